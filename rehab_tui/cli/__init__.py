@@ -1,0 +1,1 @@
+"""The command line. Never imports Textual: `rehab today` has to start fast."""

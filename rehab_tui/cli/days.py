@@ -1,0 +1,187 @@
+"""Commands about days: the checklist, check-ins, snoozes, pauses, streaks, the month."""
+
+from __future__ import annotations
+
+import click
+
+from ..domain.checklist import checklist
+from ..domain.dates import parse_iso
+from ..domain.errors import RehabError
+from ..domain.states import DayState
+from ..domain.streaks import habit_streak, routine_streak
+from ..domain.strength import strength
+from . import render
+from .output import echo_json
+from .session import Session, pass_session
+
+
+@click.command()
+@click.option("--date", "when", metavar="DATE", help="Another day: 2026-11-20, yesterday, fri, -3, 'Nov 20'.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_session
+def today(s: Session, when: str | None, as_json: bool) -> None:
+    """Show the checklist of today (or another day)."""
+    day = s.day(when)
+    listing = checklist(s.store.journal(), day, s.today)
+    if as_json:
+        echo_json(listing.to_json())
+    else:
+        click.echo(render.checklist_text(listing, s.today))
+
+
+def _habits(s: Session, names: tuple[str, ...]) -> list:
+    found = []
+    for name in names:
+        habit = s.habit(name)
+        if habit not in found:
+            found.append(habit)
+    return found
+
+
+@click.command()
+@click.argument("habits", nargs=-1, required=True, metavar="HABIT...")
+@click.option("--date", "when", metavar="DATE", help="The day it was done (default today).")
+@pass_session
+def done(s: Session, habits: tuple[str, ...], when: str | None) -> None:
+    """Check habits in (by name, slug or prefix)."""
+    found = _habits(s, habits)
+    day = s.day(when)
+    added = s.store.check_in([h.id for h in found], day, s.today)
+    journal = s.store.journal()
+    for habit in found:
+        log = journal.log(habit.id)
+        streak = habit_streak(journal, log, s.today)
+        note = "done" if habit.id in added else "was already done"
+        click.echo(f"✔ {habit.name} {note} on {day.isoformat()} · streak {render.plural(streak.current, streak.unit)}")
+
+
+@click.command()
+@click.argument("habits", nargs=-1, required=True, metavar="HABIT...")
+@click.option("--date", "when", metavar="DATE", help="The day to take back (default today).")
+@pass_session
+def undo(s: Session, habits: tuple[str, ...], when: str | None) -> None:
+    """Take check-ins back."""
+    found = _habits(s, habits)
+    day = s.day(when)
+    removed = s.store.undo([h.id for h in found], day)
+    for habit in found:
+        if habit.id in removed:
+            click.echo(f"↺ {habit.name} is no longer done on {day.isoformat()}")
+        else:
+            click.echo(f"{habit.name} was not done on {day.isoformat()}; nothing to take back")
+
+
+@click.command()
+@click.option("--date", "when", metavar="DATE", help="The day to rest (default today; up to 7 days ahead).")
+@click.option("--habit", "habit_name", metavar="HABIT", help="Snooze one habit instead of the whole day.")
+@click.option("--reason", default="sore", show_default=True, help="Why.")
+@click.option("--area", help="The body area, e.g. 'left IT band'.")
+@click.option("--pain", type=int, metavar="0-10", help="Pain level from 0 to 10.")
+@pass_session
+def snooze(s: Session, when: str | None, habit_name: str | None, reason: str, area: str | None, pain: int | None) -> None:
+    """Rest a sore day without breaking streaks (a budget per 7 days)."""
+    habit = s.habit(habit_name) if habit_name else None
+    day = s.day(when)
+    added = s.store.snooze(day, s.today, habit.id if habit else None, reason, area, pain)
+    what = habit.name if habit else "the whole day"
+    if added:
+        click.echo(f"z {what} snoozed on {day.isoformat()} ({reason}); streaks are frozen, not broken")
+    else:
+        click.echo(f"{what} was already snoozed on {day.isoformat()}")
+
+
+@click.command()
+@click.option("--date", "when", metavar="DATE", help="The day (default today).")
+@click.option("--habit", "habit_name", metavar="HABIT", help="Take back one habit's snooze.")
+@pass_session
+def unsnooze(s: Session, when: str | None, habit_name: str | None) -> None:
+    """Take a snooze back."""
+    habit = s.habit(habit_name) if habit_name else None
+    day = s.day(when)
+    removed = s.store.unsnooze(day, habit.id if habit else None)
+    what = habit.name if habit else "The day"
+    click.echo(f"{what} {'is no longer' if removed else 'was not'} snoozed on {day.isoformat()}")
+
+
+@click.command()
+@click.argument("habit_name", metavar="HABIT")
+@click.option("--until", "until", required=True, metavar="DATE", help="The last paused day (included).")
+@click.option("--from", "start", metavar="DATE", help="The first paused day (default today).")
+@click.option("--reason", default="", help="Why, e.g. 'no running until the physio'.")
+@pass_session
+def pause(s: Session, habit_name: str, until: str, start: str | None, reason: str) -> None:
+    """Pause a habit for a longer break (no budget; streaks freeze)."""
+    habit = s.habit(habit_name)
+    first = s.day(start)
+    last = s.day(until, ahead=True)
+    span = s.store.pause(habit.id, first, last, reason)
+    click.echo(f"= {habit.name} paused from {span.start.isoformat()} through {span.until.isoformat()}")
+
+
+@click.command()
+@click.argument("habit_name", metavar="HABIT")
+@pass_session
+def resume(s: Session, habit_name: str) -> None:
+    """End a habit's current pause so today counts again."""
+    habit = s.habit(habit_name)
+    s.store.resume(habit.id, s.today)
+    click.echo(f"▶ {habit.name} is active again from {s.today.isoformat()}")
+
+
+@click.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_session
+def streaks(s: Session, as_json: bool) -> None:
+    """Current and best streaks, and strength, for each habit and the routine."""
+    journal = s.store.journal()
+    rows = [
+        (log.habit, habit_streak(journal, log, s.today), strength(journal, log, s.today))
+        for log in journal.active_on(s.today)
+    ]
+    routine = routine_streak(journal, s.today)
+    if as_json:
+        echo_json(
+            {
+                "routine": {"current_streak": routine[0], "best_streak": routine[1]},
+                "habits": [
+                    {
+                        "habit": habit.name, "slug": habit.slug, "unit": streak.unit,
+                        "current_streak": streak.current, "best_streak": streak.best,
+                        "strength": value, "missed_once": streak.misses == 1,
+                    }
+                    for habit, streak, value in rows
+                ],
+            }
+        )
+    else:
+        click.echo(render.streaks_text([(h.name, st, v) for h, st, v in rows], routine))
+
+
+@click.command()
+@click.option("--month", metavar="YYYY-MM", help="The month to show (default this month).")
+@pass_session
+def calendar(s: Session, month: str | None) -> None:
+    """A month at a glance: full, partial, missed, snoozed and paused days."""
+    if month:
+        try:
+            first = parse_iso(f"{month.strip()}-01")
+        except RehabError:
+            raise RehabError(f"'{month}' is not a month: use YYYY-MM, e.g. 2026-11") from None
+    else:
+        first = s.today.replace(day=1)
+    click.echo(render.calendar_text(s.store.journal(), first.year, first.month, s.today))
+
+
+@click.command()
+@pass_session
+def nag(s: Session) -> None:
+    """One line if today's routine is unfinished, nothing otherwise (for a prompt)."""
+    listing = checklist(s.store.journal(), s.today, s.today, with_streaks=False)
+    if listing.rest_day:
+        return
+    left = [i.log.habit.name for i in listing.items if i.state is DayState.PENDING]
+    if left:
+        click.echo(f"rehab: {len(left)} left today: {', '.join(left)}")
+
+
+COMMANDS = (today, done, undo, snooze, unsnooze, pause, resume, streaks, calendar, nag)

@@ -1,0 +1,106 @@
+"""`rehab habit ...`: the routine itself."""
+
+from __future__ import annotations
+
+import click
+
+from ..domain.errors import RehabError
+from .output import echo_json
+from .session import Session, pass_session
+
+
+@click.group()
+def habit() -> None:
+    """Add, list, edit, archive, restore and reorder habits."""
+
+
+@habit.command("add")
+@click.argument("name")
+@click.option("--schedule", required=True, help="daily | tue,fri | 'every 2 days' | 2/week | RRULE:...")
+@click.option("--cue", default="", help="How to do it, in one line.")
+@click.option("--minutes", type=int, help="How long it takes.")
+@click.option("--start", metavar="DATE", help="First day (default today).")
+@pass_session
+def add(s: Session, name: str, schedule: str, cue: str, minutes: int | None, start: str | None) -> None:
+    """Add a habit to the routine."""
+    created = s.store.add_habit(name, schedule, s.today, cue=cue, minutes=minutes, start=s.day(start))
+    click.echo(f"+ {created.name} ({created.slug}): {created.schedule.explain()}")
+
+
+@habit.command("list")
+@click.option("--all", "show_all", is_flag=True, help="Include archived habits.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_session
+def list_habits(s: Session, show_all: bool, as_json: bool) -> None:
+    """List the routine."""
+    rows = []
+    for h in s.store.habits():
+        archived = h.archived is not None and h.archived <= s.today
+        if archived and not show_all:
+            continue
+        rows.append((h, archived))
+    if as_json:
+        echo_json(
+            [
+                {
+                    "habit": h.name, "slug": h.slug, "schedule": h.schedule.describe(),
+                    "archived": archived, "cue": h.cue, "minutes": h.minutes,
+                    "start": h.start.isoformat(),
+                }
+                for h, archived in rows
+            ]
+        )
+        return
+    width = max((len(h.name) for h, _ in rows), default=5) + 2
+    for n, (h, archived) in enumerate(rows, start=1):
+        tail = click.style("  (archived)", dim=True) if archived else ""
+        click.echo(f"{n:>2}. {h.name.ljust(width)}{h.schedule.describe():<14}{h.slug}{tail}")
+
+
+@habit.command("edit")
+@click.argument("habit_name", metavar="HABIT")
+@click.option("--name", help="A new name.")
+@click.option("--cue", help="A new cue.")
+@click.option("--minutes", type=int, help="New minutes.")
+@click.option("--schedule", help="A new schedule (from today on).")
+@pass_session
+def edit(s: Session, habit_name: str, name: str | None, cue: str | None, minutes: int | None, schedule: str | None) -> None:
+    """Change a habit's name, cue, minutes or schedule."""
+    if name is None and cue is None and minutes is None and schedule is None:
+        raise RehabError("nothing to change: give --name, --cue, --minutes or --schedule")
+    found = s.habit(habit_name)
+    changed = s.store.edit_habit(found.id, s.today, name=name, cue=cue, minutes=minutes, schedule=schedule)
+    click.echo(f"~ {changed.name} ({changed.slug}): {changed.schedule.explain()}")
+
+
+@habit.command("archive")
+@click.argument("habit_name", metavar="HABIT")
+@click.option("--date", "when", metavar="DATE", help="First day it is gone (default today).")
+@pass_session
+def archive(s: Session, habit_name: str, when: str | None) -> None:
+    """Retire a habit; its history is kept."""
+    found = s.habit(habit_name)
+    s.store.archive_habit(found.id, s.day(when))
+    click.echo(f"- {found.name} archived; `rehab habit restore {found.slug}` brings it back")
+
+
+@habit.command("restore")
+@click.argument("habit_name", metavar="HABIT")
+@pass_session
+def restore(s: Session, habit_name: str) -> None:
+    """Bring an archived habit back."""
+    found = s.habit(habit_name, archived=True)
+    s.store.restore_habit(found.id)
+    click.echo(f"+ {found.name} is back in the routine")
+
+
+@habit.command("move")
+@click.argument("habit_name", metavar="HABIT")
+@click.argument("position", type=click.IntRange(min=1))
+@pass_session
+def move(s: Session, habit_name: str, position: int) -> None:
+    """Move a habit to POSITION (1 is the top of the list)."""
+    found = s.habit(habit_name)
+    s.store.move_habit(found.id, position)
+    order = [h.name for h in s.store.habits() if h.archived is None or h.archived > s.today]
+    click.echo(f"{found.name} is now number {order.index(found.name) + 1}")

@@ -1,0 +1,68 @@
+"""The `rehab` command: global options, one error line on failure, and the subcommands."""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+
+import click
+
+from .. import __version__
+from ..domain.errors import RehabError
+from . import data, days, habits
+from .session import Session
+
+
+class RehabGroup(click.Group):
+    """Turns every failure a user can cause into one `error:` line and exit status 1."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except RehabError as exc:
+            fail(str(exc))
+        except sqlite3.OperationalError as exc:
+            fail(f"the database could not be used: {exc}")
+        except sqlite3.DatabaseError as exc:
+            fail(f"the database is damaged or not a rehab database: {exc}")
+        except OSError as exc:
+            fail(f"{exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else ""))
+
+
+def fail(message: str) -> None:
+    click.echo(f"error: {message}", err=True)
+    sys.exit(1)
+
+
+@click.group(cls=RehabGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--db", "db_path", envvar="REHAB_DB", metavar="PATH",
+              help="The database file (env REHAB_DB; default: your user data folder).")
+@click.option("--today", "today", envvar="REHAB_TODAY", metavar="YYYY-MM-DD",
+              help="Act as if today were this date (env REHAB_TODAY).")
+@click.option("--demo", is_flag=True, help="Open the app on a demo database with ten weeks of history.")
+@click.version_option(__version__, prog_name="rehab")
+@click.pass_context
+def cli(ctx: click.Context, db_path: str | None, today: str | None, demo: bool) -> None:
+    """Keep a daily mobility and rehab routine alive.
+
+    Run without a command to open the app on today's checklist.
+    """
+    state = Session(db_path, today)
+    ctx.obj = state
+    ctx.call_on_close(state.close)
+    if ctx.invoked_subcommand is None:
+        from ..tui.launch import launch
+
+        launch(state, demo=demo)
+    elif demo:
+        raise click.UsageError("--demo opens the app; it does not go with a command")
+
+
+for command in (*days.COMMANDS, habits.habit, *data.COMMANDS):
+    cli.add_command(command)
+
+
+def main() -> None:
+    cli(prog_name="rehab")

@@ -1,0 +1,129 @@
+"""Plain-text views for the terminal: the checklist, the month, the streaks table."""
+
+from __future__ import annotations
+
+import calendar as calendar_module
+from datetime import date
+
+import click
+
+from ..domain.checklist import Checklist, day_summary
+from ..domain.dates import week_start_of
+from ..domain.model import Journal
+from ..domain.states import DayState
+from ..domain.streaks import Streak
+
+BOX = {
+    DayState.DONE: ("[x]", "green"),
+    DayState.PENDING: ("[ ]", None),
+    DayState.UPCOMING: ("[ ]", None),
+    DayState.MISSED: ("[!]", "red"),
+    DayState.SNOOZED: ("[z]", "blue"),
+    DayState.PAUSED: ("[=]", "magenta"),
+    DayState.OFF: ("[-]", None),
+}
+
+MARKS = {
+    "full": ("●", "green"),
+    "partial": ("◐", "yellow"),
+    "missed": ("✗", "red"),
+    "pending": ("○", None),
+    "snoozed": ("z", "blue"),
+    "paused": ("=", "magenta"),
+    "future": ("·", None),
+    "none": (" ", None),
+}
+
+
+def plural(n: int, unit: str) -> str:
+    return f"{n} {unit[:-1] if n == 1 else unit}"
+
+
+def checklist_text(listing: Checklist, today: date, routine: int | None = None) -> str:
+    day = listing.day
+    when = "today" if day == today else ("yesterday" if (today - day).days == 1 else "")
+    title = f"{day:%A %d %B %Y}" + (f" ({when})" if when else "")
+    summary = "rest day (snoozed)" if listing.rest_day else f"{listing.done} of {listing.total} done"
+    lines = [click.style(title, bold=True) + "  ·  " + summary]
+    width = max((len(i.log.habit.name) for i in listing.items), default=10) + 2
+    for item in listing.items:
+        habit = item.log.habit
+        box, colour = BOX[item.state]
+        extra = []
+        if habit.schedule.kind != "daily":
+            extra.append(habit.schedule.describe())
+        if habit.minutes:
+            extra.append(f"{habit.minutes} min")
+        status = {
+            DayState.DONE: f"streak {plural(item.streak, item.unit)}",
+            DayState.PENDING: f"streak {plural(item.streak, item.unit)}",
+            DayState.MISSED: "missed",
+            DayState.SNOOZED: "snoozed",
+            DayState.PAUSED: _paused_text(item.log, day),
+            DayState.OFF: "off" + (" (week's quota met)" if habit.schedule.is_quota and day >= habit.start else ""),
+            DayState.UPCOMING: "upcoming",
+        }[item.state]
+        name = habit.name.ljust(width)
+        lines.append(f"  {click.style(box, fg=colour)} {name}{click.style(status, fg=colour)}"
+                     + (click.style(f"  ({', '.join(extra)})", dim=True) if extra else ""))
+        if habit.cue and item.state in (DayState.PENDING, DayState.MISSED, DayState.UPCOMING):
+            lines.append("      " + click.style(habit.cue, dim=True))
+    if routine is not None:
+        lines.append(f"Routine streak: {plural(routine, 'days')}")
+    return "\n".join(lines)
+
+
+def _paused_text(log, day: date) -> str:
+    pause = log.pause_on(day)
+    return f"paused until {pause.until:%d %b}" if pause else "paused"
+
+
+def calendar_text(journal: Journal, year: int, month: int, today: date) -> str:
+    first = date(year, month, 1)
+    days_in_month = calendar_module.monthrange(year, month)[1]
+    start = week_start_of(first, journal.week_start)
+    names = [calendar_module.day_abbr[(journal.week_start + i) % 7][:2] for i in range(7)]
+    lines = [click.style(f"{first:%B %Y}".center(7 * 5), bold=True), " ".join(f" {n} " for n in names)]
+    cells: list[str] = ["    "] * (first - start).days
+    for n in range(1, days_in_month + 1):
+        day = date(year, month, n)
+        mark, colour = MARKS[day_summary(journal, day, today).mark]
+        text = f"{mark}{n:>2}"
+        if day == today:
+            text = click.style(f"{mark}{n:>2}", fg=colour, bold=True, underline=True)
+        else:
+            text = click.style(text, fg=colour)
+        cells.append(text + " ")
+    for i in range(0, len(cells), 7):
+        lines.append(" ".join(cells[i:i + 7]).rstrip())
+    legend = "  ".join(f"{MARKS[k][0]} {k}" for k in ("full", "partial", "missed", "snoozed", "paused", "future"))
+    lines.append("")
+    lines.append(click.style(legend, dim=True))
+    return "\n".join(lines)
+
+
+def bar(percent: float, width: int = 10) -> str:
+    filled = round(percent / 100 * width)
+    return "█" * filled + "░" * (width - filled)
+
+
+def streaks_text(rows: list[tuple[str, Streak, float]], routine: tuple[int, int]) -> str:
+    width = max((len(name) for name, _, _ in rows), default=5) + 2
+    header = f"{'Habit'.ljust(width)}{'Current':>10}{'Best':>10}  Strength"
+    lines = [click.style(header, bold=True)]
+    for name, streak, strength in rows:
+        lines.append(
+            f"{name.ljust(width)}{plural(streak.current, streak.unit):>10}{plural(streak.best, streak.unit):>10}"
+            f"  {bar(strength)} {strength:5.1f}%"
+        )
+    lines.append("")
+    lines.append(f"Routine: {plural(routine[0], 'days')} in a row, best {plural(routine[1], 'days')}")
+    for name, streak, _ in rows:
+        if streak.misses == 1:
+            lines.append(click.style(never_miss_twice(name, streak.unit), fg="yellow"))
+    return "\n".join(lines)
+
+
+def never_miss_twice(name: str, unit: str) -> str:
+    last = "last week" if unit == "weeks" else "last time"
+    return f"{name}: missed {last}. One miss is fine — never miss twice."

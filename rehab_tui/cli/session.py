@@ -1,0 +1,54 @@
+"""What every command shares: the database path, the store, and which day it is."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from functools import cached_property
+from pathlib import Path
+
+import click
+
+from ..domain.dates import logical_today, parse_day, parse_iso
+from ..domain.errors import RehabError
+from ..domain.lookup import find_habit
+from ..domain.model import Habit
+from ..store import Store, default_db_path
+
+
+class Session:
+    def __init__(self, db_path: str | None, today: str | None) -> None:
+        self.db_path = Path(db_path).expanduser() if db_path else default_db_path()
+        self._today_text = today
+
+    @cached_property
+    def fixed_today(self) -> date | None:
+        """The --today override, if given."""
+        return parse_iso(self._today_text) if self._today_text else None
+
+    @cached_property
+    def store(self) -> Store:
+        return Store.open(self.db_path, self.fixed_today or date.today())
+
+    @cached_property
+    def today(self) -> date:
+        if self.fixed_today:
+            return self.fixed_today
+        return logical_today(datetime.now(), self.store.settings().day_start_hour)
+
+    def day(self, text: str | None, ahead: bool = False) -> date:
+        return self.today if text is None else parse_day(text, self.today, ahead=ahead)
+
+    def habit(self, query: str, archived: bool = False) -> Habit:
+        """Find an active habit (or, with `archived`, an archived one)."""
+        habits = self.store.habits()
+        pool = [h for h in habits if (h.archived is not None and h.archived <= self.today) == archived]
+        if archived and not pool:
+            raise RehabError("no habit is archived")
+        return find_habit(pool, query)
+
+    def close(self) -> None:
+        if "store" in self.__dict__:
+            self.store.close()
+
+
+pass_session = click.make_pass_decorator(Session)

@@ -1,0 +1,1 @@
+"""The pure domain: schedules, day states, streaks, strength. No I/O, no clock."""

@@ -1,0 +1,105 @@
+"""A day's checklist: what each habit's state is and how the day adds up."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from .model import HabitLog, Journal
+from .states import COUNTED, DayState, day_state
+from .streaks import current_streak
+
+
+@dataclass(frozen=True)
+class Item:
+    log: HabitLog
+    state: DayState
+    streak: int
+
+    @property
+    def unit(self) -> str:
+        return "weeks" if self.log.habit.schedule.is_quota else "days"
+
+
+@dataclass(frozen=True)
+class Checklist:
+    day: date
+    rest_day: bool
+    items: tuple[Item, ...]
+
+    @property
+    def done(self) -> int:
+        return sum(1 for i in self.items if i.state is DayState.DONE)
+
+    @property
+    def total(self) -> int:
+        return sum(1 for i in self.items if i.state in COUNTED)
+
+    @property
+    def pending(self) -> tuple[Item, ...]:
+        return tuple(i for i in self.items if i.state is DayState.PENDING)
+
+    def to_json(self) -> dict:
+        return {
+            "date": self.day.isoformat(),
+            "snoozed": self.rest_day,
+            "items": [
+                {
+                    "habit": i.log.habit.name,
+                    "slug": i.log.habit.slug,
+                    "status": str(i.state),
+                    "streak": i.streak,
+                    "unit": i.unit,
+                    "schedule": i.log.habit.schedule.describe(),
+                }
+                for i in self.items
+            ],
+            "done": self.done,
+            "total": self.total,
+        }
+
+
+def checklist(journal: Journal, day: date, today: date, with_streaks: bool = True) -> Checklist:
+    """One item per habit not archived on `day`; streaks are as of `day`."""
+    items = tuple(
+        Item(
+            log,
+            day_state(journal, log, day, today),
+            current_streak(journal, log, today, as_of=day) if with_streaks else 0,
+        )
+        for log in journal.active_on(day)
+    )
+    return Checklist(day, day in journal.rest_days, items)
+
+
+@dataclass(frozen=True)
+class DaySummary:
+    """How a calendar day went, as one mark."""
+
+    day: date
+    done: int
+    total: int
+    mark: str  # full, partial, missed, pending, snoozed, paused, future, none
+
+
+def day_summary(journal: Journal, day: date, today: date) -> DaySummary:
+    if day in journal.rest_days:
+        return DaySummary(day, 0, 0, "snoozed")
+    states = [day_state(journal, log, day, today) for log in journal.active_on(day)]
+    done = sum(1 for s in states if s is DayState.DONE)
+    total = sum(1 for s in states if s in COUNTED)
+    if day > today:
+        mark = "future"
+    elif total and done == total:
+        mark = "full"
+    elif done:
+        mark = "partial"
+    elif total:
+        mark = "pending" if day == today else "missed"
+    elif DayState.PAUSED in states:
+        mark = "paused"
+    elif DayState.SNOOZED in states:
+        mark = "snoozed"
+    else:
+        mark = "none"
+    return DaySummary(day, done, total, mark)

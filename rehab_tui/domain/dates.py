@@ -1,0 +1,100 @@
+"""Reading the dates people type, and deciding which day it is."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+from dateutil import parser
+from dateutil.relativedelta import relativedelta, weekday as rd_weekday
+
+from .errors import RehabError
+
+_INFO = parser.parserinfo()
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DAYS_AGO = re.compile(r"^-(\d{1,5})$")
+_DAY_NUMBER = re.compile(r"^(\d{1,2})(st|nd|rd|th)?$", re.IGNORECASE)
+
+DATE_HELP = (
+    "use YYYY-MM-DD, today, yesterday, a weekday (mon), -N for N days ago, "
+    "or a month and day (Nov 20)"
+)
+
+
+def iso(day: date) -> str:
+    return day.isoformat()
+
+
+def parse_iso(text: str) -> date:
+    """An ISO date, with a clear error for one that does not exist (2026-02-30)."""
+    if not _ISO.match(text.strip()):
+        raise RehabError(f"'{text}' is not a date: {DATE_HELP}")
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise RehabError(f"{text} is not a day of the calendar") from None
+
+
+def parse_day(text: str, today: date, ahead: bool = False) -> date:
+    """Read a date as a person types it, relative to `today`.
+
+    A weekday or a month and day is the most recent such date, today included;
+    with `ahead` (an end date such as `pause --until`) it is the next one.
+    Anything dateutil would guess at (a lone number, a lone month, free text) is
+    refused: a check-in on the wrong day is worse than a clear error.
+    """
+    raw = text.strip()
+    word = raw.lower()
+    if _ISO.match(raw):
+        return parse_iso(raw)
+    if word == "today":
+        return today
+    if word == "yesterday":
+        return today - relativedelta(days=1)
+    if m := _DAYS_AGO.match(raw):
+        return today - relativedelta(days=int(m.group(1)))
+    weekday_index = _INFO.weekday(word)
+    if weekday_index is not None:
+        return today + relativedelta(weekday=rd_weekday(weekday_index)(1 if ahead else -1))
+    tokens = [t for t in re.split(r"[\s,]+", raw) if t]
+    if len(tokens) == 2:
+        months = [t for t in tokens if _INFO.month(t) is not None]
+        numbers = [t for t in tokens if _DAY_NUMBER.match(t)]
+        if len(months) == 1 and len(numbers) == 1:
+            return _nearest_month_day(raw, today, ahead)
+    raise RehabError(f"'{text}' is not a date: {DATE_HELP}")
+
+
+def _nearest_month_day(text: str, today: date, ahead: bool) -> date:
+    # Feb 29 only exists in leap years, so look up to eight years away for it.
+    step = 1 if ahead else -1
+    for offset in range(9):
+        year = today.year + step * offset
+        try:
+            found = parser.parse(text, default=datetime(year, 1, 1)).date()
+        except (ValueError, OverflowError):
+            continue
+        if found.year == year and (found >= today if ahead else found <= today):
+            return found
+    raise RehabError(f"'{text}' is not a day of the calendar")
+
+
+def logical_today(now: datetime, day_start_hour: int) -> date:
+    """The day `now` belongs to when the day starts at `day_start_hour` o'clock.
+
+    Compared on the wall clock, so a DST jump never moves a time to another day.
+    """
+    if now.hour < day_start_hour:
+        return now.date() - relativedelta(days=1)
+    return now.date()
+
+
+def week_start_of(day: date, week_start: int) -> date:
+    """The first day of the week holding `day`; `week_start` is 0 for Monday."""
+    return day + relativedelta(weekday=rd_weekday(week_start)(-1))
+
+
+def days_between(first: date, last: date) -> list[date]:
+    """Every day from `first` to `last`, both included."""
+    count = (last - first).days + 1
+    return [first + timedelta(days=i) for i in range(max(count, 0))]

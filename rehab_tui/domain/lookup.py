@@ -1,0 +1,61 @@
+"""Finding a habit from what a person typed, and naming new ones."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from .errors import RehabError
+from .model import Habit
+
+MAX_NAME = 200
+
+
+def clean_name(name: str) -> str:
+    """A habit name as stored: trimmed, one line, no control characters."""
+    text = unicodedata.normalize("NFC", name or "").strip()
+    if not text:
+        raise RehabError("a habit needs a name")
+    if any(unicodedata.category(ch) in ("Cc", "Cf") and ch not in "\u200d\u200c" for ch in text):
+        raise RehabError("a habit name cannot hold control characters or line breaks")
+    if len(text) > MAX_NAME:
+        raise RehabError(f"a habit name can be at most {MAX_NAME} characters ({len(text)} given)")
+    return text
+
+
+def slugify(name: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug[:60].strip("-") or "habit"
+
+
+def unique_slug(name: str, taken: Iterable[str]) -> str:
+    base = slugify(name)
+    used = set(taken)
+    slug, n = base, 2
+    while slug in used:
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def find_habit(habits: Iterable[Habit], query: str) -> Habit:
+    """A name, a slug, or an unambiguous prefix of either, case-insensitive.
+
+    An exact name or slug wins over a prefix.
+    """
+    key = query.strip().casefold()
+    pool = list(habits)
+    if not key:
+        raise RehabError("name a habit")
+    exact = [h for h in pool if h.name.casefold() == key or h.slug == key]
+    if len(exact) == 1:
+        return exact[0]
+    prefixed = [h for h in pool if h.name.casefold().startswith(key) or h.slug.startswith(key)]
+    if len(prefixed) == 1:
+        return prefixed[0]
+    if not prefixed:
+        known = ", ".join(h.slug for h in pool) or "none"
+        raise RehabError(f"no habit matches '{query}' (habits: {known})")
+    names = ", ".join(h.name for h in prefixed)
+    raise RehabError(f"'{query}' could be any of: {names}; type more of the name")

@@ -1,0 +1,89 @@
+"""The plain data the domain works on: habits and what happened to them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from .schedules import Schedule
+
+
+@dataclass(frozen=True)
+class Habit:
+    id: int
+    name: str
+    slug: str
+    cue: str
+    minutes: int | None
+    schedule: Schedule
+    start: date
+    archived: date | None = None
+    position: int = 0
+
+    def archived_on(self, day: date) -> bool:
+        return self.archived is not None and day >= self.archived
+
+
+@dataclass(frozen=True)
+class Pause:
+    start: date
+    until: date
+    reason: str = ""
+
+    def covers(self, day: date) -> bool:
+        return self.start <= day <= self.until
+
+
+@dataclass(frozen=True)
+class Snooze:
+    """A rest day (habit is None) or one habit's snooze on one day."""
+
+    day: date
+    habit_id: int | None
+    reason: str = "sore"
+    area: str | None = None
+    pain: int | None = None
+
+
+@dataclass(frozen=True)
+class HabitLog:
+    """One habit with everything recorded for it."""
+
+    habit: Habit
+    done: frozenset[date] = frozenset()
+    snoozed: frozenset[date] = frozenset()
+    pauses: tuple[Pause, ...] = ()
+
+    def paused_on(self, day: date) -> bool:
+        return any(p.start <= day <= p.until for p in self.pauses)
+
+    def pause_on(self, day: date) -> Pause | None:
+        return next((p for p in self.pauses if p.covers(day)), None)
+
+
+@dataclass(frozen=True)
+class Journal:
+    """Everything the streak and state rules need, for all habits."""
+
+    logs: tuple[HabitLog, ...]
+    rest_days: frozenset[date] = frozenset()
+    week_start: int = 0
+    snooze_budget: int = 2
+    snoozes: tuple[Snooze, ...] = field(default=(), compare=False)
+
+    def log(self, habit_id: int) -> HabitLog:
+        for log in self.logs:
+            if log.habit.id == habit_id:
+                return log
+        raise KeyError(habit_id)
+
+    def active_on(self, day: date) -> list[HabitLog]:
+        """Habits not archived on `day`, in list order."""
+        return [log for log in self.logs if not log.habit.archived_on(day)]
+
+    def snoozed_days(self) -> frozenset[date]:
+        """Days with any snooze, for the budget (a day counts once)."""
+        days = set(self.rest_days)
+        for log in self.logs:
+            days |= log.snoozed
+        return frozenset(days)

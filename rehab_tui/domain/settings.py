@@ -1,0 +1,81 @@
+"""The settings a person can change, their defaults and what each accepts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .errors import RehabError
+from .schedules import WEEKDAY_NAMES
+
+DEFAULTS: dict[str, str] = {
+    "day_start_hour": "0",
+    "week_start": "monday",
+    "snooze_budget": "2",
+    "theme": "textual-dark",
+}
+
+HELP: dict[str, str] = {
+    "day_start_hour": "hour (0-12) at which a new day begins; at 3, 01:30 still counts as yesterday",
+    "week_start": "first day of the week for weekly quotas: monday or sunday",
+    "snooze_budget": "snoozed days allowed in any 7 days (0-7)",
+    "theme": "the TUI's colour theme (chosen from the command palette)",
+}
+
+_FULL_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def validate(key: str, value: str) -> str:
+    """The value as stored, or a clear error."""
+    if key not in DEFAULTS:
+        raise RehabError(f"unknown setting '{key}' (settings: {', '.join(DEFAULTS)})")
+    text = value.strip()
+    if key == "day_start_hour":
+        if not text.isdigit() or not 0 <= int(text) <= 12:
+            raise RehabError("day_start_hour is a whole hour from 0 to 12")
+        return str(int(text))
+    if key == "snooze_budget":
+        if not text.isdigit() or not 0 <= int(text) <= 7:
+            raise RehabError("snooze_budget is a number of days from 0 to 7")
+        return str(int(text))
+    if key == "week_start":
+        word = text.lower()
+        for i, full in enumerate(_FULL_DAYS):
+            if word in (full, WEEKDAY_NAMES[i]):
+                return full
+        raise RehabError("week_start is a weekday, e.g. monday or sunday")
+    if not text or len(text) > 60:
+        raise RehabError("theme needs a theme name")
+    return text
+
+
+@dataclass(frozen=True)
+class Settings:
+    day_start_hour: int = 0
+    week_start: int = 0
+    snooze_budget: int = 2
+    theme: str = "textual-dark"
+
+    @classmethod
+    def from_values(cls, values: dict[str, str]) -> Settings:
+        merged = {**DEFAULTS, **values}
+        return cls(
+            day_start_hour=int(merged["day_start_hour"]),
+            week_start=_FULL_DAYS.index(merged["week_start"]),
+            snooze_budget=int(merged["snooze_budget"]),
+            theme=merged["theme"],
+        )
+
+
+#: The routine a new database starts with: (name, schedule, minutes, cue).
+DEFAULT_ROUTINE: tuple[tuple[str, str, int, str], ...] = (
+    ("Stick rolling", "daily", 5,
+     "Roll quads, IT band and calves slowly; pause on tender spots for 20 s."),
+    ("Lacrosse ball glute release", "daily", 4,
+     "Sit on the ball at the glute attachment point; 90 s each side."),
+    ("Plank hip dips", "daily", 3,
+     "Side plank, dip the hip to the floor and back: 3 x 12 each side."),
+    ("Acupuncture", "tue,fri", 45,
+     "Keep the appointment; walk, don't run, afterwards."),
+    ("Glute and hip strength", "1/week", 20,
+     "Clamshells, bridges and monster walks with a band: 3 rounds."),
+)

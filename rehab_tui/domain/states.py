@@ -1,0 +1,87 @@
+"""The state of a habit on a day (DESIGN.md §4), and how a quota week stands."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+
+from .dates import week_start_of
+from .model import HabitLog, Journal
+
+
+class DayState(StrEnum):
+    DONE = "done"
+    OFF = "off"
+    PAUSED = "paused"
+    SNOOZED = "snoozed"
+    PENDING = "pending"
+    UPCOMING = "upcoming"
+    MISSED = "missed"
+
+
+#: The states that count towards a day's routine total (`today --json`).
+COUNTED = frozenset({DayState.DONE, DayState.PENDING, DayState.MISSED})
+
+
+def in_life(log: HabitLog, day: date) -> bool:
+    """On or after the habit's start and before its archive date."""
+    habit = log.habit
+    return habit.start <= day and not habit.archived_on(day)
+
+
+def scheduled(log: HabitLog, day: date) -> bool:
+    """Whether a fixed-schedule habit is due on `day` at all."""
+    return in_life(log, day) and log.habit.schedule.occurs(day)
+
+
+def resting(journal: Journal, log: HabitLog, day: date) -> bool:
+    """Snoozed (the day or this habit) or paused: such a day freezes streaks."""
+    return day in journal.rest_days or day in log.snoozed or log.paused_on(day)
+
+
+@dataclass(frozen=True)
+class QuotaWeek:
+    start: date
+    done: int
+    needed: int
+
+    @property
+    def frozen(self) -> bool:
+        """No day of the week was available and nothing was done."""
+        return self.needed == 0
+
+    @property
+    def met(self) -> bool:
+        return self.needed > 0 and self.done >= self.needed
+
+
+def quota_week(journal: Journal, log: HabitLog, week_start: date) -> QuotaWeek:
+    """How a quota habit's week stands; the quota shrinks to the available days."""
+    days = [week_start + timedelta(days=i) for i in range(7)]
+    done = sum(1 for d in days if d in log.done)
+    available = sum(
+        1 for d in days
+        if d in log.done or (in_life(log, d) and not resting(journal, log, d))
+    )
+    return QuotaWeek(week_start, done, min(log.habit.schedule.quota, available))
+
+
+def day_state(journal: Journal, log: HabitLog, day: date, today: date) -> DayState:
+    if day in log.done:
+        return DayState.DONE
+    if not scheduled(log, day):
+        return DayState.OFF
+    quota = log.habit.schedule.is_quota
+    if quota and quota_week(journal, log, week_start_of(day, journal.week_start)).met:
+        return DayState.OFF
+    if log.paused_on(day):
+        return DayState.PAUSED
+    if day in journal.rest_days or day in log.snoozed:
+        return DayState.SNOOZED
+    if day == today:
+        return DayState.PENDING
+    if day > today:
+        return DayState.UPCOMING
+    # Only the week can be missed for a quota habit, never one day of it.
+    return DayState.OFF if quota else DayState.MISSED

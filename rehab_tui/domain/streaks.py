@@ -1,0 +1,175 @@
+"""Current and best streaks, per habit and for the routine (DESIGN.md §5)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import Enum
+
+from .dates import week_start_of
+from .model import HabitLog, Journal
+from .states import DayState, day_state, quota_week, scheduled
+
+_DAY = timedelta(days=1)
+_WEEK = timedelta(days=7)
+
+
+class Step(Enum):
+    """What one day (or week) does to a streak."""
+
+    COUNT = "count"
+    SKIP = "skip"
+    BREAK = "break"
+
+
+@dataclass(frozen=True)
+class Streak:
+    unit: str  # "days" or "weeks"
+    current: int
+    best: int
+    misses: int  # misses in a row just behind the current point, for "never miss twice"
+
+
+def _day_step(journal: Journal, log: HabitLog, day: date, today: date) -> Step:
+    state = day_state(journal, log, day, today)
+    if state is DayState.DONE:
+        return Step.COUNT if scheduled(log, day) else Step.SKIP
+    if state is DayState.MISSED:
+        return Step.BREAK
+    return Step.SKIP
+
+
+def _week_step(journal: Journal, log: HabitLog, week: date, today: date) -> Step:
+    status = quota_week(journal, log, week)
+    if status.met:
+        return Step.COUNT
+    if status.frozen or week <= today < week + _WEEK or week > today:
+        # A frozen week, or the week in progress, never breaks the streak.
+        return Step.SKIP
+    return Step.BREAK
+
+
+def _steps_back(journal: Journal, log: HabitLog, as_of: date, today: date):
+    """Steps from `as_of` back to the habit's start, newest first."""
+    habit = log.habit
+    if habit.schedule.is_quota:
+        week = week_start_of(as_of, journal.week_start)
+        first = week_start_of(habit.start, journal.week_start)
+        while week >= first:
+            yield _week_step(journal, log, week, today)
+            week -= _WEEK
+    else:
+        day = as_of
+        while day >= habit.start:
+            yield _day_step(journal, log, day, today)
+            day -= _DAY
+
+
+def _steps_forward(journal: Journal, log: HabitLog, through: date, today: date):
+    habit = log.habit
+    if habit.schedule.is_quota:
+        week = week_start_of(habit.start, journal.week_start)
+        while week <= through:
+            yield _week_step(journal, log, week, today)
+            week += _WEEK
+    else:
+        day = habit.start
+        while day <= through:
+            yield _day_step(journal, log, day, today)
+            day += _DAY
+
+
+def current_streak(journal: Journal, log: HabitLog, today: date, as_of: date | None = None) -> int:
+    """Scheduled days (or met weeks) done in a row, going back from `as_of`."""
+    count = 0
+    for step in _steps_back(journal, log, as_of or today, today):
+        if step is Step.BREAK:
+            break
+        if step is Step.COUNT:
+            count += 1
+    return count
+
+
+def recent_misses(journal: Journal, log: HabitLog, today: date) -> int:
+    """Misses in a row since the last done day (or week), counting back from today."""
+    misses = 0
+    for step in _steps_back(journal, log, today, today):
+        if step is Step.COUNT:
+            break
+        if step is Step.BREAK:
+            misses += 1
+            if misses > 1:
+                break
+    return misses
+
+
+def best_streak(journal: Journal, log: HabitLog, today: date) -> int:
+    """The longest run in the habit's whole history, by the same rule."""
+    best = run = 0
+    for step in _steps_forward(journal, log, today, today):
+        if step is Step.BREAK:
+            run = 0
+        elif step is Step.COUNT:
+            run += 1
+            best = max(best, run)
+    return best
+
+
+def habit_streak(journal: Journal, log: HabitLog, today: date) -> Streak:
+    unit = "weeks" if log.habit.schedule.is_quota else "days"
+    return Streak(
+        unit,
+        current_streak(journal, log, today),
+        best_streak(journal, log, today),
+        recent_misses(journal, log, today),
+    )
+
+
+def _routine_step(journal: Journal, logs: list[HabitLog], day: date, today: date) -> Step:
+    if day in journal.rest_days:
+        return Step.SKIP
+    due = False
+    waiting = False
+    for log in logs:
+        state = day_state(journal, log, day, today)
+        if state is DayState.MISSED:
+            return Step.BREAK
+        if state is DayState.DONE:
+            due = due or scheduled(log, day)
+        elif state in (DayState.PENDING, DayState.UPCOMING):
+            due = waiting = True
+    if not due or waiting:
+        return Step.SKIP
+    return Step.COUNT
+
+
+def _fixed_logs(journal: Journal) -> list[HabitLog]:
+    return [log for log in journal.logs if not log.habit.schedule.is_quota]
+
+
+def routine_streak(journal: Journal, today: date, as_of: date | None = None) -> tuple[int, int]:
+    """(current, best) for the whole routine of fixed-schedule habits."""
+    logs = _fixed_logs(journal)
+    if not logs:
+        return 0, 0
+    first = min(log.habit.start for log in logs)
+    current = 0
+    day = as_of or today
+    while day >= first:
+        step = _routine_step(journal, logs, day, today)
+        if step is Step.BREAK:
+            break
+        if step is Step.COUNT:
+            current += 1
+        day -= _DAY
+    best = run = 0
+    day = first
+    while day <= today:
+        step = _routine_step(journal, logs, day, today)
+        if step is Step.BREAK:
+            run = 0
+        elif step is Step.COUNT:
+            run += 1
+            best = max(best, run)
+        day += _DAY
+    return current, max(best, current)

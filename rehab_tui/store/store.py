@@ -1,0 +1,537 @@
+"""The rehab database: opening it safely, reading it whole, writing one action at a time."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import tempfile
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from ..domain.dates import iso
+from ..domain.errors import RehabError
+from ..domain.lookup import clean_name, unique_slug
+from ..domain.model import Habit, HabitLog, Journal, Pause, Snooze
+from ..domain.schedules import Schedule, load_schedule, parse_schedule
+from ..domain.settings import DEFAULT_ROUTINE, DEFAULTS, Settings, validate
+from ..domain.snoozing import can_snooze
+from .schema import known_migrations, migrations
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_S = 15.0
+SNOOZE_AHEAD_DAYS = 7
+MAX_MINUTES = 600
+
+
+def default_db_path() -> Path:
+    from platformdirs import user_data_path
+
+    return user_data_path("rehab-tui", appauthor=False) / "rehab.db"
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+class Store:
+    """The one owner of a rehab SQLite file. Every public write is one transaction."""
+
+    def __init__(self, db: Database, path: Path) -> None:
+        self.db = db
+        self.path = path
+
+    # ---------------------------------------------------------------- opening
+
+    @classmethod
+    def open(cls, path: str | os.PathLike, today: date) -> Store:
+        """Open (or create, with the default routine) the rehab database at `path`.
+
+        A file that is not ours is refused before anything is written to it.
+        """
+        path = Path(path).expanduser()
+        if not os.path.lexists(path):
+            cls._create(path, today)
+            return cls._connect(path)
+        _check_file(path)
+        store = cls._connect(path)
+        try:
+            store._upgrade()
+        except BaseException:
+            store.close()
+            raise
+        return store
+
+    @classmethod
+    def _connect(cls, path: Path) -> Store:
+        try:
+            conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S)
+        except sqlite3.Error as exc:
+            raise RehabError(f"cannot open {path}: {exc}") from None
+        db = Database(conn, execute_plugins=False)
+        # Connection settings only: nothing here writes to the file.
+        db.execute("PRAGMA synchronous=FULL")
+        db.execute("PRAGMA foreign_keys=ON")
+        return cls(db, path)
+
+    @classmethod
+    def _create(cls, path: Path, today: date) -> None:
+        # Build the new file beside its final place and link it in whole, so a
+        # crash half-way never leaves a half-made database at the user's path.
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".new", dir=path.parent)
+        except OSError as exc:
+            raise RehabError(f"cannot create {path}: {exc.strerror or exc}") from None
+        os.close(fd)
+        tmp = Path(tmp_name)
+        try:
+            db = Database(sqlite3.connect(tmp_name), execute_plugins=False)
+            try:
+                migrations.apply(db)
+                with db.atomic():
+                    _seed(db, today)
+                db.enable_wal()
+            finally:
+                db.close()
+            try:
+                os.link(tmp, path)
+            except FileExistsError:
+                pass  # another process made it first; use theirs
+            except OSError:
+                if not path.exists():
+                    os.replace(tmp, path)
+        except sqlite3.Error as exc:
+            raise RehabError(f"cannot create {path}: {exc}") from None
+        finally:
+            for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
+                leftover.unlink(missing_ok=True)
+
+    def _upgrade(self) -> None:
+        db = self.db
+        try:
+            tables = set(db.table_names())
+            applied = {m.name for m in migrations.applied(db)} if "_sqlite_migrations" in tables else set()
+        except sqlite3.DatabaseError as exc:
+            raise RehabError(f"{self.path} is damaged or not a rehab database ({exc})") from None
+        if not applied:
+            raise RehabError(
+                f"{self.path} is an SQLite file of another application, not a rehab database"
+            )
+        unknown = applied - known_migrations()
+        if unknown:
+            raise RehabError(
+                f"{self.path} was written by a newer version of rehab-tui "
+                f"(schema steps {', '.join(sorted(unknown))}); upgrade rehab-tui to open it"
+            )
+        pending = migrations.pending(db)
+        if pending:
+            keep = self.path.with_name(f"{self.path.stem}.before-{pending[0].name}{self.path.suffix}")
+            self.backup(keep)
+            migrations.apply(db)
+        if db.journal_mode != "wal":
+            db.enable_wal()
+
+    def close(self) -> None:
+        self.db.close()
+
+    def data_version(self) -> int:
+        """Changes whenever another connection commits (cheap to poll)."""
+        return self.db.execute("PRAGMA data_version").fetchone()[0]
+
+    # ------------------------------------------------------------ transactions
+
+    @contextmanager
+    def _write(self) -> Iterator[Database]:
+        # BEGIN IMMEDIATE takes the write lock up front. A plain BEGIN (what
+        # atomic() issues) that reads and then writes can hit SQLITE_BUSY at the
+        # lock upgrade, which no busy timeout waits out. sqlite-utils' own write
+        # methods nest inside as savepoints.
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.conn.rollback()
+            raise
+        self.db.execute("COMMIT")
+
+    # ------------------------------------------------------------------ reads
+
+    def settings(self) -> Settings:
+        return Settings.from_values(self.setting_values())
+
+    def setting_values(self) -> dict[str, str]:
+        """The stored settings over the defaults."""
+        stored = {row["key"]: row["value"] for row in self.db["settings"].rows}
+        return {**DEFAULTS, **{k: v for k, v in stored.items() if k in DEFAULTS}}
+
+    def habits(self) -> list[Habit]:
+        """All habits, archived ones too, in list order."""
+        return [_habit(row) for row in self.db["habits"].rows_where(order_by="position, id")]
+
+    def journal(self) -> Journal:
+        """Everything recorded, in three grouped queries, for the domain to read."""
+        settings = self.settings()
+        habits = self.habits()
+        done: dict[int, frozenset[date]] = {}
+        for habit_id, days in self.db.execute(
+            "SELECT habit_id, group_concat(day) FROM checkins GROUP BY habit_id"
+        ):
+            done[habit_id] = frozenset(map(date.fromisoformat, days.split(",")))
+        snoozes = [
+            Snooze(date.fromisoformat(r["day"]), r["habit_id"], r["reason"], r["area"], r["pain"])
+            for r in self.db["snoozes"].rows_where(order_by="day")
+        ]
+        habit_snoozes: dict[int, set[date]] = defaultdict(set)
+        for s in snoozes:
+            if s.habit_id is not None:
+                habit_snoozes[s.habit_id].add(s.day)
+        pauses: dict[int, list[Pause]] = defaultdict(list)
+        for r in self.db["pauses"].rows_where(order_by="start"):
+            pauses[r["habit_id"]].append(
+                Pause(date.fromisoformat(r["start"]), date.fromisoformat(r["until"]), r["reason"] or "")
+            )
+        logs = tuple(
+            HabitLog(
+                h,
+                done.get(h.id, frozenset()),
+                frozenset(habit_snoozes.get(h.id, ())),
+                tuple(pauses.get(h.id, ())),
+            )
+            for h in habits
+        )
+        return Journal(
+            logs,
+            frozenset(s.day for s in snoozes if s.habit_id is None),
+            settings.week_start,
+            settings.snooze_budget,
+            tuple(snoozes),
+        )
+
+    def _habit_row(self, habit_id: int) -> dict:
+        rows = list(self.db["habits"].rows_where("id = ?", [habit_id]))
+        if not rows:
+            raise RehabError(f"no habit with id {habit_id}")
+        return rows[0]
+
+    # ----------------------------------------------------------------- habits
+
+    def add_habit(
+        self,
+        name: str,
+        schedule: str,
+        today: date,
+        cue: str = "",
+        minutes: int | None = None,
+        start: date | None = None,
+    ) -> Habit:
+        name = clean_name(name)
+        parsed = parse_schedule(schedule, today)
+        _check_minutes(minutes)
+        with self._write() as db:
+            self._check_name_free(name)
+            slugs = [r["slug"] for r in db["habits"].rows]
+            position = (db.execute("SELECT max(position) FROM habits").fetchone()[0] or 0) + 1
+            row = {
+                "name": name,
+                "slug": unique_slug(name, slugs),
+                "cue": (cue or "").strip(),
+                "minutes": minutes,
+                "schedule": parsed.rule,
+                "schedule_anchor": iso(parsed.anchor),
+                "start": iso(start or today),
+                "archived": None,
+                "position": position,
+                "created_at": _now(),
+            }
+            habit_id = db["habits"].insert(row).last_pk
+        return _habit(self._habit_row(habit_id))
+
+    def _check_name_free(self, name: str, except_id: int | None = None) -> None:
+        key = name.casefold()
+        for row in self.db["habits"].rows:
+            if row["id"] != except_id and row["name"].casefold() == key:
+                raise RehabError(f"a habit named '{row['name']}' already exists")
+
+    def edit_habit(
+        self,
+        habit_id: int,
+        today: date,
+        name: str | None = None,
+        cue: str | None = None,
+        minutes: int | None = None,
+        schedule: str | None = None,
+    ) -> Habit:
+        changes: dict = {}
+        if name is not None:
+            changes["name"] = clean_name(name)
+        if cue is not None:
+            changes["cue"] = cue.strip()
+        if minutes is not None:
+            _check_minutes(minutes)
+            changes["minutes"] = minutes
+        if schedule is not None:
+            row = self._habit_row(habit_id)
+            current = load_schedule(row["schedule"], date.fromisoformat(row["schedule_anchor"]))
+            parsed = parse_schedule(schedule, today)
+            # Re-typing the same schedule must not move an `every N days` anchor.
+            if parsed.rule != current.rule:
+                changes["schedule"] = parsed.rule
+                changes["schedule_anchor"] = iso(parsed.anchor)
+        with self._write() as db:
+            self._habit_row(habit_id)
+            if "name" in changes:
+                self._check_name_free(changes["name"], except_id=habit_id)
+            if changes:
+                db["habits"].update(habit_id, changes)
+        return _habit(self._habit_row(habit_id))
+
+    def archive_habit(self, habit_id: int, day: date) -> None:
+        with self._write() as db:
+            self._habit_row(habit_id)
+            db["habits"].update(habit_id, {"archived": iso(day)})
+
+    def restore_habit(self, habit_id: int) -> None:
+        with self._write() as db:
+            self._habit_row(habit_id)
+            db["habits"].update(habit_id, {"archived": None})
+
+    def move_habit(self, habit_id: int, position: int) -> None:
+        """Put a habit at `position` (1-based) in the list."""
+        with self._write() as db:
+            order = [r["id"] for r in db["habits"].rows_where(order_by="position, id")]
+            if habit_id not in order:
+                raise RehabError(f"no habit with id {habit_id}")
+            order.remove(habit_id)
+            index = min(max(position, 1), len(order) + 1) - 1
+            order.insert(index, habit_id)
+            for pos, hid in enumerate(order, start=1):
+                db["habits"].update(hid, {"position": pos})
+
+    # -------------------------------------------------------------- check-ins
+
+    def check_in(self, habit_ids: Sequence[int], day: date, today: date) -> list[int]:
+        """Mark habits done on `day`; returns those not already done."""
+        if day > today:
+            raise RehabError(f"{iso(day)} is in the future; check in on the day itself")
+        added = []
+        with self._write() as db:
+            for habit_id in habit_ids:
+                row = self._habit_row(habit_id)
+                if row["archived"] and iso(day) >= row["archived"]:
+                    raise RehabError(f"{row['name']} is archived from {row['archived']}")
+                if iso(day) < row["start"]:
+                    db["habits"].update(habit_id, {"start": iso(day)})
+                if not db["checkins"].count_where("habit_id = ? AND day = ?", [habit_id, iso(day)]):
+                    db["checkins"].insert({"habit_id": habit_id, "day": iso(day), "created_at": _now()})
+                    added.append(habit_id)
+        return added
+
+    def undo(self, habit_ids: Sequence[int], day: date) -> list[int]:
+        """Take check-ins back; returns those that were there."""
+        removed = []
+        with self._write() as db:
+            for habit_id in habit_ids:
+                self._habit_row(habit_id)
+                where = "habit_id = ? AND day = ?"
+                if db["checkins"].count_where(where, [habit_id, iso(day)]):
+                    db["checkins"].delete_where(where, [habit_id, iso(day)])
+                    removed.append(habit_id)
+        return removed
+
+    # ------------------------------------------------------- snoozes, pauses
+
+    def snooze(
+        self,
+        day: date,
+        today: date,
+        habit_id: int | None = None,
+        reason: str = "sore",
+        area: str | None = None,
+        pain: int | None = None,
+    ) -> bool:
+        """Snooze the day (or one habit on it); False when it already was."""
+        if day > today + timedelta(days=SNOOZE_AHEAD_DAYS):
+            raise RehabError(f"snoozes reach at most {SNOOZE_AHEAD_DAYS} days ahead ({iso(day)} is further)")
+        if pain is not None and not 0 <= pain <= 10:
+            raise RehabError(f"pain is a level from 0 to 10 ({pain} given)")
+        with self._write() as db:
+            if habit_id is not None:
+                self._habit_row(habit_id)
+            same = _snooze_where(habit_id)
+            if db["snoozes"].count_where(same, [iso(day), *_id_param(habit_id)]):
+                return False
+            budget = self.settings().snooze_budget
+            near = {
+                date.fromisoformat(r["day"])
+                for r in db["snoozes"].rows_where(
+                    "day BETWEEN ? AND ?",
+                    [iso(day - timedelta(days=6)), iso(day + timedelta(days=6))],
+                    select="day",
+                )
+            }
+            if not can_snooze(frozenset(near), day, budget):
+                raise RehabError(
+                    f"the snooze budget is spent: {budget} snoozed day{'s' if budget != 1 else ''} "
+                    f"in any 7 days. For a longer break, pause instead: "
+                    f"rehab pause HABIT --until DATE"
+                )
+            db["snoozes"].insert(
+                {
+                    "day": iso(day),
+                    "habit_id": habit_id,
+                    "reason": (reason or "sore").strip() or "sore",
+                    "area": (area or "").strip() or None,
+                    "pain": pain,
+                    "created_at": _now(),
+                }
+            )
+        return True
+
+    def unsnooze(self, day: date, habit_id: int | None = None) -> bool:
+        with self._write() as db:
+            where = _snooze_where(habit_id)
+            params = [iso(day), *_id_param(habit_id)]
+            if not db["snoozes"].count_where(where, params):
+                return False
+            db["snoozes"].delete_where(where, params)
+        return True
+
+    def pause(self, habit_id: int, start: date, until: date, reason: str = "") -> Pause:
+        """Pause from `start` through `until`, merged with any pause it overlaps."""
+        if until < start:
+            raise RehabError(f"--until {iso(until)} is before the pause starts ({iso(start)})")
+        with self._write() as db:
+            self._habit_row(habit_id)
+            overlapping = list(
+                db["pauses"].rows_where(
+                    "habit_id = ? AND start <= ? AND until >= ?",
+                    [habit_id, iso(until + timedelta(days=1)), iso(start - timedelta(days=1))],
+                )
+            )
+            first = min([iso(start), *(r["start"] for r in overlapping)])
+            last = max([iso(until), *(r["until"] for r in overlapping)])
+            for r in overlapping:
+                db["pauses"].delete(r["id"])
+            db["pauses"].insert(
+                {"habit_id": habit_id, "start": first, "until": last, "reason": (reason or "").strip()}
+            )
+        return Pause(date.fromisoformat(first), date.fromisoformat(last), reason)
+
+    def resume(self, habit_id: int, today: date) -> Pause:
+        """End the pause holding today so today is active; later pauses stay."""
+        with self._write() as db:
+            row = self._habit_row(habit_id)
+            current = list(
+                db["pauses"].rows_where(
+                    "habit_id = ? AND start <= ? AND until >= ?", [habit_id, iso(today), iso(today)]
+                )
+            )
+            if not current:
+                raise RehabError(f"{row['name']} is not paused on {iso(today)}")
+            pause = current[0]
+            if pause["start"] >= iso(today):
+                db["pauses"].delete(pause["id"])
+            else:
+                db["pauses"].update(pause["id"], {"until": iso(today - timedelta(days=1))})
+        return Pause(date.fromisoformat(pause["start"]), date.fromisoformat(pause["until"]), pause["reason"] or "")
+
+    # --------------------------------------------------------------- settings
+
+    def set_setting(self, key: str, value: str) -> str:
+        stored = validate(key, value)
+        with self._write() as db:
+            db["settings"].upsert({"key": key, "value": stored}, pk="key")
+        return stored
+
+    # ----------------------------------------------------------------- backup
+
+    def backup(self, dest: str | os.PathLike) -> Path:
+        """A consistent copy through SQLite's backup API, safe while others write."""
+        dest = Path(dest).expanduser()
+        if dest.exists():
+            raise RehabError(f"{dest} already exists; choose another name")
+        if not dest.parent.is_dir():
+            raise RehabError(f"folder {dest.parent} does not exist")
+        tmp = dest.with_name(f".{dest.name}.partial")
+        try:
+            target = sqlite3.connect(str(tmp))
+            try:
+                self.db.conn.backup(target)
+            finally:
+                target.close()
+            os.replace(tmp, dest)
+        except (OSError, sqlite3.Error) as exc:
+            tmp.unlink(missing_ok=True)
+            raise RehabError(f"cannot write the backup to {dest}: {exc}") from None
+        return dest
+
+
+def _snooze_where(habit_id: int | None) -> str:
+    return "day = ? AND habit_id IS NULL" if habit_id is None else "day = ? AND habit_id = ?"
+
+
+def _id_param(habit_id: int | None) -> list[int]:
+    return [] if habit_id is None else [habit_id]
+
+
+def _check_minutes(minutes: int | None) -> None:
+    if minutes is not None and not 0 <= minutes <= MAX_MINUTES:
+        raise RehabError(f"minutes go from 0 to {MAX_MINUTES} ({minutes} given)")
+
+
+def _check_file(path: Path) -> None:
+    """Refuse what is plainly not a rehab database, reading only its first bytes."""
+    if path.is_dir():
+        raise RehabError(f"{path} is a folder, not a rehab database file")
+    try:
+        with open(path, "rb") as fh:
+            header = fh.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise RehabError(f"cannot read {path}: {exc.strerror or exc}") from None
+    if not header:
+        raise RehabError(f"{path} is an empty file, not a rehab database")
+    if header != SQLITE_HEADER:
+        raise RehabError(f"{path} is not a rehab database (not an SQLite file)")
+    if not os.access(path, os.W_OK) or not path.stat().st_mode & 0o222:
+        raise RehabError(f"{path} is read-only; rehab needs to write to it")
+    if not os.access(path.parent, os.W_OK):
+        raise RehabError(f"the folder of {path} is read-only; SQLite needs to write beside the file")
+
+
+def _seed(db: Database, today: date) -> None:
+    slugs: list[str] = []
+    for position, (name, schedule, minutes, cue) in enumerate(DEFAULT_ROUTINE, start=1):
+        parsed: Schedule = parse_schedule(schedule, today)
+        slug = unique_slug(name, slugs)
+        slugs.append(slug)
+        db["habits"].insert(
+            {
+                "name": name, "slug": slug, "cue": cue, "minutes": minutes,
+                "schedule": parsed.rule, "schedule_anchor": iso(today), "start": iso(today),
+                "archived": None, "position": position, "created_at": _now(),
+            }
+        )
+
+
+def _habit(row: dict) -> Habit:
+    return Habit(
+        id=row["id"],
+        name=row["name"],
+        slug=row["slug"],
+        cue=row["cue"] or "",
+        minutes=row["minutes"],
+        schedule=load_schedule(row["schedule"], date.fromisoformat(row["schedule_anchor"])),
+        start=date.fromisoformat(row["start"]),
+        archived=_day(row["archived"]),
+        position=row["position"],
+    )
+

@@ -1,0 +1,184 @@
+"""Export to JSON or CSV, and import a JSON export back by merging it in."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from ..domain.dates import parse_iso
+from ..domain.errors import RehabError
+from ..domain.lookup import clean_name
+from ..domain.schedules import parse_schedule
+from ..domain.settings import validate
+from .store import Store
+
+FORMAT = "rehab-tui export"
+VERSION = 1
+
+
+def export_data(store: Store) -> dict[str, Any]:
+    db = store.db
+    snoozes = list(db["snoozes"].rows_where(order_by="day, id"))
+    pauses = list(db["pauses"].rows_where(order_by="start, id"))
+    checkins: dict[int, list[str]] = {}
+    for row in db["checkins"].rows_where(order_by="day", select="habit_id, day"):
+        checkins.setdefault(row["habit_id"], []).append(row["day"])
+    habits = []
+    for h in db["habits"].rows_where(order_by="position, id"):
+        habits.append(
+            {
+                "name": h["name"], "slug": h["slug"], "cue": h["cue"], "minutes": h["minutes"],
+                "schedule": h["schedule"], "schedule_anchor": h["schedule_anchor"],
+                "start": h["start"], "archived": h["archived"], "position": h["position"],
+                "checkins": checkins.get(h["id"], []),
+                "snoozes": [_snooze(s) for s in snoozes if s["habit_id"] == h["id"]],
+                "pauses": [
+                    {"start": p["start"], "until": p["until"], "reason": p["reason"]}
+                    for p in pauses if p["habit_id"] == h["id"]
+                ],
+            }
+        )
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "settings": {r["key"]: r["value"] for r in db["settings"].rows},
+        "rest_days": [_snooze(s) for s in snoozes if s["habit_id"] is None],
+        "habits": habits,
+    }
+
+
+def _snooze(row: dict) -> dict:
+    return {"day": row["day"], "reason": row["reason"], "area": row["area"], "pain": row["pain"]}
+
+
+CSV_COLUMNS = ("kind", "date", "until", "habit", "slug", "reason", "area", "pain")
+
+
+def export_csv(store: Store) -> str:
+    """One row per check-in, snooze, rest day and pause, for spreadsheets."""
+    data = export_data(store)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    rows = []
+    for h in data["habits"]:
+        who = {"habit": h["name"], "slug": h["slug"]}
+        rows += [{"kind": "done", "date": d, **who} for d in h["checkins"]]
+        rows += [{"kind": "snoozed", "date": s.pop("day"), **who, **s} for s in h["snoozes"]]
+        rows += [
+            {"kind": "paused", "date": p["start"], "until": p["until"], "reason": p["reason"], **who}
+            for p in h["pauses"]
+        ]
+    rows += [{"kind": "rest_day", "date": s.pop("day"), **s} for s in data["rest_days"]]
+    rows.sort(key=lambda r: (r["date"], r["kind"], r.get("slug") or ""))
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def import_data(store: Store, data: Any) -> dict[str, int]:
+    """Merge an export in: one transaction, and importing it twice changes nothing."""
+    habits, rest_days = _checked(data)
+    counts = {"habits_added": 0, "habits_updated": 0, "checkins": 0, "snoozes": 0, "pauses": 0, "settings": 0}
+    with store._write() as db:
+        for key, value in data.get("settings", {}).items():
+            stored = validate(str(key), str(value))
+            if not db["settings"].count_where("key = ?", [key]):
+                db["settings"].insert({"key": key, "value": stored})
+                counts["settings"] += 1
+        existing = {r["slug"]: r for r in db["habits"].rows}
+        for h in habits:
+            row = {
+                "name": h["name"], "slug": h["slug"], "cue": h["cue"], "minutes": h["minutes"],
+                "schedule": h["schedule"], "schedule_anchor": h["schedule_anchor"],
+                "start": h["start"], "archived": h["archived"], "position": h["position"],
+            }
+            clash = [
+                r for r in db["habits"].rows
+                if r["name"].casefold() == h["name"].casefold() and r["slug"] != h["slug"]
+            ]
+            if clash:
+                raise RehabError(f"the export's '{h['name']}' clashes with habit '{clash[0]['name']}' here")
+            if h["slug"] in existing:
+                habit_id = existing[h["slug"]]["id"]
+                current = {k: existing[h["slug"]][k] for k in row}
+                if current != row:
+                    db["habits"].update(habit_id, row)
+                    counts["habits_updated"] += 1
+            else:
+                habit_id = db["habits"].insert(row).last_pk
+                counts["habits_added"] += 1
+            for day in h["checkins"]:
+                if not db["checkins"].count_where("habit_id = ? AND day = ?", [habit_id, day]):
+                    db["checkins"].insert({"habit_id": habit_id, "day": day})
+                    counts["checkins"] += 1
+            for s in h["snoozes"]:
+                counts["snoozes"] += _add_snooze(db, s, habit_id)
+            for p in h["pauses"]:
+                where = "habit_id = ? AND start = ? AND until = ?"
+                if not db["pauses"].count_where(where, [habit_id, p["start"], p["until"]]):
+                    db["pauses"].insert({"habit_id": habit_id, **p})
+                    counts["pauses"] += 1
+        for s in rest_days:
+            counts["snoozes"] += _add_snooze(db, s, None)
+    return counts
+
+
+def _add_snooze(db, snooze: dict, habit_id: int | None) -> int:
+    where = "day = ? AND habit_id IS NULL" if habit_id is None else "day = ? AND habit_id = ?"
+    params = [snooze["day"]] + ([] if habit_id is None else [habit_id])
+    if db["snoozes"].count_where(where, params):
+        return 0
+    db["snoozes"].insert({**snooze, "habit_id": habit_id})
+    return 1
+
+
+def _checked(data: Any) -> tuple[list[dict], list[dict]]:
+    """The export's habits and rest days, every field checked before anything is written."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise RehabError("this is not a rehab-tui JSON export")
+    if data.get("version", 0) > VERSION:
+        raise RehabError("this export comes from a newer rehab-tui; upgrade to import it")
+    try:
+        habits = []
+        for h in data["habits"]:
+            anchor = parse_iso(h["schedule_anchor"])
+            parse_schedule(h["schedule"], anchor)
+            habits.append(
+                {
+                    "name": clean_name(h["name"]),
+                    "slug": str(h["slug"]),
+                    "cue": str(h.get("cue") or ""),
+                    "minutes": None if h.get("minutes") is None else int(h["minutes"]),
+                    "schedule": h["schedule"],
+                    "schedule_anchor": anchor.isoformat(),
+                    "start": parse_iso(h["start"]).isoformat(),
+                    "archived": parse_iso(h["archived"]).isoformat() if h.get("archived") else None,
+                    "position": int(h.get("position") or 0),
+                    "checkins": [parse_iso(d).isoformat() for d in h.get("checkins", [])],
+                    "snoozes": [_checked_snooze(s) for s in h.get("snoozes", [])],
+                    "pauses": [
+                        {
+                            "start": parse_iso(p["start"]).isoformat(),
+                            "until": parse_iso(p["until"]).isoformat(),
+                            "reason": str(p.get("reason") or ""),
+                        }
+                        for p in h.get("pauses", [])
+                    ],
+                }
+            )
+        return habits, [_checked_snooze(s) for s in data.get("rest_days", [])]
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise RehabError(f"the export is damaged ({type(exc).__name__}: {exc})") from None
+
+
+def _checked_snooze(s: dict) -> dict:
+    pain = s.get("pain")
+    if pain is not None and not 0 <= int(pain) <= 10:
+        raise RehabError(f"the export has a pain level of {pain}")
+    return {
+        "day": parse_iso(s["day"]).isoformat(),
+        "reason": str(s.get("reason") or "sore"),
+        "area": s.get("area"),
+        "pain": None if pain is None else int(pain),
+    }

@@ -6,7 +6,7 @@ import os
 import sqlite3
 import tempfile
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -443,6 +443,31 @@ class Store:
             else:
                 db["pauses"].update(pause["id"], {"until": iso(today - timedelta(days=1))})
         return Pause(date.fromisoformat(pause["start"]), date.fromisoformat(pause["until"]), pause["reason"] or "")
+
+    def load_history(
+        self,
+        checkins: Iterable[tuple[int, date]],
+        snoozes: Iterable[Snooze] = (),
+        pauses: Iterable[tuple[int, Pause]] = (),
+    ) -> None:
+        """Record a whole history in one transaction (demo data, generated benchmarks)."""
+        with self._write() as db:
+            db["checkins"].insert_all(
+                ({"habit_id": h, "day": iso(d), "created_at": None} for h, d in checkins),
+                ignore=True, batch_size=5000,
+            )
+            db["snoozes"].insert_all(
+                (
+                    {"day": iso(s.day), "habit_id": s.habit_id, "reason": s.reason,
+                     "area": s.area, "pain": s.pain, "created_at": None}
+                    for s in snoozes
+                ),
+                batch_size=5000,
+            )
+            db["pauses"].insert_all(
+                {"habit_id": h, "start": iso(p.start), "until": iso(p.until), "reason": p.reason}
+                for h, p in pauses
+            )
 
     # --------------------------------------------------------------- settings
 

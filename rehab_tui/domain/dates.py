@@ -13,7 +13,9 @@ from .errors import RehabError
 _INFO = parser.parserinfo()
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DAYS_AGO = re.compile(r"^-(\d{1,5})$")
-_DAY_NUMBER = re.compile(r"^(\d{1,2})(st|nd|rd|th)?$", re.IGNORECASE)
+# A day of the month, 1 to 31: dateutil reads a larger number next to a month
+# as a year ("Nov 32" would become 2032-11-01).
+_DAY_NUMBER = re.compile(r"^(0?[1-9]|[12]\d|3[01])(st|nd|rd|th)?$", re.IGNORECASE)
 
 DATE_HELP = (
     "use YYYY-MM-DD, today, yesterday, a weekday (mon), -N for N days ago, "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from fractions import Fraction
 from functools import cached_property
 
@@ -91,7 +91,9 @@ class Schedule:
         days = self._cache.get(year)
         if days is None:
             rule = self.to_rrule()
-            found = rule.between(datetime(year, 1, 1), datetime(year, 12, 31), inc=True)
+            # Up to the last instant of Dec 31: a rule with BYHOUR=9 falls after midnight.
+            last = datetime.combine(date(year, 12, 31), time.max)
+            found = rule.between(datetime(year, 1, 1), last, inc=True)
             days = frozenset(d.date() for d in found)
             self._cache[year] = days
         return days

@@ -132,11 +132,15 @@ class Store:
                 f"{self.path} was written by a newer version of rehab-tui "
                 f"(schema steps {', '.join(sorted(unknown))}); upgrade rehab-tui to open it"
             )
-        pending = migrations.pending(db)
-        if pending:
-            keep = self.path.with_name(f"{self.path.stem}.before-{pending[0].name}{self.path.suffix}")
-            self.backup(keep)
-            migrations.apply(db)
+        if migrations.pending(db):
+            # Several processes may open an old file at once (the app and a shell
+            # prompt's `rehab nag`): under the write lock one copies and upgrades
+            # it, and the others find nothing left to do once they get the lock.
+            with self._write():
+                pending = migrations.pending(db)
+                if pending:
+                    self.backup(_keep_path(self.path, pending[0].name))
+                    migrations.apply(db)
         if db.journal_mode != "wal":
             db.enable_wal()
 
@@ -511,6 +515,21 @@ def _id_param(habit_id: int | None) -> list[int]:
 def _check_minutes(minutes: int | None) -> None:
     if minutes is not None and not 0 <= minutes <= MAX_MINUTES:
         raise RehabError(f"minutes go from 0 to {MAX_MINUTES} ({minutes} given)")
+
+
+def _keep_path(path: Path, step: str) -> Path:
+    """Where the copy of `path` made before migration `step` goes.
+
+    A copy left by an earlier attempt that died before its migration committed
+    is never overwritten, and must not stop the file from opening: take the
+    next free name beside it.
+    """
+    keep = path.with_name(f"{path.stem}.before-{step}{path.suffix}")
+    n = 2
+    while os.path.lexists(keep):
+        keep = path.with_name(f"{path.stem}.before-{step}-{n}{path.suffix}")
+        n += 1
+    return keep
 
 
 def _check_file(path: Path) -> None:

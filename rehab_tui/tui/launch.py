@@ -2,8 +2,37 @@
 
 from __future__ import annotations
 
-import click
+import gc
+import tempfile
+from datetime import date
+from pathlib import Path
+
+DEMO_DAYS = 70
 
 
 def launch(session, demo: bool = False) -> None:
-    click.echo("The TUI is not built yet; try `rehab today`.")
+    # Keep the collector out of start-up: Textual allocates many long-lived
+    # objects while importing and composing, and a full collection then is pure cost.
+    gc.disable()
+    if demo:
+        store, subtitle = _demo_store(session.fixed_today or date.today())
+        today = session.fixed_today or date.today()
+    else:
+        store, subtitle, today = session.store, str(session.db_path), session.fixed_today
+    from .app import RehabApp
+
+    app = RehabApp(store, today=today, subtitle=subtitle)
+    app.call_after_refresh(_collect_later)
+    app.run()
+
+
+def _collect_later() -> None:
+    gc.freeze()
+    gc.enable()
+
+
+def _demo_store(today: date):
+    from ..history import synthesize
+
+    folder = Path(tempfile.mkdtemp(prefix="rehab-demo-"))
+    return synthesize(folder / "demo.db", today, DEMO_DAYS, seed=11), "demo (a throwaway copy)"

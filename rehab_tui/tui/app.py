@@ -1,0 +1,314 @@
+"""The rehab app: today's checklist, the month, and the streaks on one screen."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from dateutil.relativedelta import relativedelta
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Header
+
+from ..domain.dates import logical_today
+from ..domain.errors import RehabError
+from ..domain.snoozing import budget_left
+from ..domain.states import DayState
+from ..store import Store
+from .board import Board
+from .screens.habit_form import HabitDraft, HabitForm
+from .screens.habits import HabitsScreen
+from .screens.help import HelpScreen
+from .screens.pause import PauseRequest, PauseScreen
+from .screens.snooze import PauseInstead, SnoozeRequest, SnoozeScreen
+from .widgets.calendar import MonthCalendar
+from .widgets.checklist import ChecklistView
+from .widgets.streaks import StreaksPanel
+
+SNOOZE_AHEAD = timedelta(days=7)
+
+
+class RehabApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "rehab"
+
+    _MONTH = Binding.Group("Month")
+    BINDINGS = [
+        Binding("u", "undo", "Undo"),
+        Binding("s", "snooze", "Snooze"),
+        Binding("p", "pause", "Pause"),
+        Binding("r", "resume", "Resume", show=False),
+        Binding("left", "day(-1)", "Day before", show=False),
+        Binding("right", "day(1)", "Day after", show=False),
+        Binding("left_square_bracket", "month(-1)", "Month before", key_display="[", group=_MONTH),
+        Binding("right_square_bracket", "month(1)", "Month after", key_display="]", group=_MONTH),
+        Binding("t", "today", "Today"),
+        Binding("h", "habits", "Habits"),
+        Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("q", "quit", "Quit", show=False),
+    ]
+
+    def __init__(
+        self,
+        store: Store,
+        clock: Callable[[], datetime] = datetime.now,
+        today: date | None = None,
+        poll_seconds: float = 1.0,
+        subtitle: str = "",
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.clock = clock
+        self.fixed_today = today
+        self.poll_seconds = poll_seconds
+        self.settings = store.settings()
+        self.today = self._clock_today()
+        self.selected = self.today
+        self.board = Board(store.journal(), self.today)
+        self._data_version = store.data_version()
+        self.sub_title = subtitle
+
+    # ----------------------------------------------------------------- layout
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="top"):
+            yield ChecklistView(id="checklist")
+            yield MonthCalendar(self.settings.week_start, id="calendar")
+        yield StreaksPanel(id="streaks")
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+        self.refresh_day()
+        self.query_one(ChecklistView).focus()
+        # The streaks need the whole history; the checklist is what the first frame needs.
+        self.call_after_refresh(self.refresh_streaks)
+        self.set_interval(self.poll_seconds, self.poll)
+
+    # ------------------------------------------------------------------ views
+
+    def _clock_today(self) -> date:
+        if self.fixed_today is not None:
+            return self.fixed_today
+        return logical_today(self.clock(), self.settings.day_start_hour)
+
+    def refresh_day(self) -> None:
+        """The checklist and the calendar for the selected day."""
+        self.query_one(ChecklistView).show(self.board.checklist(self.selected), self.today)
+        self.query_one(MonthCalendar).show(
+            self.selected, self.today, self.board.month(self.selected.year, self.selected.month),
+            self.board.journal.week_start,
+        )
+
+    def refresh_streaks(self) -> None:
+        self.query_one(StreaksPanel).show(self.board.streak_rows(), self.board.routine())
+
+    def refresh_all(self) -> None:
+        self.refresh_day()
+        self.refresh_streaks()
+
+    def reload(self) -> None:
+        """Read everything again (another process wrote, or the day changed)."""
+        self.settings = self.store.settings()
+        self.board = Board(self.store.journal(), self.today)
+        self.refresh_all()
+
+    def poll(self) -> None:
+        """Notice a new day and other processes' writes (PRAGMA data_version is cheap)."""
+        try:
+            today = self._clock_today()
+            version = self.store.data_version()
+        except sqlite3.Error as exc:
+            self.notify(f"Cannot read the database: {exc}", severity="error")
+            return
+        changed = version != self._data_version
+        self._data_version = version
+        if today != self.today:
+            if self.selected == self.today:
+                self.selected = today
+            self.today = today
+            changed = True
+        if changed:
+            self.reload()
+
+    def attempt(self, action: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """Run a store action; a failure becomes a notification, never a crash."""
+        try:
+            return action(*args, **kwargs)
+        except RehabError as exc:
+            self.notify(str(exc), title="Not done", severity="error")
+        except sqlite3.Error as exc:
+            self.notify(f"The database refused: {exc}", title="Not saved", severity="error")
+        return None
+
+    # --------------------------------------------------------------- checking
+
+    def on_checklist_view_toggled(self, event: ChecklistView.Toggled) -> None:
+        self.set_done(event.habit_id, event.day, event.done)
+
+    def set_done(self, habit_id: int, day: date, done: bool) -> None:
+        if done and day > self.today:
+            self.notify("That day hasn't come yet: tick it on the day.", severity="warning")
+            return
+        log = self.board.journal.log(habit_id)
+        if done:
+            result = self.attempt(self.store.check_in, [habit_id], day, self.today)
+        else:
+            result = self.attempt(self.store.undo, [habit_id], day)
+        if result is None:
+            return
+        if done and day < log.habit.start:
+            self.reload()  # the start moved back
+            return
+        days = log.done | {day} if done else log.done - {day}
+        self.board.replace_log(replace(log, done=frozenset(days)))
+        self.refresh_all()
+
+    def action_undo(self) -> None:
+        item = self.query_one(ChecklistView).current
+        if item is not None and item.state is DayState.DONE:
+            self.set_done(item.log.habit.id, self.selected, False)
+
+    # ------------------------------------------------------------- navigation
+
+    def select(self, day: date) -> None:
+        self.selected = day
+        self.refresh_day()
+
+    def on_month_calendar_day_selected(self, event: MonthCalendar.DaySelected) -> None:
+        self.select(event.day)
+
+    def action_day(self, days: int) -> None:
+        self.select(self.selected + timedelta(days=days))
+
+    def action_month(self, months: int) -> None:
+        self.select(self.selected + relativedelta(months=months))
+
+    def action_today(self) -> None:
+        self.select(self.today)
+
+    # ------------------------------------------------------ snoozes and pauses
+
+    def _active_habits(self):
+        return [log.habit for log in self.board.journal.active_on(self.selected)]
+
+    def _highlighted_id(self) -> int | None:
+        item = self.query_one(ChecklistView).current
+        return item.log.habit.id if item else None
+
+    def action_snooze(self) -> None:
+        day = self.selected
+        if day > self.today + SNOOZE_AHEAD:
+            self.notify("Snoozes reach at most a week ahead.", severity="warning")
+            return
+        journal = self.board.journal
+        snoozed = journal.snoozed_days()
+        screen = SnoozeScreen(
+            day, self._active_habits(), self._highlighted_id(),
+            budget_left(snoozed, day, journal.snooze_budget), journal.snooze_budget, day in snoozed,
+        )
+        self.push_screen(screen, self._snoozed)
+
+    def _snoozed(self, request: SnoozeRequest | PauseInstead | None) -> None:
+        if isinstance(request, PauseInstead):
+            self.action_pause(request.habit_id)
+        elif request is not None:
+            added = self.attempt(
+                self.store.snooze, request.day, self.today, request.habit_id, request.reason, request.area, request.pain
+            )
+            if added is not None:
+                self.notify("Snoozed: streaks are frozen, not broken." if added else "It was already snoozed.")
+                self.reload()
+
+    def action_pause(self, habit_id: int | None = None) -> None:
+        habits = self._active_habits()
+        if not habits:
+            return
+        start = max(self.selected, self.today) if self.selected >= self.today else self.selected
+        self.push_screen(PauseScreen(habits, habit_id or self._highlighted_id(), start, self.today), self._paused)
+
+    def _paused(self, request: PauseRequest | None) -> None:
+        if request is None:
+            return
+        pause = self.attempt(self.store.pause, request.habit_id, request.start, request.until, request.reason)
+        if pause is not None:
+            self.notify(f"Paused through {pause.until:%a %d %b}.")
+            self.reload()
+
+    def action_resume(self) -> None:
+        habit_id = self._highlighted_id()
+        if habit_id is not None and self.attempt(self.store.resume, habit_id, self.today) is not None:
+            self.notify("Resumed: today counts again.")
+            self.reload()
+
+    # ----------------------------------------------------------------- habits
+
+    def action_habits(self) -> None:
+        self.push_screen(HabitsScreen(self.store.habits(), self.today), lambda _: self.reload())
+
+    def on_habits_screen_requested(self, event: HabitsScreen.Requested) -> None:
+        request = event.action
+        screen = event.control if isinstance(event.control, HabitsScreen) else self.screen
+        habits = {h.id: h for h in self.store.habits()}
+        if request.kind in ("add", "edit"):
+            habit = habits.get(request.habit_id) if request.kind == "edit" else None
+            self.push_screen(HabitForm(self.today, habit), lambda draft: self._saved(draft, screen))
+            return
+        if request.kind == "archive":
+            self.attempt(self.store.archive_habit, request.habit_id, self.today)
+        elif request.kind == "restore":
+            self.attempt(self.store.restore_habit, request.habit_id)
+        elif request.kind == "move":
+            self.attempt(self.store.move_habit, request.habit_id, request.position)
+        self._refresh_habits(screen, request.habit_id)
+
+    def _saved(self, draft: HabitDraft | None, screen: Screen) -> None:
+        if draft is None:
+            return
+        if draft.habit_id is None:
+            habit = self.attempt(
+                self.store.add_habit, draft.name, draft.schedule, self.today, cue=draft.cue, minutes=draft.minutes
+            )
+        else:
+            habit = self.attempt(
+                self.store.edit_habit, draft.habit_id, self.today,
+                name=draft.name, cue=draft.cue, minutes=draft.minutes, schedule=draft.schedule,
+            )
+        if habit is not None:
+            self.notify(f"Saved {habit.name}: {habit.schedule.explain()}.")
+            self._refresh_habits(screen, habit.id)
+
+    def _refresh_habits(self, screen: Screen, keep: int | None) -> None:
+        if isinstance(screen, HabitsScreen):
+            screen.show(self.store.habits(), keep)
+
+    # -------------------------------------------------------------- the rest
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen())
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if not isinstance(screen, type(self.screen)) or screen is not self.screen_stack[0]:
+            return
+        yield SystemCommand("Snooze the day", "Rest the shown day (or one habit) without breaking streaks", self.action_snooze)
+        yield SystemCommand("Pause a habit", "A longer break for the highlighted habit, until a date", self.action_pause)
+        yield SystemCommand("Resume a habit", "End the highlighted habit's pause so today counts", self.action_resume)
+        yield SystemCommand("Undo check-in", "Take the highlighted check-in back", self.action_undo)
+        yield SystemCommand("Go to today", "Show today's checklist", self.action_today)
+        yield SystemCommand("Previous month", "Show the month before", lambda: self.action_month(-1))
+        yield SystemCommand("Next month", "Show the month after", lambda: self.action_month(1))
+        yield SystemCommand("Habits", "Add, edit, archive, restore and reorder habits", self.action_habits)
+        yield SystemCommand("Help", "Every key", self.action_help)
+
+    def watch_theme(self, theme: str) -> None:
+        if theme != self.settings.theme:
+            if self.attempt(self.store.set_setting, "theme", theme) is not None:
+                self.settings = replace(self.settings, theme=theme)

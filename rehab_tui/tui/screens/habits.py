@@ -1,0 +1,125 @@
+"""The routine: add, edit, archive, restore and reorder habits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from ...domain.model import Habit
+
+
+@dataclass(frozen=True)
+class HabitAction:
+    kind: str  # add, edit, archive, restore, move
+    habit_id: int | None = None
+    position: int | None = None
+
+
+class HabitsScreen(Screen):
+    """Lists every habit, archived ones too; the app carries out what is asked."""
+
+    DEFAULT_CSS = """
+    HabitsScreen #hint { color: $foreground-muted; padding: 0 1; height: auto; }
+    HabitsScreen DataTable { height: 1fr; border: round $primary 50%; }
+    HabitsScreen DataTable:focus { border: round $primary; }
+    """
+
+    BINDINGS = [
+        Binding("a", "add", "Add"),
+        Binding("e,enter", "edit", "Edit"),
+        Binding("x", "archive", "Archive/restore"),
+        Binding("shift+up,K", "move(-1)", "Up", key_display="⇧↑"),
+        Binding("shift+down,J", "move(1)", "Down", key_display="⇧↓"),
+        Binding("escape,h", "close", "Back", key_display="esc"),
+    ]
+
+    class Requested(Message):
+        def __init__(self, action: HabitAction) -> None:
+            super().__init__()
+            self.action = action
+
+    def __init__(self, habits: list[Habit], today: date) -> None:
+        super().__init__()
+        self.habits = habits
+        self.today = today
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("Your routine in checklist order. Archived habits keep their history.", id="hint")
+        yield DataTable(cursor_type="row", zebra_stripes=True, id="habits")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Habits"
+        table = self.query_one(DataTable)
+        table.add_columns("#", "Habit", "Schedule", "Min", "Since", "State")
+        self.show(self.habits)
+
+    def _archived(self, habit: Habit) -> bool:
+        return habit.archived is not None and habit.archived <= self.today
+
+    def show(self, habits: list[Habit], keep: int | None = None) -> None:
+        """Refill the table, keeping the cursor on habit `keep` (or where it was)."""
+        table = self.query_one(DataTable)
+        current = keep if keep is not None else self.current_id
+        self.habits = habits
+        table.clear()
+        for n, h in enumerate(habits, start=1):
+            archived = self._archived(h)
+            table.add_row(
+                str(n),
+                h.name,
+                h.schedule.describe(),
+                str(h.minutes or ""),
+                f"{h.start:%d %b %Y}",
+                "archived" if archived else "active",
+                key=str(h.id),
+            )
+        ids = [h.id for h in habits]
+        if current in ids:
+            table.move_cursor(row=ids.index(current))
+
+    @property
+    def current_id(self) -> int | None:
+        table = self.query_one(DataTable)
+        if not self.habits or table.cursor_row is None or table.cursor_row >= len(self.habits):
+            return None
+        return self.habits[table.cursor_row].id
+
+    def _request(self, kind: str, **kwargs) -> None:
+        self.post_message(self.Requested(HabitAction(kind, **kwargs)))
+
+    def action_add(self) -> None:
+        self._request("add")
+
+    def action_edit(self) -> None:
+        if self.current_id is not None:
+            self._request("edit", habit_id=self.current_id)
+
+    def action_archive(self) -> None:
+        habit_id = self.current_id
+        if habit_id is None:
+            return
+        habit = next(h for h in self.habits if h.id == habit_id)
+        self._request("restore" if self._archived(habit) else "archive", habit_id=habit_id)
+
+    def action_move(self, step: int) -> None:
+        habit_id = self.current_id
+        if habit_id is None:
+            return
+        position = [h.id for h in self.habits].index(habit_id) + 1 + step
+        if 1 <= position <= len(self.habits):
+            self._request("move", habit_id=habit_id, position=position)
+
+    def action_close(self) -> None:
+        self.dismiss()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_edit()

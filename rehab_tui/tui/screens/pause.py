@@ -1,0 +1,112 @@
+"""The pause modal: a longer break for one habit, until a date."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static
+
+from ...domain.dates import parse_day
+from ...domain.errors import RehabError
+from ...domain.model import Habit
+
+
+@dataclass(frozen=True)
+class PauseRequest:
+    habit_id: int
+    start: date
+    until: date
+    reason: str
+
+
+class PauseScreen(ModalScreen[PauseRequest | None]):
+    DEFAULT_CSS = """
+    PauseScreen { align: center middle; background: $background 60%; }
+    PauseScreen > Vertical {
+        width: 60; height: auto; border: thick $secondary; background: $panel; padding: 0 1;
+    }
+    PauseScreen #title { text-style: bold; color: $text-secondary; margin-bottom: 1; }
+    PauseScreen Label { color: $foreground-muted; }
+    PauseScreen #until-help { color: $foreground-muted; height: auto; }
+    PauseScreen #until-help.error { color: $error; }
+    PauseScreen #buttons { height: auto; align-horizontal: right; margin-top: 1; }
+    PauseScreen Button { margin-left: 1; }
+    """
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, habits: list[Habit], habit_id: int | None, start: date, today: date) -> None:
+        super().__init__()
+        self.habits = habits
+        self.habit_id = habit_id if habit_id in {h.id for h in habits} else (habits[0].id if habits else None)
+        self.start = start
+        self.today = today
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(f"Pause a habit from {self.start:%A %d %B}", id="title")
+            yield Label("Habit")
+            yield Select([(h.name, h.id) for h in self.habits], value=self.habit_id, allow_blank=False, id="habit")
+            yield Label("Last paused day")
+            yield Input(placeholder="2026-12-05, Dec 5, or fri", id="until")
+            yield Static("Streaks and strength freeze while paused; no budget.", id="until-help")
+            yield Label("Reason (optional)")
+            yield Input(placeholder="no running until the physio", id="reason")
+            with Horizontal(id="buttons"):
+                yield Button("Pause", variant="primary", id="ok")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#until", Input).focus()
+
+    def _until(self) -> date:
+        return parse_day(self.query_one("#until", Input).value, self.today, ahead=True)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id != "until":
+            return
+        help_text = self.query_one("#until-help", Static)
+        if not event.value.strip():
+            help_text.update("Streaks and strength freeze while paused; no budget.")
+            help_text.remove_class("error")
+            return
+        try:
+            until = self._until()
+        except RehabError as exc:
+            help_text.update(str(exc))
+            help_text.add_class("error")
+        else:
+            days = (until - self.start).days + 1
+            help_text.update(f"until {until:%A %d %B %Y} ({days} day{'s' if days != 1 else ''})")
+            help_text.set_class(days < 1, "error")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._confirm()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "cancel":
+            self.dismiss(None)
+        else:
+            self._confirm()
+
+    def _confirm(self) -> None:
+        try:
+            until = self._until()
+        except RehabError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        if until < self.start:
+            self.notify("The last paused day is before the first one.", severity="error")
+            return
+        habit_id = self.query_one("#habit", Select).value
+        self.dismiss(PauseRequest(int(habit_id), self.start, until, self.query_one("#reason", Input).value.strip()))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,152 @@
+"""The snooze modal: rest the whole day or one habit, with a reason, area and pain."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.validation import Integer
+from textual.widgets import Button, Input, Label, Select, Static
+
+from ...domain.model import Habit
+
+WHOLE_DAY = -1
+
+
+@dataclass(frozen=True)
+class SnoozeRequest:
+    day: date
+    habit_id: int | None
+    reason: str
+    area: str | None
+    pain: int | None
+
+
+@dataclass(frozen=True)
+class PauseInstead:
+    """The budget is spent; the person chose to pause a habit instead."""
+
+    habit_id: int | None
+
+
+class SnoozeScreen(ModalScreen[SnoozeRequest | PauseInstead | None]):
+    DEFAULT_CSS = """
+    SnoozeScreen {
+        align: center middle;
+        background: $background 60%;
+    }
+    SnoozeScreen > Vertical {
+        width: 60;
+        height: auto;
+        max-height: 100%;
+        border: thick $accent;
+        background: $panel;
+        padding: 0 1;
+    }
+    SnoozeScreen #title { text-style: bold; color: $text-accent; margin-bottom: 1; }
+    SnoozeScreen Label { margin-top: 0; color: $foreground-muted; }
+    SnoozeScreen #budget { margin: 1 0 0 0; }
+    SnoozeScreen #budget.spent { color: $warning; }
+    SnoozeScreen .row { height: auto; }
+    SnoozeScreen .row > Vertical { width: 1fr; height: auto; }
+    SnoozeScreen #buttons { height: auto; align-horizontal: right; margin-top: 1; }
+    SnoozeScreen Button { margin-left: 1; }
+    """
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, day: date, habits: list[Habit], highlighted: int | None, budget_left: int, budget: int, already: bool) -> None:
+        super().__init__()
+        self.day = day
+        self.habits = habits
+        self.highlighted = highlighted
+        self.budget_left = budget_left
+        self.budget = budget
+        self.already = already
+
+    @property
+    def spent(self) -> bool:
+        return self.budget_left <= 0 and not self.already
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(f"Snooze {self.day:%A %d %B}", id="title")
+            yield Label("What rests")
+            options = [("The whole day", WHOLE_DAY)] + [(h.name, h.id) for h in self.habits]
+            yield Select(options, value=WHOLE_DAY, allow_blank=False, id="target")
+            yield Label("Reason")
+            yield Input(value="sore", id="reason")
+            with Horizontal(classes="row"):
+                with Vertical():
+                    yield Label("Body area (optional)")
+                    yield Input(placeholder="left IT band", id="area")
+                with Vertical():
+                    yield Label("Pain 0–10 (optional)")
+                    yield Input(
+                        placeholder="4", id="pain", type="integer",
+                        validators=[Integer(minimum=0, maximum=10, failure_description="pain is 0 to 10")],
+                    )
+            yield Static(self._budget_text(), id="budget", classes="spent" if self.spent else "")
+            with Horizontal(id="buttons"):
+                if self.spent:
+                    yield Button("Pause instead", variant="warning", id="pause")
+                else:
+                    yield Button("Snooze", variant="primary", id="ok")
+                yield Button("Cancel", id="cancel")
+
+    def _budget_text(self) -> str:
+        if self.already:
+            return "This day is already snoozed: snoozing a habit on it costs nothing."
+        if self.spent:
+            return (
+                f"The snooze budget is spent: {self.budget} snoozed day{'s' if self.budget != 1 else ''} "
+                "in any 7. For a longer break, pause a habit until a date instead."
+            )
+        return f"{self.budget_left} of {self.budget} snoozes left in these 7 days. Streaks freeze, they don't break."
+
+    def on_mount(self) -> None:
+        self.query_one("#reason", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._confirm()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "cancel":
+            self.dismiss(None)
+        elif event.button.id == "pause":
+            self.dismiss(PauseInstead(self._target()))
+        else:
+            self._confirm()
+
+    def _target(self) -> int | None:
+        value = self.query_one("#target", Select).value
+        return None if value == WHOLE_DAY else int(value)
+
+    def _confirm(self) -> None:
+        if self.spent:
+            self.dismiss(PauseInstead(self._target()))
+            return
+        pain_input = self.query_one("#pain", Input)
+        pain_text = pain_input.value.strip()
+        if pain_text and not pain_input.is_valid:
+            self.notify("Pain is a level from 0 to 10.", severity="error")
+            pain_input.focus()
+            return
+        self.dismiss(
+            SnoozeRequest(
+                self.day,
+                self._target(),
+                self.query_one("#reason", Input).value.strip() or "sore",
+                self.query_one("#area", Input).value.strip() or None,
+                int(pain_text) if pain_text else None,
+            )
+        )
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

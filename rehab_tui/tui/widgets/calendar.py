@@ -1,0 +1,128 @@
+"""A month of days, each marked by how much of its routine was done."""
+
+from __future__ import annotations
+
+import calendar as calendar_module
+from datetime import date, timedelta
+
+from textual.binding import Binding
+from textual.content import Content
+from textual.events import Click
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from ...domain.checklist import DaySummary
+from ...domain.dates import week_start_of
+
+#: mark -> (symbol, style); the symbol keeps marks apart without colour.
+MARKS = {
+    "full": ("●", "$text-success"),
+    "partial": ("◐", "$text-warning"),
+    "missed": ("✗", "$text-error"),
+    "pending": ("○", "$foreground"),
+    "snoozed": ("z", "$text-primary"),
+    "paused": ("‖", "$text-secondary"),
+    "future": ("·", "$foreground-muted"),
+    "none": (" ", "$foreground-muted"),
+}
+LEGEND = (("full", "partial", "missed"), ("snoozed", "paused", "future"))
+CELL = 4  # "●21" and a space
+HEADER_ROWS = 2  # the month's name and the weekday names
+
+
+class MonthCalendar(Widget, can_focus=True):
+    DEFAULT_CSS = """
+    MonthCalendar {
+        border: round $primary 50%;
+        border-title-color: $text-primary;
+        border-title-style: bold;
+        background: $surface;
+        padding: 0 1;
+        width: 34;
+        height: 12;
+        &:focus { border: round $primary; }
+    }
+    """
+
+    BINDINGS = [
+        Binding("up", "move(-7)", "Week back", show=False),
+        Binding("down", "move(7)", "Week on", show=False),
+        Binding("left", "move(-1)", "Day back", show=False),
+        Binding("right", "move(1)", "Day on", show=False),
+    ]
+
+    selected: reactive[date] = reactive(date(2000, 1, 1))
+
+    class DaySelected(Message):
+        """The person picked a day (arrows or a click)."""
+
+        def __init__(self, day: date) -> None:
+            super().__init__()
+            self.day = day
+
+    def __init__(self, week_start: int = 0, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.week_start = week_start
+        self.today = date(2000, 1, 1)
+        self.summaries: dict[date, DaySummary] = {}
+        self.border_title = "Calendar"
+
+    def show(self, selected: date, today: date, summaries: dict[date, DaySummary], week_start: int) -> None:
+        self.today = today
+        self.summaries = summaries
+        self.week_start = week_start
+        self.selected = selected
+        self.refresh()
+
+    def _grid_start(self) -> date:
+        return week_start_of(self.selected.replace(day=1), self.week_start)
+
+    def render(self) -> Content:
+        day = self.selected
+        first = day.replace(day=1)
+        days = calendar_module.monthrange(first.year, first.month)[1]
+        width = CELL * 7 - 1
+        names = " ".join(calendar_module.day_abbr[(self.week_start + i) % 7][:2].rjust(3) for i in range(7))
+        lines = [
+            Content.styled(f"{first:%B %Y}".center(width), "bold"),
+            Content.styled(names, "$foreground-muted"),
+        ]
+        cursor = self._grid_start()
+        last = first + timedelta(days=days - 1)
+        while cursor <= last:
+            cells = []
+            for _ in range(7):
+                cells.append(self._cell(cursor, first.month))
+                cursor += timedelta(days=1)
+            lines.append(Content(" ").join(cells))
+        for row in LEGEND:
+            lines.append(
+                Content("  ").join(Content.styled(f"{MARKS[k][0]} {k}", MARKS[k][1]) for k in row)
+            )
+        return Content("\n").join(lines)
+
+    def _cell(self, day: date, month: int) -> Content:
+        if day.month != month:
+            return Content(" " * (CELL - 1))
+        summary = self.summaries.get(day)
+        symbol, style = MARKS[summary.mark if summary else "none"]
+        if day == self.today:
+            style += " underline bold"
+        if day == self.selected:
+            style += " reverse"
+        return Content.styled(f"{symbol}{day.day:>2}", style)
+
+    def action_move(self, days: int) -> None:
+        self.post_message(self.DaySelected(self.selected + timedelta(days=days)))
+
+    def on_click(self, event: Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None or offset.y < HEADER_ROWS:
+            return
+        week, column = offset.y - HEADER_ROWS, offset.x // CELL
+        if column > 6:
+            return
+        day = self._grid_start() + timedelta(days=week * 7 + column)
+        if day.month == self.selected.month:
+            self.post_message(self.DaySelected(day))

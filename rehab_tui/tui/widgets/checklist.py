@@ -1,0 +1,131 @@
+"""The selected day's habits, each with its cue and streak; space or enter toggles."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.binding import Binding
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from ...domain.checklist import Checklist, Item
+from ...domain.states import DayState
+
+BOXES = {
+    DayState.DONE: ("✔", "$text-success"),
+    DayState.PENDING: ("☐", "$foreground"),
+    DayState.UPCOMING: ("☐", "$foreground-muted"),
+    DayState.MISSED: ("✗", "$text-error"),
+    DayState.SNOOZED: ("z", "$text-primary"),
+    DayState.PAUSED: ("‖", "$text-secondary"),
+    DayState.OFF: ("·", "$foreground-muted"),
+}
+
+
+class ChecklistView(OptionList):
+    """A list of habit rows; posts `Toggled` when one is ticked or unticked."""
+
+    DEFAULT_CSS = """
+    ChecklistView {
+        border: round $primary 50%;
+        border-title-color: $text-primary;
+        border-title-style: bold;
+        padding: 0 1;
+        background: $surface;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+        & > .option-list--option-highlighted { background: $primary 25%; }
+        &:focus { border: round $primary; }
+        &:focus > .option-list--option-highlighted { background: $primary 40%; }
+    }
+    """
+
+    BINDINGS = [
+        Binding("space", "toggle", "Tick"),
+        Binding("enter", "toggle", "Toggle", show=False),
+    ]
+
+    class Toggled(Message):
+        """The person asked to flip a habit on the shown day."""
+
+        def __init__(self, habit_id: int, day: date, done: bool) -> None:
+            super().__init__()
+            self.habit_id = habit_id
+            self.day = day
+            self.done = done
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.listing: Checklist | None = None
+
+    def show(self, listing: Checklist, today: date) -> None:
+        """Show a day's checklist, keeping the highlighted habit where it was."""
+        keep = self.highlighted_option.id if self.highlighted_option else None
+        self.listing = listing
+        self.border_title = self._title(listing, today)
+        self.border_subtitle = "rest day" if listing.rest_day else f"{listing.done} of {listing.total} done"
+        self.set_options(Option(self._prompt(item), id=str(item.log.habit.id)) for item in listing.items)
+        ids = [str(item.log.habit.id) for item in listing.items]
+        if ids:
+            self.highlighted = ids.index(keep) if keep in ids else 0
+
+    @staticmethod
+    def _title(listing: Checklist, today: date) -> str:
+        gap = (today - listing.day).days
+        label = {0: "Today", 1: "Yesterday", -1: "Tomorrow"}.get(gap, f"{listing.day:%A}")
+        return f"{label} · {listing.day:%a %d %b %Y}"
+
+    def _prompt(self, item: Item) -> Content:
+        habit = item.log.habit
+        box, colour = BOXES[item.state]
+        name_style = "$foreground-muted strike" if item.state is DayState.DONE else "bold"
+        parts: list = [(f"{box} ", f"bold {colour}"), (habit.name, name_style)]
+        if habit.schedule.kind != "daily":
+            # No-break spaces: the option list drops plain spaces at a style boundary.
+            parts.append((f"\u00a0·\u00a0{habit.schedule.describe()}", "$foreground-muted"))
+        first = Content.assemble(*parts)
+        status = self._status(item)
+        second = Content.assemble(("\u00a0\u00a0", ""), status, ("\u00a0\u00a0", ""), (habit.cue, "$foreground-muted italic"))
+        return Content("\n").join([first, second])
+
+    def _status(self, item: Item) -> Content:
+        state = item.state
+        if state is DayState.SNOOZED:
+            return Content.styled("snoozed", "$text-primary")
+        if state is DayState.PAUSED:
+            pause = item.log.pause_on(self.listing.day) if self.listing else None
+            until = f" until {pause.until:%d %b}" if pause else ""
+            return Content.styled(f"paused{until}", "$text-secondary")
+        if state is DayState.OFF:
+            met = item.log.habit.schedule.is_quota and self.listing and self.listing.day >= item.log.habit.start
+            return Content.styled("this week's quota is met" if met else "not today", "$foreground-muted")
+        if state is DayState.MISSED:
+            return Content.styled("missed", "$text-error")
+        minutes = f"{item.log.habit.minutes} min · " if item.log.habit.minutes else ""
+        if not item.streak:
+            return Content.assemble((minutes, "$foreground-muted"), ("no streak yet", "$foreground-muted"))
+        streak = f"{item.streak}-{item.unit[:-1]} streak"
+        return Content.assemble((minutes, "$foreground-muted"), (streak, "$text-warning bold"))
+
+    def item_at(self, index: int | None) -> Item | None:
+        if self.listing is None or index is None or not 0 <= index < len(self.listing.items):
+            return None
+        return self.listing.items[index]
+
+    @property
+    def current(self) -> Item | None:
+        """The highlighted habit's row."""
+        return self.item_at(self.highlighted)
+
+    def action_toggle(self) -> None:
+        item = self.current
+        if item is not None and self.listing is not None:
+            self.post_message(self.Toggled(item.log.habit.id, self.listing.day, item.state is not DayState.DONE))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        # A click selects; make it toggle like space does.
+        event.stop()
+        self.highlighted = event.option_index
+        self.action_toggle()

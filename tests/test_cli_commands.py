@@ -1,0 +1,782 @@
+"""Every command of DESIGN.md §6 on real SQLite files, checked in the file itself.
+
+All runs act on Saturday 2026-11-21 (`--today`); the database is made by the CLI
+that day, so the default routine starts on 2026-11-21.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import sqlite3
+from pathlib import Path
+
+import pytest
+from cli_helpers import (
+    DEFAULT_SLUGS,
+    TODAY,
+    YESTERDAY,
+    assert_usage_error,
+    dump,
+    habit_id,
+    habit_row,
+    invoke,
+    new_db,
+    ok,
+    rows,
+    run,
+)
+
+from rehab_tui import __version__
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return new_db(tmp_path)
+
+
+def statuses(listing: dict) -> dict[str, str]:
+    return {item["slug"]: item["status"] for item in listing["items"]}
+
+
+def item(listing: dict, slug: str) -> dict:
+    return next(i for i in listing["items"] if i["slug"] == slug)
+
+
+def checkin_days(db: Path, slug: str) -> list[str]:
+    return sorted(r["day"] for r in rows(db, "checkins", "habit_id = ?", [habit_id(db, slug)]))
+
+
+# ----------------------------------------------------------------- global
+
+
+def test_version_and_help(tmp_path: Path) -> None:
+    assert invoke("--version").out.strip() == f"rehab, version {__version__}"
+    helped = invoke("--help")
+    assert helped.code == 0
+    for command in ("today", "done", "undo", "snooze", "unsnooze", "pause", "resume", "streaks",
+                    "calendar", "habit", "settings", "export", "import", "backup", "nag"):
+        assert re.search(rf"^\s+{command}\b", helped.out, re.MULTILINE), command
+    assert not list(tmp_path.iterdir()), "--help and --version touch no database"
+
+
+def test_new_database_gets_the_default_routine(tmp_path: Path) -> None:
+    path = tmp_path / "deep" / "folder" / "rehab.db"
+    ok(path, "today")
+    habits = rows(path, "habits")
+    assert [h["slug"] for h in habits] == DEFAULT_SLUGS
+    assert [h["name"] for h in habits] == [
+        "Stick rolling", "Lacrosse ball glute release", "Plank hip dips", "Acupuncture",
+        "Glute and hip strength",
+    ]
+    assert [h["schedule"] for h in habits] == [
+        "RRULE:FREQ=DAILY", "RRULE:FREQ=DAILY", "RRULE:FREQ=DAILY",
+        "RRULE:FREQ=WEEKLY;BYDAY=TU,FR", "1/week",
+    ]
+    assert all(h["start"] == TODAY and h["archived"] is None and h["cue"] for h in habits)
+    assert [h["position"] for h in habits] == [1, 2, 3, 4, 5]
+    # WAL, as §8 asks.
+    assert (path.read_bytes()[18], path.read_bytes()[19]) == (2, 2)
+
+
+def test_old_schema_is_migrated_with_a_copy_kept(db: Path) -> None:
+    conn = sqlite3.connect(db)
+    with conn:
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm002_day_indexes'")
+    conn.close()
+    before = dump(db)
+    ok(db, "today")
+    copy = db.with_name("rehab.before-m002_day_indexes.db")
+    assert dump(copy) == before
+    assert {r["name"] for r in rows(db, "_sqlite_migrations")} == {"m001_initial", "m002_day_indexes"}
+
+
+# ------------------------------------------------------------------ today
+
+
+def test_today_text(db: Path) -> None:
+    ran = ok(db, "today")
+    assert ran.lines[0] == "Saturday 21 November 2026 (today)  ·  0 of 4 done"
+    assert re.search(r"\[ \] Stick rolling\s+streak 0 days", ran.out)
+    assert re.search(r"\[-\] Acupuncture\s+off", ran.out)
+    assert "Roll quads, IT band and calves slowly" in ran.out  # the cue of a pending habit
+    ok(db, "done", "stick")
+    ran = ok(db, "today")
+    assert "1 of 4 done" in ran.lines[0]
+    assert re.search(r"\[x\] Stick rolling\s+streak 1 day\b", ran.out)
+
+
+def test_today_json_shape(db: Path) -> None:
+    listing = ok(db, "today", "--json").json
+    assert set(listing) >= {"date", "snoozed", "items", "done", "total"}
+    assert listing["date"] == TODAY
+    assert listing["snoozed"] is False
+    assert type(listing["done"]) is int and type(listing["total"]) is int
+    assert [i["slug"] for i in listing["items"]] == DEFAULT_SLUGS
+    for entry in listing["items"]:
+        assert set(entry) >= {"habit", "slug", "status", "streak"}
+        assert isinstance(entry["habit"], str) and isinstance(entry["slug"], str)
+        assert type(entry["streak"]) is int
+    assert item(listing, "stick-rolling")["habit"] == "Stick rolling"
+    assert statuses(listing) == {
+        "stick-rolling": "pending", "lacrosse-ball-glute-release": "pending",
+        "plank-hip-dips": "pending", "acupuncture": "off", "glute-and-hip-strength": "pending",
+    }
+    assert (listing["done"], listing["total"]) == (0, 4)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2026-11-20", "2026-11-20"),
+        ("today", TODAY),
+        ("yesterday", "2026-11-20"),
+        ("fri", "2026-11-20"),
+        ("Friday", "2026-11-20"),
+        ("sat", TODAY),  # the most recent one, today included
+        ("-3", "2026-11-18"),
+        ("Nov 20", "2026-11-20"),
+        ("20 November", "2026-11-20"),
+        ("Nov 22", "2025-11-22"),  # the most recent such date
+    ],
+)
+def test_today_date_forms(db: Path, text: str, expected: str) -> None:
+    assert ok(db, "today", "--date", text, "--json").json["date"] == expected
+
+
+def test_today_text_for_another_day(db: Path) -> None:
+    assert ok(db, "today", "--date", "yesterday").lines[0].startswith("Friday 20 November 2026 (yesterday)")
+    assert ok(db, "today", "--date", "2026-11-10").lines[0].startswith("Tuesday 10 November 2026  ·")
+
+
+def test_today_json_streaks_and_counts_as_of_the_date(db: Path) -> None:
+    for day in ("2026-11-17", "2026-11-18", "2026-11-19", TODAY):
+        ok(db, "done", "stick", "--date", day)
+    now = ok(db, "today", "--json").json
+    assert item(now, "stick-rolling") | {"streak": 1} == item(now, "stick-rolling")
+    assert item(now, "stick-rolling")["status"] == "done"
+    assert (now["done"], now["total"]) == (1, 4)
+
+    friday = ok(db, "today", "--date", YESTERDAY, "--json").json
+    # Only stick rolling had started by then; the others are `off` before their start.
+    assert statuses(friday) == {
+        "stick-rolling": "missed", "lacrosse-ball-glute-release": "off", "plank-hip-dips": "off",
+        "acupuncture": "off", "glute-and-hip-strength": "off",
+    }
+    assert item(friday, "stick-rolling")["streak"] == 0
+    assert (friday["done"], friday["total"]) == (0, 1)
+
+    thursday = ok(db, "today", "--date", "2026-11-19", "--json").json
+    assert item(thursday, "stick-rolling")["streak"] == 3
+    assert (thursday["done"], thursday["total"]) == (1, 1)
+
+
+def test_today_json_leaves_out_habits_archived_on_that_date(db: Path) -> None:
+    ok(db, "habit", "archive", "plank", "--date", YESTERDAY)
+    assert "plank-hip-dips" not in statuses(ok(db, "today", "--json").json)
+    assert "plank-hip-dips" not in statuses(ok(db, "today", "--date", YESTERDAY, "--json").json)
+    assert "plank-hip-dips" in statuses(ok(db, "today", "--date", "2026-11-19", "--json").json)
+
+
+def test_today_json_of_a_snoozed_day(db: Path) -> None:
+    ok(db, "snooze")
+    listing = ok(db, "today", "--json").json
+    assert listing["snoozed"] is True
+    assert statuses(listing)["stick-rolling"] == "snoozed"
+    assert (listing["done"], listing["total"]) == (0, 0)
+    assert "rest day (snoozed)" in ok(db, "today").lines[0]
+
+
+def test_today_future_day_is_upcoming(db: Path) -> None:
+    listing = ok(db, "today", "--date", "2026-11-24", "--json").json
+    assert statuses(listing)["stick-rolling"] == "upcoming"
+    assert statuses(listing)["acupuncture"] == "upcoming"  # a Tuesday
+    assert listing["total"] == 0
+
+
+# ------------------------------------------------------------ done / undo
+
+
+def test_done_checks_in_several_habits(db: Path) -> None:
+    ran = ok(db, "done", "stick", "LACROSSE", "plank-hip")
+    assert ran.lines == [
+        "✔ Stick rolling done on 2026-11-21 · streak 1 day",
+        "✔ Lacrosse ball glute release done on 2026-11-21 · streak 1 day",
+        "✔ Plank hip dips done on 2026-11-21 · streak 1 day",
+    ]
+    checked = {(r["habit_id"], r["day"]) for r in rows(db, "checkins")}
+    assert checked == {(habit_id(db, s), TODAY) for s in DEFAULT_SLUGS[:3]}
+
+
+def test_done_finds_by_name_slug_or_prefix(db: Path) -> None:
+    ok(db, "done", "Glute and hip strength")
+    ok(db, "done", "acupuncture")
+    ok(db, "done", "lacrosse-ball-glute-release")
+    ok(db, "done", "sTiCk R")
+    assert {r["habit_id"] for r in rows(db, "checkins")} == {
+        habit_id(db, s) for s in ("glute-and-hip-strength", "acupuncture",
+                                  "lacrosse-ball-glute-release", "stick-rolling")
+    }
+
+
+def test_an_exact_name_wins_over_a_prefix(db: Path) -> None:
+    ok(db, "habit", "add", "Plank", "--schedule", "daily")
+    ok(db, "done", "plank")
+    assert [r["habit_id"] for r in rows(db, "checkins")] == [habit_id(db, "plank")]
+
+
+def test_done_on_another_date(db: Path) -> None:
+    ran = ok(db, "done", "stick", "plank", "--date", "yesterday")
+    assert "done on 2026-11-20" in ran.out
+    assert checkin_days(db, "stick-rolling") == ["2026-11-20"]
+    assert checkin_days(db, "plank-hip-dips") == ["2026-11-20"]
+
+
+def test_done_twice_records_nothing_twice(db: Path) -> None:
+    ok(db, "done", "stick")
+    again = ok(db, "done", "stick", "stick-rolling")
+    assert again.lines == ["✔ Stick rolling was already done on 2026-11-21 · streak 1 day"]
+    assert checkin_days(db, "stick-rolling") == [TODAY]
+    assert len(rows(db, "checkins")) == 1
+
+
+def test_a_checkin_before_the_start_moves_the_start_back(db: Path) -> None:
+    ok(db, "habit", "add", "Hip flexor stretch", "--schedule", "every 3 days")
+    ok(db, "done", "stick", "hip", "--date", "2026-11-02")
+    assert habit_row(db, "stick-rolling")["start"] == "2026-11-02"
+    assert habit_row(db, "hip-flexor-stretch")["start"] == "2026-11-02"
+    # `every N days` stays anchored to the day its schedule was set.
+    assert habit_row(db, "hip-flexor-stretch")["schedule_anchor"] == TODAY
+    assert habit_row(db, "plank-hip-dips")["start"] == TODAY
+    # A check-in after the start leaves it alone.
+    ok(db, "done", "stick", "--date", "2026-11-10")
+    assert habit_row(db, "stick-rolling")["start"] == "2026-11-02"
+
+
+def test_undo(db: Path) -> None:
+    ok(db, "done", "stick", "plank")
+    ok(db, "done", "stick", "--date", YESTERDAY)
+    ran = ok(db, "undo", "stick", "plank")
+    assert ran.lines == [
+        "↺ Stick rolling is no longer done on 2026-11-21",
+        "↺ Plank hip dips is no longer done on 2026-11-21",
+    ]
+    assert checkin_days(db, "stick-rolling") == [YESTERDAY]
+    assert checkin_days(db, "plank-hip-dips") == []
+    again = ok(db, "undo", "plank")
+    assert again.lines == ["Plank hip dips was not done on 2026-11-21; nothing to take back"]
+    ok(db, "undo", "stick", "--date", "fri")
+    assert rows(db, "checkins") == []
+
+
+# --------------------------------------------------- snooze / unsnooze
+
+
+def test_snooze_the_day_stores_reason_area_and_pain(db: Path) -> None:
+    ran = ok(db, "snooze", "--reason", "IT band flare", "--area", "left IT band", "--pain", "6")
+    assert ran.lines == ["z the whole day snoozed on 2026-11-21 (IT band flare); streaks are frozen, not broken"]
+    [row] = rows(db, "snoozes")
+    assert (row["day"], row["habit_id"], row["reason"], row["area"], row["pain"]) == (
+        TODAY, None, "IT band flare", "left IT band", 6,
+    )
+
+
+def test_snooze_reason_defaults_to_sore(db: Path) -> None:
+    ok(db, "snooze", "--date", YESTERDAY)
+    [row] = rows(db, "snoozes")
+    assert (row["day"], row["reason"], row["area"], row["pain"]) == (YESTERDAY, "sore", None, None)
+
+
+def test_snooze_one_habit(db: Path) -> None:
+    ok(db, "snooze", "--habit", "plank", "--pain", "0", "--area", "wrist")
+    [row] = rows(db, "snoozes")
+    assert (row["day"], row["habit_id"], row["pain"], row["area"]) == (TODAY, habit_id(db, "plank-hip-dips"), 0, "wrist")
+    listing = ok(db, "today", "--json").json
+    assert listing["snoozed"] is False
+    assert statuses(listing)["plank-hip-dips"] == "snoozed"
+    assert statuses(listing)["stick-rolling"] == "pending"
+    assert listing["total"] == 3
+
+
+def test_snooze_ahead_up_to_seven_days(db: Path) -> None:
+    ok(db, "snooze", "--date", "2026-11-28")
+    assert [r["day"] for r in rows(db, "snoozes")] == ["2026-11-28"]
+
+
+def test_unsnooze_takes_back_only_the_kind_asked(db: Path) -> None:
+    ok(db, "snooze")
+    ok(db, "snooze", "--habit", "stick")
+    assert ok(db, "unsnooze").lines == ["The day is no longer snoozed on 2026-11-21"]
+    assert [r["habit_id"] for r in rows(db, "snoozes")] == [habit_id(db, "stick-rolling")]
+    assert ok(db, "unsnooze").lines == ["The day was not snoozed on 2026-11-21"]
+    assert ok(db, "unsnooze", "--habit", "stick").lines == ["Stick rolling is no longer snoozed on 2026-11-21"]
+    assert rows(db, "snoozes") == []
+    ok(db, "snooze", "--date", YESTERDAY)
+    ok(db, "unsnooze", "--date", "yesterday")
+    assert rows(db, "snoozes") == []
+
+
+def test_snoozing_a_day_already_snoozed_uses_nothing(db: Path) -> None:
+    ok(db, "snooze", "--date", YESTERDAY)
+    ok(db, "snooze")
+    again = ok(db, "snooze")
+    assert again.lines == ["the whole day was already snoozed on 2026-11-21"]
+    assert len(rows(db, "snoozes")) == 2
+    # A habit snooze on a snoozed day costs nothing more, though the budget is spent.
+    ok(db, "snooze", "--habit", "stick")
+    assert len(rows(db, "snoozes")) == 3
+    refused = run(db, "snooze", "--date", "2026-11-19")
+    assert refused.code == 1 and "pause" in refused.err
+
+
+def test_day_and_habit_snoozes_on_one_day_count_once(db: Path) -> None:
+    ok(db, "snooze", "--habit", "stick", "--date", YESTERDAY)
+    ok(db, "snooze", "--habit", "plank", "--date", YESTERDAY)
+    ok(db, "snooze", "--date", YESTERDAY)
+    ok(db, "snooze")  # the second snoozed day in the window
+    refused = run(db, "snooze", "--date", "2026-11-19")
+    assert refused.code == 1
+    assert len(rows(db, "snoozes")) == 4
+
+
+def test_the_budget_is_a_sliding_window(db: Path) -> None:
+    ok(db, "snooze", "--date", "2026-11-14")
+    ok(db, "snooze", "--date", "2026-11-15")
+    ok(db, "snooze")  # 15..21 holds one other snoozed day
+    assert run(db, "snooze", "--date", "2026-11-20").code == 1  # 14..20 is full
+    ok(db, "snooze", "--date", "2026-11-23")  # 17..23 holds only the 21st
+    assert [r["day"] for r in rows(db, "snoozes")] == ["2026-11-14", "2026-11-15", TODAY, "2026-11-23"]
+
+
+def test_the_budget_follows_the_setting(db: Path) -> None:
+    ok(db, "settings", "snooze_budget", "3")
+    for day in ("2026-11-19", YESTERDAY, TODAY):
+        ok(db, "snooze", "--date", day)
+    refused = run(db, "snooze", "--date", "2026-11-18")
+    assert refused.code == 1 and "3 snoozed days" in refused.err and "pause" in refused.err
+
+
+# --------------------------------------------------------- pause / resume
+
+
+def test_pause_until(db: Path) -> None:
+    ran = ok(db, "pause", "stick", "--until", "2026-11-30", "--reason", "no running until the physio")
+    assert ran.lines == ["= Stick rolling paused from 2026-11-21 through 2026-11-30"]
+    [row] = rows(db, "pauses")
+    assert (row["habit_id"], row["start"], row["until"], row["reason"]) == (
+        habit_id(db, "stick-rolling"), TODAY, "2026-11-30", "no running until the physio",
+    )
+    assert statuses(ok(db, "today", "--json").json)["stick-rolling"] == "paused"
+    assert statuses(ok(db, "today", "--date", "2026-11-30", "--json").json)["stick-rolling"] == "paused"
+    assert statuses(ok(db, "today", "--date", "2026-12-01", "--json").json)["stick-rolling"] == "upcoming"
+    assert "paused until 30 Nov" in ok(db, "today").out
+
+
+def test_pause_from(db: Path) -> None:
+    ok(db, "pause", "plank", "--from", "2026-11-25", "--until", "2026-11-28")
+    [row] = rows(db, "pauses")
+    assert (row["start"], row["until"], row["reason"]) == ("2026-11-25", "2026-11-28", "")
+    assert statuses(ok(db, "today", "--json").json)["plank-hip-dips"] == "pending"
+
+
+def test_pause_until_a_weekday_means_the_next_one(db: Path) -> None:
+    ok(db, "pause", "stick", "--until", "fri")
+    assert rows(db, "pauses")[0]["until"] == "2026-11-27"
+
+
+def test_resume_ends_the_current_pause_and_leaves_later_ones(db: Path) -> None:
+    ok(db, "done", "stick", "--date", "2026-11-10")
+    ok(db, "pause", "stick", "--from", "2026-11-18", "--until", "2026-11-25")
+    ok(db, "pause", "stick", "--from", "2026-12-01", "--until", "2026-12-05")
+    ok(db, "pause", "plank", "--from", "2026-11-18", "--until", "2026-11-25")
+    assert ok(db, "resume", "stick").lines == ["▶ Stick rolling is active again from 2026-11-21"]
+    stick = habit_id(db, "stick-rolling")
+    assert sorted((r["habit_id"], r["start"], r["until"]) for r in rows(db, "pauses")) == sorted([
+        (stick, "2026-11-18", "2026-11-20"),
+        (stick, "2026-12-01", "2026-12-05"),
+        (habit_id(db, "plank-hip-dips"), "2026-11-18", "2026-11-25"),
+    ])
+    assert statuses(ok(db, "today", "--json").json)["stick-rolling"] == "pending"
+
+
+def test_resume_a_pause_that_starts_today_removes_it(db: Path) -> None:
+    ok(db, "pause", "stick", "--until", "2026-11-30")
+    ok(db, "resume", "stick")
+    assert rows(db, "pauses") == []
+
+
+# ------------------------------------------------------------------ streaks
+
+
+def test_streaks_json_shape_and_values(db: Path) -> None:
+    for day in ("2026-11-19", YESTERDAY, TODAY):
+        ok(db, "done", "stick", "lacrosse", "plank", "--date", day)
+    data = ok(db, "streaks", "--json").json
+    assert set(data) >= {"routine", "habits"}
+    assert set(data["routine"]) >= {"current_streak", "best_streak"}
+    assert all(type(v) is int for v in (data["routine"]["current_streak"], data["routine"]["best_streak"]))
+    assert data["routine"] == data["routine"] | {"current_streak": 3, "best_streak": 3}
+    assert [h["slug"] for h in data["habits"]] == DEFAULT_SLUGS
+    for entry in data["habits"]:
+        assert set(entry) >= {"habit", "slug", "unit", "current_streak", "best_streak", "strength"}
+        assert isinstance(entry["habit"], str)
+        assert type(entry["current_streak"]) is int and type(entry["best_streak"]) is int
+        assert type(entry["strength"]) is float and 0 <= entry["strength"] <= 100
+        assert round(entry["strength"], 1) == entry["strength"]
+    by_slug = {h["slug"]: h for h in data["habits"]}
+    assert by_slug["stick-rolling"]["unit"] == "days"
+    assert by_slug["glute-and-hip-strength"]["unit"] == "weeks"
+    assert (by_slug["stick-rolling"]["current_streak"], by_slug["stick-rolling"]["best_streak"]) == (3, 3)
+    assert by_slug["stick-rolling"]["strength"] > 0
+    assert (by_slug["acupuncture"]["current_streak"], by_slug["acupuncture"]["strength"]) == (0, 0.0)
+
+
+def test_streaks_text(db: Path) -> None:
+    for day in ("2026-11-19", YESTERDAY, TODAY):
+        ok(db, "done", "stick", "lacrosse", "plank", "--date", day)
+    ran = ok(db, "streaks")
+    assert re.match(r"Habit\s+Current\s+Best\s+Strength", ran.lines[0])
+    assert re.search(r"^Stick rolling\s+3 days\s+3 days\s+\S+\s+\d+\.\d%$", ran.out, re.MULTILINE)
+    assert re.search(r"^Glute and hip strength\s+0 weeks\s+0 weeks", ran.out, re.MULTILINE)
+    assert "Routine: 3 days in a row, best 3 days" in ran.out
+
+
+def test_streaks_after_a_single_miss_say_never_miss_twice(db: Path) -> None:
+    ok(db, "done", "stick", "--date", "2026-11-19")
+    ran = ok(db, "streaks")
+    assert "Stick rolling: missed last time. One miss is fine — never miss twice." in ran.out
+    entry = ok(db, "streaks", "--json").json["habits"][0]
+    assert (entry["current_streak"], entry["best_streak"]) == (0, 1)
+
+
+# ----------------------------------------------------------------- calendar
+
+
+def test_calendar_this_month(db: Path) -> None:
+    ok(db, "done", "stick", "lacrosse", "plank", "glute", "--date", YESTERDAY)
+    ok(db, "snooze", "--date", "2026-11-18")
+    ok(db, "done", "stick")
+    ran = ok(db, "calendar")
+    assert ran.lines[0].strip() == "November 2026"
+    assert ran.lines[1].split() == ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"]
+    assert "z18" in ran.out  # snoozed
+    assert "●20" in ran.out  # everything due was done
+    assert "◐21" in ran.out  # partly done today
+    assert "·22" in ran.out  # future
+    assert "·30" in ran.out
+    assert "● full" in ran.lines[-1] and "z snoozed" in ran.lines[-1]
+
+
+def test_calendar_month_option(db: Path) -> None:
+    ran = ok(db, "calendar", "--month", "2026-02")
+    assert ran.lines[0].strip() == "February 2026"
+    assert re.search(r"\b28\b", ran.out) and not re.search(r"\b29\b", ran.out)
+    # 1 February 2026 is a Sunday: the last column of the first week.
+    assert ran.lines[2].rstrip().endswith("1") and len(ran.lines[2].split()) == 1
+    assert ok(db, "calendar", "--month", "2026-10").lines[0].strip() == "October 2026"
+
+
+# -------------------------------------------------------------------- habit
+
+
+@pytest.mark.parametrize(
+    ("schedule", "stored", "listed"),
+    [
+        ("daily", "RRULE:FREQ=DAILY", "daily"),
+        ("tue,fri", "RRULE:FREQ=WEEKLY;BYDAY=TU,FR", "tue,fri"),
+        ("mon wed fri", "RRULE:FREQ=WEEKLY;BYDAY=MO,WE,FR", "mon,wed,fri"),
+        ("every 3 days", "RRULE:FREQ=DAILY;INTERVAL=3", "every 3 days"),
+        ("2/week", "2/week", "2/week"),
+        ("RRULE:FREQ=MONTHLY;BYMONTHDAY=1,15", "RRULE:FREQ=MONTHLY;BYMONTHDAY=1,15",
+         "RRULE:FREQ=MONTHLY;BYMONTHDAY=1,15"),
+    ],
+)
+def test_habit_add_schedules(db: Path, schedule: str, stored: str, listed: str) -> None:
+    ok(db, "habit", "add", "Calf raises", "--schedule", schedule)
+    row = habit_row(db, "calf-raises")
+    assert (row["schedule"], row["schedule_anchor"], row["start"]) == (stored, TODAY, TODAY)
+    listing = ok(db, "habit", "list", "--json").json
+    assert listing[-1]["schedule"] == listed
+
+
+def test_habit_add(db: Path) -> None:
+    ran = ok(db, "habit", "add", "Hamstring stretch", "--schedule", "mon,wed,fri",
+             "--cue", "Heel on a step, hinge at the hips", "--minutes", "3")
+    assert ran.lines == ["+ Hamstring stretch (hamstring-stretch): every Monday, Wednesday, Friday"]
+    row = habit_row(db, "hamstring-stretch")
+    assert row | {"id": 0, "created_at": None} == {
+        "id": 0, "name": "Hamstring stretch", "slug": "hamstring-stretch",
+        "cue": "Heel on a step, hinge at the hips", "minutes": 3,
+        "schedule": "RRULE:FREQ=WEEKLY;BYDAY=MO,WE,FR", "schedule_anchor": TODAY, "start": TODAY,
+        "archived": None, "position": 6, "created_at": None,
+    }
+    listing = ok(db, "today", "--json").json
+    assert statuses(listing)["hamstring-stretch"] == "off"  # a Saturday
+
+
+def test_habit_add_with_a_start_date(db: Path) -> None:
+    ok(db, "habit", "add", "Ice the knee", "--schedule", "daily", "--start", "2026-11-01")
+    assert habit_row(db, "ice-the-knee")["start"] == "2026-11-01"
+
+
+def test_habit_slugs_stay_unique(db: Path) -> None:
+    ok(db, "habit", "add", "Stick-rolling!", "--schedule", "daily")
+    assert [h["slug"] for h in rows(db, "habits")][-1] == "stick-rolling-2"
+
+
+def test_habit_list_text(db: Path) -> None:
+    ran = ok(db, "habit", "list")
+    assert len(ran.lines) == 5
+    assert re.match(r"^ 1\. Stick rolling\s+daily\s+stick-rolling$", ran.lines[0])
+    assert re.match(r"^ 4\. Acupuncture\s+tue,fri\s+acupuncture$", ran.lines[3])
+    assert re.match(r"^ 5\. Glute and hip strength\s+1/week\s+glute-and-hip-strength$", ran.lines[4])
+
+
+def test_habit_list_json_shape(db: Path) -> None:
+    listing = ok(db, "habit", "list", "--json").json
+    assert isinstance(listing, list)
+    for entry in listing:
+        assert set(entry) >= {"habit", "slug", "schedule", "archived"}
+        assert isinstance(entry["schedule"], str)
+        assert entry["archived"] is False
+    assert [(e["habit"], e["slug"], e["schedule"]) for e in listing] == [
+        ("Stick rolling", "stick-rolling", "daily"),
+        ("Lacrosse ball glute release", "lacrosse-ball-glute-release", "daily"),
+        ("Plank hip dips", "plank-hip-dips", "daily"),
+        ("Acupuncture", "acupuncture", "tue,fri"),
+        ("Glute and hip strength", "glute-and-hip-strength", "1/week"),
+    ]
+
+
+def test_habit_archive_and_list_all(db: Path) -> None:
+    ran = ok(db, "habit", "archive", "acu")
+    assert ran.lines == ["- Acupuncture archived; `rehab habit restore acupuncture` brings it back"]
+    assert habit_row(db, "acupuncture")["archived"] == TODAY
+    assert "acupuncture" not in [e["slug"] for e in ok(db, "habit", "list", "--json").json]
+    assert "Acupuncture" not in ok(db, "habit", "list").out
+    everything = ok(db, "habit", "list", "--all", "--json").json
+    assert [(e["slug"], e["archived"]) for e in everything] == [
+        (s, s == "acupuncture") for s in DEFAULT_SLUGS
+    ]
+    assert "(archived)" in ok(db, "habit", "list", "--all").out
+    # Its history is kept.
+    assert habit_row(db, "acupuncture")["name"] == "Acupuncture"
+
+
+def test_habit_archive_on_a_later_date(db: Path) -> None:
+    ok(db, "habit", "archive", "plank", "--date", "2026-11-25")
+    assert habit_row(db, "plank-hip-dips")["archived"] == "2026-11-25"
+    listing = ok(db, "habit", "list", "--json").json
+    assert ("plank-hip-dips", False) in [(e["slug"], e["archived"]) for e in listing]
+
+
+def test_archived_habits_are_found_only_by_restore(db: Path) -> None:
+    ok(db, "habit", "archive", "stick")
+    assert run(db, "done", "stick").code == 1
+    assert rows(db, "checkins") == []
+    assert ok(db, "habit", "restore", "stick").lines == ["+ Stick rolling is back in the routine"]
+    assert habit_row(db, "stick-rolling")["archived"] is None
+    assert ok(db, "habit", "list", "--json").json[0]["slug"] == "stick-rolling"
+    ok(db, "done", "stick")
+    assert checkin_days(db, "stick-rolling") == [TODAY]
+
+
+def test_habit_edit(db: Path) -> None:
+    ran = ok(db, "habit", "edit", "stick", "--name", "Foam rolling", "--cue", "  Slowly.  ",
+             "--minutes", "7", "--schedule", "mon,thu")
+    assert ran.lines == ["~ Foam rolling (stick-rolling): every Monday, Thursday"]
+    row = habit_row(db, "stick-rolling")
+    assert (row["name"], row["cue"], row["minutes"], row["schedule"]) == (
+        "Foam rolling", "Slowly.", 7, "RRULE:FREQ=WEEKLY;BYDAY=MO,TH",
+    )
+    ok(db, "done", "foam")
+    assert checkin_days(db, "stick-rolling") == [TODAY]
+
+
+def test_habit_edit_can_change_only_the_case_of_its_own_name(db: Path) -> None:
+    ok(db, "habit", "edit", "plank", "--name", "PLANK HIP DIPS")
+    assert habit_row(db, "plank-hip-dips")["name"] == "PLANK HIP DIPS"
+
+
+def test_habit_edit_keeps_the_anchor_of_the_same_schedule(db: Path) -> None:
+    ok(db, "habit", "add", "Physio", "--schedule", "every 3 days", today="2026-11-01")
+    ok(db, "habit", "edit", "physio", "--schedule", "every 3 days")
+    assert habit_row(db, "physio")["schedule_anchor"] == "2026-11-01"
+    ok(db, "habit", "edit", "physio", "--schedule", "every 4 days")
+    assert habit_row(db, "physio")["schedule_anchor"] == TODAY
+
+
+def test_habit_move(db: Path) -> None:
+    ran = ok(db, "habit", "move", "glute", "1")
+    assert ran.lines == ["Glute and hip strength is now number 1"]
+    order = [e["slug"] for e in ok(db, "habit", "list", "--json").json]
+    assert order == ["glute-and-hip-strength", *DEFAULT_SLUGS[:4]]
+    assert [r["position"] for r in sorted(rows(db, "habits"), key=lambda r: r["position"])] == [1, 2, 3, 4, 5]
+    ok(db, "habit", "move", "stick", "99")  # past the end: last
+    assert [e["slug"] for e in ok(db, "habit", "list", "--json").json][-1] == "stick-rolling"
+    assert [i["slug"] for i in ok(db, "today", "--json").json["items"]][-1] == "stick-rolling"
+
+
+# ----------------------------------------------------------------- settings
+
+
+def test_settings_list(db: Path) -> None:
+    ran = ok(db, "settings")
+    assert [line.split()[:2] for line in ran.lines] == [
+        ["day_start_hour", "0"], ["week_start", "monday"], ["snooze_budget", "2"], ["theme", "textual-dark"],
+    ]
+
+
+def test_settings_get_and_set(db: Path) -> None:
+    assert ok(db, "settings", "snooze_budget").out == "2\n"
+    assert ok(db, "settings", "snooze_budget", "3").lines == ["snooze_budget = 3"]
+    assert ok(db, "settings", "week_start", "Sun").lines == ["week_start = sunday"]
+    assert ok(db, "settings", "day_start_hour", "03").lines == ["day_start_hour = 3"]
+    assert ok(db, "settings", "theme", "nord").lines == ["theme = nord"]
+    assert {r["key"]: r["value"] for r in rows(db, "settings")} == {
+        "snooze_budget": "3", "week_start": "sunday", "day_start_hour": "3", "theme": "nord",
+    }
+    assert ok(db, "settings", "week_start").out == "sunday\n"
+    # The calendar follows week_start.
+    assert ok(db, "calendar").lines[1].split()[0] == "Su"
+
+
+# ---------------------------------------------------------- export / import
+
+
+def make_history(db: Path) -> None:
+    ok(db, "done", "stick", "plank", "--date", "2026-11-16")
+    ok(db, "done", "stick", "glute", "--date", YESTERDAY)
+    ok(db, "snooze", "--date", "2026-11-18", "--area", "left IT band", "--pain", "4")
+    ok(db, "snooze", "--habit", "plank", "--reason", "wrist")
+    ok(db, "pause", "lacrosse", "--from", "2026-11-19", "--until", "2026-11-24", "--reason", "physio")
+
+
+def test_export_json(db: Path) -> None:
+    make_history(db)
+    data = ok(db, "export", "--format", "json").json
+    assert (data["format"], data["version"]) == ("rehab-tui export", 1)
+    habits = {h["slug"]: h for h in data["habits"]}
+    assert list(habits) == DEFAULT_SLUGS
+    assert habits["stick-rolling"]["checkins"] == ["2026-11-16", YESTERDAY]
+    assert habits["plank-hip-dips"]["snoozes"] == [{"day": TODAY, "reason": "wrist", "area": None, "pain": None}]
+    assert habits["lacrosse-ball-glute-release"]["pauses"] == [
+        {"start": "2026-11-19", "until": "2026-11-24", "reason": "physio"}
+    ]
+    assert data["rest_days"] == [{"day": "2026-11-18", "reason": "sore", "area": "left IT band", "pain": 4}]
+    # JSON is the default format.
+    assert ok(db, "export").json == data
+
+
+def test_export_to_a_file(db: Path, tmp_path: Path) -> None:
+    make_history(db)
+    target = tmp_path / "out.json"
+    ran = ok(db, "export", "--format", "json", "-o", target)
+    assert ran.out == ""
+    assert json.loads(target.read_text(encoding="utf-8")) == ok(db, "export").json
+    csv_target = tmp_path / "out.csv"
+    ok(db, "export", "--format", "csv", "--output", csv_target)
+    assert csv_target.read_text(encoding="utf-8") == ok(db, "export", "--format", "csv").out
+
+
+def test_export_csv(db: Path) -> None:
+    make_history(db)
+    text = ok(db, "export", "--format", "csv").out
+    table = list(csv.DictReader(io.StringIO(text)))
+    assert text.splitlines()[0] == "kind,date,until,habit,slug,reason,area,pain"
+    assert [(r["kind"], r["date"], r["slug"]) for r in table] == [
+        ("done", "2026-11-16", "plank-hip-dips"),
+        ("done", "2026-11-16", "stick-rolling"),
+        ("rest_day", "2026-11-18", ""),
+        ("paused", "2026-11-19", "lacrosse-ball-glute-release"),
+        ("done", YESTERDAY, "glute-and-hip-strength"),
+        ("done", YESTERDAY, "stick-rolling"),
+        ("snoozed", TODAY, "plank-hip-dips"),
+    ]
+    assert table[2]["area"] == "left IT band" and table[2]["pain"] == "4"
+    assert table[3]["until"] == "2026-11-24" and table[3]["reason"] == "physio"
+
+
+def test_import(db: Path, tmp_path: Path) -> None:
+    make_history(db)
+    ok(db, "habit", "add", "Calf raises", "--schedule", "every 2 days", "--cue", "Slow")
+    ok(db, "done", "calf", "--date", YESTERDAY)
+    ok(db, "settings", "week_start", "sunday")
+    export = tmp_path / "export.json"
+    ok(db, "export", "-o", export)
+
+    other = new_db(tmp_path, "other.db")
+    counts = ok(other, "import", export).json
+    assert counts == {
+        "habits_added": 1, "habits_updated": 3, "checkins": 5, "snoozes": 2, "pauses": 1, "settings": 1,
+    }
+    assert habit_row(other, "calf-raises")["cue"] == "Slow"
+    assert checkin_days(other, "calf-raises") == [YESTERDAY]
+    assert {r["key"]: r["value"] for r in rows(other, "settings")} == {"week_start": "sunday"}
+    assert len(rows(other, "snoozes")) == 2 and len(rows(other, "pauses")) == 1
+
+
+def test_import_into_a_new_file(tmp_path: Path) -> None:
+    source = new_db(tmp_path)
+    ok(source, "done", "stick")
+    export = tmp_path / "export.json"
+    ok(source, "export", "-o", export)
+    fresh = tmp_path / "fresh.db"
+    ok(fresh, "import", export)
+    assert [h["slug"] for h in rows(fresh, "habits")] == DEFAULT_SLUGS
+    assert checkin_days(fresh, "stick-rolling") == [TODAY]
+
+
+# ------------------------------------------------------------------- backup
+
+
+def test_backup(db: Path, tmp_path: Path) -> None:
+    make_history(db)
+    copy = tmp_path / "copy.db"
+    ran = ok(db, "backup", copy)
+    assert ran.lines == [f"backed up to {copy}"]
+    assert dump(copy) == dump(db)
+    # The copy is a rehab database the CLI opens as it is.
+    assert ok(copy, "today", "--json").json == ok(db, "today", "--json").json
+
+
+def test_backup_default_name_sits_beside_the_file(db: Path) -> None:
+    ran = ok(db, "backup")
+    [made] = [p for p in db.parent.iterdir() if p.name.startswith("rehab-backup-")]
+    assert ran.lines == [f"backed up to {made}"]
+    assert made.suffix == ".db"
+    assert dump(made) == dump(db)
+
+
+# ---------------------------------------------------------------------- nag
+
+
+def test_nag_one_line_while_unfinished(db: Path) -> None:
+    ran = ok(db, "nag")
+    assert ran.lines == [
+        "rehab: 4 left today: Stick rolling, Lacrosse ball glute release, Plank hip dips, Glute and hip strength"
+    ]
+    ok(db, "done", "stick", "glute")
+    assert ok(db, "nag").lines == ["rehab: 2 left today: Lacrosse ball glute release, Plank hip dips"]
+    ok(db, "pause", "lacrosse", "--until", "2026-11-30")
+    assert ok(db, "nag").lines == ["rehab: 1 left today: Plank hip dips"]
+
+
+def test_nag_says_nothing_when_done(db: Path) -> None:
+    ok(db, "done", "stick", "lacrosse", "plank", "glute")
+    ran = ok(db, "nag")
+    assert (ran.out, ran.err) == ("", "")
+
+
+def test_nag_says_nothing_on_a_snoozed_day(db: Path) -> None:
+    ok(db, "snooze")
+    ran = ok(db, "nag")
+    assert (ran.out, ran.err) == ("", "")
+
+
+def test_demo_goes_with_no_command(db: Path) -> None:
+    before = dump(db)
+    assert_usage_error(run(db, "--demo", "today", today=None))
+    assert dump(db) == before

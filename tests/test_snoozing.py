@@ -32,25 +32,29 @@ def test_each_snooze_in_the_window_uses_one() -> None:
 
 def test_the_window_is_seven_days_and_slides() -> None:
     used = days(0, 1)
-    # Days 2..7 share a 7-day window with day 1 (days 1..7); day 8 does not.
+    # A third snooze is refused on any day that shares 7 consecutive days with both:
+    # days 2..6. Day 7's windows hold day 1 but never day 0.
     assert [can_snooze(used, d(n), 2) for n in range(2, 10)] == [
-        False, False, False, False, False, False, True, True,
+        False, False, False, False, False, True, True, True,
     ]
-    # The window looks ahead too: before day 0, days -6..-1 share a window with day 0
-    # and day 1 (days -5..1 holds both).
+    assert budget_left(used, d(6), 2) == 0
+    assert budget_left(used, d(7), 2) == 1
+    assert budget_left(used, d(8), 2) == 2
+    # The window looks ahead too: days -5..1 hold day -5 and both snoozes.
     assert not can_snooze(used, d(-5), 2)
-    assert can_snooze(used, d(-6), 2)  # days -6..0 holds only day 0
+    assert can_snooze(used, d(-6), 2)  # its windows end by day 0
     assert budget_left(used, d(-6), 2) == 1
-    assert can_snooze(used, d(-7), 2)
+    assert budget_left(used, d(-7), 2) == 2
 
 
 def test_any_seven_consecutive_days_hold_at_most_the_budget() -> None:
-    # Days 0 and 6 are snoozed: day 3 sits in windows holding both.
+    # Days 0 and 6 are one window: nothing more fits between them.
     assert not can_snooze(days(0, 6), d(3), 2)
-    # Days 0 and 7 are never in one window, but day 3 would make three in 1..7? No:
-    # window 1..7 holds 7 and 3 (two), window 0..6 holds 0 and 3 (two). Allowed.
+    # Days 0 and 7 never share a window: day 3 makes two in 0..6 and two in 1..7.
     assert can_snooze(days(0, 7), d(3), 2)
-    assert budget_left(days(0, 7), d(3), 2) == 0
+    assert budget_left(days(0, 7), d(3), 2) == 1
+    # Then no other day from 1 to 6 fits.
+    assert [can_snooze(days(0, 3, 7), d(n), 2) for n in (1, 2, 4, 5, 6)] == [False] * 5
 
 
 def test_already_snoozed_day_costs_nothing() -> None:

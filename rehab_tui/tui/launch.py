@@ -8,6 +8,8 @@ from datetime import date
 from pathlib import Path
 
 DEMO_DAYS = 70
+#: A history that shows everything: a single miss, a pause, sore days.
+DEMO_SEED = 39
 
 
 def launch(session, demo: bool = False) -> None:
@@ -35,4 +37,4 @@ def _demo_store(today: date):
     from ..history import synthesize
 
     folder = Path(tempfile.mkdtemp(prefix="rehab-demo-"))
-    return synthesize(folder / "demo.db", today, DEMO_DAYS, seed=11), "demo (a throwaway copy)"
+    return synthesize(folder / "demo.db", today, DEMO_DAYS, seed=DEMO_SEED), "demo (a throwaway copy)"

@@ -1,0 +1,40 @@
+"""Every screen at 80x24 and 120x36, on the demo history with a fixed date."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Input
+
+from rehab_tui.tui.app import RehabApp
+
+from conftest import TODAY
+
+SIZES = [(80, 24), (120, 36)]
+SCREENS = {
+    "main": (),
+    "snooze": ("s",),
+    "pause": ("p",),
+    "habits": ("h",),
+    "habit_form": ("h", "e"),
+    "help": ("question_mark",),
+}
+
+
+async def _steady(pilot) -> None:
+    # A blinking cursor would make the SVG depend on timing.
+    for widget in pilot.app.screen.query(Input):
+        widget.cursor_blink = False
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_screen(snap_compare, demo_store, screen, size):
+    app = RehabApp(demo_store, today=TODAY)
+
+    async def run_before(pilot) -> None:
+        await pilot.pause()
+        await pilot.press(*SCREENS[screen])
+        await _steady(pilot)
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)

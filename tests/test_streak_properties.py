@@ -1,0 +1,370 @@
+"""Streaks against a brute-force reading of DESIGN.md §4-5, on random histories.
+
+The reference below is written from the text of the design, not from the code:
+it spells out each rule day by day (or week by week) with no shortcuts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rehab_tui.domain.model import Habit, HabitLog, Journal, Pause
+from rehab_tui.domain.schedules import parse_schedule
+from rehab_tui.domain.states import day_state
+from rehab_tui.domain.streaks import best_streak, current_streak, recent_misses, routine_streak
+
+BASE = date(2024, 1, 1)  # a Monday
+SPAN = 42  # six weeks of history
+ONE = timedelta(days=1)
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+BIWEEKLY = "RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH"
+
+
+def at(n: int) -> date:
+    return BASE + timedelta(days=n)
+
+
+# ------------------------------------------------------------------ the world
+
+
+@dataclass(frozen=True)
+class Spec:
+    """One habit as the reference sees it."""
+
+    kind: str  # daily, weekdays, interval, quota, rrule
+    start: date
+    anchor: date
+    archived: date | None
+    weekdays: frozenset[int]
+    interval: int
+    quota: int
+    done: frozenset[date]
+    snoozed: frozenset[date]
+    pauses: tuple[tuple[date, date], ...]
+
+    def text(self) -> str:
+        if self.kind == "daily":
+            return "daily"
+        if self.kind == "weekdays":
+            return ",".join(WEEKDAYS[d] for d in sorted(self.weekdays))
+        if self.kind == "interval":
+            return f"every {self.interval} days"
+        if self.kind == "quota":
+            return f"{self.quota}/week"
+        return BIWEEKLY
+
+
+@dataclass(frozen=True)
+class World:
+    specs: tuple[Spec, ...]
+    rest_days: frozenset[date]
+    week_start: int
+    today: date
+    as_of: date
+
+    def journal(self) -> Journal:
+        logs = []
+        for i, s in enumerate(self.specs, start=1):
+            habit = Habit(
+                id=i,
+                name=f"Habit {i}",
+                slug=f"habit-{i}",
+                cue="",
+                minutes=None,
+                schedule=parse_schedule(s.text(), s.anchor),
+                start=s.start,
+                archived=s.archived,
+            )
+            logs.append(
+                HabitLog(
+                    habit,
+                    done=s.done,
+                    snoozed=s.snoozed,
+                    pauses=tuple(Pause(a, b) for a, b in s.pauses),
+                )
+            )
+        return Journal(tuple(logs), rest_days=self.rest_days, week_start=self.week_start)
+
+
+offsets = st.integers(0, SPAN - 1)
+
+
+@st.composite
+def specs(draw: st.DrawFn, today: date) -> Spec:
+    kind = draw(st.sampled_from(["daily", "weekdays", "interval", "quota", "rrule"]))
+    start = at(draw(st.integers(0, 20)))
+    # `every N days` stays anchored where it was set, also after the start moved back.
+    anchor = start + timedelta(days=draw(st.integers(0, 6))) if kind == "interval" else start
+    archived = None
+    if draw(st.booleans()) and draw(st.booleans()):
+        archived = start + timedelta(days=draw(st.integers(1, 30)))
+    # Check-ins are never in the future and never before the start. Most histories
+    # are nearly every day with a few gaps, so that long streaks happen.
+    picked = draw(st.sets(offsets, max_size=SPAN))
+    if draw(st.booleans()):
+        picked = set(range(SPAN)) - set(draw(st.sets(offsets, max_size=4)))
+    done = frozenset(at(n) for n in picked if start <= at(n) <= today)
+    snoozed = frozenset(at(n) for n in draw(st.sets(offsets, max_size=6)))
+    pauses = tuple(
+        (at(a), at(a) + timedelta(days=length))
+        for a, length in draw(
+            st.lists(st.tuples(offsets, st.integers(0, 8)), max_size=2)
+        )
+    )
+    return Spec(
+        kind=kind,
+        start=start,
+        anchor=anchor,
+        archived=archived,
+        weekdays=frozenset(draw(st.sets(st.integers(0, 6), min_size=1, max_size=6))),
+        interval=draw(st.integers(2, 4)),
+        quota=draw(st.integers(1, 4)),
+        done=done,
+        snoozed=snoozed,
+        pauses=pauses,
+    )
+
+
+@st.composite
+def worlds(draw: st.DrawFn) -> World:
+    today = at(draw(st.integers(0, SPAN - 1)))
+    habits = tuple(draw(st.lists(specs(today), min_size=1, max_size=3)))
+    return World(
+        specs=habits,
+        rest_days=frozenset(at(n) for n in draw(st.sets(st.integers(0, SPAN + 6), max_size=8))),
+        week_start=draw(st.sampled_from([0, 6])),
+        today=today,
+        as_of=at(draw(st.integers(0, SPAN + 6))),
+    )
+
+
+# -------------------------------------------------------------- the reference
+
+
+def occurs(s: Spec, day: date) -> bool:
+    if s.kind in ("daily", "quota"):
+        return True
+    if s.kind == "weekdays":
+        return day.weekday() in s.weekdays
+    if s.kind == "interval":
+        return (day - s.anchor).days % s.interval == 0
+    # Every other week from the anchor's week (weeks start on Monday), Mon and Thu.
+    monday = day - timedelta(days=day.weekday())
+    anchor_monday = s.anchor - timedelta(days=s.anchor.weekday())
+    return (
+        day >= s.anchor
+        and day.weekday() in (0, 3)
+        and ((monday - anchor_monday).days // 7) % 2 == 0
+    )
+
+
+def in_life(s: Spec, day: date) -> bool:
+    return s.start <= day and (s.archived is None or day < s.archived)
+
+
+def paused(s: Spec, day: date) -> bool:
+    return any(a <= day <= b for a, b in s.pauses)
+
+
+def snoozed(w: World, s: Spec, day: date) -> bool:
+    return day in w.rest_days or day in s.snoozed
+
+
+def week_of(w: World, day: date) -> date:
+    while day.weekday() != w.week_start:
+        day -= ONE
+    return day
+
+
+def week_status(w: World, s: Spec, first: date) -> str:
+    """met, frozen or open, for the quota week starting on `first`."""
+    days = [first + timedelta(days=i) for i in range(7)]
+    done = sum(1 for d in days if d in s.done)
+    # Unavailable: before the start, from the archive date, snoozed or paused
+    # (a day checked in is done, whatever else it was).
+    available = sum(
+        1
+        for d in days
+        if d in s.done or (in_life(s, d) and not paused(s, d) and not snoozed(w, s, d))
+    )
+    needed = min(s.quota, available)
+    if available == 0 and done == 0:
+        return "frozen"
+    return "met" if done >= needed else "open"
+
+
+def state(w: World, s: Spec, day: date) -> str:
+    if day in s.done:
+        return "done"
+    if not in_life(s, day) or not occurs(s, day):
+        return "off"
+    if s.kind == "quota" and week_status(w, s, week_of(w, day)) == "met":
+        return "off"
+    if paused(s, day):
+        return "paused"
+    if snoozed(w, s, day):
+        return "snoozed"
+    if day == w.today:
+        return "pending"
+    if day > w.today:
+        return "upcoming"
+    return "off" if s.kind == "quota" else "missed"
+
+
+def scheduled(s: Spec, day: date) -> bool:
+    return in_life(s, day) and occurs(s, day)
+
+
+def day_step(w: World, s: Spec, day: date) -> str:
+    st_ = state(w, s, day)
+    if st_ == "done":
+        return "count" if scheduled(s, day) else "skip"
+    return "break" if st_ == "missed" else "skip"
+
+
+def week_step(w: World, s: Spec, first: date) -> str:
+    status = week_status(w, s, first)
+    if status == "met":
+        return "count"
+    if status == "frozen" or first + timedelta(days=6) >= w.today:
+        return "skip"  # frozen, in progress, or still to come
+    return "break"
+
+
+def steps_back(w: World, s: Spec, as_of: date) -> list[str]:
+    if s.kind == "quota":
+        out, week = [], week_of(w, as_of)
+        while week + timedelta(days=6) >= s.start:
+            out.append(week_step(w, s, week))
+            week -= timedelta(days=7)
+        return out
+    out, day = [], as_of
+    while day >= s.start:
+        out.append(day_step(w, s, day))
+        day -= ONE
+    return out
+
+
+def streak_back(steps: list[str]) -> int:
+    count = 0
+    for step in steps:
+        if step == "break":
+            break
+        count += step == "count"
+    return count
+
+
+def longest_run(steps_forward: list[str]) -> int:
+    runs = [0]
+    for step in steps_forward:
+        if step == "break":
+            runs.append(0)
+        elif step == "count":
+            runs[-1] += 1
+    return max(runs)
+
+
+def ref_current(w: World, s: Spec, as_of: date) -> int:
+    return streak_back(steps_back(w, s, as_of))
+
+
+def ref_best(w: World, s: Spec) -> int:
+    return longest_run(list(reversed(steps_back(w, s, w.today))))
+
+
+def ref_misses(w: World, s: Spec) -> int:
+    misses = 0
+    for step in steps_back(w, s, w.today):
+        if step == "count":
+            break
+        misses += step == "break"
+    return min(misses, 2)
+
+
+def routine_step(w: World, day: date) -> str:
+    if day in w.rest_days:
+        return "skip"
+    fixed = [s for s in w.specs if s.kind != "quota"]
+    states = [(s, state(w, s, day)) for s in fixed]
+    if any(st_ == "missed" for _, st_ in states):
+        return "break"
+    due = [
+        st_
+        for s, st_ in states
+        if st_ not in ("off", "paused", "snoozed") and (st_ != "done" or scheduled(s, day))
+    ]
+    if not due:
+        return "skip"
+    if any(st_ in ("pending", "upcoming") for st_ in due):
+        return "skip"
+    return "count"
+
+
+def ref_routine(w: World, as_of: date) -> tuple[int, int]:
+    back = []
+    day = as_of
+    while day >= BASE:
+        back.append(routine_step(w, day))
+        day -= ONE
+    forward = []
+    day = BASE
+    while day <= w.today:
+        forward.append(routine_step(w, day))
+        day += ONE
+    return streak_back(back), longest_run(forward)
+
+
+# ------------------------------------------------------------------ properties
+
+SETTINGS = settings(max_examples=200, deadline=None)
+
+
+@SETTINGS
+@given(worlds())
+def test_day_states_match_the_reference(w: World) -> None:
+    journal = w.journal()
+    for log, s in zip(journal.logs, w.specs, strict=True):
+        for n in range(SPAN + 7):
+            day = at(n)
+            assert str(day_state(journal, log, day, w.today)) == state(w, s, day), (s.kind, day)
+
+
+@SETTINGS
+@given(worlds())
+def test_current_and_best_streaks_match_the_reference(w: World) -> None:
+    journal = w.journal()
+    for log, s in zip(journal.logs, w.specs, strict=True):
+        assert current_streak(journal, log, w.today) == ref_current(w, s, w.today), s.kind
+        assert best_streak(journal, log, w.today) == ref_best(w, s), s.kind
+        assert current_streak(journal, log, w.today, as_of=w.as_of) == ref_current(w, s, w.as_of)
+
+
+@SETTINGS
+@given(worlds())
+def test_best_is_never_below_current(w: World) -> None:
+    journal = w.journal()
+    for log in journal.logs:
+        assert best_streak(journal, log, w.today) >= current_streak(journal, log, w.today)
+
+
+@SETTINGS
+@given(worlds())
+def test_recent_misses_match_the_reference(w: World) -> None:
+    journal = w.journal()
+    for log, s in zip(journal.logs, w.specs, strict=True):
+        assert recent_misses(journal, log, w.today) == ref_misses(w, s), s.kind
+
+
+@SETTINGS
+@given(worlds())
+def test_routine_streak_matches_the_reference(w: World) -> None:
+    journal = w.journal()
+    current, best = routine_streak(journal, w.today)
+    assert (current, best) == ref_routine(w, w.today)
+    as_of_current, as_of_best = routine_streak(journal, w.today, as_of=w.as_of)
+    assert as_of_current == ref_routine(w, w.as_of)[0]
+    assert as_of_best == best

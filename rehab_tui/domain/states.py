@@ -75,6 +75,8 @@ def day_state(journal: Journal, log: HabitLog, day: date, today: date) -> DaySta
     quota = log.habit.schedule.is_quota
     if quota and quota_week(journal, log, week_start_of(day, journal.week_start)).met:
         return DayState.OFF
+    if log.paused_on(day):
+        return DayState.PAUSED
     if day in journal.rest_days or day in log.snoozed:
         return DayState.SNOOZED
     if day == today:

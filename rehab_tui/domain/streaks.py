@@ -138,7 +138,7 @@ def _routine_step(journal: Journal, logs: list[HabitLog], day: date, today: date
             due = due or scheduled(log, day)
         elif state in (DayState.PENDING, DayState.UPCOMING):
             due = waiting = True
-    if not due or waiting:
+    if not due:
         return Step.SKIP
     return Step.COUNT
 

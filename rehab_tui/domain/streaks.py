@@ -135,10 +135,10 @@ def _routine_step(journal: Journal, logs: list[HabitLog], day: date, today: date
         if state is DayState.MISSED:
             return Step.BREAK
         if state is DayState.DONE:
-            due = due or scheduled(log, day)
+            due = True
         elif state in (DayState.PENDING, DayState.UPCOMING):
             due = waiting = True
-    if not due:
+    if not due or waiting:
         return Step.SKIP
     return Step.COUNT
 

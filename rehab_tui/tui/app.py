@@ -298,6 +298,7 @@ class RehabApp(App[None]):
         yield from super().get_system_commands(screen)
         if not isinstance(screen, type(self.screen)) or screen is not self.screen_stack[0]:
             return
+        yield SystemCommand("Tick or untick", "Flip the highlighted habit on the shown day", self.query_one(ChecklistView).action_toggle)
         yield SystemCommand("Snooze the day", "Rest the shown day (or one habit) without breaking streaks", self.action_snooze)
         yield SystemCommand("Pause a habit", "A longer break for the highlighted habit, until a date", self.action_pause)
         yield SystemCommand("Resume a habit", "End the highlighted habit's pause so today counts", self.action_resume)

@@ -87,7 +87,7 @@ class SnoozeScreen(ModalScreen[SnoozeRequest | PauseInstead | None]):
                 with Vertical():
                     yield Label("Pain 0–10 (optional)")
                     yield Input(
-                        placeholder="4", id="pain", type="integer",
+                        placeholder="0 to 10", id="pain", type="integer",
                         validators=[Integer(minimum=0, maximum=10, failure_description="pain is 0 to 10")],
                     )
             yield Static(self._budget_text(), id="budget", classes="spent" if self.spent else "")

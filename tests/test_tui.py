@@ -335,10 +335,18 @@ async def test_every_binding_has_a_description(fresh_store):
 
 async def test_command_palette_offers_the_actions(fresh_store):
     app = RehabApp(fresh_store, today=TODAY)
-    async with app.run_test(size=(80, 24)):
+    async with app.run_test(size=(80, 24)) as pilot:
         titles = [c.title for c in app.get_system_commands(app.screen)]
-        for wanted in ("Snooze the day", "Pause a habit", "Habits", "Go to today", "Theme", "Help"):
+        for wanted in ("Tick or untick", "Snooze the day", "Pause a habit", "Habits", "Go to today", "Theme", "Help"):
             assert wanted in titles
+        # Through the real palette: ctrl+p, type, enter.
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"snooze the day")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, SnoozeScreen)
 
 
 async def test_theme_choice_is_remembered(fresh_store):

@@ -296,8 +296,8 @@ class RehabApp(App[None]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        if not isinstance(screen, type(self.screen)) or screen is not self.screen_stack[0]:
-            return
+        if screen is not self.screen_stack[0]:
+            return  # the day's actions belong to the main screen
         yield SystemCommand("Tick or untick", "Flip the highlighted habit on the shown day", self.query_one(ChecklistView).action_toggle)
         yield SystemCommand("Snooze the day", "Rest the shown day (or one habit) without breaking streaks", self.action_snooze)
         yield SystemCommand("Pause a habit", "A longer break for the highlighted habit, until a date", self.action_pause)

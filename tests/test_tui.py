@@ -358,3 +358,16 @@ async def test_theme_choice_is_remembered(fresh_store):
     again = RehabApp(fresh_store, today=TODAY)
     async with again.run_test(size=(80, 24)):
         assert again.theme == "nord"
+
+
+async def test_a_clock_that_goes_backwards_follows_without_a_crash(fresh_store):
+    now = [datetime(2026, 11, 22, 0, 0, 30)]
+    app = RehabApp(fresh_store, clock=lambda: now[0], poll_seconds=0.05)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert app.today == TODAY + timedelta(days=1)
+        now[0] = datetime(2026, 11, 21, 23, 59, 50)  # the clock was corrected
+        await pilot.pause(0.3)
+        assert app.today == TODAY
+        await pilot.press("space")
+        await pilot.pause()
+        assert (1, TODAY.isoformat()) in checkins(fresh_store)

@@ -212,7 +212,9 @@ def _agrees(schedule: Schedule, first: date, span: int) -> None:
 
 @settings(max_examples=200, deadline=None)
 @given(anchor=anchors, days=weekday_sets, offset=st.integers(0, 800), span=st.integers(0, 60))
-def test_weekdays_occurs_agrees_with_rrule(anchor: date, days: set[int], offset: int, span: int) -> None:
+def test_weekdays_occurs_agrees_with_rrule(
+    anchor: date, days: set[int], offset: int, span: int
+) -> None:
     schedule = parse_schedule(",".join(names[d] for d in sorted(days)), anchor)
     assert schedule.kind == "weekdays"
     _agrees(schedule, anchor + timedelta(days=offset), span)
@@ -240,7 +242,9 @@ def test_interval_occurs_agrees_with_rrule(anchor: date, n: int, offset: int, sp
     offset=st.integers(0, 800),
     span=st.integers(0, 60),
 )
-def test_raw_rrule_occurs_agrees_with_rrule(anchor: date, rule: str, offset: int, span: int) -> None:
+def test_raw_rrule_occurs_agrees_with_rrule(
+    anchor: date, rule: str, offset: int, span: int
+) -> None:
     schedule = parse_schedule(rule, anchor)
     assert schedule.kind == "rrule"
     _agrees(schedule, anchor + timedelta(days=offset), span)

@@ -48,7 +48,9 @@ def make_log(
     )
 
 
-def state(log: HabitLog, day: date, rest_days: Iterable[date] = (), week_start: int = 0) -> DayState:
+def state(
+    log: HabitLog, day: date, rest_days: Iterable[date] = (), week_start: int = 0
+) -> DayState:
     journal = Journal((log,), rest_days=frozenset(rest_days), week_start=week_start)
     return day_state(journal, log, day, TODAY)
 

@@ -239,7 +239,9 @@ def test_quota_with_sunday_weeks() -> None:
 # ---------------------------------------------------------------- routine
 
 
-def routine(*logs: HabitLog, rest_days: Iterable[date] = (), today: date = TODAY) -> tuple[int, int]:
+def routine(
+    *logs: HabitLog, rest_days: Iterable[date] = (), today: date = TODAY
+) -> tuple[int, int]:
     return routine_streak(Journal(tuple(logs), rest_days=frozenset(rest_days)), today)
 
 

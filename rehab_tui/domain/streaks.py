@@ -135,7 +135,7 @@ def _routine_step(journal: Journal, logs: list[HabitLog], day: date, today: date
         if state is DayState.MISSED:
             return Step.BREAK
         if state is DayState.DONE:
-            due = True
+            due = due or scheduled(log, day)
         elif state in (DayState.PENDING, DayState.UPCOMING):
             due = waiting = True
     if not due or waiting:

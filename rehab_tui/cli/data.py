@@ -10,7 +10,7 @@ import click
 
 from ..domain.errors import RehabError
 from ..domain.settings import DEFAULTS, HELP
-from ..store.transfer import export_csv, export_data, import_data
+from ..store.transfer import check_export, export_csv, export_data, import_data
 from .output import echo_json
 from .session import Session, pass_session
 
@@ -58,6 +58,9 @@ def import_(s: Session, file: str) -> None:
         data = json.loads(Path(file).read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise RehabError(f"{file} is not a JSON export ({exc})") from None
+    # Refuse a damaged export before the store is opened: opening a new file
+    # would create it, and an error must leave nothing written.
+    check_export(data)
     counts = import_data(s.store, data)
     echo_json(counts)
 

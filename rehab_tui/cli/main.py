@@ -29,6 +29,10 @@ class RehabGroup(click.Group):
             fail(f"the database is damaged or not a rehab database: {exc}")
         except OSError as exc:
             fail(f"{exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else ""))
+        except OverflowError:
+            # Date arithmetic past year 1 or 9999 after a date typed near either end
+            # (--today 9999-12-31, snooze --date 0001-01-01): bad input, not a crash.
+            fail("that date is too near the ends of the calendar (years 1 and 9999) to work with")
 
 
 def fail(message: str) -> None:

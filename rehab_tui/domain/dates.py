@@ -17,6 +17,10 @@ _DAYS_AGO = re.compile(r"^-(\d{1,5})$")
 # as a year ("Nov 32" would become 2032-11-01).
 _DAY_NUMBER = re.compile(r"^(0?[1-9]|[12]\d|3[01])(st|nd|rd|th)?$", re.IGNORECASE)
 
+#: Dates outside these years are typing mistakes, and near year 1 or 9999 the
+#: date arithmetic of streaks would overflow.
+MIN_YEAR, MAX_YEAR = 1900, 2999
+
 DATE_HELP = (
     "use YYYY-MM-DD, today, yesterday, a weekday (mon), -N for N days ago, "
     "or a month and day (Nov 20)"
@@ -32,9 +36,16 @@ def parse_iso(text: str) -> date:
     if not _ISO.match(text.strip()):
         raise RehabError(f"'{text}' is not a date: {DATE_HELP}")
     try:
-        return date.fromisoformat(text.strip())
+        day = date.fromisoformat(text.strip())
     except ValueError:
         raise RehabError(f"{text} is not a day of the calendar") from None
+    return _in_range(day)
+
+
+def _in_range(day: date) -> date:
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        raise RehabError(f"{day.isoformat()} is out of range: years {MIN_YEAR} to {MAX_YEAR} only")
+    return day
 
 
 def parse_day(text: str, today: date, ahead: bool = False) -> date:
@@ -45,6 +56,10 @@ def parse_day(text: str, today: date, ahead: bool = False) -> date:
     Anything dateutil would guess at (a lone number, a lone month, free text) is
     refused: a check-in on the wrong day is worse than a clear error.
     """
+    return _in_range(_parse_day(text, today, ahead))
+
+
+def _parse_day(text: str, today: date, ahead: bool) -> date:
     raw = text.strip()
     word = raw.lower()
     if _ISO.match(raw):

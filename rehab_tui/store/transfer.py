@@ -78,11 +78,10 @@ def export_csv(store: Store) -> str:
 
 def import_data(store: Store, data: Any) -> dict[str, int]:
     """Merge an export in: one transaction, and importing it twice changes nothing."""
-    habits, rest_days = _checked(data)
+    settings, habits, rest_days = check_export(data)
     counts = {"habits_added": 0, "habits_updated": 0, "checkins": 0, "snoozes": 0, "pauses": 0, "settings": 0}
     with store._write() as db:
-        for key, value in data.get("settings", {}).items():
-            stored = validate(str(key), str(value))
+        for key, stored in settings.items():
             if not db["settings"].count_where("key = ?", [key]):
                 db["settings"].insert({"key": key, "value": stored})
                 counts["settings"] += 1
@@ -133,12 +132,23 @@ def _add_snooze(db, snooze: dict, habit_id: int | None) -> int:
     return 1
 
 
-def _checked(data: Any) -> tuple[list[dict], list[dict]]:
-    """The export's habits and rest days, every field checked before anything is written."""
+def check_export(data: Any) -> tuple[dict[str, str], list[dict], list[dict]]:
+    """The export's settings, habits and rest days, every field checked before anything is written."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise RehabError("this is not a rehab-tui JSON export")
-    if data.get("version", 0) > VERSION:
+    version = data.get("version", 0)
+    # Checked before comparing: a version that is not a number would raise TypeError.
+    if not isinstance(version, int):
+        raise RehabError(f"the export is damaged (its version {version!r} is not a number)")
+    if version > VERSION:
         raise RehabError("this export comes from a newer rehab-tui; upgrade to import it")
+    settings = data.get("settings", {})
+    if not isinstance(settings, dict):
+        raise RehabError("the export is damaged (its settings are not keys with values)")
+    try:
+        checked_settings = {str(k): validate(str(k), str(v)) for k, v in settings.items()}
+    except RehabError as exc:
+        raise RehabError(f"the export has a bad setting: {exc}") from None
     try:
         habits = []
         for h in data["habits"]:
@@ -157,25 +167,35 @@ def _checked(data: Any) -> tuple[list[dict], list[dict]]:
                     "position": int(h.get("position") or 0),
                     "checkins": [parse_iso(d).isoformat() for d in h.get("checkins", [])],
                     "snoozes": [_checked_snooze(s) for s in h.get("snoozes", [])],
-                    "pauses": [
-                        {
-                            "start": parse_iso(p["start"]).isoformat(),
-                            "until": parse_iso(p["until"]).isoformat(),
-                            "reason": str(p.get("reason") or ""),
-                        }
-                        for p in h.get("pauses", [])
-                    ],
+                    "pauses": [_checked_pause(p) for p in h.get("pauses", [])],
                 }
             )
-        return habits, [_checked_snooze(s) for s in data.get("rest_days", [])]
+        rest_days = [_checked_snooze(s) for s in data.get("rest_days", [])]
+    except RehabError as exc:
+        # A bad date, name or schedule: say that it is in the export, not in the database.
+        raise RehabError(f"the export is damaged ({exc})") from None
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise RehabError(f"the export is damaged ({type(exc).__name__}: {exc})") from None
+    # Habits are matched by slug: a second habit with the same slug would
+    # silently overwrite the first (or break the unique index on a new one).
+    slugs = [h["slug"] for h in habits]
+    twice = next((slug for slug in slugs if slugs.count(slug) > 1), None)
+    if twice is not None:
+        raise RehabError(f"the export is damaged (two habits have the slug '{twice}')")
+    return checked_settings, habits, rest_days
+
+
+def _checked_pause(p: dict) -> dict:
+    start, until = parse_iso(p["start"]), parse_iso(p["until"])
+    if until < start:
+        raise RehabError(f"a pause that ends ({until}) before it starts ({start})")
+    return {"start": start.isoformat(), "until": until.isoformat(), "reason": str(p.get("reason") or "")}
 
 
 def _checked_snooze(s: dict) -> dict:
     pain = s.get("pain")
     if pain is not None and not 0 <= int(pain) <= 10:
-        raise RehabError(f"the export has a pain level of {pain}")
+        raise RehabError(f"a pain level of {pain}, not from 0 to 10")
     return {
         "day": parse_iso(s["day"]).isoformat(),
         "reason": str(s.get("reason") or "sore"),

@@ -6,14 +6,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from ...domain.errors import RehabError
 from ...domain.model import Habit
 from ...domain.schedules import parse_schedule
+from .form import FormModal
 
 
 @dataclass(frozen=True)
@@ -25,7 +24,7 @@ class HabitDraft:
     minutes: int | None
 
 
-class HabitForm(ModalScreen[HabitDraft | None]):
+class HabitForm(FormModal[HabitDraft | None]):
     DEFAULT_CSS = """
     HabitForm { align: center middle; background: $background 60%; }
     HabitForm > Vertical {
@@ -42,8 +41,6 @@ class HabitForm(ModalScreen[HabitDraft | None]):
     HabitForm #buttons { height: auto; align-horizontal: right; margin-top: 1; }
     HabitForm Button { margin-left: 1; }
     """
-
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, today: date, habit: Habit | None = None) -> None:
         super().__init__()
@@ -94,18 +91,8 @@ class HabitForm(ModalScreen[HabitDraft | None]):
         if event.input.id == "schedule":
             self._explain(event.value)
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self._save()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "cancel":
-            self.dismiss(None)
-        else:
-            self._save()
-
-    def _save(self) -> None:
+    def confirm(self) -> None:
         name = self.query_one("#name", Input).value.strip()
         schedule = self.query_one("#schedule", Input).value.strip()
         if not name:
@@ -126,5 +113,3 @@ class HabitForm(ModalScreen[HabitDraft | None]):
             )
         )
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)

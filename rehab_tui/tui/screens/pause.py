@@ -6,14 +6,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from ...domain.dates import parse_day
 from ...domain.errors import RehabError
 from ...domain.model import Habit
+from .form import FormModal
 
 
 @dataclass(frozen=True)
@@ -24,7 +23,7 @@ class PauseRequest:
     reason: str
 
 
-class PauseScreen(ModalScreen[PauseRequest | None]):
+class PauseScreen(FormModal[PauseRequest | None]):
     DEFAULT_CSS = """
     PauseScreen { align: center middle; background: $background 60%; }
     PauseScreen > Vertical {
@@ -37,8 +36,6 @@ class PauseScreen(ModalScreen[PauseRequest | None]):
     PauseScreen #buttons { height: auto; align-horizontal: right; margin-top: 1; }
     PauseScreen Button { margin-left: 1; }
     """
-
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, habits: list[Habit], habit_id: int | None, start: date, today: date) -> None:
         super().__init__()
@@ -85,18 +82,8 @@ class PauseScreen(ModalScreen[PauseRequest | None]):
             help_text.update(f"until {until:%A %d %B %Y} ({days} day{'s' if days != 1 else ''})")
             help_text.set_class(days < 1, "error")
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self._confirm()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "cancel":
-            self.dismiss(None)
-        else:
-            self._confirm()
-
-    def _confirm(self) -> None:
+    def confirm(self) -> None:
         try:
             until = self._until()
         except RehabError as exc:
@@ -108,5 +95,3 @@ class PauseScreen(ModalScreen[PauseRequest | None]):
         habit_id = self.query_one("#habit", Select).value
         self.dismiss(PauseRequest(int(habit_id), self.start, until, self.query_one("#reason", Input).value.strip()))
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)

@@ -6,13 +6,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.validation import Integer
 from textual.widgets import Button, Input, Label, Select, Static
 
 from ...domain.model import Habit
+from .form import FormModal
 
 WHOLE_DAY = -1
 
@@ -33,7 +32,7 @@ class PauseInstead:
     habit_id: int | None
 
 
-class SnoozeScreen(ModalScreen[SnoozeRequest | PauseInstead | None]):
+class SnoozeScreen(FormModal[SnoozeRequest | PauseInstead | None]):
     DEFAULT_CSS = """
     SnoozeScreen {
         align: center middle;
@@ -56,8 +55,6 @@ class SnoozeScreen(ModalScreen[SnoozeRequest | PauseInstead | None]):
     SnoozeScreen #buttons { height: auto; align-horizontal: right; margin-top: 1; }
     SnoozeScreen Button { margin-left: 1; }
     """
-
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, day: date, habits: list[Habit], highlighted: int | None, budget_left: int, budget: int, already: bool) -> None:
         super().__init__()
@@ -111,24 +108,12 @@ class SnoozeScreen(ModalScreen[SnoozeRequest | PauseInstead | None]):
     def on_mount(self) -> None:
         self.query_one("#reason", Input).focus()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self._confirm()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "cancel":
-            self.dismiss(None)
-        elif event.button.id == "pause":
-            self.dismiss(PauseInstead(self._target()))
-        else:
-            self._confirm()
 
     def _target(self) -> int | None:
         value = self.query_one("#target", Select).value
         return None if value == WHOLE_DAY else int(value)
 
-    def _confirm(self) -> None:
+    def confirm(self) -> None:
         if self.spent:
             self.dismiss(PauseInstead(self._target()))
             return
@@ -148,5 +133,3 @@ class SnoozeScreen(ModalScreen[SnoozeRequest | PauseInstead | None]):
             )
         )
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)

@@ -12,16 +12,14 @@ from textual.widgets.option_list import Option
 
 from ...domain.checklist import Checklist, Item
 from ...domain.states import DayState
+from .marks import STATE_STYLES, marks
 
-BOXES = {
-    DayState.DONE: ("✔", "$text-success"),
-    DayState.PENDING: ("☐", "$foreground"),
-    DayState.UPCOMING: ("☐", "$foreground-muted"),
-    DayState.MISSED: ("✗", "$text-error"),
-    DayState.SNOOZED: ("z", "$text-primary"),
-    DayState.PAUSED: ("‖", "$text-secondary"),
-    DayState.OFF: ("·", "$foreground-muted"),
-}
+BOXES = marks(
+    {
+        DayState.DONE: "✔", DayState.PENDING: "☐", DayState.UPCOMING: "☐", DayState.MISSED: "✗",
+        DayState.SNOOZED: "z", DayState.PAUSED: "‖", DayState.OFF: "·",
+    }
+)
 
 
 class ChecklistView(OptionList):
@@ -93,16 +91,16 @@ class ChecklistView(OptionList):
     def _status(self, item: Item) -> Content:
         state = item.state
         if state is DayState.SNOOZED:
-            return Content.styled("snoozed", "$text-primary")
+            return Content.styled("snoozed", STATE_STYLES[state])
         if state is DayState.PAUSED:
             pause = item.log.pause_on(self.listing.day) if self.listing else None
             until = f" until {pause.until:%d %b}" if pause else ""
-            return Content.styled(f"paused{until}", "$text-secondary")
+            return Content.styled(f"paused{until}", STATE_STYLES[state])
         if state is DayState.OFF:
             met = item.log.habit.schedule.is_quota and self.listing and self.listing.day >= item.log.habit.start
             return Content.styled("this week's quota is met" if met else "not today", "$foreground-muted")
         if state is DayState.MISSED:
-            return Content.styled("missed", "$text-error")
+            return Content.styled("missed", STATE_STYLES[state])
         minutes = f"{item.log.habit.minutes} min · " if item.log.habit.minutes else ""
         if not item.streak:
             return Content.assemble((minutes, "$foreground-muted"), ("no streak yet", "$foreground-muted"))

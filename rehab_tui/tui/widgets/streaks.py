@@ -7,16 +7,14 @@ from textual.widgets import Static
 
 from ...domain.states import DayState
 from ..board import StreakRow
+from .marks import marks
 
-STRIP = {
-    DayState.DONE: ("●", "$text-success"),
-    DayState.MISSED: ("✗", "$text-error"),
-    DayState.SNOOZED: ("z", "$text-primary"),
-    DayState.PAUSED: ("‖", "$text-secondary"),
-    DayState.PENDING: ("○", "$foreground"),
-    DayState.UPCOMING: ("·", "$foreground-muted"),
-    DayState.OFF: ("·", "$foreground-muted"),
-}
+STRIP = marks(
+    {
+        DayState.DONE: "●", DayState.MISSED: "✗", DayState.SNOOZED: "z", DayState.PAUSED: "‖",
+        DayState.PENDING: "○", DayState.UPCOMING: "·", DayState.OFF: "·",
+    }
+)
 BAR = 8
 
 

@@ -36,7 +36,8 @@ class RehabGroup(click.Group):
 
 
 def fail(message: str) -> None:
-    click.echo(f"error: {message}", err=True)
+    # What the user typed may hold line breaks; the error stays one line.
+    click.echo("error: " + " ".join(message.splitlines()), err=True)
     sys.exit(1)
 
 

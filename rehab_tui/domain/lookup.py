@@ -17,7 +17,9 @@ def clean_name(name: str) -> str:
     text = unicodedata.normalize("NFC", name or "").strip()
     if not text:
         raise RehabError("a habit needs a name")
-    if any(unicodedata.category(ch) in ("Cc", "Cf") and ch not in "\u200d\u200c" for ch in text):
+    # Zl and Zp are the Unicode line and paragraph separators; the joiners are
+    # kept because emoji sequences need them.
+    if any(unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") and ch not in "\u200d\u200c" for ch in text):
         raise RehabError("a habit name cannot hold control characters or line breaks")
     if len(text) > MAX_NAME:
         raise RehabError(f"a habit name can be at most {MAX_NAME} characters ({len(text)} given)")

@@ -7,7 +7,7 @@ import sqlite3
 import tempfile
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -23,6 +23,7 @@ from ..domain.snoozing import can_snooze
 from .schema import known_migrations, migrations
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+SQLITE_HEADER_SIZE = 100
 BUSY_TIMEOUT_S = 15.0
 SNOOZE_AHEAD_DAYS = 7
 MAX_MINUTES = 600
@@ -77,9 +78,15 @@ class Store:
         except sqlite3.Error as exc:
             raise RehabError(f"cannot open {path}: {exc}") from None
         db = Database(conn, execute_plugins=False)
-        # Connection settings only: nothing here writes to the file.
-        db.execute("PRAGMA synchronous=FULL")
-        db.execute("PRAGMA foreign_keys=ON")
+        try:
+            # Connection settings only: nothing here writes to the file. They are
+            # the first statements run, so a damaged file is noticed here; close
+            # it then, or its -wal and -shm stay open beside it.
+            db.execute("PRAGMA synchronous=FULL")
+            db.execute("PRAGMA foreign_keys=ON")
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise RehabError(f"{path} is damaged or not a rehab database ({exc})") from None
         return cls(db, path)
 
     @classmethod
@@ -492,11 +499,13 @@ class Store:
             raise RehabError(f"folder {dest.parent} does not exist")
         tmp = dest.with_name(f".{dest.name}.partial")
         try:
-            target = sqlite3.connect(str(tmp))
-            try:
-                self.db.conn.backup(target)
-            finally:
-                target.close()
+            # Read through a connection of its own: SQLite's backup cannot read
+            # from a connection holding a write transaction (it answers
+            # SQLITE_LOCKED, which Python retries forever), and the copy made
+            # before a migration is taken under the write lock.
+            with closing(sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_S)) as source:
+                with closing(sqlite3.connect(str(tmp))) as target:
+                    source.backup(target)
             os.replace(tmp, dest)
         except (OSError, sqlite3.Error) as exc:
             tmp.unlink(missing_ok=True)
@@ -538,13 +547,20 @@ def _check_file(path: Path) -> None:
         raise RehabError(f"{path} is a folder, not a rehab database file")
     try:
         with open(path, "rb") as fh:
-            header = fh.read(len(SQLITE_HEADER))
+            header = fh.read(SQLITE_HEADER_SIZE)
     except OSError as exc:
         raise RehabError(f"cannot read {path}: {exc.strerror or exc}") from None
     if not header:
         raise RehabError(f"{path} is an empty file, not a rehab database")
-    if header != SQLITE_HEADER:
+    if not header.startswith(SQLITE_HEADER):
         raise RehabError(f"{path} is not a rehab database (not an SQLite file)")
+    # SQLite notices a file cut at a page boundary (its header counts more pages
+    # than the file holds), but reads a last page cut short as if zero-padded
+    # and would go on writing to the damaged file.
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    if len(header) < SQLITE_HEADER_SIZE or page_size < 512 or path.stat().st_size % page_size:
+        raise RehabError(f"{path} is damaged (cut short or overwritten); restore it from a backup")
     if not os.access(path, os.W_OK) or not path.stat().st_mode & 0o222:
         raise RehabError(f"{path} is read-only; rehab needs to write to it")
     if not os.access(path.parent, os.W_OK):

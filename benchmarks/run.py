@@ -1,0 +1,300 @@
+"""The performance figures of DESIGN.md §9, measured side by side in one run.
+
+    /work/venv/bin/python benchmarks/run.py [--only abcde] [--repeats 15] [--toggle-rounds 3]
+        [--toggles 10] [--streak-repeats 7] [--keep DIR]
+
+Builds the histories it needs in a temporary folder, then measures each figure
+against its baseline (medians of interleaved repeats) and prints one table.
+See benchmarks/README.md for what each figure means. Exits 1 if a target is missed.
+"""
+
+from __future__ import annotations
+
+import compileall
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import click
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from make_history import history_days  # noqa: E402
+
+TODAY = date(2026, 11, 21)
+HABITS = 12
+SCALING_YEARS = (1, 10, 50)
+
+
+@dataclass
+class Figure:
+    key: str
+    name: str
+    value: float
+    baseline: float
+    unit: str
+    target: float
+    note: str = ""
+
+    @property
+    def ratio(self) -> float:
+        return self.value / self.baseline
+
+    @property
+    def passed(self) -> bool:
+        return self.ratio <= self.target
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def in_turn(i: int, pair: tuple) -> tuple:
+    """The two contenders, the other one first every other round."""
+    return pair if i % 2 == 0 else pair[::-1]
+
+
+def log(text: str) -> None:
+    click.echo(text, err=True)
+
+
+# ------------------------------------------------------------------ histories
+
+
+def build_histories(folder: Path) -> dict[str, Path]:
+    """The 10-year history (and a copy to toggle on), a week, and the scaling ones."""
+    from rehab_tui.history import synthesize
+
+    paths: dict[str, Path] = {}
+    for years in sorted({10, *SCALING_YEARS}):
+        path = folder / f"{years}y.db"
+        started = time.perf_counter()
+        subprocess.run(
+            [sys.executable, str(HERE / "make_history.py"), "--db", str(path), "--habits", str(HABITS),
+             "--years", str(years), "--today", TODAY.isoformat()],
+            check=True, stdout=subprocess.DEVNULL,
+        )
+        log(f"  {years}-year history: {history_days(TODAY, years)} days in {time.perf_counter() - started:.1f} s")
+        paths[f"{years}y"] = path
+    synthesize(folder / "week.db", TODAY, 7, habits=HABITS).close()
+    paths["week"] = folder / "week.db"
+    paths["10y-toggle"] = folder / "10y-toggle.db"
+    shutil.copyfile(paths["10y"], paths["10y-toggle"])
+    return paths
+
+
+# ------------------------------------------------------------- subprocesses
+
+
+def run_child(argv: list[str]) -> tuple[float, float, str]:
+    """Wall and CPU seconds (user + system) of one child process, and its stdout."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    proc = subprocess.run(argv, capture_output=True, text=True)
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if proc.returncode:
+        raise SystemExit(f"{' '.join(argv)} failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return wall, cpu, proc.stdout
+
+
+def first_frame(which: list[str]) -> dict:
+    """Spawn one first_frame.py; seconds from just before the spawn to the first frame."""
+    spawn = time.perf_counter()
+    proc = subprocess.run(
+        [sys.executable, str(HERE / "first_frame.py"), *which], capture_output=True, text=True
+    )
+    if proc.returncode or not proc.stdout.strip():
+        raise SystemExit(f"first_frame.py {' '.join(which)} failed:\n{proc.stderr[-3000:]}")
+    data = json.loads(proc.stdout.strip().splitlines()[-1])
+    data["from_spawn"] = data["first_frame"] - spawn
+    return data
+
+
+# ------------------------------------------------------------------ figures
+
+
+def startup_and_memory(paths: dict[str, Path], repeats: int) -> list[Figure]:
+    rehab = ["rehab", str(paths["10y"]), TODAY.isoformat()]
+    runs: dict[str, list[dict]] = {"rehab": [], "bare": []}
+    for i in range(repeats + 1):  # the first round warms the disk cache and is dropped
+        for name, which in in_turn(i, (("rehab", rehab), ("bare", ["bare"]))):
+            result = first_frame(which)
+            if i:
+                runs[name].append(result)
+    log(f"  first frames: rehab {[round(r['from_spawn'], 3) for r in runs['rehab']]}")
+    log(f"                bare  {[round(r['from_spawn'], 3) for r in runs['bare']]}")
+    frame = {k: median([r["from_spawn"] for r in v]) for k, v in runs.items()}
+    fastest = {k: min(r["from_spawn"] for r in v) for k, v in runs.items()}
+    cpu = {k: median([r["cpu"] for r in v]) for k, v in runs.items()}
+    rss = {k: median([r["max_rss_kb"] for r in v]) for k, v in runs.items()}
+    return [
+        Figure("a", "TUI start to first checklist frame, 10 years", frame["rehab"], frame["bare"], "s", 1.6,
+               f"fastest runs {fastest['rehab']:.3f} s vs {fastest['bare']:.3f} s "
+               f"({fastest['rehab'] / fastest['bare']:.2f}x); process CPU to that frame {cpu['rehab']:.3f} s "
+               f"vs {cpu['bare']:.3f} s ({cpu['rehab'] / cpu['bare']:.2f}x)"),
+        Figure("e", "TUI peak memory (max RSS), 10 years", rss["rehab"] / 1024, rss["bare"] / 1024, "MB", 1.3,
+               "measured once the streaks are shown"),
+    ]
+
+
+def today_json(paths: dict[str, Path], repeats: int) -> Figure:
+    rehab_script = Path(sys.executable).with_name("rehab")
+    rehab = [str(rehab_script)] if rehab_script.exists() else [sys.executable, "-m", "rehab_tui"]
+    rehab += ["--db", str(paths["10y"]), "--today", TODAY.isoformat(), "today", "--json"]
+    baseline = [sys.executable, "-c", "import sqlite_utils"]
+    walls: dict[str, list[float]] = {"rehab": [], "base": []}
+    cpus: dict[str, list[float]] = {"rehab": [], "base": []}
+    for i in range(repeats + 1):
+        for name, argv in in_turn(i, (("rehab", rehab), ("base", baseline))):
+            wall, cpu, out = run_child(argv)
+            if name == "rehab":
+                assert json.loads(out)["date"] == TODAY.isoformat()
+            if i:
+                walls[name].append(wall)
+                cpus[name].append(cpu)
+    log(f"  today --json: {[round(w, 3) for w in walls['rehab']]}")
+    log(f"  sqlite_utils: {[round(w, 3) for w in walls['base']]}")
+    c = {k: median(v) for k, v in cpus.items()}
+    fastest = {k: min(v) for k, v in walls.items()}
+    return Figure("b", "`rehab today --json`, 10 years", median(walls["rehab"]), median(walls["base"]), "s", 1.3,
+                  f"fastest runs {fastest['rehab']:.3f} s vs {fastest['base']:.3f} s "
+                  f"({fastest['rehab'] / fastest['base']:.2f}x); CPU {c['rehab']:.3f} s vs {c['base']:.3f} s "
+                  f"({c['rehab'] / c['base']:.2f}x)")
+
+
+def toggle_latency(paths: dict[str, Path], rounds: int, count: int) -> Figure:
+    samples: dict[str, list[float]] = {"10y": [], "week": []}
+    for i in range(rounds):
+        for name, db in in_turn(i, (("10y", paths["10y-toggle"]), ("week", paths["week"]))):
+            _, _, out = run_child(
+                [sys.executable, str(HERE / "toggle.py"), str(db), TODAY.isoformat(), "--toggles", str(count)]
+            )
+            data = json.loads(out.strip().splitlines()[-1])
+            samples[name] += data["samples"][data["warmup"]:]
+    for name, values in samples.items():
+        log(f"  toggles {name:>4}: {[round(v * 1000) for v in values]} ms")
+    low = {k: sorted(v)[len(v) // 4] for k, v in samples.items()}
+    return Figure("c", "toggle: key to committed row and all redrawn", median(samples["10y"]) * 1000,
+                  median(samples["week"]) * 1000, "ms", 1.2,
+                  f"baseline: the same on a 1-week history; first quartiles {low['10y'] * 1000:.0f} ms vs "
+                  f"{low['week'] * 1000:.0f} ms ({low['10y'] / low['week']:.2f}x)")
+
+
+def streaks(paths: dict[str, Path], repeats: int) -> Figure:
+    from rehab_tui.domain.streaks import habit_streak, routine_streak
+    from rehab_tui.domain.strength import strength
+    from rehab_tui.store import Store
+    from rehab_tui.tui.board import Board
+
+    per_year: dict[int, float] = {}
+    fastest: dict[int, float] = {}
+    for years in SCALING_YEARS:
+        store = Store.open(paths[f"{years}y"], TODAY)
+        times = []
+        # Short histories are timed more often: a 1-year run takes milliseconds.
+        for i in range(max(3, round(repeats * 10 / years)) + 1):
+            journal = store.journal()  # fresh: nothing cached from the last repeat
+            started = time.perf_counter()
+            board = Board(journal, TODAY)
+            rows = board.streak_rows()
+            routine = board.routine()
+            if i:
+                times.append(time.perf_counter() - started)
+        # The board must agree with the domain's own functions.
+        expected = [(log.habit.id, habit_streak(journal, log, TODAY), strength(journal, log, TODAY))
+                    for log in journal.active_on(TODAY)]
+        if [(r.log.habit.id, r.streak, r.strength) for r in rows] != expected or routine != routine_streak(journal, TODAY):
+            raise SystemExit(f"Board disagrees with the domain on the {years}-year history")
+        store.close()
+        per_year[years] = median(times) / years
+        fastest[years] = min(times) / years
+        log(f"  streaks {years:>2} years: {median(times) * 1000:.0f} ms, {per_year[years] * 1000:.1f} ms a year")
+    first, last = SCALING_YEARS[0], SCALING_YEARS[-1]
+    middle = ", ".join(f"{y}y {per_year[y] * 1000:.1f}" for y in SCALING_YEARS)
+    best = ", ".join(f"{y}y {fastest[y] * 1000:.1f}" for y in SCALING_YEARS)
+    return Figure("d", f"streaks+strengths per year of history, {last}y vs {first}y", per_year[last] * 1000,
+                  per_year[first] * 1000, "ms/yr", 1.5,
+                  f"ms a year, medians: {middle}; fastest runs: {best} "
+                  f"({fastest[last] / fastest[first]:.2f}x)")
+
+
+# -------------------------------------------------------------------- table
+
+
+def print_table(figures: list[Figure]) -> None:
+    header = f"{'':2} {'figure':<48} {'value':>10} {'baseline':>10} {'ratio':>6} {'target':>7}  result"
+    click.echo(header)
+    click.echo("-" * len(header))
+    for f in sorted(figures, key=lambda f: f.key):
+        click.echo(
+            f"{f.key:2} {f.name:<48} {f.value:>7.3g} {f.unit:<2} {f.baseline:>7.3g} {f.unit:<2} "
+            f"{f.ratio:>5.2f}x {'<= ' + format(f.target, '.1f') + 'x':>7}  {'pass' if f.passed else 'FAIL'}"
+        )
+    for f in sorted(figures, key=lambda f: f.key):
+        if f.note:
+            click.echo(f"   {f.key}: {f.note}")
+
+
+@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--repeats", default=15, show_default=True, help="Measured runs per process-start figure (a, b, e).")
+@click.option("--toggle-rounds", default=3, show_default=True, help="Toggle processes per history (c).")
+@click.option("--toggles", default=10, show_default=True, help="Measured toggles per toggle process (c).")
+@click.option("--streak-repeats", default=7, show_default=True,
+              help="Measured runs of the 10-year history (d); 1 year gets 10x as many, 50 years a fifth (at least 3).")
+@click.option("--only", default="abcde", show_default=True, help="Which figures, e.g. 'ad'.")
+@click.option("--keep", type=click.Path(file_okay=False, path_type=Path),
+              help="Build the histories in this (new) folder and keep them.")
+def main(repeats: int, toggle_rounds: int, toggles: int, streak_repeats: int, only: str, keep: Path | None) -> None:
+    """Measure the figures of DESIGN.md §9 and print them against their targets."""
+    started = time.perf_counter()
+    # An installed package has its bytecode compiled; this environment may set
+    # PYTHONDONTWRITEBYTECODE, which would make every child compile rehab_tui again.
+    for folder in (ROOT / "rehab_tui", HERE):
+        compileall.compile_dir(str(folder), quiet=1)
+    if keep:
+        keep.mkdir(parents=True)
+        folder = keep
+    else:
+        folder = Path(tempfile.mkdtemp(prefix="rehab-bench-"))
+    try:
+        log(f"histories in {folder}")
+        paths = build_histories(folder)
+        figures: list[Figure] = []
+        if "a" in only or "e" in only:
+            log("a, e: first frame and peak memory, rehab vs bare Textual app")
+            figures += [f for f in startup_and_memory(paths, repeats) if f.key in only]
+        if "b" in only:
+            log("b: rehab today --json vs python -c 'import sqlite_utils'")
+            figures.append(today_json(paths, repeats))
+        if "c" in only:
+            log("c: toggles, 10 years vs 1 week")
+            figures.append(toggle_latency(paths, toggle_rounds, toggles))
+        if "d" in only:
+            log("d: streaks and strengths at 1, 10 and 50 years")
+            figures.append(streaks(paths, streak_repeats))
+    finally:
+        if not keep:
+            shutil.rmtree(folder, ignore_errors=True)
+    click.echo()
+    print_table(figures)
+    load = " ".join(f"{x:.1f}" for x in os.getloadavg())
+    click.echo(f"\n(python {sys.version.split()[0]}, {os.cpu_count()} cores, load average {load}, "
+               f"whole run {time.perf_counter() - started:.0f} s)")
+    sys.exit(0 if all(f.passed for f in figures) else 1)
+
+
+if __name__ == "__main__":
+    main()

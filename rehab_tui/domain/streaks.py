@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import Enum
@@ -30,7 +31,7 @@ class Streak:
     misses: int  # misses in a row just behind the current point, for "never miss twice"
 
 
-def _day_step(journal: Journal, log: HabitLog, day: date, today: date) -> Step:
+def day_step(journal: Journal, log: HabitLog, day: date, today: date) -> Step:
     state = day_state(journal, log, day, today)
     if state is DayState.DONE:
         return Step.COUNT if scheduled(log, day) else Step.SKIP
@@ -39,7 +40,7 @@ def _day_step(journal: Journal, log: HabitLog, day: date, today: date) -> Step:
     return Step.SKIP
 
 
-def _week_step(journal: Journal, log: HabitLog, week: date, today: date) -> Step:
+def week_step(journal: Journal, log: HabitLog, week: date, today: date) -> Step:
     status = quota_week(journal, log, week)
     if status.met:
         return Step.COUNT
@@ -49,40 +50,40 @@ def _week_step(journal: Journal, log: HabitLog, week: date, today: date) -> Step
     return Step.BREAK
 
 
-def _steps_back(journal: Journal, log: HabitLog, as_of: date, today: date):
+def _steps_back(journal: Journal, log: HabitLog, as_of: date, today: date) -> Iterator[Step]:
     """Steps from `as_of` back to the habit's start, newest first."""
     habit = log.habit
     if habit.schedule.is_quota:
         week = week_start_of(as_of, journal.week_start)
         first = week_start_of(habit.start, journal.week_start)
         while week >= first:
-            yield _week_step(journal, log, week, today)
+            yield week_step(journal, log, week, today)
             week -= _WEEK
     else:
         day = as_of
         while day >= habit.start:
-            yield _day_step(journal, log, day, today)
+            yield day_step(journal, log, day, today)
             day -= _DAY
 
 
-def _steps_forward(journal: Journal, log: HabitLog, through: date, today: date):
+def _steps_forward(journal: Journal, log: HabitLog, through: date, today: date) -> Iterator[Step]:
     habit = log.habit
     if habit.schedule.is_quota:
         week = week_start_of(habit.start, journal.week_start)
         while week <= through:
-            yield _week_step(journal, log, week, today)
+            yield week_step(journal, log, week, today)
             week += _WEEK
     else:
         day = habit.start
         while day <= through:
-            yield _day_step(journal, log, day, today)
+            yield day_step(journal, log, day, today)
             day += _DAY
 
 
-def current_streak(journal: Journal, log: HabitLog, today: date, as_of: date | None = None) -> int:
-    """Scheduled days (or met weeks) done in a row, going back from `as_of`."""
+def current_run(newest_first: Iterable[Step]) -> int:
+    """Counted steps in a row, from the newest back to the first break."""
     count = 0
-    for step in _steps_back(journal, log, as_of or today, today):
+    for step in newest_first:
         if step is Step.BREAK:
             break
         if step is Step.COUNT:
@@ -90,10 +91,10 @@ def current_streak(journal: Journal, log: HabitLog, today: date, as_of: date | N
     return count
 
 
-def recent_misses(journal: Journal, log: HabitLog, today: date) -> int:
-    """Misses in a row since the last done day (or week), counting back from today."""
+def misses_in_a_row(newest_first: Iterable[Step]) -> int:
+    """Breaks since the last counted step (stops looking at two)."""
     misses = 0
-    for step in _steps_back(journal, log, today, today):
+    for step in newest_first:
         if step is Step.COUNT:
             break
         if step is Step.BREAK:
@@ -103,16 +104,36 @@ def recent_misses(journal: Journal, log: HabitLog, today: date) -> int:
     return misses
 
 
-def best_streak(journal: Journal, log: HabitLog, today: date) -> int:
-    """The longest run in the habit's whole history, by the same rule."""
+def longest_run(oldest_first: Iterable[Step]) -> int:
+    """The longest run of counted steps."""
     best = run = 0
-    for step in _steps_forward(journal, log, today, today):
+    for step in oldest_first:
         if step is Step.BREAK:
             run = 0
         elif step is Step.COUNT:
             run += 1
             best = max(best, run)
     return best
+
+
+def habit_steps(journal: Journal, log: HabitLog, today: date) -> list[Step]:
+    """Every day's (or quota week's) step from the habit's start through today."""
+    return list(_steps_forward(journal, log, today, today))
+
+
+def current_streak(journal: Journal, log: HabitLog, today: date, as_of: date | None = None) -> int:
+    """Scheduled days (or met weeks) done in a row, going back from `as_of`."""
+    return current_run(_steps_back(journal, log, as_of or today, today))
+
+
+def recent_misses(journal: Journal, log: HabitLog, today: date) -> int:
+    """Misses in a row since the last done day (or week), counting back from today."""
+    return misses_in_a_row(_steps_back(journal, log, today, today))
+
+
+def best_streak(journal: Journal, log: HabitLog, today: date) -> int:
+    """The longest run in the habit's whole history, by the same rule."""
+    return longest_run(_steps_forward(journal, log, today, today))
 
 
 def habit_streak(journal: Journal, log: HabitLog, today: date) -> Streak:
@@ -125,7 +146,7 @@ def habit_streak(journal: Journal, log: HabitLog, today: date) -> Streak:
     )
 
 
-def _routine_step(journal: Journal, logs: list[HabitLog], day: date, today: date) -> Step:
+def routine_step(journal: Journal, logs: list[HabitLog], day: date, today: date) -> Step:
     if day in journal.rest_days:
         return Step.SKIP
     due = False
@@ -143,33 +164,26 @@ def _routine_step(journal: Journal, logs: list[HabitLog], day: date, today: date
     return Step.COUNT
 
 
-def _fixed_logs(journal: Journal) -> list[HabitLog]:
+def fixed_logs(journal: Journal) -> list[HabitLog]:
     return [log for log in journal.logs if not log.habit.schedule.is_quota]
+
+
+def routine_steps(journal: Journal, today: date) -> tuple[date | None, list[Step]]:
+    """The first day of the routine and every day's step from it through today."""
+    logs = fixed_logs(journal)
+    if not logs:
+        return None, []
+    first = min(log.habit.start for log in logs)
+    return first, [routine_step(journal, logs, first + i * _DAY, today) for i in range((today - first).days + 1)]
 
 
 def routine_streak(journal: Journal, today: date, as_of: date | None = None) -> tuple[int, int]:
     """(current, best) for the whole routine of fixed-schedule habits."""
-    logs = _fixed_logs(journal)
-    if not logs:
+    first, steps = routine_steps(journal, today)
+    if first is None:
         return 0, 0
-    first = min(log.habit.start for log in logs)
-    current = 0
+    logs = fixed_logs(journal)
     day = as_of or today
-    while day >= first:
-        step = _routine_step(journal, logs, day, today)
-        if step is Step.BREAK:
-            break
-        if step is Step.COUNT:
-            current += 1
-        day -= _DAY
-    best = run = 0
-    day = first
-    while day <= today:
-        step = _routine_step(journal, logs, day, today)
-        if step is Step.BREAK:
-            run = 0
-        elif step is Step.COUNT:
-            run += 1
-            best = max(best, run)
-        day += _DAY
-    return current, max(best, current)
+    back = (routine_step(journal, logs, day - i * _DAY, today) for i in range((day - first).days + 1))
+    current = current_run(back)
+    return current, max(longest_run(steps), current)

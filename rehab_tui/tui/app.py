@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dateutil.relativedelta import relativedelta
 from textual.app import App, ComposeResult, SystemCommand
@@ -21,14 +22,17 @@ from ..domain.snoozing import budget_left
 from ..domain.states import DayState
 from ..store import Store
 from .board import Board
-from .screens.habit_form import HabitDraft, HabitForm
-from .screens.habits import HabitsScreen
-from .screens.help import HelpScreen
-from .screens.pause import PauseRequest, PauseScreen
-from .screens.snooze import PauseInstead, SnoozeRequest, SnoozeScreen
 from .widgets.calendar import MonthCalendar
 from .widgets.checklist import ChecklistView
 from .widgets.streaks import StreaksPanel
+
+if TYPE_CHECKING:
+    # The screens and modals are imported when first opened, not at start-up:
+    # their widgets (inputs, selects, the data table) cost ~25 ms to import.
+    from .screens.habit_form import HabitDraft
+    from .screens.habits import HabitsScreen
+    from .screens.pause import PauseRequest
+    from .screens.snooze import PauseInstead, SnoozeRequest
 
 SNOOZE_AHEAD = timedelta(days=7)
 
@@ -88,9 +92,25 @@ class RehabApp(App[None]):
             self.theme = self.settings.theme
         self.refresh_day()
         self.query_one(ChecklistView).focus()
-        # The streaks need the whole history; the checklist is what the first frame needs.
-        self.call_after_refresh(self.refresh_streaks)
         self.set_interval(self.poll_seconds, self.poll)
+
+    def on_ready(self) -> None:
+        """The first frame is on the screen (Textual's Ready event)."""
+        if not gc.isenabled():
+            # launch.py keeps the collector out of start-up; what start-up made stays.
+            gc.freeze()
+            gc.enable()
+        # The streaks need the whole history; the checklist is what the first frame needed.
+        self._count_streaks(self.board, self.board.prepare())
+
+    def _count_streaks(self, board: Board, work: Iterator[None]) -> None:
+        """Fill the streaks panel, a habit per turn so keys are not kept waiting."""
+        if board is not self.board:
+            return  # reloaded meanwhile, and reload() showed the streaks
+        for _ in work:
+            self.call_later(self._count_streaks, board, work)
+            return
+        self.refresh_streaks()
 
     # ------------------------------------------------------------------ views
 
@@ -210,6 +230,8 @@ class RehabApp(App[None]):
             return
         journal = self.board.journal
         snoozed = journal.snoozed_days()
+        from .screens.snooze import SnoozeScreen
+
         screen = SnoozeScreen(
             day, self._active_habits(), self._highlighted_id(),
             budget_left(snoozed, day, journal.snooze_budget), journal.snooze_budget, day in snoozed,
@@ -217,6 +239,8 @@ class RehabApp(App[None]):
         self.push_screen(screen, self._snoozed)
 
     def _snoozed(self, request: SnoozeRequest | PauseInstead | None) -> None:
+        from .screens.snooze import PauseInstead
+
         if isinstance(request, PauseInstead):
             self.action_pause(request.habit_id)
         elif request is not None:
@@ -231,8 +255,9 @@ class RehabApp(App[None]):
         habits = self._active_habits()
         if not habits:
             return
-        start = max(self.selected, self.today) if self.selected >= self.today else self.selected
-        self.push_screen(PauseScreen(habits, habit_id or self._highlighted_id(), start, self.today), self._paused)
+        from .screens.pause import PauseScreen
+
+        self.push_screen(PauseScreen(habits, habit_id or self._highlighted_id(), self.selected, self.today), self._paused)
 
     def _paused(self, request: PauseRequest | None) -> None:
         if request is None:
@@ -251,9 +276,14 @@ class RehabApp(App[None]):
     # ----------------------------------------------------------------- habits
 
     def action_habits(self) -> None:
+        from .screens.habits import HabitsScreen
+
         self.push_screen(HabitsScreen(self.store.habits(), self.today), lambda _: self.reload())
 
     def on_habits_screen_requested(self, event: HabitsScreen.Requested) -> None:
+        from .screens.habit_form import HabitForm
+        from .screens.habits import HabitsScreen
+
         request = event.action
         screen = event.control if isinstance(event.control, HabitsScreen) else self.screen
         habits = {h.id: h for h in self.store.habits()}
@@ -286,12 +316,16 @@ class RehabApp(App[None]):
             self._refresh_habits(screen, habit.id)
 
     def _refresh_habits(self, screen: Screen, keep: int | None) -> None:
+        from .screens.habits import HabitsScreen
+
         if isinstance(screen, HabitsScreen):
             screen.show(self.store.habits(), keep)
 
     # -------------------------------------------------------------- the rest
 
     def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
         self.push_screen(HelpScreen())
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:

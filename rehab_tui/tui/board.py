@@ -1,19 +1,32 @@
 """What the screen shows, computed from the journal and kept between refreshes.
 
-Textual-free, so it can be tested and timed on its own. After a toggle only the
-changed habit is recomputed; the rest comes from the cache.
+Textual-free, so it can be tested and timed on its own.
+
+The streaks need a habit's whole history, so the board keeps, per habit, the
+step (count, skip or break) of every day (or week, for a quota) from its start
+through today, and the same for the routine, as the domain's own step rules
+give them. A check-in or undo on one day changes the step of that day (or of
+its week) only, so after a toggle one step is recomputed and the streaks are
+counted again from the kept steps; only the toggled habit's strength is
+computed again from its start. benchmarks/run.py checks the board against the
+domain's habit_streak, strength and routine_streak.
 """
 
 from __future__ import annotations
 
 import calendar as calendar_module
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from ..domain.checklist import Checklist, DaySummary, checklist, day_summary
+from ..domain.dates import week_start_of
 from ..domain.model import HabitLog, Journal
 from ..domain.states import DayState, day_state
-from ..domain.streaks import Streak, habit_streak, routine_streak
+from ..domain.streaks import (
+    Step, Streak, current_run, day_step, fixed_logs, habit_steps, longest_run, misses_in_a_row,
+    routine_step, routine_steps, week_step,
+)
 from ..domain.strength import strength
 
 STRIP_DAYS = 14
@@ -32,14 +45,49 @@ class Board:
         self.journal = journal
         self.today = today
         self._rows: dict[int, StreakRow] = {}
+        self._steps: dict[int, list[Step]] = {}
+        self._routine_steps: list[Step] | None = None
+        self._routine_first: date | None = None
         self._routine: tuple[int, int] | None = None
 
     def replace_log(self, log: HabitLog) -> None:
         """Swap in one habit's new record (after a toggle) and forget what it changes."""
-        logs = tuple(log if old.habit.id == log.habit.id else old for old in self.journal.logs)
+        habit_id = log.habit.id
+        old = self.journal.log(habit_id)
+        logs = tuple(log if o.habit.id == habit_id else o for o in self.journal.logs)
         self.journal = replace(self.journal, logs=logs)
-        self._rows.pop(log.habit.id, None)
+        self._rows.pop(habit_id, None)
         self._routine = None
+        days = old.done ^ log.done
+        if replace(old, done=log.done) != log or not self._restep(log, days):
+            # More than check-ins changed: count this habit and the routine afresh.
+            self._steps.pop(habit_id, None)
+            self._routine_steps = None
+
+    def _restep(self, log: HabitLog, days: frozenset[date]) -> bool:
+        """Recompute the kept steps that check-ins on `days` change; False if it cannot."""
+        habit = log.habit
+        if any(day < habit.start or day > self.today for day in days):
+            return False
+        steps = self._steps.get(habit.id)
+        if steps is not None:
+            quota = habit.schedule.is_quota
+            week_start = self.journal.week_start
+            first = week_start_of(habit.start, week_start) if quota else habit.start
+            for day in days:
+                if quota:
+                    week = week_start_of(day, week_start)
+                    steps[(week - first).days // 7] = week_step(self.journal, log, week, self.today)
+                else:
+                    steps[(day - first).days] = day_step(self.journal, log, day, self.today)
+        if self._routine_steps is not None:
+            logs = fixed_logs(self.journal)
+            first = self._routine_first
+            if first is None or any(day < first for day in days):
+                return False
+            for day in days:
+                self._routine_steps[(day - first).days] = routine_step(self.journal, logs, day, self.today)
+        return True
 
     def checklist(self, day: date) -> Checklist:
         return checklist(self.journal, day, self.today)
@@ -51,6 +99,19 @@ class Board:
             for d in (date(year, month, n) for n in range(1, days + 1))
         }
 
+    def prepare(self) -> Iterator[None]:
+        """Compute the streak rows, then the routine, yielding after each habit.
+
+        The journal is read afresh at every step: a toggle may come in between.
+        """
+        while True:
+            log = next((log for log in self.journal.active_on(self.today) if log.habit.id not in self._rows), None)
+            if log is None:
+                break
+            self._rows[log.habit.id] = self._row(log)
+            yield
+        self.routine()
+
     def streak_rows(self) -> list[StreakRow]:
         rows = []
         for log in self.journal.active_on(self.today):
@@ -60,16 +121,32 @@ class Board:
             rows.append(row)
         return rows
 
+    def _habit_steps(self, log: HabitLog) -> list[Step]:
+        steps = self._steps.get(log.habit.id)
+        if steps is None:
+            steps = self._steps[log.habit.id] = habit_steps(self.journal, log, self.today)
+        return steps
+
     def _row(self, log: HabitLog) -> StreakRow:
         first = self.today - timedelta(days=STRIP_DAYS - 1)
         strip = tuple(
             day_state(self.journal, log, first + timedelta(days=i), self.today) for i in range(STRIP_DAYS)
         )
-        return StreakRow(
-            log, habit_streak(self.journal, log, self.today), strength(self.journal, log, self.today), strip
-        )
+        steps = self._habit_steps(log)
+        unit = "weeks" if log.habit.schedule.is_quota else "days"
+        streak = Streak(unit, current_run(reversed(steps)), longest_run(steps), misses_in_a_row(reversed(steps)))
+        return StreakRow(log, streak, strength(self.journal, log, self.today), strip)
 
     def routine(self) -> tuple[int, int]:
+        """(current, best) for the routine (domain.streaks.routine_streak)."""
         if self._routine is None:
-            self._routine = routine_streak(self.journal, self.today)
+            steps = self._routine_steps
+            if steps is None:
+                steps = self._routine_steps = self._routine_day_steps()
+            current = current_run(reversed(steps))
+            self._routine = (current, max(longest_run(steps), current))
         return self._routine
+
+    def _routine_day_steps(self) -> list[Step]:
+        self._routine_first, steps = routine_steps(self.journal, self.today)
+        return steps

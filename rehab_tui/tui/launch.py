@@ -23,14 +23,10 @@ def launch(session, demo: bool = False) -> None:
         store, subtitle, today = session.store, str(session.db_path), session.fixed_today
     from .app import RehabApp
 
+    # RehabApp freezes what start-up made and turns the collector back on once
+    # its first frame is up (on_ready).
     app = RehabApp(store, today=today, subtitle=subtitle)
-    app.call_after_refresh(_collect_later)
     app.run()
-
-
-def _collect_later() -> None:
-    gc.freeze()
-    gc.enable()
 
 
 def _demo_store(today: date):

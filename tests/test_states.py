@@ -2,13 +2,15 @@
 
 from collections.abc import Iterable
 from datetime import date, timedelta
+from functools import partial
 
 import pytest
 
 from rehab_tui.domain.checklist import checklist, day_summary
-from rehab_tui.domain.model import Habit, HabitLog, Journal, Pause
-from rehab_tui.domain.schedules import parse_schedule
+from rehab_tui.domain.model import HabitLog, Journal
 from rehab_tui.domain.states import DayState, day_state, quota_week
+
+import domain_helpers
 
 # March 2026: Mon 2 .. Sun 8, Mon 9 .. Sun 15. Today is Wednesday the 11th.
 TODAY = date(2026, 3, 11)
@@ -19,33 +21,7 @@ def d(day: int) -> date:
     return date(2026, 3, day)
 
 
-def make_log(
-    schedule: str = "daily",
-    *,
-    start: date = START,
-    archived: date | None = None,
-    done: Iterable[date] = (),
-    snoozed: Iterable[date] = (),
-    pauses: Iterable[tuple[date, date]] = (),
-    habit_id: int = 1,
-    name: str = "Stick rolling",
-) -> HabitLog:
-    habit = Habit(
-        id=habit_id,
-        name=name,
-        slug=name.lower().replace(" ", "-"),
-        cue="",
-        minutes=5,
-        schedule=parse_schedule(schedule, start),
-        start=start,
-        archived=archived,
-    )
-    return HabitLog(
-        habit,
-        done=frozenset(done),
-        snoozed=frozenset(snoozed),
-        pauses=tuple(Pause(a, b) for a, b in pauses),
-    )
+make_log = partial(domain_helpers.make_log, start=START, name="Stick rolling", minutes=5)
 
 
 def state(

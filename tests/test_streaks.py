@@ -2,9 +2,9 @@
 
 from collections.abc import Iterable
 from datetime import date, timedelta
+from functools import partial
 
-from rehab_tui.domain.model import Habit, HabitLog, Journal, Pause
-from rehab_tui.domain.schedules import parse_schedule
+from rehab_tui.domain.model import HabitLog, Journal
 from rehab_tui.domain.streaks import (
     Streak,
     best_streak,
@@ -13,6 +13,8 @@ from rehab_tui.domain.streaks import (
     recent_misses,
     routine_streak,
 )
+
+import domain_helpers
 
 # Feb 2026: Mon 9, 16, 23. March 2026: Mon 2 .. Sun 8, Mon 9 .. Sun 15.
 # Today is Wednesday the 11th.
@@ -27,32 +29,7 @@ def span(first: date, last: date) -> list[date]:
     return [first + timedelta(days=i) for i in range((last - first).days + 1)]
 
 
-def make_log(
-    schedule: str = "daily",
-    *,
-    start: date = d(2),
-    archived: date | None = None,
-    done: Iterable[date] = (),
-    snoozed: Iterable[date] = (),
-    pauses: Iterable[tuple[date, date]] = (),
-    habit_id: int = 1,
-) -> HabitLog:
-    habit = Habit(
-        id=habit_id,
-        name=f"Habit {habit_id}",
-        slug=f"habit-{habit_id}",
-        cue="",
-        minutes=None,
-        schedule=parse_schedule(schedule, start),
-        start=start,
-        archived=archived,
-    )
-    return HabitLog(
-        habit,
-        done=frozenset(done),
-        snoozed=frozenset(snoozed),
-        pauses=tuple(Pause(a, b) for a, b in pauses),
-    )
+make_log = partial(domain_helpers.make_log, start=d(2))
 
 
 def streaks(log: HabitLog, rest_days: Iterable[date] = (), today: date = TODAY) -> tuple[int, int]:

@@ -6,6 +6,7 @@ import random
 from datetime import date, timedelta
 from pathlib import Path
 
+from .domain.dates import week_start_of
 from .domain.model import Pause, Snooze
 from .domain.snoozing import can_snooze
 from .store import Store
@@ -73,7 +74,7 @@ def synthesize(path: str | Path, today: date, days: int, habits: int = 5, seed: 
                 continue  # leave some of today for the person to tick
             chance = 0.95 if good else 0.4
             if habit.schedule.is_quota:
-                week = day - timedelta(days=day.weekday())
+                week = week_start_of(day, journal.week_start)
                 if week_done.get(week, 0) >= habit.schedule.quota or rng.random() > 0.45:
                     continue
                 week_done[week] = week_done.get(week, 0) + 1

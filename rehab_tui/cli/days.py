@@ -7,7 +7,6 @@ import click
 from ..domain.checklist import checklist
 from ..domain.dates import parse_iso
 from ..domain.errors import RehabError
-from ..domain.states import DayState
 from ..domain.streaks import habit_streak, routine_streak
 from ..domain.strength import strength
 from . import render
@@ -179,7 +178,7 @@ def nag(s: Session) -> None:
     listing = checklist(s.store.journal(), s.today, s.today, with_streaks=False)
     if listing.rest_day:
         return
-    left = [i.log.habit.name for i in listing.items if i.state is DayState.PENDING]
+    left = [i.log.habit.name for i in listing.pending]
     if left:
         click.echo(f"rehab: {len(left)} left today: {', '.join(left)}")
 

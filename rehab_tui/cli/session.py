@@ -38,10 +38,14 @@ class Session:
     def day(self, text: str | None, ahead: bool = False) -> date:
         return self.today if text is None else parse_day(text, self.today, ahead=ahead)
 
+    @cached_property
+    def all_habits(self) -> list[Habit]:
+        """Read once: a command looks its habits up before it writes."""
+        return self.store.habits()
+
     def habit(self, query: str, archived: bool = False) -> Habit:
         """Find an active habit (or, with `archived`, an archived one)."""
-        habits = self.store.habits()
-        pool = [h for h in habits if (h.archived is not None and h.archived <= self.today) == archived]
+        pool = [h for h in self.all_habits if (h.archived is not None and h.archived <= self.today) == archived]
         if archived and not pool:
             raise RehabError("no habit is archived")
         return find_habit(pool, query)

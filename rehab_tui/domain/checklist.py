@@ -18,7 +18,7 @@ class Item:
 
     @property
     def unit(self) -> str:
-        return "weeks" if self.log.habit.schedule.is_quota else "days"
+        return self.log.habit.schedule.unit
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cached_property
 
@@ -78,7 +78,6 @@ class Journal:
     rest_days: frozenset[date] = frozenset()
     week_start: int = 0
     snooze_budget: int = 2
-    snoozes: tuple[Snooze, ...] = field(default=(), compare=False)
 
     def log(self, habit_id: int) -> HabitLog:
         for log in self.logs:

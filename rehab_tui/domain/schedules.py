@@ -48,6 +48,11 @@ class Schedule:
     def is_quota(self) -> bool:
         return self.kind == "quota"
 
+    @property
+    def unit(self) -> str:
+        """What streaks count: a quota's weeks, anyone else's days."""
+        return "weeks" if self.is_quota else "days"
+
     def describe(self) -> str:
         """The friendly form, as a person would type it."""
         if self.kind == "daily":

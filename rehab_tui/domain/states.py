@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
-from .dates import week_start_of
+from .dates import days_between, week_start_of
 from .model import HabitLog, Journal
 
 
@@ -58,7 +58,7 @@ class QuotaWeek:
 
 def quota_week(journal: Journal, log: HabitLog, week_start: date) -> QuotaWeek:
     """How a quota habit's week stands; the quota shrinks to the available days."""
-    days = [week_start + timedelta(days=i) for i in range(7)]
+    days = days_between(week_start, week_start + timedelta(days=6))
     done = sum(1 for d in days if d in log.done)
     available = sum(
         1 for d in days

@@ -137,9 +137,8 @@ def best_streak(journal: Journal, log: HabitLog, today: date) -> int:
 
 
 def habit_streak(journal: Journal, log: HabitLog, today: date) -> Streak:
-    unit = "weeks" if log.habit.schedule.is_quota else "days"
     return Streak(
-        unit,
+        log.habit.schedule.unit,
         current_streak(journal, log, today),
         best_streak(journal, log, today),
         recent_misses(journal, log, today),

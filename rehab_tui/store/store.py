@@ -224,7 +224,6 @@ class Store:
             frozenset(s.day for s in snoozes if s.habit_id is None),
             settings.week_start,
             settings.snooze_budget,
-            tuple(snoozes),
         )
 
     def _habit_row(self, habit_id: int) -> dict:

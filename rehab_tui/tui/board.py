@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from ..domain.checklist import Checklist, DaySummary, checklist, day_summary
-from ..domain.dates import week_start_of
+from ..domain.dates import days_between, week_start_of
 from ..domain.model import HabitLog, Journal
 from ..domain.states import DayState, day_state
 from ..domain.streaks import (
@@ -96,7 +96,7 @@ class Board:
         days = calendar_module.monthrange(year, month)[1]
         return {
             d: day_summary(self.journal, d, self.today)
-            for d in (date(year, month, n) for n in range(1, days + 1))
+            for d in days_between(date(year, month, 1), date(year, month, days))
         }
 
     def prepare(self) -> Iterator[None]:
@@ -129,12 +129,9 @@ class Board:
 
     def _row(self, log: HabitLog) -> StreakRow:
         first = self.today - timedelta(days=STRIP_DAYS - 1)
-        strip = tuple(
-            day_state(self.journal, log, first + timedelta(days=i), self.today) for i in range(STRIP_DAYS)
-        )
+        strip = tuple(day_state(self.journal, log, day, self.today) for day in days_between(first, self.today))
         steps = self._habit_steps(log)
-        unit = "weeks" if log.habit.schedule.is_quota else "days"
-        streak = Streak(unit, current_run(reversed(steps)), longest_run(steps), misses_in_a_row(reversed(steps)))
+        streak = Streak(log.habit.schedule.unit, current_run(reversed(steps)), longest_run(steps), misses_in_a_row(reversed(steps)))
         return StreakRow(log, streak, strength(self.journal, log, self.today), strip)
 
     def routine(self) -> tuple[int, int]:

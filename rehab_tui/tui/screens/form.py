@@ -14,6 +14,20 @@ Result = TypeVar("Result")
 class FormModal(ModalScreen[Result]):
     """A modal form; subclasses say what `confirm` dismisses with."""
 
+    DEFAULT_CSS = """
+    FormModal { align: center middle; background: $background 60%; }
+    FormModal > Vertical {
+        width: 60; height: auto; max-height: 100%;
+        border: thick $primary; background: $panel; padding: 0 1;
+    }
+    FormModal #title { text-style: bold; color: $text-primary; margin-bottom: 1; }
+    FormModal Label { color: $foreground-muted; }
+    FormModal .row { height: auto; }
+    FormModal .row > Vertical { height: auto; }
+    FormModal #buttons { height: auto; align-horizontal: right; margin-top: 1; }
+    FormModal Button { margin-left: 1; }
+    """
+
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def confirm(self) -> None:

@@ -26,20 +26,11 @@ class HabitDraft:
 
 class HabitForm(FormModal[HabitDraft | None]):
     DEFAULT_CSS = """
-    HabitForm { align: center middle; background: $background 60%; }
-    HabitForm > Vertical {
-        width: 70; height: auto; border: thick $primary; background: $panel; padding: 0 1;
-    }
-    HabitForm #title { text-style: bold; color: $text-primary; margin-bottom: 1; }
-    HabitForm Label { color: $foreground-muted; }
+    HabitForm > Vertical { width: 70; }
     HabitForm #parsed { color: $text-success; height: auto; }
     HabitForm #parsed.error { color: $error; }
-    HabitForm .row { height: auto; }
-    HabitForm .row > Vertical { height: auto; }
     HabitForm #schedule-box { width: 1fr; }
     HabitForm #minutes-box { width: 14; margin-left: 1; }
-    HabitForm #buttons { height: auto; align-horizontal: right; margin-top: 1; }
-    HabitForm Button { margin-left: 1; }
     """
 
     def __init__(self, today: date, habit: Habit | None = None) -> None:

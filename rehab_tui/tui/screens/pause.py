@@ -25,16 +25,10 @@ class PauseRequest:
 
 class PauseScreen(FormModal[PauseRequest | None]):
     DEFAULT_CSS = """
-    PauseScreen { align: center middle; background: $background 60%; }
-    PauseScreen > Vertical {
-        width: 60; height: auto; border: thick $secondary; background: $panel; padding: 0 1;
-    }
-    PauseScreen #title { text-style: bold; color: $text-secondary; margin-bottom: 1; }
-    PauseScreen Label { color: $foreground-muted; }
+    PauseScreen > Vertical { border: thick $secondary; }
+    PauseScreen #title { color: $text-secondary; }
     PauseScreen #until-help { color: $foreground-muted; height: auto; }
     PauseScreen #until-help.error { color: $error; }
-    PauseScreen #buttons { height: auto; align-horizontal: right; margin-top: 1; }
-    PauseScreen Button { margin-left: 1; }
     """
 
     def __init__(self, habits: list[Habit], habit_id: int | None, start: date, today: date) -> None:

@@ -34,26 +34,11 @@ class PauseInstead:
 
 class SnoozeScreen(FormModal[SnoozeRequest | PauseInstead | None]):
     DEFAULT_CSS = """
-    SnoozeScreen {
-        align: center middle;
-        background: $background 60%;
-    }
-    SnoozeScreen > Vertical {
-        width: 60;
-        height: auto;
-        max-height: 100%;
-        border: thick $accent;
-        background: $panel;
-        padding: 0 1;
-    }
-    SnoozeScreen #title { text-style: bold; color: $text-accent; margin-bottom: 1; }
-    SnoozeScreen Label { margin-top: 0; color: $foreground-muted; }
+    SnoozeScreen > Vertical { border: thick $accent; }
+    SnoozeScreen #title { color: $text-accent; }
     SnoozeScreen #budget { margin: 1 0 0 0; }
     SnoozeScreen #budget.spent { color: $warning; }
-    SnoozeScreen .row { height: auto; }
-    SnoozeScreen .row > Vertical { width: 1fr; height: auto; }
-    SnoozeScreen #buttons { height: auto; align-horizontal: right; margin-top: 1; }
-    SnoozeScreen Button { margin-left: 1; }
+    SnoozeScreen .row > Vertical { width: 1fr; }
     """
 
     def __init__(self, day: date, habits: list[Habit], highlighted: int | None, budget_left: int, budget: int, already: bool) -> None:

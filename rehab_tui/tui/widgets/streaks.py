@@ -16,6 +16,7 @@ STRIP = marks(
     }
 )
 BAR = 8
+NAME_WIDTH = 24  # longer names are cut with an ellipsis
 
 
 def _short(n: int, unit: str) -> str:
@@ -44,9 +45,9 @@ class StreaksPanel(Static):
         super().__init__("Counting streaks…", **kwargs)
         self.border_title = "Streaks"
 
-    def show(self, rows: list[StreakRow], routine: tuple[int, int], name_width: int = 24) -> None:
+    def show(self, rows: list[StreakRow], routine: tuple[int, int]) -> None:
         self.border_title = f"Streaks · routine {routine[0]}d in a row, best {routine[1]}d"
-        width = min(max((len(r.log.habit.name) for r in rows), default=8), name_width)
+        width = min(max((len(r.log.habit.name) for r in rows), default=8), NAME_WIDTH)
         header = Content.styled(
             f"{'habit'.ljust(width)}  {'now':>4} {'best':>4}  {'strength':<{BAR + 5}}  last 2 weeks",
             "$foreground-muted",

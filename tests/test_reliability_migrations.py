@@ -14,7 +14,9 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+import threading
 import time
+from contextlib import closing
 from datetime import date
 from pathlib import Path
 
@@ -272,3 +274,29 @@ def test_several_processes_opening_an_old_file_at_once(tmp_path: Path, round_: i
     done = {d for h, d, _ in table_rows(path)["checkins"] if h == 1}
     assert set(days) <= done
     assert os.path.getsize(path) > 0
+
+
+def test_opening_waits_for_a_writer_before_switching_to_wal(tmp_path: Path) -> None:
+    # The CI failure behind this test: a file still in rollback-journal mode,
+    # another process holding its write lock, and SQLite refusing the switch to
+    # WAL at once (no busy timeout) instead of waiting for that process.
+    path = tmp_path / "rehab.db"
+    make_m001_file(path)
+    Store.open(path, TODAY).close()
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute("PRAGMA journal_mode=delete")
+    writer = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")
+    writer.execute("INSERT INTO checkins (habit_id, day) VALUES (1, '2026-11-19')")
+    release = threading.Timer(0.5, writer.execute, ["COMMIT"])
+    release.start()
+    try:
+        store = Store.open(path, TODAY)
+    finally:
+        release.join()
+        writer.close()
+    try:
+        assert store.db.journal_mode == "wal"
+        assert date(2026, 11, 19) in store.journal().log(1).done
+    finally:
+        store.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import tempfile
+import time
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import closing, contextmanager
@@ -148,8 +149,22 @@ class Store:
                 if pending:
                     self.backup(_keep_path(self.path, pending[0].name))
                     migrations.apply(db)
-        if db.journal_mode != "wal":
-            db.enable_wal()
+        self._enable_wal()
+
+    def _enable_wal(self) -> None:
+        # Leaving a rollback journal needs the file to itself, and SQLite gives
+        # up at once, without the busy timeout, when that would deadlock with
+        # another process reading it; so wait and try again like the timeout would.
+        deadline = time.monotonic() + BUSY_TIMEOUT_S
+        while True:
+            try:
+                if self.db.journal_mode == "wal":
+                    return
+                self.db.enable_wal()
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.02)
 
     def close(self) -> None:
         self.db.close()

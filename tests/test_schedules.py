@@ -52,6 +52,13 @@ ANCHOR = date(2026, 3, 11)  # a Wednesday
             "RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=MO",
             "RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=MO",
         ),
+        # Its friendly form is out of range, so it is kept (and read back) raw.
+        (
+            "RRULE:FREQ=DAILY;INTERVAL=400",
+            "rrule",
+            "RRULE:FREQ=DAILY;INTERVAL=400",
+            "RRULE:FREQ=DAILY;INTERVAL=400",
+        ),
         (
             "rrule:freq=weekly;byday=mo,th;interval=3",
             "rrule",

@@ -186,23 +186,34 @@ def _from_rrule(raw: str, anchor: date) -> Schedule:
         raise RehabError(f"'{raw}' never falls on a day from {anchor.isoformat()} on")
     # Keep the friendly forms friendly: a raw rule that is one of them is stored as such.
     try:
-        return parse_schedule(_friendly_form(rule) or "", anchor)
+        return parse_schedule(_friendly_form(str(rule).split("\n")[-1]) or "", anchor)
     except RehabError:
         return Schedule("rrule", body, anchor)
 
 
-def _friendly_form(rule: rrule) -> str | None:
-    text = str(rule).split("\n")[-1]
-    if text == "RRULE:FREQ=DAILY":
+def _friendly_form(rule_text: str) -> str | None:
+    """The friendly form of an RRULE line that is one, as dateutil writes rules."""
+    if rule_text == "RRULE:FREQ=DAILY":
         return "daily"
-    if m := re.fullmatch(r"RRULE:FREQ=DAILY;INTERVAL=(\d+)", text):
+    if m := re.fullmatch(r"RRULE:FREQ=DAILY;INTERVAL=(\d+)", rule_text):
         return f"every {m.group(1)} days"
-    if m := re.fullmatch(r"RRULE:FREQ=WEEKLY;BYDAY=([A-Z,]+)", text):
-        return ",".join(WEEKDAY_NAMES[WEEKDAY_CODES.index(c)] for c in m.group(1).split(","))
+    if m := re.fullmatch(r"RRULE:FREQ=WEEKLY;BYDAY=([A-Z,]+)", rule_text):
+        codes = m.group(1).split(",")
+        if all(c in WEEKDAY_CODES for c in codes):
+            return ",".join(WEEKDAY_NAMES[WEEKDAY_CODES.index(c)] for c in codes)
     return None
 
 
 def load_schedule(rule: str, anchor: date) -> Schedule:
     """Rebuild a schedule from what the store keeps (see `Schedule.rule`)."""
+    # The store keeps the friendly forms as dateutil writes them; reading them
+    # back without parsing the RRULE again saves every command a few ms. A rule
+    # kept raw because its friendly form is out of range (INTERVAL=400) stays raw.
+    friendly = _friendly_form(rule)
+    if friendly is not None:
+        try:
+            return parse_schedule(friendly, anchor)
+        except RehabError:
+            pass
     return parse_schedule(rule, anchor)
 

@@ -5,12 +5,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from fractions import Fraction
 from functools import cached_property
-
-from dateutil.rrule import DAILY, rrule, rrulestr
+from typing import TYPE_CHECKING
 
 from .errors import RehabError
+
+if TYPE_CHECKING:
+    from fractions import Fraction
+
+    from dateutil.rrule import rrule
+
+# dateutil.rrule and fractions are imported where a raw RRULE needs them: the
+# friendly forms never do, and every command would pay ~5 ms to load them.
 
 WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -105,6 +111,8 @@ class Schedule:
 
     def to_rrule(self) -> rrule:
         """The dateutil rule this schedule stands for (a quota: every day)."""
+        from dateutil.rrule import DAILY, rrule, rrulestr
+
         if self.kind == "quota":
             return rrule(DAILY, dtstart=datetime.combine(self.anchor, datetime.min.time()))
         return rrulestr(self.rule, dtstart=datetime.combine(self.anchor, datetime.min.time()))
@@ -112,6 +120,8 @@ class Schedule:
     @cached_property
     def frequency(self) -> Fraction:
         """Expected check-ins per day, as Loop Habit Tracker's score uses it."""
+        from fractions import Fraction
+
         if self.kind == "daily":
             return Fraction(1, 1)
         if self.kind == "weekdays":
@@ -171,6 +181,8 @@ def parse_schedule(text: str, anchor: date) -> Schedule:
 
 
 def _from_rrule(raw: str, anchor: date) -> Schedule:
+    from dateutil.rrule import rrulestr
+
     body = raw if raw.upper().startswith(("RRULE:", "DTSTART")) else "RRULE:" + raw
     body = "\n".join(line for line in body.splitlines() if not line.upper().startswith("DTSTART"))
     body = body.strip()

@@ -764,6 +764,65 @@ def test_backup_default_name_sits_beside_the_file(db: Path) -> None:
     assert dump(made) == dump(db)
 
 
+def test_today_json_counts_streaks_longer_than_the_recent_window(tmp_path: Path) -> None:
+    # `today` reads the last RECENT days first and everything when a streak
+    # reaches further: a 700-day streak, a 30-day one, and a habit that missed
+    # 500 days ago and not since must all come out as on the whole record.
+    from datetime import date, timedelta
+
+    from rehab_tui.cli.days import RECENT
+    from rehab_tui.domain.checklist import checklist
+    from rehab_tui.store import Store
+
+    today = date.fromisoformat(TODAY)
+    path = tmp_path / "long.db"
+    store = Store.open(path, today - timedelta(days=1000))
+    try:
+        ids = [h.id for h in store.habits() if h.schedule.kind == "daily"]
+        assert len(ids) == 3
+        long, short, old_miss = ids
+        days = [today - timedelta(days=n) for n in range(1, 1000)]
+        store.load_history(
+            [(long, d) for d in days if d >= today - timedelta(days=700)]
+            + [(short, d) for d in days if d != today - timedelta(days=31)]
+            + [(old_miss, d) for d in days if d != today - timedelta(days=500)]
+        )
+        then = today - timedelta(days=600)
+        expected = checklist(store.journal(), today, today)
+        expected_then = checklist(store.journal(), then, today)
+    finally:
+        store.close()
+    assert RECENT < timedelta(days=500)
+    streaks = {i["slug"]: i["streak"] for i in ok(path, "today", "--json").json["items"]}
+    by_id = {i.log.habit.id: i.streak for i in expected.items}
+    assert by_id[long] == 700 and by_id[short] == 30 and by_id[old_miss] == 499
+    assert streaks == {i.log.habit.slug: i.streak for i in expected.items}
+    # A day long ago reads its own window.
+    earlier = {i["slug"]: i["streak"] for i in ok(path, "today", "--date", then.isoformat(), "--json").json["items"]}
+    assert earlier == {i.log.habit.slug: i.streak for i in expected_then.items}
+    assert (earlier["stick-rolling"], earlier["plank-hip-dips"]) == (101, 400)
+
+
+def test_today_json_with_a_short_window_matches_the_whole_record(
+    demo_store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The demo history has snoozes, rest days, a pause and misses; with a
+    # four-week window some days are read from the window and the others,
+    # whose streaks reach further, from the whole file.
+    from datetime import date, timedelta
+
+    import rehab_tui.cli.days
+    from rehab_tui.domain.checklist import checklist
+
+    monkeypatch.setattr(rehab_tui.cli.days, "RECENT", timedelta(days=28))
+    today = date.fromisoformat(TODAY)
+    journal = demo_store.journal()
+    for back in range(0, 63, 3):
+        day = today - timedelta(days=back)
+        listing = ok(demo_store.path, "today", "--date", day.isoformat(), "--json").json
+        assert listing == json.loads(json.dumps(checklist(journal, day, today).to_json())), day
+
+
 # ---------------------------------------------------------------------- nag
 
 

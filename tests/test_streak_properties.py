@@ -6,16 +6,17 @@ it spells out each rule day by day (or week by week) with no shortcuts.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from rehab_tui.domain.checklist import checklist, exact_from
 from rehab_tui.domain.model import Habit, HabitLog, Journal, Pause
 from rehab_tui.domain.schedules import parse_schedule
 from rehab_tui.domain.states import day_state
-from rehab_tui.domain.streaks import best_streak, current_streak, recent_misses, routine_streak
+from rehab_tui.domain.streaks import best_streak, current_streak, recent_misses, routine_streak, run_break
 
 BASE = date(2024, 1, 1)  # a Monday
 SPAN = 42  # six weeks of history
@@ -272,6 +273,15 @@ def ref_current(w: World, s: Spec, as_of: date) -> int:
     return streak_back(steps_back(w, s, as_of))
 
 
+def ref_break(w: World, s: Spec, as_of: date) -> date | None:
+    """The day (or week) of the first break going back from `as_of`."""
+    steps = steps_back(w, s, as_of)
+    if "break" not in steps:
+        return None
+    i = steps.index("break")
+    return week_of(w, as_of) - timedelta(days=7 * i) if s.kind == "quota" else as_of - timedelta(days=i)
+
+
 def ref_best(w: World, s: Spec) -> int:
     return longest_run(list(reversed(steps_back(w, s, w.today))))
 
@@ -368,3 +378,48 @@ def test_routine_streak_matches_the_reference(w: World) -> None:
     as_of_current, as_of_best = routine_streak(journal, w.today, as_of=w.as_of)
     assert as_of_current == ref_routine(w, w.as_of)[0]
     assert as_of_best == best
+
+
+@SETTINGS
+@given(worlds())
+def test_run_break_matches_the_reference(w: World) -> None:
+    journal = w.journal()
+    for log, s in zip(journal.logs, w.specs, strict=True):
+        assert run_break(journal, log, w.today, as_of=w.as_of) == ref_break(w, s, w.as_of), s.kind
+
+
+def read_from(w: World, since: date) -> World:
+    """The world as a journal read from `since` sees it: earlier check-ins,
+    snoozes and pauses are not there."""
+    specs = tuple(
+        replace(
+            s,
+            done=frozenset(d for d in s.done if d >= since),
+            snoozed=frozenset(d for d in s.snoozed if d >= since),
+            pauses=tuple((a, b) for a, b in s.pauses if b >= since),
+        )
+        for s in w.specs
+    )
+    return replace(w, specs=specs, rest_days=frozenset(d for d in w.rest_days if d >= since))
+
+
+@SETTINGS
+@given(worlds(), st.integers(0, SPAN), st.booleans())
+def test_a_checklist_said_exact_from_a_day_is_the_whole_record_s(w: World, n: int, with_streaks: bool) -> None:
+    # `today` and `nag` read recent history first and trust it only when
+    # exact_from says so: then it must give what the whole record gives.
+    since = at(n)
+    part = read_from(w, since).journal()
+    if exact_from(part, w.as_of, w.today, since, with_streaks):
+        full = checklist(w.journal(), w.as_of, w.today, with_streaks)
+        seen = checklist(part, w.as_of, w.today, with_streaks)
+        assert seen.rest_day == full.rest_day
+        assert [(i.log.habit.id, i.state, i.streak) for i in seen.items] == [
+            (i.log.habit.id, i.state, i.streak) for i in full.items
+        ]
+
+
+@SETTINGS
+@given(worlds())
+def test_a_checklist_is_always_exact_from_the_first_day(w: World) -> None:
+    assert exact_from(w.journal(), w.as_of, w.today, BASE - timedelta(days=7))

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 import click
 
-from ..domain.checklist import checklist
+from ..domain.checklist import Checklist, checklist, exact_from
 from ..domain.dates import parse_iso
 from ..domain.errors import RehabError
 from ..domain.streaks import habit_streak, routine_streak
@@ -14,6 +16,20 @@ from .output import echo_json
 from .session import Session, pass_session
 
 
+#: `today` and `nag` read this much of the past first (nag runs in shell
+#: prompts, and years of history would slow every prompt); a streak that
+#: reaches further back makes them read it all.
+RECENT = timedelta(days=400)
+
+
+def _checklist(s: Session, day: date, with_streaks: bool = True) -> Checklist:
+    since = day - RECENT
+    journal = s.store.journal(since=since)
+    if not exact_from(journal, day, s.today, since, with_streaks):
+        journal = s.store.journal()
+    return checklist(journal, day, s.today, with_streaks)
+
+
 @click.command()
 @click.option("--date", "when", metavar="DATE", help="Another day: 2026-11-20, yesterday, fri, -3, 'Nov 20'.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
@@ -21,7 +37,7 @@ from .session import Session, pass_session
 def today(s: Session, when: str | None, as_json: bool) -> None:
     """Show the checklist of today (or another day)."""
     day = s.day(when)
-    listing = checklist(s.store.journal(), day, s.today)
+    listing = _checklist(s, day)
     if as_json:
         echo_json(listing.to_json())
     else:
@@ -175,7 +191,7 @@ def calendar(s: Session, month: str | None) -> None:
 @pass_session
 def nag(s: Session) -> None:
     """One line if today's routine is unfinished, nothing otherwise (for a prompt)."""
-    listing = checklist(s.store.journal(), s.today, s.today, with_streaks=False)
+    listing = _checklist(s, s.today, with_streaks=False)
     if listing.rest_day:
         return
     left = [i.log.habit.name for i in listing.pending]

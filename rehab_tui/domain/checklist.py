@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from .dates import week_start_of
 from .model import HabitLog, Journal
 from .states import COUNTED, DayState, day_state
-from .streaks import current_streak
+from .streaks import current_streak, run_break
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,22 @@ def checklist(journal: Journal, day: date, today: date, with_streaks: bool = Tru
         for log in journal.active_on(day)
     )
     return Checklist(day, day in journal.rest_days, items)
+
+
+def exact_from(journal: Journal, day: date, today: date, since: date, with_streaks: bool = True) -> bool:
+    """Whether `checklist(journal, day, today)` comes out as on the whole record
+    when `journal` holds only the check-ins and snoozes from `since` on.
+
+    It does when the day's week starts on or after `since` and every streak's
+    run, counted back from `day`, ends at a miss (or the habit's start) on or
+    after `since`: then no step of the count looks at an earlier day.
+    """
+    if week_start_of(day, journal.week_start) < since:
+        return False
+    return not with_streaks or all(
+        (run_break(journal, log, today, as_of=day) or log.habit.start) >= since
+        for log in journal.active_on(day)
+    )
 
 
 @dataclass(frozen=True)

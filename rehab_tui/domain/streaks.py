@@ -50,19 +50,19 @@ def week_step(journal: Journal, log: HabitLog, week: date, today: date) -> Step:
     return Step.BREAK
 
 
-def _steps_back(journal: Journal, log: HabitLog, as_of: date, today: date) -> Iterator[Step]:
-    """Steps from `as_of` back to the habit's start, newest first."""
+def _steps_back(journal: Journal, log: HabitLog, as_of: date, today: date) -> Iterator[tuple[date, Step]]:
+    """Each day's (or quota week's) step from `as_of` back to the habit's start, newest first."""
     habit = log.habit
     if habit.schedule.is_quota:
         week = week_start_of(as_of, journal.week_start)
         first = week_start_of(habit.start, journal.week_start)
         while week >= first:
-            yield week_step(journal, log, week, today)
+            yield week, week_step(journal, log, week, today)
             week -= _WEEK
     else:
         day = as_of
         while day >= habit.start:
-            yield day_step(journal, log, day, today)
+            yield day, day_step(journal, log, day, today)
             day -= _DAY
 
 
@@ -123,12 +123,18 @@ def habit_steps(journal: Journal, log: HabitLog, today: date) -> list[Step]:
 
 def current_streak(journal: Journal, log: HabitLog, today: date, as_of: date | None = None) -> int:
     """Scheduled days (or met weeks) done in a row, going back from `as_of`."""
-    return current_run(_steps_back(journal, log, as_of or today, today))
+    return current_run(step for _, step in _steps_back(journal, log, as_of or today, today))
 
 
 def recent_misses(journal: Journal, log: HabitLog, today: date) -> int:
     """Misses in a row since the last done day (or week), counting back from today."""
-    return misses_in_a_row(_steps_back(journal, log, today, today))
+    return misses_in_a_row(step for _, step in _steps_back(journal, log, today, today))
+
+
+def run_break(journal: Journal, log: HabitLog, today: date, as_of: date | None = None) -> date | None:
+    """The day (or quota week) whose miss ended the current run, going back from
+    `as_of`; None if the run reaches back to the habit's start."""
+    return next((point for point, step in _steps_back(journal, log, as_of or today, today) if step is Step.BREAK), None)
 
 
 def best_streak(journal: Journal, log: HabitLog, today: date) -> int:

@@ -203,25 +203,27 @@ class Store:
         """All habits, archived ones too, in list order."""
         return [_habit(row) for row in self.db["habits"].rows_where(order_by="position, id")]
 
-    def journal(self) -> Journal:
-        """Everything recorded, in three grouped queries, for the domain to read."""
+    def journal(self, since: date | None = None) -> Journal:
+        """Everything recorded (or, with `since`, what touches that day and
+        later), in three grouped queries, for the domain to read."""
         settings = self.settings()
         habits = self.habits()
+        from_day = [iso(since) if since else ""]  # every ISO day sorts after ""
         done: dict[int, frozenset[date]] = {}
         for habit_id, days in self.db.execute(
-            "SELECT habit_id, group_concat(day) FROM checkins GROUP BY habit_id"
+            "SELECT habit_id, group_concat(day) FROM checkins WHERE day >= ? GROUP BY habit_id", from_day
         ):
             done[habit_id] = frozenset(map(date.fromisoformat, days.split(",")))
         snoozes = [
             Snooze(date.fromisoformat(r["day"]), r["habit_id"], r["reason"], r["area"], r["pain"])
-            for r in self.db["snoozes"].rows_where(order_by="day")
+            for r in self.db["snoozes"].rows_where("day >= ?", from_day, order_by="day")
         ]
         habit_snoozes: dict[int, set[date]] = defaultdict(set)
         for s in snoozes:
             if s.habit_id is not None:
                 habit_snoozes[s.habit_id].add(s.day)
         pauses: dict[int, list[Pause]] = defaultdict(list)
-        for r in self.db["pauses"].rows_where(order_by="start"):
+        for r in self.db["pauses"].rows_where("until >= ?", from_day, order_by="start"):
             pauses[r["habit_id"]].append(
                 Pause(date.fromisoformat(r["start"]), date.fromisoformat(r["until"]), r["reason"] or "")
             )

@@ -75,7 +75,8 @@ def checklist(journal: Journal, day: date, today: date, with_streaks: bool = Tru
 
 def exact_from(journal: Journal, day: date, today: date, since: date, with_streaks: bool = True) -> bool:
     """Whether `checklist(journal, day, today)` comes out as on the whole record
-    when `journal` holds only the check-ins and snoozes from `since` on.
+    when `journal` holds only what touches `since` and later days (check-ins,
+    snoozes, pauses: `Store.journal(since=...)`).
 
     It does when the day's week starts on or after `since` and every streak's
     run, counted back from `day`, ends at a miss (or the habit's start) on or

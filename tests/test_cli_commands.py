@@ -11,6 +11,7 @@ import io
 import json
 import re
 import sqlite3
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -30,7 +31,11 @@ from cli_helpers import (
     run_process,
 )
 
+import rehab_tui.cli.days
 from rehab_tui import __version__
+from rehab_tui.cli.days import RECENT
+from rehab_tui.domain.checklist import checklist
+from rehab_tui.store import Store
 
 
 @pytest.fixture
@@ -768,12 +773,6 @@ def test_today_json_counts_streaks_longer_than_the_recent_window(tmp_path: Path)
     # `today` reads the last RECENT days first and everything when a streak
     # reaches further: a 700-day streak, a 30-day one, and a habit that missed
     # 500 days ago and not since must all come out as on the whole record.
-    from datetime import date, timedelta
-
-    from rehab_tui.cli.days import RECENT
-    from rehab_tui.domain.checklist import checklist
-    from rehab_tui.store import Store
-
     today = date.fromisoformat(TODAY)
     path = tmp_path / "long.db"
     store = Store.open(path, today - timedelta(days=1000))
@@ -809,11 +808,6 @@ def test_today_json_with_a_short_window_matches_the_whole_record(
     # The demo history has snoozes, rest days, a pause and misses; with a
     # four-week window some days are read from the window and the others,
     # whose streaks reach further, from the whole file.
-    from datetime import date, timedelta
-
-    import rehab_tui.cli.days
-    from rehab_tui.domain.checklist import checklist
-
     monkeypatch.setattr(rehab_tui.cli.days, "RECENT", timedelta(days=28))
     today = date.fromisoformat(TODAY)
     journal = demo_store.journal()

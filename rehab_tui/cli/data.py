@@ -76,5 +76,3 @@ def backup(s: Session, path: str | None) -> None:
     written = s.store.backup(path)
     click.echo(f"backed up to {written}")
 
-
-COMMANDS = (settings, export, import_, backup)

@@ -198,5 +198,3 @@ def nag(s: Session) -> None:
     if left:
         click.echo(f"rehab: {len(left)} left today: {', '.join(left)}")
 
-
-COMMANDS = (today, done, undo, snooze, unsnooze, pause, resume, streaks, calendar, nag)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import sqlite3
 import sys
 
@@ -9,12 +10,32 @@ import click
 
 from .. import __version__
 from ..domain.errors import RehabError
-from . import data, days, habits
 from .session import Session
+
+#: Each command and the module (in this package) that defines it. A module is
+#: imported when one of its commands runs or --help lists them, so the app and
+#: `rehab today` do not load export, import and the habit editor.
+COMMANDS: dict[str, tuple[str, str]] = {
+    **{name: ("days", name) for name in
+       ("today", "done", "undo", "snooze", "unsnooze", "pause", "resume", "streaks", "calendar", "nag")},
+    "habit": ("habits", "habit"),
+    **{name: ("data", attribute) for name, attribute in
+       (("settings", "settings"), ("export", "export"), ("import", "import_"), ("backup", "backup"))},
+}
 
 
 class RehabGroup(click.Group):
-    """Turns every failure a user can cause into one `error:` line and exit status 1."""
+    """Turns every failure a user can cause into one `error:` line and exit status 1,
+    and loads a command's module only when it is needed (see COMMANDS)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        module, attribute = COMMANDS[cmd_name]
+        return getattr(importlib.import_module(f".{module}", __package__), attribute)
 
     def invoke(self, ctx: click.Context):
         try:
@@ -63,10 +84,6 @@ def cli(ctx: click.Context, db_path: str | None, today: str | None, demo: bool) 
         launch(state, demo=demo)
     elif demo:
         raise click.UsageError("--demo opens the app; it does not go with a command")
-
-
-for command in (*days.COMMANDS, habits.habit, *data.COMMANDS):
-    cli.add_command(command)
 
 
 def main() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import sqlite3
 import tempfile
@@ -210,12 +211,15 @@ class Store:
         habits = self.habits()
         from_day = [iso(since) if since else ""]  # every ISO day sorts after ""
         done: dict[int, frozenset[date]] = {}
+        # Twelve habits checked in on the same days share one date object per
+        # day: ten years of check-ins take half a megabyte less this way.
+        day = functools.cache(date.fromisoformat)
         for habit_id, days in self.db.execute(
             "SELECT habit_id, group_concat(day) FROM checkins WHERE day >= ? GROUP BY habit_id", from_day
         ):
-            done[habit_id] = frozenset(map(date.fromisoformat, days.split(",")))
+            done[habit_id] = frozenset(map(day, days.split(",")))
         snoozes = [
-            Snooze(date.fromisoformat(r["day"]), r["habit_id"], r["reason"], r["area"], r["pain"])
+            Snooze(day(r["day"]), r["habit_id"], r["reason"], r["area"], r["pain"])
             for r in self.db["snoozes"].rows_where("day >= ?", from_day, order_by="day")
         ]
         habit_snoozes: dict[int, set[date]] = defaultdict(set)
@@ -225,7 +229,7 @@ class Store:
         pauses: dict[int, list[Pause]] = defaultdict(list)
         for r in self.db["pauses"].rows_where("until >= ?", from_day, order_by="start"):
             pauses[r["habit_id"]].append(
-                Pause(date.fromisoformat(r["start"]), date.fromisoformat(r["until"]), r["reason"] or "")
+                Pause(day(r["start"]), day(r["until"]), r["reason"] or "")
             )
         logs = tuple(
             HabitLog(

@@ -86,6 +86,10 @@ class Store:
             # it then, or its -wal and -shm stay open beside it.
             db.execute("PRAGMA synchronous=FULL")
             db.execute("PRAGMA foreign_keys=ON")
+            # The app reads the history once and keeps it; a page cache the
+            # size of the file (SQLite's default allows 2 MB) would only hold
+            # that read a second time, in the process's peak memory.
+            db.execute("PRAGMA cache_size=-256")
         except sqlite3.DatabaseError as exc:
             conn.close()
             raise RehabError(f"{path} is damaged or not a rehab database ({exc})") from None

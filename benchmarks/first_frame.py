@@ -2,10 +2,12 @@
 
     python benchmarks/first_frame.py rehab DB_PATH YYYY-MM-DD
     python benchmarks/first_frame.py bare
+    python benchmarks/first_frame.py bare+stack
 
 `rehab` starts exactly as the `rehab --db DB_PATH --today DATE` command does
 (click, the session, the store, launch.py); `bare` runs bare_app.py, a plain
-Textual app with a Header, a Static and a Footer. The same import hook
+Textual app with a Header, a Static and a Footer; `bare+stack` the same after
+`import sqlite_utils`, the floor that rehab's stack sets. The same import hook
 makes both run headless at 120x36 and paint every frame (see _frames.py).
 
 Prints one JSON line: `first_frame` is time.perf_counter() when the first
@@ -107,14 +109,17 @@ def main() -> None:
         from rehab_tui.cli.main import main as rehab_main
 
         rehab_main()
-    elif which == "bare":
+    elif which in ("bare", "bare+stack"):
+        if which == "bare+stack":
+            # What rehab cannot do without: sqlite-utils, with what it imports.
+            import sqlite_utils  # noqa: F401
         sys.meta_path.insert(0, _PatchTextualApp(_static_shown, _always))
         sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
         from bare_app import main as bare_main
 
         bare_main()
     else:
-        raise SystemExit(f"unknown app {which!r}: rehab or bare")
+        raise SystemExit(f"unknown app {which!r}: rehab, bare or bare+stack")
     raise SystemExit("the app exited before its first frame")
 
 

@@ -1,5 +1,6 @@
-"""Headless commands never import Textual (DESIGN.md §1 and §9): `rehab today` has
-to start fast. Each runs in a fresh interpreter that then lists what was imported."""
+"""Headless commands never import Textual (DESIGN.md §1 and §9), and a command
+loads only its own module: `rehab today` has to start fast. Each runs in a fresh
+interpreter that then lists what was imported."""
 
 from __future__ import annotations
 
@@ -8,8 +9,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import click
 import pytest
 from cli_helpers import TODAY
+
+from rehab_tui.cli.main import COMMANDS, cli
 
 PROBE = """
 import json, sys
@@ -19,8 +23,8 @@ try:
     code = 0
 except SystemExit as exc:
     code = exc.code
-loaded = sorted(m for m in sys.modules if m == "textual" or m.startswith("textual."))
-print(json.dumps({"exit": code, "textual": loaded}))
+textual = sorted(m for m in sys.modules if m == "textual" or m.startswith("textual."))
+print(json.dumps({"exit": code, "textual": textual, "modules": sorted(sys.modules)}))
 """
 
 
@@ -30,6 +34,27 @@ print(json.dumps({"exit": code, "textual": loaded}))
     ids=lambda c: " ".join(c),
 )
 def test_headless_commands_never_import_textual(tmp_path: Path, command: tuple[str, ...]) -> None:
+    report = _run(tmp_path, *command)
+    assert report["textual"] == []
+    assert (tmp_path / "rehab.db").exists()  # the command really ran against a database
+
+
+def test_today_loads_neither_export_nor_the_habit_editor(tmp_path: Path) -> None:
+    modules = _run(tmp_path, "today", "--json")["modules"]
+    assert "rehab_tui.cli.days" in modules
+    assert not {"rehab_tui.cli.data", "rehab_tui.store.transfer", "rehab_tui.cli.habits"} & set(modules)
+
+
+def test_every_listed_command_loads_under_its_own_name() -> None:
+    ctx = click.Context(cli)
+    assert cli.list_commands(ctx) == sorted(COMMANDS)
+    for name in COMMANDS:
+        command = cli.get_command(ctx, name)
+        assert isinstance(command, click.Command) and command.name == name
+    assert cli.get_command(ctx, "no-such-command") is None
+
+
+def _run(tmp_path: Path, *command: str) -> dict:
     args = ["--db", str(tmp_path / "rehab.db"), "--today", TODAY, *command]
     proc = subprocess.run(
         [sys.executable, "-c", PROBE, *args], capture_output=True, text=True, encoding="utf-8", timeout=60
@@ -37,5 +62,4 @@ def test_headless_commands_never_import_textual(tmp_path: Path, command: tuple[s
     assert proc.returncode == 0, proc.stderr
     report = json.loads(proc.stdout.splitlines()[-1])
     assert report["exit"] == 0, proc.stderr
-    assert report["textual"] == []
-    assert (tmp_path / "rehab.db").exists()  # the command really ran against a database
+    return report

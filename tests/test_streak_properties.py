@@ -16,7 +16,7 @@ from rehab_tui.domain.checklist import checklist, exact_from
 from rehab_tui.domain.model import Habit, HabitLog, Journal, Pause
 from rehab_tui.domain.schedules import parse_schedule
 from rehab_tui.domain.states import day_state
-from rehab_tui.domain.streaks import best_streak, current_streak, recent_misses, routine_streak, run_break
+from rehab_tui.domain.streaks import current_streak, habit_streak, routine_streak, run_break
 
 BASE = date(2024, 1, 1)  # a Monday
 SPAN = 42  # six weeks of history
@@ -349,7 +349,8 @@ def test_current_and_best_streaks_match_the_reference(w: World) -> None:
     journal = w.journal()
     for log, s in zip(journal.logs, w.specs, strict=True):
         assert current_streak(journal, log, w.today) == ref_current(w, s, w.today), s.kind
-        assert best_streak(journal, log, w.today) == ref_best(w, s), s.kind
+        streak = habit_streak(journal, log, w.today)
+        assert (streak.current, streak.best) == (ref_current(w, s, w.today), ref_best(w, s)), s.kind
         assert current_streak(journal, log, w.today, as_of=w.as_of) == ref_current(w, s, w.as_of)
 
 
@@ -358,7 +359,7 @@ def test_current_and_best_streaks_match_the_reference(w: World) -> None:
 def test_best_is_never_below_current(w: World) -> None:
     journal = w.journal()
     for log in journal.logs:
-        assert best_streak(journal, log, w.today) >= current_streak(journal, log, w.today)
+        assert habit_streak(journal, log, w.today).best >= current_streak(journal, log, w.today)
 
 
 @SETTINGS
@@ -366,7 +367,7 @@ def test_best_is_never_below_current(w: World) -> None:
 def test_recent_misses_match_the_reference(w: World) -> None:
     journal = w.journal()
     for log, s in zip(journal.logs, w.specs, strict=True):
-        assert recent_misses(journal, log, w.today) == ref_misses(w, s), s.kind
+        assert habit_streak(journal, log, w.today).misses == ref_misses(w, s), s.kind
 
 
 @SETTINGS

@@ -7,10 +7,8 @@ from functools import partial
 from rehab_tui.domain.model import HabitLog, Journal
 from rehab_tui.domain.streaks import (
     Streak,
-    best_streak,
     current_streak,
     habit_streak,
-    recent_misses,
     routine_streak,
 )
 
@@ -34,7 +32,7 @@ make_log = partial(domain_helpers.make_log, start=d(2))
 
 def streaks(log: HabitLog, rest_days: Iterable[date] = (), today: date = TODAY) -> tuple[int, int]:
     journal = Journal((log,), rest_days=frozenset(rest_days))
-    return current_streak(journal, log, today), best_streak(journal, log, today)
+    return current_streak(journal, log, today), habit_streak(journal, log, today).best
 
 
 # ------------------------------------------------------------ fixed schedules
@@ -296,7 +294,7 @@ def test_routine_as_of_a_past_day() -> None:
 
 def test_recent_misses() -> None:
     def misses(log: HabitLog, rest_days: Iterable[date] = ()) -> int:
-        return recent_misses(Journal((log,), rest_days=frozenset(rest_days)), log, TODAY)
+        return habit_streak(Journal((log,), rest_days=frozenset(rest_days)), log, TODAY).misses
 
     assert misses(make_log(done=span(d(2), d(10)))) == 0  # today pending is no miss
     assert misses(make_log(done=span(d(2), d(9)))) == 1  # missed yesterday

@@ -9,7 +9,7 @@ import click
 from ..domain.checklist import Checklist, checklist, exact_from
 from ..domain.dates import parse_iso
 from ..domain.errors import RehabError
-from ..domain.streaks import habit_streak, routine_streak
+from ..domain.streaks import current_streak, habit_streak, routine_streak
 from ..domain.strength import strength
 from . import render
 from .output import echo_json
@@ -65,9 +65,9 @@ def done(s: Session, habits: tuple[str, ...], when: str | None) -> None:
     journal = s.store.journal()
     for habit in found:
         log = journal.log(habit.id)
-        streak = habit_streak(journal, log, s.today)
+        streak = current_streak(journal, log, s.today)
         note = "done" if habit.id in added else "was already done"
-        click.echo(f"✔ {habit.name} {note} on {day.isoformat()} · streak {render.plural(streak.current, streak.unit)}")
+        click.echo(f"✔ {habit.name} {note} on {day.isoformat()} · streak {render.plural(streak, habit.schedule.unit)}")
 
 
 @click.command()

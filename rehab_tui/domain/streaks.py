@@ -126,29 +126,21 @@ def current_streak(journal: Journal, log: HabitLog, today: date, as_of: date | N
     return current_run(step for _, step in _steps_back(journal, log, as_of or today, today))
 
 
-def recent_misses(journal: Journal, log: HabitLog, today: date) -> int:
-    """Misses in a row since the last done day (or week), counting back from today."""
-    return misses_in_a_row(step for _, step in _steps_back(journal, log, today, today))
-
-
 def run_break(journal: Journal, log: HabitLog, today: date, as_of: date | None = None) -> date | None:
     """The day (or quota week) whose miss ended the current run, going back from
     `as_of`; None if the run reaches back to the habit's start."""
     return next((point for point, step in _steps_back(journal, log, as_of or today, today) if step is Step.BREAK), None)
 
 
-def best_streak(journal: Journal, log: HabitLog, today: date) -> int:
-    """The longest run in the habit's whole history, by the same rule."""
-    return longest_run(_steps_forward(journal, log, today, today))
+def streak_of(log: HabitLog, steps: list[Step]) -> Streak:
+    """The streak that a habit's steps (`habit_steps`, oldest first) add up to:
+    the current run, the longest one, and the misses in a row behind today."""
+    return Streak(log.habit.schedule.unit, current_run(reversed(steps)), longest_run(steps),
+                  misses_in_a_row(reversed(steps)))
 
 
 def habit_streak(journal: Journal, log: HabitLog, today: date) -> Streak:
-    return Streak(
-        log.habit.schedule.unit,
-        current_streak(journal, log, today),
-        best_streak(journal, log, today),
-        recent_misses(journal, log, today),
-    )
+    return streak_of(log, habit_steps(journal, log, today))
 
 
 def routine_step(journal: Journal, logs: list[HabitLog], day: date, today: date) -> Step:

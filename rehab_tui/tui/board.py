@@ -24,8 +24,8 @@ from ..domain.dates import days_between, week_start_of
 from ..domain.model import HabitLog, Journal
 from ..domain.states import DayState, day_state
 from ..domain.streaks import (
-    Step, Streak, current_run, day_step, fixed_logs, habit_steps, longest_run, misses_in_a_row,
-    routine_step, routine_steps, week_step,
+    Step, Streak, current_run, day_step, fixed_logs, habit_steps, longest_run, routine_step, routine_steps,
+    streak_of, week_step,
 )
 from ..domain.strength import strength
 
@@ -130,8 +130,7 @@ class Board:
     def _row(self, log: HabitLog) -> StreakRow:
         first = self.today - timedelta(days=STRIP_DAYS - 1)
         strip = tuple(day_state(self.journal, log, day, self.today) for day in days_between(first, self.today))
-        steps = self._habit_steps(log)
-        streak = Streak(log.habit.schedule.unit, current_run(reversed(steps)), longest_run(steps), misses_in_a_row(reversed(steps)))
+        streak = streak_of(log, self._habit_steps(log))
         return StreakRow(log, streak, strength(self.journal, log, self.today), strip)
 
     def routine(self) -> tuple[int, int]:

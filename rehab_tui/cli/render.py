@@ -8,7 +8,6 @@ from datetime import date
 import click
 
 from ..domain.checklist import Checklist, day_summary
-from ..domain.dates import week_start_of
 from ..domain.model import Journal
 from ..domain.states import DayState
 from ..domain.streaks import Streak
@@ -80,26 +79,23 @@ def _paused_text(log, day: date) -> str:
 
 def calendar_text(journal: Journal, year: int, month: int, today: date) -> str:
     first = date(year, month, 1)
-    days_in_month = calendar_module.monthrange(year, month)[1]
-    start = week_start_of(first, journal.week_start)
     names = [calendar_module.day_abbr[(journal.week_start + i) % 7][:2] for i in range(7)]
     lines = [click.style(f"{first:%B %Y}".center(7 * 5), bold=True), " ".join(f" {n} " for n in names)]
-    cells: list[str] = ["    "] * (first - start).days
-    for n in range(1, days_in_month + 1):
-        day = date(year, month, n)
-        mark, colour = MARKS[day_summary(journal, day, today).mark]
-        text = f"{mark}{n:>2}"
-        if day == today:
-            text = click.style(f"{mark}{n:>2}", fg=colour, bold=True, underline=True)
-        else:
-            text = click.style(text, fg=colour)
-        cells.append(text + " ")
-    for i in range(0, len(cells), 7):
-        lines.append(" ".join(cells[i:i + 7]).rstrip())
+    for week in calendar_module.Calendar(journal.week_start).monthdatescalendar(year, month):
+        cells = [_calendar_cell(journal, day, month, today) for day in week]
+        lines.append(" ".join(cells).rstrip())
     legend = "  ".join(f"{MARKS[k][0]} {k}" for k in ("full", "partial", "missed", "snoozed", "paused", "future"))
     lines.append("")
     lines.append(click.style(legend, dim=True))
     return "\n".join(lines)
+
+
+def _calendar_cell(journal: Journal, day: date, month: int, today: date) -> str:
+    if day.month != month:
+        return "    "
+    mark, colour = MARKS[day_summary(journal, day, today).mark]
+    today_style = {"bold": True, "underline": True} if day == today else {}
+    return click.style(f"{mark}{day.day:>2}", fg=colour, **today_style) + " "
 
 
 def bar(percent: float, width: int = 10) -> str:

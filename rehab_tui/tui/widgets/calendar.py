@@ -13,7 +13,6 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from ...domain.checklist import DaySummary
-from ...domain.dates import week_start_of
 
 #: mark -> (symbol, style); the symbol keeps marks apart without colour.
 MARKS = {
@@ -75,27 +74,21 @@ class MonthCalendar(Widget, can_focus=True):
         self.selected = selected
         self.refresh()
 
-    def _grid_start(self) -> date:
-        return week_start_of(self.selected.replace(day=1), self.week_start)
+    def _weeks(self) -> list[list[date]]:
+        """The selected month's weeks, whole, starting on the week's first day."""
+        month = calendar_module.Calendar(self.week_start)
+        return month.monthdatescalendar(self.selected.year, self.selected.month)
 
     def render(self) -> Content:
-        day = self.selected
-        first = day.replace(day=1)
-        days = calendar_module.monthrange(first.year, first.month)[1]
+        first = self.selected.replace(day=1)
         width = CELL * 7 - 1
         names = " ".join(calendar_module.day_abbr[(self.week_start + i) % 7][:2].rjust(3) for i in range(7))
         lines = [
             Content.styled(f"{first:%B %Y}".center(width), "bold"),
             Content.styled(names, "$foreground-muted"),
         ]
-        cursor = self._grid_start()
-        last = first + timedelta(days=days - 1)
-        while cursor <= last:
-            cells = []
-            for _ in range(7):
-                cells.append(self._cell(cursor, first.month))
-                cursor += timedelta(days=1)
-            lines.append(Content(" ").join(cells))
+        for week in self._weeks():
+            lines.append(Content(" ").join(self._cell(day, first.month) for day in week))
         for row in LEGEND:
             lines.append(
                 Content("  ").join(Content.styled(f"{MARKS[k][0]} {k}", MARKS[k][1]) for k in row)
@@ -120,9 +113,10 @@ class MonthCalendar(Widget, can_focus=True):
         offset = event.get_content_offset(self)
         if offset is None or offset.y < HEADER_ROWS:
             return
-        week, column = offset.y - HEADER_ROWS, offset.x // CELL
-        if column > 6:
+        row, column = offset.y - HEADER_ROWS, offset.x // CELL
+        weeks = self._weeks()
+        if row >= len(weeks) or column > 6:
             return
-        day = self._grid_start() + timedelta(days=week * 7 + column)
+        day = weeks[row][column]
         if day.month == self.selected.month:
             self.post_message(self.DaySelected(day))

@@ -20,11 +20,10 @@ if TYPE_CHECKING:
 
 WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+WEEKDAY_FULL_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY_WORDS = {
     **{name: i for i, name in enumerate(WEEKDAY_NAMES)},
-    **{full: i for i, full in enumerate(
-        ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-    )},
+    **{full: i for i, full in enumerate(WEEKDAY_FULL_NAMES)},
     "tues": 1, "wednes": 2, "thur": 3, "thurs": 3,
 }
 _EVERY = re.compile(r"^every\s+(\d+)\s+days?$")
@@ -76,8 +75,7 @@ class Schedule:
         if self.kind == "daily":
             return "every day"
         if self.kind == "weekdays":
-            full = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-            return "every " + ", ".join(full[d] for d in sorted(self.weekdays))
+            return "every " + ", ".join(WEEKDAY_FULL_NAMES[d].capitalize() for d in sorted(self.weekdays))
         if self.kind == "interval":
             return f"every {self.interval} days, counting from {self.anchor.isoformat()}"
         if self.kind == "quota":

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .errors import RehabError
-from .schedules import WEEKDAY_NAMES
+from .schedules import WEEKDAY_FULL_NAMES, WEEKDAY_NAMES
 
 DEFAULTS: dict[str, str] = {
     "day_start_hour": "0",
@@ -20,9 +20,6 @@ HELP: dict[str, str] = {
     "snooze_budget": "snoozed days allowed in any 7 days (0-7)",
     "theme": "the TUI's colour theme (chosen from the command palette)",
 }
-
-_FULL_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-
 
 def validate(key: str, value: str) -> str:
     """The value as stored, or a clear error."""
@@ -39,7 +36,7 @@ def validate(key: str, value: str) -> str:
         return str(int(text))
     if key == "week_start":
         word = text.lower()
-        for i, full in enumerate(_FULL_DAYS):
+        for i, full in enumerate(WEEKDAY_FULL_NAMES):
             if word in (full, WEEKDAY_NAMES[i]):
                 return full
         raise RehabError("week_start is a weekday, e.g. monday or sunday")
@@ -60,7 +57,7 @@ class Settings:
         merged = {**DEFAULTS, **values}
         return cls(
             day_start_hour=int(merged["day_start_hour"]),
-            week_start=_FULL_DAYS.index(merged["week_start"]),
+            week_start=WEEKDAY_FULL_NAMES.index(merged["week_start"]),
             snooze_budget=int(merged["snooze_budget"]),
             theme=merged["theme"],
         )

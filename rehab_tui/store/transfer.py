@@ -11,10 +11,12 @@ from ..domain.errors import RehabError
 from ..domain.lookup import clean_name
 from ..domain.schedules import parse_schedule
 from ..domain.settings import validate
-from .store import Store
+from .store import Store, _id_param, _snooze_where
 
 FORMAT = "rehab-tui export"
 VERSION = 1
+#: The columns of a habit that an export carries (its id stays behind).
+HABIT_FIELDS = ("name", "slug", "cue", "minutes", "schedule", "schedule_anchor", "start", "archived", "position")
 
 
 def export_data(store: Store) -> dict[str, Any]:
@@ -28,9 +30,7 @@ def export_data(store: Store) -> dict[str, Any]:
     for h in db["habits"].rows_where(order_by="position, id"):
         habits.append(
             {
-                "name": h["name"], "slug": h["slug"], "cue": h["cue"], "minutes": h["minutes"],
-                "schedule": h["schedule"], "schedule_anchor": h["schedule_anchor"],
-                "start": h["start"], "archived": h["archived"], "position": h["position"],
+                **{k: h[k] for k in HABIT_FIELDS},
                 "checkins": checkins.get(h["id"], []),
                 "snoozes": [_snooze(s) for s in snoozes if s["habit_id"] == h["id"]],
                 "pauses": [
@@ -87,11 +87,7 @@ def import_data(store: Store, data: Any) -> dict[str, int]:
                 counts["settings"] += 1
         existing = {r["slug"]: r for r in db["habits"].rows}
         for h in habits:
-            row = {
-                "name": h["name"], "slug": h["slug"], "cue": h["cue"], "minutes": h["minutes"],
-                "schedule": h["schedule"], "schedule_anchor": h["schedule_anchor"],
-                "start": h["start"], "archived": h["archived"], "position": h["position"],
-            }
+            row = {k: h[k] for k in HABIT_FIELDS}
             clash = [
                 r for r in db["habits"].rows
                 if r["name"].casefold() == h["name"].casefold() and r["slug"] != h["slug"]
@@ -107,10 +103,11 @@ def import_data(store: Store, data: Any) -> dict[str, int]:
             else:
                 habit_id = db["habits"].insert(row).last_pk
                 counts["habits_added"] += 1
-            for day in h["checkins"]:
-                if not db["checkins"].count_where("habit_id = ? AND day = ?", [habit_id, day]):
-                    db["checkins"].insert({"habit_id": habit_id, "day": day})
-                    counts["checkins"] += 1
+            # INSERT OR IGNORE on the (habit_id, day) key: a check-in already here is
+            # skipped, and SQLite's count of changed rows says how many were new.
+            before = db.conn.total_changes
+            db["checkins"].insert_all(({"habit_id": habit_id, "day": day} for day in h["checkins"]), ignore=True)
+            counts["checkins"] += db.conn.total_changes - before
             for s in h["snoozes"]:
                 counts["snoozes"] += _add_snooze(db, s, habit_id)
             for p in h["pauses"]:
@@ -124,8 +121,7 @@ def import_data(store: Store, data: Any) -> dict[str, int]:
 
 
 def _add_snooze(db, snooze: dict, habit_id: int | None) -> int:
-    where = "day = ? AND habit_id IS NULL" if habit_id is None else "day = ? AND habit_id = ?"
-    params = [snooze["day"]] + ([] if habit_id is None else [habit_id])
+    where, params = _snooze_where(habit_id), [snooze["day"], *_id_param(habit_id)]
     if db["snoozes"].count_where(where, params):
         return 0
     db["snoozes"].insert({**snooze, "habit_id": habit_id})

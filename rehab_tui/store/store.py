@@ -275,18 +275,7 @@ class Store:
             self._check_name_free(name)
             slugs = [r["slug"] for r in db["habits"].rows]
             position = (db.execute("SELECT max(position) FROM habits").fetchone()[0] or 0) + 1
-            row = {
-                "name": name,
-                "slug": unique_slug(name, slugs),
-                "cue": (cue or "").strip(),
-                "minutes": minutes,
-                "schedule": parsed.rule,
-                "schedule_anchor": iso(parsed.anchor),
-                "start": iso(start or today),
-                "archived": None,
-                "position": position,
-                "created_at": _now(),
-            }
+            row = _new_habit(name, unique_slug(name, slugs), (cue or "").strip(), minutes, parsed, start or today, position)
             habit_id = db["habits"].insert(row).last_pk
         return _habit(self._habit_row(habit_id))
 
@@ -594,16 +583,20 @@ def _check_file(path: Path) -> None:
 def _seed(db: Database, today: date) -> None:
     slugs: list[str] = []
     for position, (name, schedule, minutes, cue) in enumerate(DEFAULT_ROUTINE, start=1):
-        parsed: Schedule = parse_schedule(schedule, today)
         slug = unique_slug(name, slugs)
         slugs.append(slug)
-        db["habits"].insert(
-            {
-                "name": name, "slug": slug, "cue": cue, "minutes": minutes,
-                "schedule": parsed.rule, "schedule_anchor": iso(today), "start": iso(today),
-                "archived": None, "position": position, "created_at": _now(),
-            }
-        )
+        db["habits"].insert(_new_habit(name, slug, cue, minutes, parse_schedule(schedule, today), today, position))
+
+
+def _new_habit(
+    name: str, slug: str, cue: str, minutes: int | None, schedule: Schedule, start: date, position: int
+) -> dict:
+    """The row of a habit being added, its schedule anchored where it was parsed."""
+    return {
+        "name": name, "slug": slug, "cue": cue, "minutes": minutes,
+        "schedule": schedule.rule, "schedule_anchor": iso(schedule.anchor), "start": iso(start),
+        "archived": None, "position": position, "created_at": _now(),
+    }
 
 
 def _habit(row: dict) -> Habit:

@@ -6,7 +6,7 @@ import random
 from datetime import date, timedelta
 from pathlib import Path
 
-from .domain.dates import week_start_of
+from .domain.dates import days_between, week_start_of
 from .domain.model import Pause, Snooze
 from .domain.snoozing import can_snooze
 from .store import Store
@@ -59,7 +59,7 @@ def synthesize(path: str | Path, today: date, days: int, habits: int = 5, seed: 
                 length = rng.randint(5, 14)
                 pause = Pause(day, day + timedelta(days=length - 1), "physio said rest")
                 pauses.append((habit.id, pause))
-                paused.update(pause.start + timedelta(days=i) for i in range(length))
+                paused.update(days_between(pause.start, pause.until))
                 day += timedelta(days=length + 30)
             day += timedelta(days=1)
         good = True

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from functools import cached_property
 
+from .dates import days_between
 from .schedules import Schedule
 
 
@@ -62,9 +63,7 @@ class HabitLog:
     def _paused_days(self) -> frozenset[date]:
         # Streaks and strength ask about every day of the history; scanning the
         # pauses each time made them grow faster than the history.
-        return frozenset(
-            p.start + timedelta(days=i) for p in self.pauses for i in range((p.until - p.start).days + 1)
-        )
+        return frozenset(day for p in self.pauses for day in days_between(p.start, p.until))
 
     def pause_on(self, day: date) -> Pause | None:
         return next((p for p in self.pauses if p.covers(day)), None)

@@ -35,7 +35,7 @@ def list_habits(s: Session, show_all: bool, as_json: bool) -> None:
     """List the routine."""
     rows = []
     for h in s.store.habits():
-        archived = h.archived is not None and h.archived <= s.today
+        archived = h.archived_on(s.today)
         if archived and not show_all:
             continue
         rows.append((h, archived))
@@ -102,5 +102,5 @@ def move(s: Session, habit_name: str, position: int) -> None:
     """Move a habit to POSITION (1 is the top of the list)."""
     found = s.habit(habit_name)
     s.store.move_habit(found.id, position)
-    order = [h.name for h in s.store.habits() if h.archived is None or h.archived > s.today]
+    order = [h.name for h in s.store.habits() if not h.archived_on(s.today)]
     click.echo(f"{found.name} is now number {order.index(found.name) + 1}")

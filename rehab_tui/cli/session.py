@@ -45,7 +45,7 @@ class Session:
 
     def habit(self, query: str, archived: bool = False) -> Habit:
         """Find an active habit (or, with `archived`, an archived one)."""
-        pool = [h for h in self.all_habits if (h.archived is not None and h.archived <= self.today) == archived]
+        pool = [h for h in self.all_habits if h.archived_on(self.today) == archived]
         if archived and not pool:
             raise RehabError("no habit is archived")
         return find_habit(pool, query)

@@ -82,7 +82,6 @@ class HabitForm(FormModal[HabitDraft | None]):
         if event.input.id == "schedule":
             self._explain(event.value)
 
-
     def confirm(self) -> None:
         name = self.query_one("#name", Input).value.strip()
         schedule = self.query_one("#schedule", Input).value.strip()
@@ -103,4 +102,3 @@ class HabitForm(FormModal[HabitDraft | None]):
                 int(minutes) if minutes else None,
             )
         )
-

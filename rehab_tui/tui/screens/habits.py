@@ -61,9 +61,6 @@ class HabitsScreen(Screen):
         table.add_columns("#", "Habit", "Schedule", "Min", "Since", "State")
         self.show(self.habits)
 
-    def _archived(self, habit: Habit) -> bool:
-        return habit.archived is not None and habit.archived <= self.today
-
     def show(self, habits: list[Habit], keep: int | None = None) -> None:
         """Refill the table, keeping the cursor on habit `keep` (or where it was)."""
         table = self.query_one(DataTable)
@@ -71,7 +68,7 @@ class HabitsScreen(Screen):
         self.habits = habits
         table.clear()
         for n, h in enumerate(habits, start=1):
-            archived = self._archived(h)
+            archived = h.archived_on(self.today)
             table.add_row(
                 str(n),
                 h.name,
@@ -107,7 +104,7 @@ class HabitsScreen(Screen):
         if habit_id is None:
             return
         habit = next(h for h in self.habits if h.id == habit_id)
-        self._request("restore" if self._archived(habit) else "archive", habit_id=habit_id)
+        self._request("restore" if habit.archived_on(self.today) else "archive", habit_id=habit_id)
 
     def action_move(self, step: int) -> None:
         habit_id = self.current_id

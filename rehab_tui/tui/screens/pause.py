@@ -76,7 +76,6 @@ class PauseScreen(FormModal[PauseRequest | None]):
             help_text.update(f"until {until:%A %d %B %Y} ({days} day{'s' if days != 1 else ''})")
             help_text.set_class(days < 1, "error")
 
-
     def confirm(self) -> None:
         try:
             until = self._until()
@@ -88,4 +87,3 @@ class PauseScreen(FormModal[PauseRequest | None]):
             return
         habit_id = self.query_one("#habit", Select).value
         self.dismiss(PauseRequest(int(habit_id), self.start, until, self.query_one("#reason", Input).value.strip()))
-

@@ -93,7 +93,6 @@ class SnoozeScreen(FormModal[SnoozeRequest | PauseInstead | None]):
     def on_mount(self) -> None:
         self.query_one("#reason", Input).focus()
 
-
     def _target(self) -> int | None:
         value = self.query_one("#target", Select).value
         return None if value == WHOLE_DAY else int(value)
@@ -117,4 +116,3 @@ class SnoozeScreen(FormModal[SnoozeRequest | PauseInstead | None]):
                 int(pain_text) if pain_text else None,
             )
         )
-

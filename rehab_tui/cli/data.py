@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from ..domain.errors import RehabError
-from ..domain.settings import DEFAULTS, HELP
+from ..domain.settings import HELP, check_key
 from ..store.transfer import check_export, export_csv, export_data, import_data
 from .output import echo_json
 from .session import Session, pass_session
@@ -21,8 +21,8 @@ from .session import Session, pass_session
 @pass_session
 def settings(s: Session, key: str | None, value: str | None) -> None:
     """Show settings, or set KEY to VALUE."""
-    if key is not None and key not in DEFAULTS:
-        raise RehabError(f"unknown setting '{key}' (settings: {', '.join(DEFAULTS)})")
+    if key is not None:
+        check_key(key)
     if value is not None:
         stored = s.store.set_setting(key, value)
         click.echo(f"{key} = {stored}")

@@ -21,10 +21,14 @@ HELP: dict[str, str] = {
     "theme": "the TUI's colour theme (chosen from the command palette)",
 }
 
-def validate(key: str, value: str) -> str:
-    """The value as stored, or a clear error."""
+def check_key(key: str) -> None:
     if key not in DEFAULTS:
         raise RehabError(f"unknown setting '{key}' (settings: {', '.join(DEFAULTS)})")
+
+
+def validate(key: str, value: str) -> str:
+    """The value as stored, or a clear error."""
+    check_key(key)
     text = value.strip()
     if key == "day_start_hour":
         if not text.isdigit() or not 0 <= int(text) <= 12:

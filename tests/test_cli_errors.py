@@ -108,7 +108,7 @@ CASES = {
     "empty name": ((), ("habit", "add", "", "--schedule", "daily"), "needs a name"),
     "blank name": ((), ("habit", "add", "   ", "--schedule", "daily"), "needs a name"),
     "name with a line break": ((), ("habit", "add", "Ice\nthe knee", "--schedule", "daily"), "line breaks"),
-    "name too long": ((), ("habit", "add", "x" * 201, "--schedule", "daily"), "at most 200"),
+    "name too long": ((), ("habit", "add", "x" * 101, "--schedule", "daily"), "at most 100"),
     "duplicate name": ((), ("habit", "add", "Stick rolling", "--schedule", "daily"), "already exists"),
     "duplicate name upper case": ((), ("habit", "add", "STICK ROLLING", "--schedule", "daily"), "already exists"),
     "duplicate name spaced": ((), ("habit", "add", "  stick Rolling ", "--schedule", "daily"), "already exists"),

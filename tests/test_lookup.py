@@ -5,7 +5,10 @@ from datetime import date
 import pytest
 
 from rehab_tui.domain.errors import RehabError
-from rehab_tui.domain.lookup import MAX_NAME, clean_name, find_habit, slugify, unique_slug
+from rehab_tui.domain.lookup import clean_name, find_habit, slugify, unique_slug
+from rehab_tui.domain.rules import NAME
+
+MAX_NAME = NAME.cap
 from rehab_tui.domain.model import Habit
 from rehab_tui.domain.schedules import parse_schedule
 

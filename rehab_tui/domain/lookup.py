@@ -8,22 +8,12 @@ from collections.abc import Iterable
 
 from .errors import RehabError
 from .model import Habit
-
-MAX_NAME = 200
+from .rules import NAME
 
 
 def clean_name(name: str) -> str:
     """A habit name as stored: trimmed, one line, no control characters."""
-    text = unicodedata.normalize("NFC", name or "").strip()
-    if not text:
-        raise RehabError("a habit needs a name")
-    # Zl and Zp are the Unicode line and paragraph separators; the joiners are
-    # kept because emoji sequences need them.
-    if any(unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") and ch not in "\u200d\u200c" for ch in text):
-        raise RehabError("a habit name cannot hold control characters or line breaks")
-    if len(text) > MAX_NAME:
-        raise RehabError(f"a habit name can be at most {MAX_NAME} characters ({len(text)} given)")
-    return text
+    return NAME.clean(name, required=True)
 
 
 def slugify(name: str) -> str:

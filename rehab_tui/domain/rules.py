@@ -1,0 +1,97 @@
+"""Every limit a record must keep, defined once, and the pure checks that apply them.
+
+The store's write methods (the one gate, DESIGN.md §8) call these before they
+write; screens and commands may ask them to explain a value early, but never
+keep a copy of a limit.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .errors import RehabError
+
+
+@dataclass(frozen=True)
+class Range:
+    """An inclusive range of whole numbers, with the words that name it."""
+
+    low: int
+    high: int
+    what: str
+    unit: str = ""
+
+    def check(self, value: int | None) -> int | None:
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise RehabError(f"{self.what} is a whole number from {self.low} to {self.high} ({value!r} given)")
+        if not self.low <= value <= self.high:
+            unit = f" {self.unit}" if self.unit else ""
+            raise RehabError(f"{self.what} goes from {self.low} to {self.high}{unit} ({value} given)")
+        return value
+
+
+PAIN = Range(0, 10, "pain")
+MINUTES = Range(1, 600, "minutes", "minutes")
+SETS = Range(1, 20, "sets")
+REPS = Range(1, 100, "reps")
+HOLD = Range(1, 600, "a hold", "seconds")
+REST = Range(1, 600, "rest between sets", "seconds")
+SNOOZE_BUDGET = Range(0, 7, "snooze_budget")
+DAY_START_HOUR = Range(0, 12, "day_start_hour")
+
+#: Snoozes may be planned this far ahead (a sore week is seen coming, not longer).
+SNOOZE_AHEAD = timedelta(days=7)
+#: The budget is counted over any this many consecutive days.
+SNOOZE_WINDOW = 7
+
+
+@dataclass(frozen=True)
+class TextField:
+    """A free-text field: its name in messages and its length cap."""
+
+    what: str
+    cap: int
+
+    def clean(self, value: str | None, required: bool = False) -> str:
+        """The text as stored: trimmed, one line, no control characters, within the cap."""
+        text = unicodedata.normalize("NFC", value or "").strip()
+        if required and not text:
+            raise RehabError(f"{self.what} is needed")
+        if any(_is_control(ch) for ch in text):
+            raise RehabError(f"{self.what} cannot hold control characters or line breaks")
+        if len(text) > self.cap:
+            raise RehabError(f"{self.what} can be at most {self.cap} characters ({len(text)} given)")
+        return text
+
+
+def _is_control(ch: str) -> bool:
+    # Zl and Zp are the Unicode line and paragraph separators; the joiners are
+    # kept because emoji sequences need them.
+    return unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") and ch not in "\u200d\u200c"
+
+
+NAME = TextField("a habit name", 100)
+CUE = TextField("a cue", 300)
+WHEN = TextField("a 'when'", 100)
+REASON = TextField("a reason", 100)
+AREA = TextField("a body area", 100)
+NOTE = TextField("a note", 300)
+MIN_DOSE = TextField("a minimum dose", 100)
+
+
+def check_not_future(day: date, today: date, what: str) -> date:
+    if day > today:
+        raise RehabError(f"{day.isoformat()} is in the future; {what} on the day itself")
+    return day
+
+
+def check_snooze_day(day: date, today: date) -> date:
+    if day > today + SNOOZE_AHEAD:
+        raise RehabError(
+            f"snoozes reach at most {SNOOZE_AHEAD.days} days ahead ({day.isoformat()} is further)"
+        )
+    return day

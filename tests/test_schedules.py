@@ -106,7 +106,10 @@ def test_dtstart_in_a_raw_rule_is_ignored_for_the_anchor() -> None:
         "",
         "   ",
         "sometimes",
-        "weekly",
+        "RRULE:FREQ=SECONDLY",
+        "RRULE:FREQ=HOURLY",
+        "RRULE:FREQ=DAILY;INTERVAL=0",
+        "RRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29",  # not in the year from the anchor
         "every 0 days",
         "every 366 days",
         "every two days",
@@ -122,6 +125,28 @@ def test_dtstart_in_a_raw_rule_is_ignored_for_the_anchor() -> None:
 def test_bad_schedules_are_refused(text: str) -> None:
     with pytest.raises(RehabError):
         parse_schedule(text, ANCHOR)
+
+
+@pytest.mark.parametrize(
+    ("text", "described"),
+    [
+        ("weekdays", "mon,tue,wed,thu,fri"),
+        ("weekends", "sat,sun"),
+        ("every other day", "every 2 days"),
+        ("weekly", "1/week"),
+        ("3x/week", "3/week"),
+        ("3 times a week", "3/week"),
+        ("2 per week", "2/week"),
+        ("M/W/F", "mon,wed,fri"),
+        ("T/Th", "tue,thu"),
+    ],
+)
+def test_common_ways_of_saying_a_schedule(text: str, described: str) -> None:
+    assert parse_schedule(text, ANCHOR).describe() == described
+
+
+def test_a_rare_rule_is_previewed_in_words() -> None:
+    assert "about once a month" in parse_schedule("RRULE:FREQ=MONTHLY;BYMONTHDAY=1", ANCHOR).explain()
 
 
 def test_none_schedule_is_refused() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -11,7 +12,19 @@ from .schedules import Schedule
 
 
 @dataclass(frozen=True)
+class ScheduleVersion:
+    """A schedule in force from `since` until the next version's `since`."""
+
+    since: date
+    schedule: Schedule
+
+
+@dataclass(frozen=True)
 class Habit:
+    """A habit. `schedule` is the one in force now; `versions`, when the
+    schedule was ever changed, holds every schedule with the day it took
+    effect (oldest first), so a change never rewrites the days before it."""
+
     id: int
     name: str
     slug: str
@@ -21,9 +34,32 @@ class Habit:
     start: date
     archived: date | None = None
     position: int = 0
+    versions: tuple[ScheduleVersion, ...] = ()
+    updated_at: str | None = None
 
     def archived_on(self, day: date) -> bool:
         return self.archived is not None and day >= self.archived
+
+    def schedule_on(self, day: date) -> Schedule:
+        """The schedule in force on `day` (the first one before it took effect)."""
+        if not self.versions:
+            return self.schedule
+        index = bisect_right(self._sinces, day) - 1
+        return self.versions[max(index, 0)].schedule
+
+    @property
+    def schedule_history(self) -> tuple[ScheduleVersion, ...]:
+        """Every version, the first in force from the start."""
+        return self.versions or (ScheduleVersion(self.start, self.schedule),)
+
+    @cached_property
+    def _sinces(self) -> list[date]:
+        return [v.since for v in self.versions]
+
+    @property
+    def changes_unit(self) -> bool:
+        """Whether the schedule was a quota at some times and fixed at others."""
+        return len({v.schedule.is_quota for v in self.versions}) > 1
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from enum import StrEnum
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -26,22 +27,60 @@ _WEEKDAY_WORDS = {
     **{full: i for i, full in enumerate(WEEKDAY_FULL_NAMES)},
     "tues": 1, "wednes": 2, "thur": 3, "thurs": 3,
 }
-_EVERY = re.compile(r"^every\s+(\d+)\s+days?$")
-_QUOTA = re.compile(r"^(\d+)\s*(?:/|x|times\s+a|per)\s*week$")
 
-SCHEDULE_HELP = "use daily, weekdays like tue,fri, 'every 2 days', '2/week', or an RRULE:"
+_EVERY = re.compile(r"^every\s+([0-9]+)\s+days?$")
+_QUOTA = re.compile(r"^([0-9]+)\s*(?:/\s*|x\s*/\s*|x\s+a\s+|x\s+per\s+|\s+times?\s+(?:a|per)\s+|\s+per\s+)week$")
+#: Whole-phrase names for common schedules, as people say them.
+_PHRASES = {
+    "daily": "daily", "every day": "daily", "everyday": "daily",
+    "weekdays": "mon,tue,wed,thu,fri", "every weekday": "mon,tue,wed,thu,fri",
+    "weekends": "sat,sun", "every weekend": "sat,sun",
+    "every other day": "every 2 days",
+    "weekly": "1/week", "once a week": "1/week", "twice a week": "2/week",
+}
+#: One-letter day lists (M/W/F, T/Th, Sa/Su): T and S alone are ambiguous.
+_LETTERS = {"m": 0, "t": 1, "tu": 1, "w": 2, "th": 3, "r": 3, "f": 4, "sa": 5, "su": 6}
+#: Frequencies no finer than a day: a schedule says on which days, not hours.
+RRULE_FREQUENCIES = ("DAILY", "WEEKLY", "MONTHLY", "YEARLY")
+
+SCHEDULE_HELP = (
+    "use daily, weekdays, weekends, days like tue,fri or M/W/F, 'every 2 days', "
+    "'every other day', '2/week', '3x/week', weekly, or an RRULE:"
+)
+
+
+class ScheduleKind(StrEnum):
+    DAILY = "daily"
+    WEEKDAYS = "weekdays"
+    INTERVAL = "interval"
+    QUOTA = "quota"
+    RRULE = "rrule"
+
+
+class StreakUnit(StrEnum):
+    """What a streak counts: days, or a quota's weeks."""
+
+    DAYS = "days"
+    WEEKS = "weeks"
+
+    def count(self, n: int) -> str:
+        """`3 days`, `1 week`."""
+        return f"{n} {self.value[:-1] if n == 1 else self.value}"
+
+    def short(self, n: int) -> str:
+        """`3d`, `1w`."""
+        return f"{n}{self.value[0]}"
 
 
 @dataclass(frozen=True)
 class Schedule:
     """When a habit is due.
 
-    `kind` is daily, weekdays, interval, quota or rrule. `rule` is the stored
-    text (an RRULE, or N/week for a quota); `anchor` is the day the schedule was
-    set, which `every N days` counts from.
+    `rule` is the stored text (an RRULE, or N/week for a quota); `anchor` is
+    the day the schedule was set, which `every N days` counts from.
     """
 
-    kind: str
+    kind: ScheduleKind
     rule: str
     anchor: date
     weekdays: frozenset[int] = frozenset()
@@ -51,45 +90,45 @@ class Schedule:
 
     @property
     def is_quota(self) -> bool:
-        return self.kind == "quota"
+        return self.kind is ScheduleKind.QUOTA
 
     @property
-    def unit(self) -> str:
+    def unit(self) -> StreakUnit:
         """What streaks count: a quota's weeks, anyone else's days."""
-        return "weeks" if self.is_quota else "days"
+        return StreakUnit.WEEKS if self.is_quota else StreakUnit.DAYS
 
     def describe(self) -> str:
         """The friendly form, as a person would type it."""
-        if self.kind == "daily":
+        if self.kind is ScheduleKind.DAILY:
             return "daily"
-        if self.kind == "weekdays":
+        if self.kind is ScheduleKind.WEEKDAYS:
             return ",".join(WEEKDAY_NAMES[d] for d in sorted(self.weekdays))
-        if self.kind == "interval":
+        if self.kind is ScheduleKind.INTERVAL:
             return f"every {self.interval} days"
-        if self.kind == "quota":
+        if self.kind is ScheduleKind.QUOTA:
             return f"{self.quota}/week"
         return self.rule
 
     def explain(self) -> str:
         """A sentence that shows how the schedule was understood."""
-        if self.kind == "daily":
+        if self.kind is ScheduleKind.DAILY:
             return "every day"
-        if self.kind == "weekdays":
+        if self.kind is ScheduleKind.WEEKDAYS:
             return "every " + ", ".join(WEEKDAY_FULL_NAMES[d].capitalize() for d in sorted(self.weekdays))
-        if self.kind == "interval":
+        if self.kind is ScheduleKind.INTERVAL:
             return f"every {self.interval} days, counting from {self.anchor.isoformat()}"
-        if self.kind == "quota":
+        if self.kind is ScheduleKind.QUOTA:
             return f"{self.quota} day{'s' if self.quota != 1 else ''} a week, any days"
-        return f"{self.rule} (about {float(self.frequency) * 7:.1f} days a week)"
+        return f"{self.rule} ({_about(self.days_a_year())})"
 
     def occurs(self, day: date) -> bool:
         """Whether a fixed schedule falls on `day` (a quota is due any day)."""
         kind = self.kind
-        if kind == "daily" or kind == "quota":
+        if kind is ScheduleKind.DAILY or kind is ScheduleKind.QUOTA:
             return True
-        if kind == "weekdays":
+        if kind is ScheduleKind.WEEKDAYS:
             return day.weekday() in self.weekdays
-        if kind == "interval":
+        if kind is ScheduleKind.INTERVAL:
             # rrule has no membership test; walking it from the anchor for every
             # day of a long history is slow, so test the INTERVAL directly.
             # tests/test_schedules.py checks this agrees with rrule.
@@ -111,7 +150,7 @@ class Schedule:
         """The dateutil rule this schedule stands for (a quota: every day)."""
         from dateutil.rrule import DAILY, rrule, rrulestr
 
-        if self.kind == "quota":
+        if self.kind is ScheduleKind.QUOTA:
             return rrule(DAILY, dtstart=datetime.combine(self.anchor, datetime.min.time()))
         return rrulestr(self.rule, dtstart=datetime.combine(self.anchor, datetime.min.time()))
 
@@ -120,65 +159,88 @@ class Schedule:
         """Expected check-ins per day, as Loop Habit Tracker's score uses it."""
         from fractions import Fraction
 
-        if self.kind == "daily":
+        if self.kind is ScheduleKind.DAILY:
             return Fraction(1, 1)
-        if self.kind == "weekdays":
+        if self.kind is ScheduleKind.WEEKDAYS:
             return Fraction(len(self.weekdays), 7)
-        if self.kind == "interval":
+        if self.kind is ScheduleKind.INTERVAL:
             return Fraction(1, self.interval)
-        if self.kind == "quota":
+        if self.kind is ScheduleKind.QUOTA:
             return Fraction(self.quota, 7)
         start = self.anchor
         count = sum(self.occurs(start + timedelta(days=i)) for i in range(28))
         return Fraction(count, 28)
 
+    def days_a_year(self) -> int:
+        """How many days of the year from the anchor the schedule falls on."""
+        first = datetime.combine(self.anchor, time.min)
+        found = self.to_rrule().between(first, first + timedelta(days=365))
+        return len({d.date() for d in found})
+
     @property
     def frequency_parts(self) -> tuple[int, int]:
         """(numerator, denominator) without reducing: Loop keeps k/7 as k/7."""
-        if self.kind == "weekdays":
+        if self.kind is ScheduleKind.WEEKDAYS:
             return len(self.weekdays), 7
-        if self.kind == "interval":
+        if self.kind is ScheduleKind.INTERVAL:
             return 1, self.interval
-        if self.kind == "quota":
+        if self.kind is ScheduleKind.QUOTA:
             return self.quota, 7
-        if self.kind == "rrule":
-            return self.frequency.numerator * 28 // self.frequency.denominator, 28
+        if self.kind is ScheduleKind.RRULE:
+            # Occurrences per 28 days, as DESIGN.md §5 asks; at least one, so
+            # the score of a rare rule still moves.
+            return max(1, round(self.frequency * 28)), 28
         return 1, 1
 
 
 def parse_schedule(text: str, anchor: date) -> Schedule:
     """Read a schedule in any of its friendly forms, or fail with a clear error."""
+    return _parse(text, anchor, strict=True)
+
+
+def _parse(text: str, anchor: date, strict: bool) -> Schedule:
     raw = (text or "").strip()
-    word = raw.lower()
+    word = re.sub(r"\s+", " ", raw.lower())
     if not raw:
         raise RehabError(f"a schedule is needed: {SCHEDULE_HELP}")
-    if word in ("daily", "every day", "everyday"):
-        return Schedule("daily", "RRULE:FREQ=DAILY", anchor)
+    word = _PHRASES.get(word, word)
+    if word == "daily":
+        return Schedule(ScheduleKind.DAILY, "RRULE:FREQ=DAILY", anchor)
     if m := _EVERY.match(word):
         n = int(m.group(1))
         if not 1 <= n <= 365:
             raise RehabError(f"'every {n} days' needs N from 1 to 365")
         if n == 1:
-            return Schedule("daily", "RRULE:FREQ=DAILY", anchor)
-        return Schedule("interval", f"RRULE:FREQ=DAILY;INTERVAL={n}", anchor, interval=n)
+            return Schedule(ScheduleKind.DAILY, "RRULE:FREQ=DAILY", anchor)
+        return Schedule(ScheduleKind.INTERVAL, f"RRULE:FREQ=DAILY;INTERVAL={n}", anchor, interval=n)
     if m := _QUOTA.match(word):
         q = int(m.group(1))
         if not 1 <= q <= 7:
             raise RehabError(f"'{raw}': a weekly quota is from 1/week to 7/week")
-        return Schedule("quota", f"{q}/week", anchor, quota=q)
+        return Schedule(ScheduleKind.QUOTA, f"{q}/week", anchor, quota=q)
     if word.startswith(("rrule:", "dtstart", "freq=")):
-        return _from_rrule(raw, anchor)
-    parts = [p for p in re.split(r"[\s,]+", word) if p]
-    if parts and all(p in _WEEKDAY_WORDS for p in parts):
-        days = frozenset(_WEEKDAY_WORDS[p] for p in parts)
+        return _from_rrule(raw, anchor, strict)
+    days = _weekday_list(word)
+    if days:
         if len(days) == 7:
-            return Schedule("daily", "RRULE:FREQ=DAILY", anchor)
+            return Schedule(ScheduleKind.DAILY, "RRULE:FREQ=DAILY", anchor)
         codes = ",".join(WEEKDAY_CODES[d] for d in sorted(days))
-        return Schedule("weekdays", f"RRULE:FREQ=WEEKLY;BYDAY={codes}", anchor, weekdays=days)
+        return Schedule(ScheduleKind.WEEKDAYS, f"RRULE:FREQ=WEEKLY;BYDAY={codes}", anchor, weekdays=days)
     raise RehabError(f"'{raw}' is not a schedule: {SCHEDULE_HELP}")
 
 
-def _from_rrule(raw: str, anchor: date) -> Schedule:
+def _weekday_list(word: str) -> frozenset[int]:
+    """`tue,fri`, `mon wed fri` or `M/W/F`; empty when it is not a list of days."""
+    parts = [p for p in re.split(r"[\s,]+", word) if p]
+    if parts and all(p in _WEEKDAY_WORDS for p in parts):
+        return frozenset(_WEEKDAY_WORDS[p] for p in parts)
+    letters = word.replace(" ", "").split("/")
+    if len(letters) > 1 and all(p in _LETTERS or p in _WEEKDAY_WORDS for p in letters):
+        return frozenset(_LETTERS.get(p, _WEEKDAY_WORDS.get(p)) for p in letters)
+    return frozenset()
+
+
+def _from_rrule(raw: str, anchor: date, strict: bool = True) -> Schedule:
     from dateutil.rrule import rrulestr
 
     body = raw if raw.upper().startswith(("RRULE:", "DTSTART")) else "RRULE:" + raw
@@ -187,18 +249,45 @@ def _from_rrule(raw: str, anchor: date) -> Schedule:
     if not body.upper().startswith("RRULE:"):
         body = "RRULE:" + body
     body = "RRULE:" + body[len("RRULE:"):].upper()
+    if "\n" in body:
+        raise RehabError(f"'{raw}' holds more than one rule; give one RRULE line")
+    _check_rrule_parts(raw, body)
+    start = datetime.combine(anchor, time.min)
     try:
-        rule = rrulestr(body, dtstart=datetime.combine(anchor, datetime.min.time()))
-        next_one = rule.after(datetime.combine(anchor, datetime.min.time()), inc=True)
-    except (ValueError, TypeError, OverflowError) as exc:
-        raise RehabError(f"'{raw}' is not an RRULE dateutil accepts: {exc}") from None
-    if next_one is None:
-        raise RehabError(f"'{raw}' never falls on a day from {anchor.isoformat()} on")
+        rule = rrulestr(body, dtstart=start)
+    except (ValueError, TypeError, OverflowError, KeyError, AttributeError):
+        raise RehabError(f"'{raw}' is not an RRULE this app can read: {RRULE_HELP}") from None
+    if strict:
+        next_one = rule.after(start, inc=True)
+        if next_one is None or next_one.date() > anchor + timedelta(days=365):
+            raise RehabError(f"'{raw}' does not fall on any day in the year from {anchor.isoformat()}")
     # Keep the friendly forms friendly: a raw rule that is one of them is stored as such.
     try:
         return parse_schedule(_friendly_form(str(rule).split("\n")[-1]) or "", anchor)
     except RehabError:
-        return Schedule("rrule", body, anchor)
+        return Schedule(ScheduleKind.RRULE, body, anchor)
+
+
+RRULE_HELP = "e.g. RRULE:FREQ=WEEKLY;BYDAY=MO,TH or RRULE:FREQ=MONTHLY;BYMONTHDAY=1"
+
+
+def _check_rrule_parts(raw: str, body: str) -> None:
+    """Refuse, before dateutil sees it, a rule that would hang or flood every
+    command: an interval below 1 loops for ever, and a frequency finer than a
+    day yields thousands of times a day."""
+    parts = {}
+    for part in body[len("RRULE:"):].split(";"):
+        key, _, value = part.partition("=")
+        parts[key.strip()] = value.strip()
+    freq = parts.get("FREQ")
+    if freq not in RRULE_FREQUENCIES:
+        raise RehabError(
+            f"'{raw}': a schedule repeats daily, weekly, monthly or yearly "
+            f"(FREQ={'|'.join(RRULE_FREQUENCIES)}), not {freq or 'never'}"
+        )
+    interval = parts.get("INTERVAL", "1")
+    if not (interval.isascii() and interval.isdigit() and len(interval) <= 4) or int(interval) < 1:
+        raise RehabError(f"'{raw}': INTERVAL is a whole number of at least 1")
 
 
 def _friendly_form(rule_text: str) -> str | None:
@@ -225,5 +314,19 @@ def load_schedule(rule: str, anchor: date) -> Schedule:
             return parse_schedule(friendly, anchor)
         except RehabError:
             pass
-    return parse_schedule(rule, anchor)
+    # A rule already stored was checked when it was written; looking for its
+    # next occurrence again would only cost time.
+    return _parse(rule, anchor, strict=False)
+
+
+def _about(days_a_year: int) -> str:
+    """A rare rule's rate in words a person uses."""
+    if days_a_year >= 52:
+        return f"about {days_a_year / 52:.1f} days a week"
+    if days_a_year >= 12:
+        per_month = round(days_a_year / 12)
+        return "about once a month" if per_month == 1 else f"about {per_month} times a month"
+    if days_a_year == 0:
+        return "no day in the coming year"
+    return "about once a year" if days_a_year == 1 else f"about {days_a_year} times a year"
 

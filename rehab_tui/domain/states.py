@@ -31,8 +31,8 @@ def in_life(log: HabitLog, day: date) -> bool:
 
 
 def scheduled(log: HabitLog, day: date) -> bool:
-    """Whether a fixed-schedule habit is due on `day` at all."""
-    return in_life(log, day) and log.habit.schedule.occurs(day)
+    """Whether a fixed-schedule habit is due on `day` at all (under the schedule in force that day)."""
+    return in_life(log, day) and log.habit.schedule_on(day).occurs(day)
 
 
 def resting(journal: Journal, log: HabitLog, day: date) -> bool:
@@ -57,14 +57,24 @@ class QuotaWeek:
 
 
 def quota_week(journal: Journal, log: HabitLog, week_start: date) -> QuotaWeek:
-    """How a quota habit's week stands; the quota shrinks to the available days."""
+    """How a quota habit's week stands; the quota shrinks to the available days.
+
+    Only the days a quota schedule was in force belong to the week: after a
+    schedule change in mid-week, the days under the other schedule are as
+    unavailable as days before the start.
+    """
+    habit = log.habit
     days = days_between(week_start, week_start + timedelta(days=6))
+    if habit.versions:
+        days = [d for d in days if habit.schedule_on(d).is_quota]
+        if not days:
+            return QuotaWeek(week_start, 0, 0)
     done = sum(1 for d in days if d in log.done)
     available = sum(
         1 for d in days
         if d in log.done or (in_life(log, d) and not resting(journal, log, d))
     )
-    return QuotaWeek(week_start, done, min(log.habit.schedule.quota, available))
+    return QuotaWeek(week_start, done, min(habit.schedule_on(days[-1]).quota, available))
 
 
 def day_state(journal: Journal, log: HabitLog, day: date, today: date) -> DayState:
@@ -72,7 +82,7 @@ def day_state(journal: Journal, log: HabitLog, day: date, today: date) -> DaySta
         return DayState.DONE
     if not scheduled(log, day):
         return DayState.OFF
-    quota = log.habit.schedule.is_quota
+    quota = log.habit.schedule_on(day).is_quota
     if quota and quota_week(journal, log, week_start_of(day, journal.week_start)).met:
         return DayState.OFF
     if log.paused_on(day):

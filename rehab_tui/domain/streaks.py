@@ -9,6 +9,7 @@ from enum import Enum
 
 from .dates import week_start_of
 from .model import HabitLog, Journal
+from .schedules import StreakUnit
 from .states import DayState, day_state, quota_week, scheduled
 
 _DAY = timedelta(days=1)
@@ -25,7 +26,7 @@ class Step(Enum):
 
 @dataclass(frozen=True)
 class Streak:
-    unit: str  # "days" or "weeks"
+    unit: StreakUnit
     current: int
     best: int
     misses: int  # misses in a row just behind the current point, for "never miss twice"
@@ -50,10 +51,51 @@ def week_step(journal: Journal, log: HabitLog, week: date, today: date) -> Step:
     return Step.BREAK
 
 
+def _points(journal: Journal, log: HabitLog, through: date) -> Iterator[tuple[date, bool]]:
+    """(point, is_week) from the habit's start through `through`, oldest first:
+    each day under a fixed schedule, and each week under a quota (once, at the
+    week's first day)."""
+    habit = log.habit
+    week_start = journal.week_start
+    if not habit.versions:
+        if habit.schedule.is_quota:
+            week = week_start_of(habit.start, week_start)
+            while week <= through:
+                yield week, True
+                week += _WEEK
+        else:
+            day = habit.start
+            while day <= through:
+                yield day, False
+                day += _DAY
+        return
+    day, last_week = habit.start, None
+    while day <= through:
+        if habit.schedule_on(day).is_quota:
+            week = week_start_of(day, week_start)
+            if week != last_week:
+                last_week = week
+                yield week, True
+        else:
+            yield day, False
+        day += _DAY
+
+
+def _step(journal: Journal, log: HabitLog, point: date, is_week: bool, today: date) -> Step:
+    if is_week != log.habit.schedule.is_quota:
+        # A streak counts in the unit of the schedule in force now; the days
+        # (or weeks) of an earlier schedule of the other unit neither add nor break.
+        return Step.SKIP
+    return week_step(journal, log, point, today) if is_week else day_step(journal, log, point, today)
+
+
 def _steps_back(journal: Journal, log: HabitLog, as_of: date, today: date) -> Iterator[tuple[date, Step]]:
     """Each day's (or quota week's) step from `as_of` back to the habit's start, newest first."""
     habit = log.habit
-    if habit.schedule.is_quota:
+    if habit.versions:
+        for point, is_week in reversed(list(_points(journal, log, as_of))):
+            yield point, _step(journal, log, point, is_week, today)
+    elif habit.schedule.is_quota:
         week = week_start_of(as_of, journal.week_start)
         first = week_start_of(habit.start, journal.week_start)
         while week >= first:
@@ -64,20 +106,6 @@ def _steps_back(journal: Journal, log: HabitLog, as_of: date, today: date) -> It
         while day >= habit.start:
             yield day, day_step(journal, log, day, today)
             day -= _DAY
-
-
-def _steps_forward(journal: Journal, log: HabitLog, through: date, today: date) -> Iterator[Step]:
-    habit = log.habit
-    if habit.schedule.is_quota:
-        week = week_start_of(habit.start, journal.week_start)
-        while week <= through:
-            yield week_step(journal, log, week, today)
-            week += _WEEK
-    else:
-        day = habit.start
-        while day <= through:
-            yield day_step(journal, log, day, today)
-            day += _DAY
 
 
 def current_run(newest_first: Iterable[Step]) -> int:
@@ -118,7 +146,7 @@ def longest_run(oldest_first: Iterable[Step]) -> int:
 
 def habit_steps(journal: Journal, log: HabitLog, today: date) -> list[Step]:
     """Every day's (or quota week's) step from the habit's start through today."""
-    return list(_steps_forward(journal, log, today, today))
+    return [_step(journal, log, point, is_week, today) for point, is_week in _points(journal, log, today)]
 
 
 def current_streak(journal: Journal, log: HabitLog, today: date, as_of: date | None = None) -> int:
@@ -149,6 +177,8 @@ def routine_step(journal: Journal, logs: list[HabitLog], day: date, today: date)
     due = False
     waiting = False
     for log in logs:
+        if log.habit.versions and log.habit.schedule_on(day).is_quota:
+            continue
         state = day_state(journal, log, day, today)
         if state is DayState.MISSED:
             return Step.BREAK
@@ -162,7 +192,12 @@ def routine_step(journal: Journal, logs: list[HabitLog], day: date, today: date)
 
 
 def fixed_logs(journal: Journal) -> list[HabitLog]:
-    return [log for log in journal.logs if not log.habit.schedule.is_quota]
+    """The habits the routine counts: those under a fixed schedule at any time
+    (routine_step leaves out the days a quota was in force)."""
+    return [
+        log for log in journal.logs
+        if not all(v.schedule.is_quota for v in log.habit.schedule_history)
+    ]
 
 
 def routine_steps(journal: Journal, today: date) -> tuple[date | None, list[Step]]:

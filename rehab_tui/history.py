@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import random
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -24,6 +27,10 @@ EXTRA_HABITS: tuple[tuple[str, str, int, str], ...] = (
     ("Core circuit", "tue,thu,sat", 12, "Dead bugs, bird dogs, side planks."),
     ("Easy walk", "daily", 20, "Twenty minutes at conversation pace."),
 )
+
+DEMO_DAYS = 70
+#: A history that shows everything: a single miss, a pause, sore days.
+DEMO_SEED = 39
 
 AREAS = ("left IT band", "right hip flexor", "hamstrings", "left glute", "lower back", "calves")
 
@@ -82,5 +89,17 @@ def synthesize(path: str | Path, today: date, days: int, habits: int = 5, seed: 
                     checkins.append((habit.id, day))
             elif habit.schedule.occurs(day) and rng.random() < chance:
                 checkins.append((habit.id, day))
-    store.load_history(checkins, snoozes, pauses)
+    store.load_history(today, checkins, snoozes, pauses)
     return store
+
+
+@contextmanager
+def demo_store(today: date) -> Iterator[Store]:
+    """The demo database, in a temporary folder removed when it closes
+    (the person's own file is never touched)."""
+    with tempfile.TemporaryDirectory(prefix="rehab-demo-") as folder:
+        store = synthesize(Path(folder) / "demo.db", today, DEMO_DAYS, seed=DEMO_SEED)
+        try:
+            yield store
+        finally:
+            store.close()

@@ -14,7 +14,7 @@ from textual.widgets import Input
 
 from rehab_tui.history import synthesize
 from rehab_tui.tui.app import RehabApp
-from rehab_tui.tui.launch import DEMO_DAYS, DEMO_SEED
+from rehab_tui.history import DEMO_DAYS, DEMO_SEED
 
 TODAY = date(2026, 11, 21)
 OUT = Path(__file__).resolve().parent.parent / "screenshots"

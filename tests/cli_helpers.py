@@ -103,18 +103,23 @@ def run_process(*args: object, env: dict[str, str] | None = None,
     return Ran(proc.returncode, proc.stdout, proc.stderr)
 
 
+TEMPLATE_START = "2026-10-01"
+
+
 @functools.cache
 def _template() -> Path:
     folder = Path(tempfile.mkdtemp(prefix="rehab-cli-template-"))
     atexit.register(shutil.rmtree, folder, True)
     path = folder / "rehab.db"
-    ok(path, "habit", "list")
+    # The habits start well before the days the tests back-fill: a check-in
+    # before a habit's start is refused.
+    ok(path, "habit", "list", today=TEMPLATE_START)
     assert not Path(f"{path}-wal").exists(), "the CLI left its write-ahead log behind"
     return path
 
 
 def new_db(folder: Path, name: str = "rehab.db") -> Path:
-    """A rehab database with the default routine, made by the CLI on 2026-11-21.
+    """A rehab database with the default routine, made by the CLI on 2026-10-01.
 
     Made once per test run and copied: making one (fsyncs and all) takes ten times
     longer than most tests' commands.

@@ -31,7 +31,7 @@ WRITER = textwrap.dedent(
 
     path, stop = sys.argv[1], Path(sys.argv[2])
     today = date(2026, 11, 21)
-    store = Store.open(path, today)
+    store = Store.open(path, today - timedelta(days=20000))  # its habits start before any day it ticks
     n = 0
     while not stop.exists() and n < 20000:
         day = today - timedelta(days=n)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import click
@@ -24,7 +24,7 @@ def settings(s: Session, key: str | None, value: str | None) -> None:
     if key is not None:
         check_key(key)
     if value is not None:
-        stored = s.store.set_setting(key, value)
+        stored = s.store.set_setting(key, value).values()[key]
         click.echo(f"{key} = {stored}")
         return
     values = s.store.setting_values()
@@ -60,9 +60,8 @@ def import_(s: Session, file: str) -> None:
         raise RehabError(f"{file} is not a JSON export ({exc})") from None
     # Refuse a damaged export before the store is opened: opening a new file
     # would create it, and an error must leave nothing written.
-    check_export(data)
-    counts = import_data(s.store, data)
-    echo_json(counts)
+    check_export(data, s.fixed_today or date.today())
+    click.echo(import_data(s.store, data, s.today).sentence())
 
 
 @click.command()

@@ -61,13 +61,13 @@ def done(s: Session, habits: tuple[str, ...], when: str | None) -> None:
     """Check habits in (by name, slug or prefix)."""
     found = _habits(s, habits)
     day = s.day(when)
-    added = s.store.check_in([h.id for h in found], day, s.today)
+    ticks = s.store.check_in([h.id for h in found], day, s.today)
     journal = s.store.journal()
-    for habit in found:
-        log = journal.log(habit.id)
-        streak = current_streak(journal, log, s.today)
-        note = "done" if habit.id in added else "was already done"
-        click.echo(f"✔ {habit.name} {note} on {day.isoformat()} · streak {render.plural(streak, habit.schedule.unit)}")
+    for log in ticks.logs:
+        habit = log.habit
+        streak = current_streak(journal, journal.log(habit.id), s.today)
+        note = "done" if habit.id in ticks.changed else "was already done"
+        click.echo(f"✔ {habit.name} {note} on {render.day_text(day)} · streak {habit.schedule.unit.count(streak)}")
 
 
 @click.command()
@@ -78,12 +78,12 @@ def undo(s: Session, habits: tuple[str, ...], when: str | None) -> None:
     """Take check-ins back."""
     found = _habits(s, habits)
     day = s.day(when)
-    removed = s.store.undo([h.id for h in found], day)
+    removed = s.store.undo([h.id for h in found], day).changed
     for habit in found:
         if habit.id in removed:
-            click.echo(f"↺ {habit.name} is no longer done on {day.isoformat()}")
+            click.echo(f"↺ {habit.name} is no longer done on {render.day_text(day)}")
         else:
-            click.echo(f"{habit.name} was not done on {day.isoformat()}; nothing to take back")
+            click.echo(f"{habit.name} was not done on {render.day_text(day)}; nothing to take back")
 
 
 @click.command()
@@ -97,12 +97,12 @@ def snooze(s: Session, when: str | None, habit_name: str | None, reason: str, ar
     """Rest a sore day without breaking streaks (a budget per 7 days)."""
     habit = s.habit(habit_name) if habit_name else None
     day = s.day(when)
-    added = s.store.snooze(day, s.today, habit.id if habit else None, reason, area, pain)
+    added = s.store.snooze(day, s.today, habit.id if habit else None, reason, area, pain).changed
     what = habit.name if habit else "the whole day"
     if added:
-        click.echo(f"z {what} snoozed on {day.isoformat()} ({reason}); streaks are frozen, not broken")
+        click.echo(f"z {what} snoozed on {render.day_text(day)} ({reason}); streaks are frozen, not broken")
     else:
-        click.echo(f"{what} was already snoozed on {day.isoformat()}")
+        click.echo(f"{what} was already snoozed on {render.day_text(day)}")
 
 
 @click.command()
@@ -113,9 +113,9 @@ def unsnooze(s: Session, when: str | None, habit_name: str | None) -> None:
     """Take a snooze back."""
     habit = s.habit(habit_name) if habit_name else None
     day = s.day(when)
-    removed = s.store.unsnooze(day, habit.id if habit else None)
+    removed = s.store.unsnooze(day, habit.id if habit else None).changed
     what = habit.name if habit else "The day"
-    click.echo(f"{what} {'is no longer' if removed else 'was not'} snoozed on {day.isoformat()}")
+    click.echo(f"{what} {'is no longer' if removed else 'was not'} snoozed on {render.day_text(day)}")
 
 
 @click.command()
@@ -129,8 +129,8 @@ def pause(s: Session, habit_name: str, until: str, start: str | None, reason: st
     habit = s.habit(habit_name)
     first = s.day(start)
     last = s.day(until, ahead=True)
-    span = s.store.pause(habit.id, first, last, reason)
-    click.echo(f"= {habit.name} paused from {span.start.isoformat()} through {span.until.isoformat()}")
+    span = s.store.pause(habit.id, first, last, reason).pause
+    click.echo(f"‖ {habit.name} paused from {render.day_text(span.start)} through {render.day_text(span.until)}")
 
 
 @click.command()
@@ -140,7 +140,7 @@ def resume(s: Session, habit_name: str) -> None:
     """End a habit's current pause so today counts again."""
     habit = s.habit(habit_name)
     s.store.resume(habit.id, s.today)
-    click.echo(f"▶ {habit.name} is active again from {s.today.isoformat()}")
+    click.echo(f"▶ {habit.name} is active again from {render.day_text(s.today)}")
 
 
 @click.command()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from ..domain.errors import RehabError
+from . import render
 from .output import echo_json
 from .session import Session, pass_session
 
@@ -16,15 +17,16 @@ def habit() -> None:
 
 @habit.command("add")
 @click.argument("name")
-@click.option("--schedule", required=True, help="daily | tue,fri | 'every 2 days' | 2/week | RRULE:...")
+@click.option("--schedule", default="daily", show_default=True,
+              help="daily | weekdays | tue,fri | 'every 2 days' | 2/week | RRULE:...")
 @click.option("--cue", default="", help="How to do it, in one line.")
 @click.option("--minutes", type=int, help="How long it takes.")
-@click.option("--start", metavar="DATE", help="First day (default today).")
+@click.option("--start", metavar="DATE", help="First day it is due (default today).")
 @pass_session
 def add(s: Session, name: str, schedule: str, cue: str, minutes: int | None, start: str | None) -> None:
     """Add a habit to the routine."""
     created = s.store.add_habit(name, schedule, s.today, cue=cue, minutes=minutes, start=s.day(start))
-    click.echo(f"+ {created.name} ({created.slug}): {created.schedule.explain()}")
+    click.echo(f"+ {created.name} ({created.slug}): {created.schedule.explain()}, from {render.day_text(created.start)}")
 
 
 @habit.command("list")
@@ -62,15 +64,31 @@ def list_habits(s: Session, show_all: bool, as_json: bool) -> None:
 @click.option("--name", help="A new name.")
 @click.option("--cue", help="A new cue.")
 @click.option("--minutes", type=int, help="New minutes.")
-@click.option("--schedule", help="A new schedule (from today on).")
+@click.option("--schedule", help="A new schedule, in force from --from; the days before keep theirs.")
+@click.option("--from", "since", metavar="DATE", help="The first day of the new schedule (default today).")
+@click.option("--start", metavar="DATE", help="A new first day for the habit.")
 @pass_session
-def edit(s: Session, habit_name: str, name: str | None, cue: str | None, minutes: int | None, schedule: str | None) -> None:
-    """Change a habit's name, cue, minutes or schedule."""
-    if name is None and cue is None and minutes is None and schedule is None:
-        raise RehabError("nothing to change: give --name, --cue, --minutes or --schedule")
+def edit(
+    s: Session, habit_name: str, name: str | None, cue: str | None, minutes: int | None,
+    schedule: str | None, since: str | None, start: str | None,
+) -> None:
+    """Change a habit's name, cue, minutes, schedule or start."""
+    if all(v is None for v in (name, cue, minutes, schedule, start)):
+        raise RehabError("nothing to change: give --name, --cue, --minutes, --schedule or --start")
+    if since is not None and schedule is None:
+        raise RehabError("--from says when a new --schedule takes effect; give --schedule too")
     found = s.habit(habit_name)
-    changed = s.store.edit_habit(found.id, s.today, name=name, cue=cue, minutes=minutes, schedule=schedule)
-    click.echo(f"~ {changed.name} ({changed.slug}): {changed.schedule.explain()}")
+    extra = {} if minutes is None else {"minutes": minutes}
+    changed = s.store.edit_habit(
+        found.id, s.today, name=name, cue=cue, schedule=schedule,
+        since=s.day(since, ahead=True) if since else None, start=s.day(start) if start else None, **extra,
+    )
+    said = [f"~ {changed.name} ({changed.slug}): {changed.schedule.explain()}"]
+    if schedule is not None:
+        said.append(f"from {render.day_text(changed.schedule_history[-1].since)}")
+    if start is not None:
+        said.append(f"starts {render.day_text(changed.start)}")
+    click.echo(", ".join(said))
 
 
 @habit.command("archive")
@@ -80,8 +98,9 @@ def edit(s: Session, habit_name: str, name: str | None, cue: str | None, minutes
 def archive(s: Session, habit_name: str, when: str | None) -> None:
     """Retire a habit; its history is kept."""
     found = s.habit(habit_name)
-    s.store.archive_habit(found.id, s.day(when))
-    click.echo(f"- {found.name} archived; `rehab habit restore {found.slug}` brings it back")
+    day = s.day(when)
+    s.store.archive_habit(found.id, day)
+    click.echo(f"- {found.name} archived from {render.day_text(day)}; `rehab habit restore {found.slug}` brings it back")
 
 
 @habit.command("restore")
@@ -101,6 +120,5 @@ def restore(s: Session, habit_name: str) -> None:
 def move(s: Session, habit_name: str, position: int) -> None:
     """Move a habit to POSITION (1 is the top of the list)."""
     found = s.habit(habit_name)
-    s.store.move_habit(found.id, position)
-    order = [h.name for h in s.store.habits() if not h.archived_on(s.today)]
+    order = [h.name for h in s.store.move_habit(found.id, position) if not h.archived_on(s.today)]
     click.echo(f"{found.name} is now number {order.index(found.name) + 1}")

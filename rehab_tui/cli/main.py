@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import sqlite3
 import sys
+from datetime import date
 
 import click
 
@@ -81,7 +82,14 @@ def cli(ctx: click.Context, db_path: str | None, today: str | None, demo: bool) 
     if ctx.invoked_subcommand is None:
         from ..tui.launch import launch
 
-        launch(state, demo=demo)
+        if demo:
+            from ..history import demo_store
+
+            day = state.fixed_today or date.today()
+            with demo_store(day) as store:
+                launch(store, day, "demo (a throwaway copy)")
+        else:
+            launch(state.store, state.fixed_today, str(state.db_path))
     elif demo:
         raise click.UsageError("--demo opens the app; it does not go with a command")
 

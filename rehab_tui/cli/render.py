@@ -38,6 +38,11 @@ def plural(n: int, unit: str) -> str:
     return f"{n} {unit[:-1] if n == 1 else unit}"
 
 
+def day_text(day: date) -> str:
+    """A day as every write echoes it: the date and its weekday."""
+    return f"{day.isoformat()} ({day:%a})"
+
+
 def checklist_text(listing: Checklist, today: date, routine: int | None = None) -> str:
     day = listing.day
     when = "today" if day == today else ("yesterday" if (today - day).days == 1 else "")

@@ -11,8 +11,8 @@ import click
 from ..domain.dates import logical_today, parse_day, parse_iso
 from ..domain.errors import RehabError
 from ..domain.lookup import find_habit
-from ..domain.model import Habit
 from ..store import Store, default_db_path
+from ..store.rows import HabitRef
 
 
 class Session:
@@ -39,11 +39,13 @@ class Session:
         return self.today if text is None else parse_day(text, self.today, ahead=ahead)
 
     @cached_property
-    def all_habits(self) -> list[Habit]:
-        """Read once: a command looks its habits up before it writes."""
-        return self.store.habits()
+    def all_habits(self) -> list[HabitRef]:
+        """Read once: a command looks its habits up before it writes. Only
+        names and slugs are read, so the commands that mend a damaged row
+        can still find its habit."""
+        return self.store.habit_refs()
 
-    def habit(self, query: str, archived: bool = False) -> Habit:
+    def habit(self, query: str, archived: bool = False) -> HabitRef:
         """Find an active habit (or, with `archived`, an archived one)."""
         pool = [h for h in self.all_habits if h.archived_on(self.today) == archived]
         if archived and not pool:
@@ -52,6 +54,8 @@ class Session:
 
     def close(self) -> None:
         if "store" in self.__dict__:
+            for warning in self.store.warnings:
+                click.echo(f"warning: {warning}", err=True)
             self.store.close()
 
 

@@ -7,8 +7,17 @@ import unicodedata
 from collections.abc import Iterable
 
 from .errors import RehabError
-from .model import Habit
+from typing import Protocol, TypeVar
+
 from .rules import NAME
+
+
+class _HasName(Protocol):
+    name: str
+    slug: str
+
+
+Named = TypeVar("Named", bound=_HasName)
 
 
 def clean_name(name: str) -> str:
@@ -31,7 +40,7 @@ def unique_slug(name: str, taken: Iterable[str]) -> str:
     return slug
 
 
-def find_habit(habits: Iterable[Habit], query: str) -> Habit:
+def find_habit(habits: Iterable[Named], query: str) -> Named:
     """A name, a slug, or an unambiguous prefix of either, case-insensitive.
 
     An exact name or slug wins over a prefix.

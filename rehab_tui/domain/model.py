@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
 
@@ -81,6 +81,7 @@ class Snooze:
     reason: str = "sore"
     area: str | None = None
     pain: int | None = None
+    exempt: bool = False  # history brought in from another tracker: outside the budget
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,13 @@ class Journal:
     rest_days: frozenset[date] = frozenset()
     week_start: int = 0
     snooze_budget: int = 2
+
+    def with_log(self, new: HabitLog) -> Journal:
+        """This journal with one habit's record replaced (or added)."""
+        logs = tuple(new if log.habit.id == new.habit.id else log for log in self.logs)
+        if new not in logs:
+            logs = tuple(sorted((*logs, new), key=lambda log: (log.habit.position, log.habit.id)))
+        return replace(self, logs=logs)
 
     def log(self, habit_id: int) -> HabitLog:
         for log in self.logs:

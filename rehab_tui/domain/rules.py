@@ -8,10 +8,11 @@ keep a copy of a limit.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from .errors import RehabError
+from .model import Habit, Pause
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,7 @@ class TextField:
         """The text as stored: trimmed, one line, no control characters, within the cap."""
         text = unicodedata.normalize("NFC", value or "").strip()
         if required and not text:
-            raise RehabError(f"{self.what} is needed")
+            raise RehabError(f"{self.what} cannot be empty")
         if any(_is_control(ch) for ch in text):
             raise RehabError(f"{self.what} cannot hold control characters or line breaks")
         if len(text) > self.cap:
@@ -93,5 +94,61 @@ def check_snooze_day(day: date, today: date) -> date:
     if day > today + SNOOZE_AHEAD:
         raise RehabError(
             f"snoozes reach at most {SNOOZE_AHEAD.days} days ahead ({day.isoformat()} is further)"
+        )
+    return day
+
+
+def check_habit(habit: Habit) -> Habit:
+    """A habit as it may be stored: its texts cleaned, every field in range.
+
+    The name's uniqueness needs the other habits, so the store checks that.
+    """
+    if habit.archived is not None and habit.archived < habit.start:
+        raise RehabError(f"{habit.name} cannot be archived ({habit.archived}) before it starts ({habit.start})")
+    sinces = [v.since for v in habit.versions]
+    if sinces != sorted(set(sinces)):
+        raise RehabError(f"{habit.name}: two schedule versions take effect on the same day")
+    return replace(
+        habit,
+        name=NAME.clean(habit.name, required=True),
+        cue=CUE.clean(habit.cue),
+        minutes=MINUTES.check(habit.minutes),
+    )
+
+
+def check_pause(pause: Pause) -> Pause:
+    if pause.until < pause.start:
+        raise RehabError(f"a pause cannot end ({pause.until}) before it starts ({pause.start})")
+    return replace(pause, reason=REASON.clean(pause.reason))
+
+
+def check_start(habit: Habit, start: date, first_checkin: date | None) -> date:
+    """A new start day: not after the first check-in, which would leave it before the start."""
+    if first_checkin is not None and first_checkin < start:
+        raise RehabError(
+            f"{habit.name} was done on {first_checkin.isoformat()}, before {start.isoformat()}; "
+            "a start cannot leave check-ins before it"
+        )
+    return start
+
+
+def check_schedule_since(habit: Habit, since: date) -> date:
+    """A schedule change takes effect on or after the habit's start."""
+    if since < habit.start:
+        raise RehabError(
+            f"{habit.name} starts on {habit.start.isoformat()}; a schedule change cannot take effect "
+            f"before it ({since.isoformat()})"
+        )
+    return since
+
+
+def check_checkin(habit: Habit, day: date, today: date) -> date:
+    """A check-in: not in the future, and not before the start (an archived
+    habit keeps the check-ins it has; the commands offer only active ones)."""
+    check_not_future(day, today, "check in")
+    if day < habit.start:
+        raise RehabError(
+            f"{habit.name} starts on {habit.start.isoformat()}; to count {day.isoformat()} "
+            f"move its start first: rehab habit edit {habit.slug} --start {day.isoformat()}"
         )
     return day

@@ -5,7 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .errors import RehabError
+from .rules import DAY_START_HOUR, SNOOZE_BUDGET
 from .schedules import WEEKDAY_FULL_NAMES, WEEKDAY_NAMES
+
+NUMBERS = {"day_start_hour": DAY_START_HOUR, "snooze_budget": SNOOZE_BUDGET}
 
 DEFAULTS: dict[str, str] = {
     "day_start_hour": "0",
@@ -30,14 +33,11 @@ def validate(key: str, value: str) -> str:
     """The value as stored, or a clear error."""
     check_key(key)
     text = value.strip()
-    if key == "day_start_hour":
-        if not text.isdigit() or not 0 <= int(text) <= 12:
-            raise RehabError("day_start_hour is a whole hour from 0 to 12")
-        return str(int(text))
-    if key == "snooze_budget":
-        if not text.isdigit() or not 0 <= int(text) <= 7:
-            raise RehabError("snooze_budget is a number of days from 0 to 7")
-        return str(int(text))
+    if key in NUMBERS:
+        # ASCII digits only: str.isdigit() also takes '²' and '٣', which int() refuses or misreads.
+        if not (text.isascii() and text.isdigit() and len(text) <= 2):
+            raise RehabError(f"{key} is a whole number from {NUMBERS[key].low} to {NUMBERS[key].high}")
+        return str(NUMBERS[key].check(int(text)))
     if key == "week_start":
         word = text.lower()
         for i, full in enumerate(WEEKDAY_FULL_NAMES):
@@ -58,13 +58,40 @@ class Settings:
 
     @classmethod
     def from_values(cls, values: dict[str, str]) -> Settings:
-        merged = {**DEFAULTS, **values}
-        return cls(
+        return cls.read(values)[0]
+
+    @classmethod
+    def read(cls, stored: dict[str, str]) -> tuple[Settings, list[str]]:
+        """The settings from stored values; a value that breaks its rule gives
+        its default and a warning that says how to mend it."""
+        merged = dict(DEFAULTS)
+        warnings = []
+        for key, value in stored.items():
+            if key not in DEFAULTS:
+                continue
+            try:
+                merged[key] = validate(key, str(value))
+            except RehabError as exc:
+                warnings.append(
+                    f"settings: {key} is {value!r} ({exc}); using {DEFAULTS[key]}. "
+                    f"Mend it with: rehab settings {key} {DEFAULTS[key]}"
+                )
+        settings = cls(
             day_start_hour=int(merged["day_start_hour"]),
             week_start=WEEKDAY_FULL_NAMES.index(merged["week_start"]),
             snooze_budget=int(merged["snooze_budget"]),
             theme=merged["theme"],
         )
+        return settings, warnings
+
+    def values(self) -> dict[str, str]:
+        """Each setting as text, as `rehab settings` shows it."""
+        return {
+            "day_start_hour": str(self.day_start_hour),
+            "week_start": WEEKDAY_FULL_NAMES[self.week_start],
+            "snooze_budget": str(self.snooze_budget),
+            "theme": self.theme,
+        }
 
 
 #: The routine a new database starts with: (name, schedule, minutes, cue).

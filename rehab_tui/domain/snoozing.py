@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-WINDOW = 7
+from .rules import SNOOZE_WINDOW as WINDOW
+
 
 
 def budget_left(snoozed_days: frozenset[date], day: date, budget: int) -> int:

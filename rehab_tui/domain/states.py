@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from .dates import days_between, week_start_of
-from .model import HabitLog, Journal
+from .model import Habit, HabitLog, Journal
 
 
 class DayState(StrEnum):
@@ -95,3 +95,9 @@ def day_state(journal: Journal, log: HabitLog, day: date, today: date) -> DaySta
         return DayState.UPCOMING
     # Only the week can be missed for a quota habit, never one day of it.
     return DayState.OFF if quota else DayState.MISSED
+
+
+def due_days(habit: Habit, first: date, last: date) -> int:
+    """How many days from `first` through `last` a habit's schedule falls on
+    (what moving its start back to `first` would make due)."""
+    return sum(1 for day in days_between(first, last) if habit.schedule_on(day).occurs(day))

@@ -52,6 +52,33 @@ def m002_day_indexes(db: Database) -> None:
     db["pauses"].create_index(["habit_id", "start"], if_not_exists=True)
 
 
+@migrations()
+def m003_schedule_history(db: Database) -> None:
+    # A schedule change takes effect from a day and leaves the days before it
+    # alone, so each habit keeps every schedule it had. Its schedule until now
+    # becomes its first version, in force from its start.
+    db["schedules"].create(
+        {"habit_id": int, "since": str, "rule": str, "anchor": str},
+        pk=("habit_id", "since"),
+        not_null={"rule", "anchor"},
+        foreign_keys=[("habit_id", "habits", "id")],
+    )
+    db["schedules"].insert_all(
+        {"habit_id": r["id"], "since": r["start"], "rule": r["schedule"], "anchor": r["schedule_anchor"]}
+        for r in db["habits"].rows
+    )
+    # When a habit last changed, so an import never undoes a later edit; the
+    # rows kept so far changed last when they were made.
+    db["habits"].add_column("updated_at", str)
+    db.execute("UPDATE habits SET updated_at = created_at")
+    db["habits"].transform(drop={"schedule", "schedule_anchor"})
+    # A check-in may carry a note (brought over from other trackers), and a
+    # snooze carried over from another tracker's history is exempt from the
+    # budget, which limits new rest days, not the past.
+    db["checkins"].add_column("note", str)
+    db["snoozes"].add_column("exempt", int, not_null_default=0)
+
+
 def known_migrations() -> frozenset[str]:
     """Every migration this version knows: all of them are pending on an empty database."""
     # execute_plugins=False: the plugin scan costs more than the whole command.

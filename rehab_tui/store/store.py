@@ -10,6 +10,7 @@ import time
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import closing, contextmanager
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -17,18 +18,29 @@ from sqlite_utils import Database
 
 from ..domain.dates import iso
 from ..domain.errors import RehabError
-from ..domain.lookup import clean_name, unique_slug
-from ..domain.model import Habit, HabitLog, Journal, Pause, Snooze
-from ..domain.schedules import Schedule, load_schedule, parse_schedule
-from ..domain.settings import DEFAULT_ROUTINE, DEFAULTS, Settings, validate
+from ..domain.lookup import unique_slug
+from ..domain.model import Habit, HabitLog, Journal, Pause, ScheduleVersion, Snooze
+from ..domain.rules import (
+    AREA, NOTE, PAIN, REASON, SNOOZE_WINDOW, check_checkin, check_habit, check_pause, check_schedule_since,
+    check_snooze_day, check_start,
+)
+from ..domain.schedules import parse_schedule
+from ..domain.settings import DEFAULT_ROUTINE, Settings, validate
 from ..domain.snoozing import can_snooze
+from .rows import DamagedRow, HabitRef, day_of, habit_of, ref_of, sql_fix
 from .schema import known_migrations, migrations
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 SQLITE_HEADER_SIZE = 100
 BUSY_TIMEOUT_S = 15.0
-SNOOZE_AHEAD_DAYS = 7
-MAX_MINUTES = 600
+
+
+class Keep:
+    """The value of an edit's field that is not being changed."""
+
+
+KEEP = Keep()
+SNOOZE_WINDOW_SPAN = timedelta(days=SNOOZE_WINDOW - 1)
 
 
 def default_db_path() -> Path:
@@ -38,11 +50,9 @@ def default_db_path() -> Path:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
-
-def _day(text: str | None) -> date | None:
-    return date.fromisoformat(text) if text else None
+    # Microseconds: an import compares these to decide which copy of a habit
+    # is newer, and two edits can fall in one second.
+    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
 
 
 class Store:
@@ -51,6 +61,9 @@ class Store:
     def __init__(self, db: Database, path: Path) -> None:
         self.db = db
         self.path = path
+        #: What reading found and mended on the way (a bad setting), for the
+        #: command or the app to show once.
+        self.warnings: list[str] = []
 
     # ---------------------------------------------------------------- opening
 
@@ -185,7 +198,12 @@ class Store:
         # BEGIN IMMEDIATE takes the write lock up front. A plain BEGIN (what
         # atomic() issues) that reads and then writes can hit SQLITE_BUSY at the
         # lock upgrade, which no busy timeout waits out. sqlite-utils' own write
-        # methods nest inside as savepoints.
+        # methods nest inside as savepoints, and so do the gate's own methods
+        # inside `transaction()`.
+        if self.db.conn.in_transaction:
+            with self.db.atomic():
+                yield self.db
+            return
         self.db.execute("BEGIN IMMEDIATE")
         try:
             yield self.db
@@ -194,62 +212,138 @@ class Store:
             raise
         self.db.execute("COMMIT")
 
+    @contextmanager
+    def transaction(self) -> Iterator[Store]:
+        """Several writes as one: all of them, or (on any error) none."""
+        with self._write():
+            yield self
+
     # ------------------------------------------------------------------ reads
 
     def settings(self) -> Settings:
-        return Settings.from_values(self.setting_values())
+        """The settings; a stored value that breaks its rule is replaced by its
+        default, with a warning in `self.warnings`."""
+        settings, warnings = Settings.read(self.stored_settings())
+        for warning in warnings:
+            if warning not in self.warnings:
+                self.warnings.append(warning)
+        return settings
+
+    def stored_settings(self) -> dict[str, str]:
+        """The settings rows as they are (only the ones someone set)."""
+        return {row["key"]: row["value"] for row in self.db["settings"].rows}
 
     def setting_values(self) -> dict[str, str]:
-        """The stored settings over the defaults."""
-        stored = {row["key"]: row["value"] for row in self.db["settings"].rows}
-        return {**DEFAULTS, **{k: v for k, v in stored.items() if k in DEFAULTS}}
+        """Every setting, as the app uses it."""
+        return self.settings().values()
+
+    def habit_refs(self) -> list[HabitRef]:
+        """Every habit's id, name, slug and archive day, readable even when
+        other fields of a row are damaged (the commands that mend them use it)."""
+        return [ref_of(row) for row in self.db["habits"].rows_where(order_by="position, id")]
 
     def habits(self) -> list[Habit]:
         """All habits, archived ones too, in list order."""
-        return [_habit(row) for row in self.db["habits"].rows_where(order_by="position, id")]
+        versions: dict[int, list[dict]] = defaultdict(list)
+        for row in self.db["schedules"].rows_where(order_by="habit_id, since"):
+            versions[row["habit_id"]].append(row)
+        return [habit_of(row, versions[row["id"]]) for row in self.db["habits"].rows_where(order_by="position, id")]
+
+    def habit(self, habit_id: int) -> Habit:
+        row = self._habit_row(habit_id)
+        return habit_of(row, self.db["schedules"].rows_where("habit_id = ?", [habit_id], order_by="since"))
 
     def journal(self, since: date | None = None) -> Journal:
         """Everything recorded (or, with `since`, what touches that day and
-        later), in three grouped queries, for the domain to read."""
+        later), in grouped queries, for the domain to read."""
         settings = self.settings()
         habits = self.habits()
-        from_day = [iso(since) if since else ""]  # every ISO day sorts after ""
+        snoozes, rest_days = self._snoozes(since)
+        done = self._checkins(since)
+        pauses = self._pauses(since)
+        logs = tuple(
+            HabitLog(h, done.get(h.id, frozenset()), frozenset(snoozes.get(h.id, ())), tuple(pauses.get(h.id, ())))
+            for h in habits
+        )
+        return Journal(logs, rest_days, settings.week_start, settings.snooze_budget)
+
+    def log(self, habit_id: int) -> HabitLog:
+        """One habit with everything recorded for it."""
+        habit = self.habit(habit_id)
+        snoozes, _ = self._snoozes(None, habit_id)
+        return HabitLog(
+            habit,
+            self._checkins(None, habit_id).get(habit_id, frozenset()),
+            frozenset(snoozes.get(habit_id, ())),
+            tuple(self._pauses(None, habit_id).get(habit_id, ())),
+        )
+
+    def rest_days(self) -> frozenset[date]:
+        return self._snoozes(None, None, rest_days_only=True)[1]
+
+    def _checkins(self, since: date | None, habit_id: int | None = None) -> dict[int, frozenset[date]]:
+        where, params = _scope("day >= ?", since, habit_id)
         done: dict[int, frozenset[date]] = {}
         # Twelve habits checked in on the same days share one date object per
         # day: ten years of check-ins take half a megabyte less this way.
         day = functools.cache(date.fromisoformat)
-        for habit_id, days in self.db.execute(
-            "SELECT habit_id, group_concat(day) FROM checkins WHERE day >= ? GROUP BY habit_id", from_day
+        for hid, days in self.db.execute(
+            f"SELECT habit_id, group_concat(day) FROM checkins WHERE {where} GROUP BY habit_id", params
         ):
-            done[habit_id] = frozenset(map(day, days.split(",")))
-        snoozes = [
-            Snooze(day(r["day"]), r["habit_id"], r["reason"], r["area"], r["pain"])
-            for r in self.db["snoozes"].rows_where("day >= ?", from_day, order_by="day")
-        ]
-        habit_snoozes: dict[int, set[date]] = defaultdict(set)
-        for s in snoozes:
-            if s.habit_id is not None:
-                habit_snoozes[s.habit_id].add(s.day)
+            try:
+                done[hid] = frozenset(map(day, days.split(",")))
+            except (TypeError, ValueError):
+                self._report_bad_checkin(hid, days)
+        return done
+
+    def _report_bad_checkin(self, habit_id: int, days: str) -> None:
+        for text in days.split(","):
+            try:
+                date.fromisoformat(text)
+            except ValueError:
+                name = self._habit_row(habit_id)["name"]
+                fix = sql_fix(self.path, f"DELETE FROM checkins WHERE habit_id = {habit_id} AND day = '{text}'")
+                raise DamagedRow(f"checkins: '{name}', day, is {text!r}, not a date; mend it with: {fix}") from None
+
+    def _snoozes(
+        self, since: date | None, habit_id: int | None = None, rest_days_only: bool = False
+    ) -> tuple[dict[int, set[date]], frozenset[date]]:
+        where, params = _scope("day >= ?", since, habit_id)
+        if rest_days_only:
+            where += " AND habit_id IS NULL"
+        habit_days: dict[int, set[date]] = defaultdict(set)
+        rest: set[date] = set()
+        for r in self.db["snoozes"].rows_where(where, params, select="id, day, habit_id"):
+            day = day_of(r["day"], f"snoozes: row {r['id']}, day,",
+                         sql_fix(self.path, f"DELETE FROM snoozes WHERE id = {r['id']}"))
+            (rest if r["habit_id"] is None else habit_days[r["habit_id"]]).add(day)
+        return habit_days, frozenset(rest)
+
+    def _pauses(self, since: date | None, habit_id: int | None = None) -> dict[int, list[Pause]]:
+        where, params = _scope("until >= ?", since, habit_id)
         pauses: dict[int, list[Pause]] = defaultdict(list)
-        for r in self.db["pauses"].rows_where("until >= ?", from_day, order_by="start"):
+        for r in self.db["pauses"].rows_where(where, params, order_by="start"):
+            fix = sql_fix(self.path, f"DELETE FROM pauses WHERE id = {r['id']}")
             pauses[r["habit_id"]].append(
-                Pause(day(r["start"]), day(r["until"]), r["reason"] or "")
+                Pause(day_of(r["start"], f"pauses: row {r['id']}, start,", fix),
+                      day_of(r["until"], f"pauses: row {r['id']}, until,", fix), r["reason"] or "")
             )
-        logs = tuple(
-            HabitLog(
-                h,
-                done.get(h.id, frozenset()),
-                frozenset(habit_snoozes.get(h.id, ())),
-                tuple(pauses.get(h.id, ())),
-            )
-            for h in habits
-        )
-        return Journal(
-            logs,
-            frozenset(s.day for s in snoozes if s.habit_id is None),
-            settings.week_start,
-            settings.snooze_budget,
-        )
+        return pauses
+
+    def snoozes(self) -> list[Snooze]:
+        """Every snooze with its reason, area and pain, oldest first."""
+        return [
+            Snooze(day_of(r["day"], f"snoozes: row {r['id']}, day,",
+                          sql_fix(self.path, f"DELETE FROM snoozes WHERE id = {r['id']}")),
+                   r["habit_id"], r["reason"], r["area"], r["pain"], bool(r["exempt"]))
+            for r in self.db["snoozes"].rows_where(order_by="day, id")
+        ]
+
+    def notes(self, habit_id: int) -> dict[date, str]:
+        return {
+            date.fromisoformat(r["day"]): r["note"]
+            for r in self.db["checkins"].rows_where("habit_id = ? AND note IS NOT NULL", [habit_id])
+        }
 
     def _habit_row(self, habit_id: int) -> dict:
         rows = list(self.db["habits"].rows_where("id = ?", [habit_id]))
@@ -258,6 +352,10 @@ class Store:
         return rows[0]
 
     # ----------------------------------------------------------------- habits
+    #
+    # The gate: every write below checks its record against the domain's rules
+    # (domain/rules.py) before it writes, in one transaction, and returns the
+    # new state of what it wrote.
 
     def add_habit(
         self,
@@ -268,22 +366,51 @@ class Store:
         minutes: int | None = None,
         start: date | None = None,
     ) -> Habit:
-        name = clean_name(name)
-        parsed = parse_schedule(schedule, today)
-        _check_minutes(minutes)
-        with self._write() as db:
-            self._check_name_free(name)
-            slugs = [r["slug"] for r in db["habits"].rows]
-            position = (db.execute("SELECT max(position) FROM habits").fetchone()[0] or 0) + 1
-            row = _new_habit(name, unique_slug(name, slugs), (cue or "").strip(), minutes, parsed, start or today, position)
-            habit_id = db["habits"].insert(row).last_pk
-        return _habit(self._habit_row(habit_id))
+        first = start or today
+        parsed = parse_schedule(schedule, first)
+        draft = Habit(0, name, "", cue, minutes, parsed, first, updated_at=_now())
+        return self.put_habit(draft)
 
-    def _check_name_free(self, name: str, except_id: int | None = None) -> None:
-        key = name.casefold()
-        for row in self.db["habits"].rows:
-            if row["id"] != except_id and row["name"].casefold() == key:
-                raise RehabError(f"a habit named '{row['name']}' already exists")
+    def put_habit(self, habit: Habit) -> Habit:
+        """Add a habit (id 0) or replace one whole: the one way a habit row is written.
+
+        A new habit's slug comes from its name unless it brings one; its
+        position is the end of the list unless it brings one.
+        """
+        habit = check_habit(habit)
+        with self._write() as db:
+            key = habit.name.casefold()
+            others = [r for r in db["habits"].rows if r["id"] != habit.id]
+            clash = next((r for r in others if r["name"].casefold() == key), None)
+            if clash is not None:
+                raise RehabError(f"a habit named '{clash['name']}' already exists")
+            row = {
+                "name": habit.name, "cue": habit.cue, "minutes": habit.minutes, "start": iso(habit.start),
+                "archived": iso(habit.archived) if habit.archived else None,
+                "updated_at": habit.updated_at,
+            }
+            if habit.id:
+                self._habit_row(habit.id)
+                row["position"] = habit.position
+                db["habits"].update(habit.id, row)
+                habit_id = habit.id
+            else:
+                slugs = [r["slug"] for r in others]
+                if habit.slug and habit.slug in slugs:
+                    raise RehabError(f"a habit with the slug '{habit.slug}' already exists")
+                last = max((r["position"] for r in others), default=0)
+                row |= {
+                    "slug": habit.slug or unique_slug(habit.name, slugs),
+                    "position": habit.position or last + 1,
+                    "created_at": _now(),
+                }
+                habit_id = db["habits"].insert(row).last_pk
+            db["schedules"].delete_where("habit_id = ?", [habit_id])
+            db["schedules"].insert_all(
+                {"habit_id": habit_id, "since": iso(v.since), "rule": v.schedule.rule, "anchor": iso(v.schedule.anchor)}
+                for v in habit.schedule_history
+            )
+            return self.habit(habit_id)
 
     def edit_habit(
         self,
@@ -291,45 +418,50 @@ class Store:
         today: date,
         name: str | None = None,
         cue: str | None = None,
-        minutes: int | None = None,
+        minutes: int | None | Keep = KEEP,
         schedule: str | None = None,
+        since: date | None = None,
+        start: date | None = None,
     ) -> Habit:
-        changes: dict = {}
-        if name is not None:
-            changes["name"] = clean_name(name)
-        if cue is not None:
-            changes["cue"] = cue.strip()
-        if minutes is not None:
-            _check_minutes(minutes)
-            changes["minutes"] = minutes
-        if schedule is not None:
+        """Change only the fields given; a schedule takes effect from `since`
+        (default today) and leaves the days before it alone."""
+        with self._write():
             row = self._habit_row(habit_id)
-            current = load_schedule(row["schedule"], date.fromisoformat(row["schedule_anchor"]))
-            parsed = parse_schedule(schedule, today)
-            # Re-typing the same schedule must not move an `every N days` anchor.
-            if parsed.rule != current.rule:
-                changes["schedule"] = parsed.rule
-                changes["schedule_anchor"] = iso(parsed.anchor)
-        with self._write() as db:
-            self._habit_row(habit_id)
-            if "name" in changes:
-                self._check_name_free(changes["name"], except_id=habit_id)
-            if changes:
-                db["habits"].update(habit_id, changes)
-        return _habit(self._habit_row(habit_id))
+            if start is not None:
+                row = {**row, "start": iso(start)}
+            versions = list(self.db["schedules"].rows_where("habit_id = ?", [habit_id], order_by="since"))
+            if schedule is not None:
+                # Mending a damaged schedule row replaces it: drop the row for
+                # that day before the habit is read.
+                day = since or today
+                versions = [v for v in versions if v["since"] != iso(day)] or versions[:0]
+            current = habit_of(row, versions or [_placeholder(row)])
+            changes: dict = {"updated_at": _now()}
+            if name is not None:
+                changes["name"] = name
+            if cue is not None:
+                changes["cue"] = cue
+            if not isinstance(minutes, Keep):
+                changes["minutes"] = minutes
+            if start is not None:
+                first = self.db.execute("SELECT min(day) FROM checkins WHERE habit_id = ?", [habit_id]).fetchone()[0]
+                check_start(current, start, date.fromisoformat(first) if first else None)
+            habit = replace(current, **changes)
+            if schedule is not None:
+                habit = _with_schedule(habit, schedule, since or today, keep_history=bool(versions))
+            return self.put_habit(habit)
 
-    def archive_habit(self, habit_id: int, day: date) -> None:
-        with self._write() as db:
-            self._habit_row(habit_id)
-            db["habits"].update(habit_id, {"archived": iso(day)})
+    def archive_habit(self, habit_id: int, day: date) -> Habit:
+        with self._write():
+            habit = self.habit(habit_id) if self._readable(habit_id) else self._mended(habit_id, archived=day)
+            return self.put_habit(replace(habit, archived=day, updated_at=_now()))
 
-    def restore_habit(self, habit_id: int) -> None:
-        with self._write() as db:
-            self._habit_row(habit_id)
-            db["habits"].update(habit_id, {"archived": None})
+    def restore_habit(self, habit_id: int) -> Habit:
+        with self._write():
+            return self.put_habit(replace(self.habit(habit_id), archived=None, updated_at=_now()))
 
-    def move_habit(self, habit_id: int, position: int) -> None:
-        """Put a habit at `position` (1-based) in the list."""
+    def move_habit(self, habit_id: int, position: int) -> list[Habit]:
+        """Put a habit at `position` (1-based) in the list; the new order."""
         with self._write() as db:
             order = [r["id"] for r in db["habits"].rows_where(order_by="position, id")]
             if habit_id not in order:
@@ -337,30 +469,68 @@ class Store:
             order.remove(habit_id)
             index = min(max(position, 1), len(order) + 1) - 1
             order.insert(index, habit_id)
+            now = _now()
             for pos, hid in enumerate(order, start=1):
-                db["habits"].update(hid, {"position": pos})
+                if self._habit_row(hid)["position"] != pos:
+                    db["habits"].update(hid, {"position": pos, "updated_at": now})
+            return self.habits()
+
+    def _readable(self, habit_id: int) -> bool:
+        try:
+            self.habit(habit_id)
+        except DamagedRow:
+            return False
+        return True
+
+    def _mended(self, habit_id: int, **fields: date) -> Habit:
+        row = {**self._habit_row(habit_id), **{k: iso(v) for k, v in fields.items()}}
+        return habit_of(row, self.db["schedules"].rows_where("habit_id = ?", [habit_id], order_by="since"))
+
+    def merge_habit(self, habit: Habit) -> tuple[Habit, str]:
+        """Bring in a habit from an export, matched by slug: added when missing,
+        replaced when the export's copy changed later than this file's (a habit
+        never edited here counts as older than any edit), else left alone.
+        Returns the habit as it is now and what happened: added, updated, kept."""
+        with self._write():
+            rows = list(self.db["habits"].rows_where("slug = ?", [habit.slug]))
+            if not rows:
+                return self.put_habit(replace(habit, id=0)), "added"
+            mine = rows[0]
+            newer = mine["updated_at"] is None or (habit.updated_at or "") > mine["updated_at"]
+            current = self.habit(mine["id"])
+            incoming = replace(habit, id=mine["id"], position=habit.position or current.position)
+            if not newer or _same_habit(current, incoming):
+                return current, "kept"
+            return self.put_habit(incoming), "updated"
 
     # -------------------------------------------------------------- check-ins
 
-    def check_in(self, habit_ids: Sequence[int], day: date, today: date) -> list[int]:
-        """Mark habits done on `day`; returns those not already done."""
-        if day > today:
-            raise RehabError(f"{iso(day)} is in the future; check in on the day itself")
-        added = []
-        with self._write() as db:
+    def check_in(self, habit_ids: Sequence[int], day: date, today: date, note: str | None = None) -> Ticks:
+        """Mark habits done on `day`; the new records, and which were not done before."""
+        added: list[int] = []
+        with self._write():
             for habit_id in habit_ids:
-                row = self._habit_row(habit_id)
-                if row["archived"] and iso(day) >= row["archived"]:
-                    raise RehabError(f"{row['name']} is archived from {row['archived']}")
-                if iso(day) < row["start"]:
-                    db["habits"].update(habit_id, {"start": iso(day)})
-                if not db["checkins"].count_where("habit_id = ? AND day = ?", [habit_id, iso(day)]):
-                    db["checkins"].insert({"habit_id": habit_id, "day": iso(day), "created_at": _now()})
+                if self.record_checkins(habit_id, {day: note}, today):
                     added.append(habit_id)
-        return added
+            return Ticks(tuple(self.log(h) for h in habit_ids), tuple(added))
 
-    def undo(self, habit_ids: Sequence[int], day: date) -> list[int]:
-        """Take check-ins back; returns those that were there."""
+    def record_checkins(self, habit_id: int, days: dict[date, str | None], today: date) -> int:
+        """Check a habit in on many days at once (import, history); how many were new."""
+        with self._write() as db:
+            habit = self.habit(habit_id)
+            rows = []
+            for day, note in days.items():
+                check_checkin(habit, day, today)
+                rows.append({"habit_id": habit_id, "day": iso(day), "note": NOTE.clean(note) or None,
+                             "created_at": _now()})
+            # INSERT OR IGNORE on the (habit_id, day) key: a check-in already
+            # here stays as it is, and SQLite's count of changes says how many were new.
+            before = db.conn.total_changes
+            db["checkins"].insert_all(rows, ignore=True, batch_size=5000)
+            return db.conn.total_changes - before
+
+    def undo(self, habit_ids: Sequence[int], day: date) -> Ticks:
+        """Take check-ins back (the start stays where it is)."""
         removed = []
         with self._write() as db:
             for habit_id in habit_ids:
@@ -369,7 +539,7 @@ class Store:
                 if db["checkins"].count_where(where, [habit_id, iso(day)]):
                     db["checkins"].delete_where(where, [habit_id, iso(day)])
                     removed.append(habit_id)
-        return removed
+            return Ticks(tuple(self.log(h) for h in habit_ids), tuple(removed))
 
     # ------------------------------------------------------- snoozes, pauses
 
@@ -381,76 +551,76 @@ class Store:
         reason: str = "sore",
         area: str | None = None,
         pain: int | None = None,
-    ) -> bool:
-        """Snooze the day (or one habit on it); False when it already was."""
-        if day > today + timedelta(days=SNOOZE_AHEAD_DAYS):
-            raise RehabError(f"snoozes reach at most {SNOOZE_AHEAD_DAYS} days ahead ({iso(day)} is further)")
-        if pain is not None and not 0 <= pain <= 10:
-            raise RehabError(f"pain is a level from 0 to 10 ({pain} given)")
+        exempt: bool = False,
+    ) -> Rested:
+        """Snooze the day (or one habit on it). An `exempt` snooze (history
+        brought in from elsewhere) uses no budget."""
+        check_snooze_day(day, today)
+        row = {
+            "day": iso(day), "habit_id": habit_id,
+            "reason": REASON.clean(reason) or "sore",
+            "area": AREA.clean(area) or None,
+            "pain": PAIN.check(pain),
+            "exempt": int(exempt),
+            "created_at": _now(),
+        }
         with self._write() as db:
             if habit_id is not None:
                 self._habit_row(habit_id)
             same = _snooze_where(habit_id)
             if db["snoozes"].count_where(same, [iso(day), *_id_param(habit_id)]):
-                return False
-            budget = self.settings().snooze_budget
-            near = {
-                date.fromisoformat(r["day"])
-                for r in db["snoozes"].rows_where(
-                    "day BETWEEN ? AND ?",
-                    [iso(day - timedelta(days=6)), iso(day + timedelta(days=6))],
-                    select="day",
-                )
-            }
-            if not can_snooze(frozenset(near), day, budget):
-                raise RehabError(
-                    f"the snooze budget is spent: {budget} snoozed day{'s' if budget != 1 else ''} "
-                    f"in any 7 days. For a longer break, pause instead: "
-                    f"rehab pause HABIT --until DATE"
-                )
-            db["snoozes"].insert(
-                {
-                    "day": iso(day),
-                    "habit_id": habit_id,
-                    "reason": (reason or "sore").strip() or "sore",
-                    "area": (area or "").strip() or None,
-                    "pain": pain,
-                    "created_at": _now(),
+                return self._rested(habit_id, False)
+            if not exempt:
+                budget = self.settings().snooze_budget
+                near = {
+                    date.fromisoformat(r["day"])
+                    for r in db["snoozes"].rows_where(
+                        "day BETWEEN ? AND ? AND exempt = 0",
+                        [iso(day - SNOOZE_WINDOW_SPAN), iso(day + SNOOZE_WINDOW_SPAN)],
+                        select="day",
+                    )
                 }
-            )
-        return True
+                if not can_snooze(frozenset(near), day, budget):
+                    raise RehabError(
+                        f"the snooze budget is spent: {budget} snoozed day{'s' if budget != 1 else ''} "
+                        f"in any {SNOOZE_WINDOW} days. For a longer break, pause instead: "
+                        f"rehab pause HABIT --until DATE"
+                    )
+            db["snoozes"].insert(row)
+            return self._rested(habit_id, True)
 
-    def unsnooze(self, day: date, habit_id: int | None = None) -> bool:
+    def unsnooze(self, day: date, habit_id: int | None = None) -> Rested:
         with self._write() as db:
             where = _snooze_where(habit_id)
             params = [iso(day), *_id_param(habit_id)]
-            if not db["snoozes"].count_where(where, params):
-                return False
-            db["snoozes"].delete_where(where, params)
-        return True
+            found = bool(db["snoozes"].count_where(where, params))
+            if found:
+                db["snoozes"].delete_where(where, params)
+            return self._rested(habit_id, found)
 
-    def pause(self, habit_id: int, start: date, until: date, reason: str = "") -> Pause:
-        """Pause from `start` through `until`, merged with any pause it overlaps."""
-        if until < start:
-            raise RehabError(f"--until {iso(until)} is before the pause starts ({iso(start)})")
+    def _rested(self, habit_id: int | None, changed: bool) -> Rested:
+        return Rested(changed, self.log(habit_id) if habit_id is not None else None, self.rest_days())
+
+    def pause(self, habit_id: int, start: date, until: date, reason: str = "") -> Paused:
+        """Pause from `start` through `until`, merged with any pause it overlaps or touches."""
+        pause = check_pause(Pause(start, until, reason))
         with self._write() as db:
             self._habit_row(habit_id)
-            overlapping = list(
+            touching = list(
                 db["pauses"].rows_where(
                     "habit_id = ? AND start <= ? AND until >= ?",
-                    [habit_id, iso(until + timedelta(days=1)), iso(start - timedelta(days=1))],
+                    [habit_id, iso(pause.until + timedelta(days=1)), iso(pause.start - timedelta(days=1))],
                 )
             )
-            first = min([iso(start), *(r["start"] for r in overlapping)])
-            last = max([iso(until), *(r["until"] for r in overlapping)])
-            for r in overlapping:
+            first = min([iso(pause.start), *(r["start"] for r in touching)])
+            last = max([iso(pause.until), *(r["until"] for r in touching)])
+            for r in touching:
                 db["pauses"].delete(r["id"])
-            db["pauses"].insert(
-                {"habit_id": habit_id, "start": first, "until": last, "reason": (reason or "").strip()}
-            )
-        return Pause(date.fromisoformat(first), date.fromisoformat(last), reason)
+            db["pauses"].insert({"habit_id": habit_id, "start": first, "until": last, "reason": pause.reason})
+            merged = Pause(date.fromisoformat(first), date.fromisoformat(last), pause.reason)
+            return Paused(merged, self.log(habit_id))
 
-    def resume(self, habit_id: int, today: date) -> Pause:
+    def resume(self, habit_id: int, today: date) -> Paused:
         """End the pause holding today so today is active; later pauses stay."""
         with self._write() as db:
             row = self._habit_row(habit_id)
@@ -466,40 +636,35 @@ class Store:
                 db["pauses"].delete(pause["id"])
             else:
                 db["pauses"].update(pause["id"], {"until": iso(today - timedelta(days=1))})
-        return Pause(date.fromisoformat(pause["start"]), date.fromisoformat(pause["until"]), pause["reason"] or "")
+            ended = Pause(date.fromisoformat(pause["start"]), date.fromisoformat(pause["until"]), pause["reason"] or "")
+            return Paused(ended, self.log(habit_id))
 
     def load_history(
         self,
+        today: date,
         checkins: Iterable[tuple[int, date]],
         snoozes: Iterable[Snooze] = (),
         pauses: Iterable[tuple[int, Pause]] = (),
     ) -> None:
-        """Record a whole history in one transaction (demo data, generated benchmarks)."""
-        with self._write() as db:
-            db["checkins"].insert_all(
-                ({"habit_id": h, "day": iso(d), "created_at": None} for h, d in checkins),
-                ignore=True, batch_size=5000,
-            )
-            db["snoozes"].insert_all(
-                (
-                    {"day": iso(s.day), "habit_id": s.habit_id, "reason": s.reason,
-                     "area": s.area, "pain": s.pain, "created_at": None}
-                    for s in snoozes
-                ),
-                batch_size=5000,
-            )
-            db["pauses"].insert_all(
-                {"habit_id": h, "start": iso(p.start), "until": iso(p.until), "reason": p.reason}
-                for h, p in pauses
-            )
+        """Record a whole history through the gate in one transaction (demo data, benchmarks)."""
+        by_habit: dict[int, dict[date, None]] = defaultdict(dict)
+        for habit_id, day in checkins:
+            by_habit[habit_id][day] = None
+        with self.transaction():
+            for habit_id, days in by_habit.items():
+                self.record_checkins(habit_id, days, today)
+            for s in snoozes:
+                self.snooze(s.day, today, s.habit_id, s.reason, s.area, s.pain, s.exempt)
+            for habit_id, p in pauses:
+                self.pause(habit_id, p.start, p.until, p.reason)
 
     # --------------------------------------------------------------- settings
 
-    def set_setting(self, key: str, value: str) -> str:
+    def set_setting(self, key: str, value: str) -> Settings:
         stored = validate(key, value)
         with self._write() as db:
             db["settings"].upsert({"key": key, "value": stored}, pk="key")
-        return stored
+            return self.settings()
 
     # ----------------------------------------------------------------- backup
 
@@ -534,9 +699,38 @@ def _id_param(habit_id: int | None) -> list[int]:
     return [] if habit_id is None else [habit_id]
 
 
-def _check_minutes(minutes: int | None) -> None:
-    if minutes is not None and not 0 <= minutes <= MAX_MINUTES:
-        raise RehabError(f"minutes go from 0 to {MAX_MINUTES} ({minutes} given)")
+def _scope(since_clause: str, since: date | None, habit_id: int | None) -> tuple[str, list]:
+    """A WHERE clause for rows from `since` on (all when None), of one habit or all."""
+    where, params = since_clause, [iso(since) if since else ""]  # every ISO day sorts after ""
+    if habit_id is not None:
+        where, params = where + " AND habit_id = ?", params + [habit_id]
+    return where, params
+
+
+def _placeholder(row: dict) -> dict:
+    """A daily schedule from the start, for a habit whose every schedule row is being replaced."""
+    return {"since": row["start"], "rule": "RRULE:FREQ=DAILY", "anchor": row["start"]}
+
+
+def _with_schedule(habit: Habit, text: str, since: date, keep_history: bool) -> Habit:
+    """`habit` with `text` in force from `since`; the days before keep theirs.
+    A version already taking effect on `since` is replaced."""
+    check_schedule_since(habit, since)
+    new = ScheduleVersion(since, parse_schedule(text, since))
+    history = [v for v in habit.schedule_history if v.since != since] if keep_history else []
+    earlier = [v for v in history if v.since < since]
+    if earlier and earlier[-1].schedule.rule == new.schedule.rule:
+        # Re-typing the schedule in force is no change: an `every N days`
+        # anchor must not move.
+        versions = history
+    else:
+        versions = sorted([*history, new], key=lambda v: v.since)
+    return replace(habit, schedule=versions[-1].schedule, versions=tuple(versions) if len(versions) > 1 else ())
+
+
+def _same_habit(a: Habit, b: Habit) -> bool:
+    """Equal in everything an export carries (the time of the last change aside)."""
+    return replace(a, updated_at=None) == replace(b, updated_at=None)
 
 
 def _keep_path(path: Path, step: str) -> Path:
@@ -581,34 +775,42 @@ def _check_file(path: Path) -> None:
 
 
 def _seed(db: Database, today: date) -> None:
+    # The default routine is written with no time of change: it counts as
+    # older than any edit, so an import into a new file takes the export's
+    # copy of these habits whole.
     slugs: list[str] = []
     for position, (name, schedule, minutes, cue) in enumerate(DEFAULT_ROUTINE, start=1):
         slug = unique_slug(name, slugs)
         slugs.append(slug)
-        db["habits"].insert(_new_habit(name, slug, cue, minutes, parse_schedule(schedule, today), today, position))
+        habit_id = db["habits"].insert({
+            "name": name, "slug": slug, "cue": cue, "minutes": minutes, "start": iso(today),
+            "archived": None, "position": position, "created_at": _now(), "updated_at": None,
+        }).last_pk
+        rule = parse_schedule(schedule, today)
+        db["schedules"].insert({"habit_id": habit_id, "since": iso(today), "rule": rule.rule, "anchor": iso(today)})
 
 
-def _new_habit(
-    name: str, slug: str, cue: str, minutes: int | None, schedule: Schedule, start: date, position: int
-) -> dict:
-    """The row of a habit being added, its schedule anchored where it was parsed."""
-    return {
-        "name": name, "slug": slug, "cue": cue, "minutes": minutes,
-        "schedule": schedule.rule, "schedule_anchor": iso(schedule.anchor), "start": iso(start),
-        "archived": None, "position": position, "created_at": _now(),
-    }
+@dataclass(frozen=True)
+class Ticks:
+    """What a check-in or undo left: the habits' new records, and which changed."""
+
+    logs: tuple[HabitLog, ...]
+    changed: tuple[int, ...]
 
 
-def _habit(row: dict) -> Habit:
-    return Habit(
-        id=row["id"],
-        name=row["name"],
-        slug=row["slug"],
-        cue=row["cue"] or "",
-        minutes=row["minutes"],
-        schedule=load_schedule(row["schedule"], date.fromisoformat(row["schedule_anchor"])),
-        start=date.fromisoformat(row["start"]),
-        archived=_day(row["archived"]),
-        position=row["position"],
-    )
+@dataclass(frozen=True)
+class Rested:
+    """What a snooze or unsnooze left: the habit's record (for a habit
+    snooze), and the day-level rest days."""
 
+    changed: bool
+    log: HabitLog | None
+    rest_days: frozenset[date]
+
+
+@dataclass(frozen=True)
+class Paused:
+    """The pause as it now stands (merged, or ended), and the habit's record."""
+
+    pause: Pause
+    log: HabitLog

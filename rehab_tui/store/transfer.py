@@ -4,52 +4,60 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
 from typing import Any
 
 from ..domain.dates import parse_iso
 from ..domain.errors import RehabError
-from ..domain.lookup import clean_name
-from ..domain.schedules import parse_schedule
+from ..domain.model import Habit, Pause, ScheduleVersion
+from ..domain.rules import AREA, NOTE, PAIN, REASON, check_checkin, check_habit, check_pause, check_snooze_day
+from ..domain.schedules import load_schedule
 from ..domain.settings import validate
-from .store import Store, _id_param, _snooze_where
+from .store import Store
 
 FORMAT = "rehab-tui export"
-VERSION = 1
-#: The columns of a habit that an export carries (its id stays behind).
-HABIT_FIELDS = ("name", "slug", "cue", "minutes", "schedule", "schedule_anchor", "start", "archived", "position")
+VERSION = 2
 
 
 def export_data(store: Store) -> dict[str, Any]:
-    db = store.db
-    snoozes = list(db["snoozes"].rows_where(order_by="day, id"))
-    pauses = list(db["pauses"].rows_where(order_by="start, id"))
-    checkins: dict[int, list[str]] = {}
-    for row in db["checkins"].rows_where(order_by="day", select="habit_id, day"):
-        checkins.setdefault(row["habit_id"], []).append(row["day"])
+    """Everything in the file, as plain JSON values (format version 2)."""
+    journal = store.journal()
+    snoozes = store.snoozes()
     habits = []
-    for h in db["habits"].rows_where(order_by="position, id"):
+    for log in journal.logs:
+        h = log.habit
+        notes = store.notes(h.id)
         habits.append(
             {
-                **{k: h[k] for k in HABIT_FIELDS},
-                "checkins": checkins.get(h["id"], []),
-                "snoozes": [_snooze(s) for s in snoozes if s["habit_id"] == h["id"]],
+                "name": h.name, "slug": h.slug, "cue": h.cue, "minutes": h.minutes,
+                "start": h.start.isoformat(), "archived": h.archived.isoformat() if h.archived else None,
+                "position": h.position, "updated_at": h.updated_at,
+                "schedules": [
+                    {"from": v.since.isoformat(), "schedule": v.schedule.rule, "anchor": v.schedule.anchor.isoformat()}
+                    for v in h.schedule_history
+                ],
+                "checkins": sorted(d.isoformat() for d in log.done),
+                "notes": {d.isoformat(): text for d, text in sorted(notes.items())},
+                "snoozes": [_snooze(s) for s in snoozes if s.habit_id == h.id],
                 "pauses": [
-                    {"start": p["start"], "until": p["until"], "reason": p["reason"]}
-                    for p in pauses if p["habit_id"] == h["id"]
+                    {"start": p.start.isoformat(), "until": p.until.isoformat(), "reason": p.reason}
+                    for p in log.pauses
                 ],
             }
         )
     return {
         "format": FORMAT,
         "version": VERSION,
-        "settings": {r["key"]: r["value"] for r in db["settings"].rows},
-        "rest_days": [_snooze(s) for s in snoozes if s["habit_id"] is None],
+        "exported_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "settings": store.stored_settings(),
+        "rest_days": [_snooze(s) for s in snoozes if s.habit_id is None],
         "habits": habits,
     }
 
 
-def _snooze(row: dict) -> dict:
-    return {"day": row["day"], "reason": row["reason"], "area": row["area"], "pain": row["pain"]}
+def _snooze(s) -> dict:
+    return {"day": s.day.isoformat(), "reason": s.reason, "area": s.area, "pain": s.pain, "exempt": s.exempt}
 
 
 CSV_COLUMNS = ("kind", "date", "until", "habit", "slug", "reason", "area", "pain")
@@ -59,7 +67,7 @@ def export_csv(store: Store) -> str:
     """One row per check-in, snooze, rest day and pause, for spreadsheets."""
     data = export_data(store)
     out = io.StringIO()
-    writer = csv.DictWriter(out, CSV_COLUMNS, lineterminator="\n")
+    writer = csv.DictWriter(out, CSV_COLUMNS, lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
     rows = []
     for h in data["habits"]:
@@ -76,60 +84,91 @@ def export_csv(store: Store) -> str:
     return out.getvalue()
 
 
-def import_data(store: Store, data: Any) -> dict[str, int]:
-    """Merge an export in: one transaction, and importing it twice changes nothing."""
-    settings, habits, rest_days = check_export(data)
-    counts = {"habits_added": 0, "habits_updated": 0, "checkins": 0, "snoozes": 0, "pauses": 0, "settings": 0}
-    with store._write() as db:
-        for key, stored in settings.items():
-            if not db["settings"].count_where("key = ?", [key]):
-                db["settings"].insert({"key": key, "value": stored})
-                counts["settings"] += 1
-        existing = {r["slug"]: r for r in db["habits"].rows}
-        for h in habits:
-            row = {k: h[k] for k in HABIT_FIELDS}
-            clash = [
-                r for r in db["habits"].rows
-                if r["name"].casefold() == h["name"].casefold() and r["slug"] != h["slug"]
-            ]
-            if clash:
-                raise RehabError(f"the export's '{h['name']}' clashes with habit '{clash[0]['name']}' here")
-            if h["slug"] in existing:
-                habit_id = existing[h["slug"]]["id"]
-                current = {k: existing[h["slug"]][k] for k in row}
-                if current != row:
-                    db["habits"].update(habit_id, row)
-                    counts["habits_updated"] += 1
-            else:
-                habit_id = db["habits"].insert(row).last_pk
-                counts["habits_added"] += 1
-            # INSERT OR IGNORE on the (habit_id, day) key: a check-in already here is
-            # skipped, and SQLite's count of changed rows says how many were new.
-            before = db.conn.total_changes
-            db["checkins"].insert_all(({"habit_id": habit_id, "day": day} for day in h["checkins"]), ignore=True)
-            counts["checkins"] += db.conn.total_changes - before
-            for s in h["snoozes"]:
-                counts["snoozes"] += _add_snooze(db, s, habit_id)
-            for p in h["pauses"]:
-                where = "habit_id = ? AND start = ? AND until = ?"
-                if not db["pauses"].count_where(where, [habit_id, p["start"], p["until"]]):
-                    db["pauses"].insert({"habit_id": habit_id, **p})
-                    counts["pauses"] += 1
-        for s in rest_days:
-            counts["snoozes"] += _add_snooze(db, s, None)
-    return counts
+@dataclass(frozen=True)
+class Imported:
+    """What an import added or changed, counted."""
+
+    habits_added: int = 0
+    habits_updated: int = 0
+    checkins: int = 0
+    snoozes: int = 0
+    pauses: int = 0
+    settings: int = 0
+
+    def sentence(self) -> str:
+        parts = [
+            _count(self.habits_added, "new habit"), _count(self.habits_updated, "habit updated", "habits updated"),
+            _count(self.checkins, "check-in"), _count(self.snoozes, "snooze"), _count(self.pauses, "pause"),
+            _count(self.settings, "setting"),
+        ]
+        said = [p for p in parts if p]
+        return "imported " + ", ".join(said) if said else "nothing new to import: this file already holds it all"
 
 
-def _add_snooze(db, snooze: dict, habit_id: int | None) -> int:
-    where, params = _snooze_where(habit_id), [snooze["day"], *_id_param(habit_id)]
-    if db["snoozes"].count_where(where, params):
-        return 0
-    db["snoozes"].insert({**snooze, "habit_id": habit_id})
-    return 1
+def _count(n: int, one: str, many: str | None = None) -> str:
+    if not n:
+        return ""
+    return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
-def check_export(data: Any) -> tuple[dict[str, str], list[dict], list[dict]]:
-    """The export's settings, habits and rest days, every field checked before anything is written."""
+def import_data(store: Store, data: Any, today: date) -> Imported:
+    """Merge an export in through the store's gate, in one transaction: all
+    of it or, on the first row that breaks a rule, none. Importing the same
+    export twice changes nothing; a habit is replaced only by a copy that
+    changed later than this file's."""
+    checked = check_export(data, today)
+    counts = dict.fromkeys(Imported.__dataclass_fields__, 0)
+    try:
+        with store.transaction():
+            stored = store.stored_settings()
+            for key, value in checked.settings.items():
+                if key not in stored:
+                    store.set_setting(key, value)
+                    counts["settings"] += 1
+            for incoming in checked.habits:
+                habit, what = store.merge_habit(incoming.habit)
+                if what != "kept":
+                    counts[f"habits_{what}"] += 1
+                counts["checkins"] += store.record_checkins(habit.id, incoming.checkins, today)
+                for s in incoming.snoozes:
+                    counts["snoozes"] += _snoozed(store, s, today, habit.id)
+                pauses = store.log(habit.id).pauses
+                for p in incoming.pauses:
+                    # Merged with the pauses it overlaps or touches, as `pause` does.
+                    now = store.pause(habit.id, p.start, p.until, p.reason).log.pauses
+                    counts["pauses"] += now != pauses
+                    pauses = now
+            for s in checked.rest_days:
+                counts["snoozes"] += _snoozed(store, s, today, None)
+    except RehabError as exc:
+        raise RehabError(f"nothing was imported: {exc}") from None
+    return Imported(**counts)
+
+
+def _snoozed(store: Store, s: dict, today: date, habit_id: int | None) -> int:
+    return int(store.snooze(s["day"], today, habit_id, s["reason"], s["area"], s["pain"], s["exempt"]).changed)
+
+
+@dataclass(frozen=True)
+class IncomingHabit:
+    habit: Habit
+    checkins: dict[date, str | None]
+    snoozes: list[dict]
+    pauses: list[Pause]
+
+
+@dataclass(frozen=True)
+class Checked:
+    settings: dict[str, str]
+    habits: list[IncomingHabit]
+    rest_days: list[dict]
+
+
+def check_export(data: Any, today: date) -> Checked:
+    """The export read into the domain's objects and checked against the
+    gate's rules before any file is opened: a damaged export must not even
+    create a new database. (The store checks them again as it writes, with
+    what only the file knows: names taken, the snooze budget.)"""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise RehabError("this is not a rehab-tui JSON export")
     version = data.get("version", 0)
@@ -143,58 +182,79 @@ def check_export(data: Any) -> tuple[dict[str, str], list[dict], list[dict]]:
         raise RehabError("the export is damaged (its settings are not keys with values)")
     try:
         checked_settings = {str(k): validate(str(k), str(v)) for k, v in settings.items()}
-    except RehabError as exc:
-        raise RehabError(f"the export has a bad setting: {exc}") from None
-    try:
-        habits = []
-        for h in data["habits"]:
-            anchor = parse_iso(h["schedule_anchor"])
-            parse_schedule(h["schedule"], anchor)
-            habits.append(
-                {
-                    "name": clean_name(h["name"]),
-                    "slug": str(h["slug"]),
-                    "cue": str(h.get("cue") or ""),
-                    "minutes": None if h.get("minutes") is None else int(h["minutes"]),
-                    "schedule": h["schedule"],
-                    "schedule_anchor": anchor.isoformat(),
-                    "start": parse_iso(h["start"]).isoformat(),
-                    "archived": parse_iso(h["archived"]).isoformat() if h.get("archived") else None,
-                    "position": int(h.get("position") or 0),
-                    "checkins": [parse_iso(d).isoformat() for d in h.get("checkins", [])],
-                    "snoozes": [_checked_snooze(s) for s in h.get("snoozes", [])],
-                    "pauses": [_checked_pause(p) for p in h.get("pauses", [])],
-                }
-            )
-        rest_days = [_checked_snooze(s) for s in data.get("rest_days", [])]
+        habits = [_incoming(h, version, today) for h in data["habits"]]
+        rest_days = [_checked_snooze(s, today) for s in data.get("rest_days", [])]
     except RehabError as exc:
         # A bad date, name or schedule: say that it is in the export, not in the database.
         raise RehabError(f"the export is damaged ({exc})") from None
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise RehabError(f"the export is damaged ({type(exc).__name__}: {exc})") from None
     # Habits are matched by slug: a second habit with the same slug would
-    # silently overwrite the first (or break the unique index on a new one).
-    slugs = [h["slug"] for h in habits]
+    # silently overwrite the first.
+    slugs = [h.habit.slug for h in habits]
     twice = next((slug for slug in slugs if slugs.count(slug) > 1), None)
     if twice is not None:
         raise RehabError(f"the export is damaged (two habits have the slug '{twice}')")
-    return checked_settings, habits, rest_days
+    return Checked(checked_settings, habits, rest_days)
 
 
-def _checked_pause(p: dict) -> dict:
-    start, until = parse_iso(p["start"]), parse_iso(p["until"])
-    if until < start:
-        raise RehabError(f"a pause that ends ({until}) before it starts ({start})")
-    return {"start": start.isoformat(), "until": until.isoformat(), "reason": str(p.get("reason") or "")}
+def _incoming(h: dict, version: int, today: date) -> IncomingHabit:
+    start = parse_iso(h["start"])
+    if version < 2:
+        # Version 1 kept one schedule a habit, in force from its start.
+        versions = [ScheduleVersion(start, load_schedule(h["schedule"], parse_iso(h["schedule_anchor"])))]
+    else:
+        versions = [
+            ScheduleVersion(parse_iso(v["from"]), load_schedule(v["schedule"], parse_iso(v.get("anchor") or v["from"])))
+            for v in h["schedules"]
+        ]
+    if not versions:
+        raise RehabError(f"'{h['name']}' has no schedule")
+    notes = h.get("notes") or {}
+    habit = check_habit(Habit(
+        id=0,
+        name=_text(h["name"]),
+        slug=_text(h["slug"]),
+        cue=_text(h.get("cue") or ""),
+        minutes=_number(h.get("minutes")),
+        schedule=versions[-1].schedule,
+        start=start,
+        archived=parse_iso(h["archived"]) if h.get("archived") else None,
+        position=_number(h.get("position")) or 0,
+        versions=tuple(versions) if len(versions) > 1 else (),
+        updated_at=_text(h["updated_at"]) if h.get("updated_at") else None,
+    ))
+    checkins = {parse_iso(d): None for d in h.get("checkins", [])}
+    for day, note in notes.items():
+        checkins[parse_iso(day)] = NOTE.clean(_text(note))
+    for day in checkins:
+        check_checkin(habit, day, today)
+    pauses = [
+        check_pause(Pause(parse_iso(p["start"]), parse_iso(p["until"]), _text(p.get("reason") or "")))
+        for p in h.get("pauses", [])
+    ]
+    return IncomingHabit(habit, checkins, [_checked_snooze(s, today) for s in h.get("snoozes", [])], pauses)
 
 
-def _checked_snooze(s: dict) -> dict:
-    pain = s.get("pain")
-    if pain is not None and not 0 <= int(pain) <= 10:
-        raise RehabError(f"a pain level of {pain}, not from 0 to 10")
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise RehabError(f"{value!r} is not text")
+    return value
+
+
+def _number(value: Any) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise RehabError(f"{value!r} is not a whole number")
+    return value
+
+
+def _checked_snooze(s: dict, today: date) -> dict:
     return {
-        "day": parse_iso(s["day"]).isoformat(),
-        "reason": str(s.get("reason") or "sore"),
-        "area": s.get("area"),
-        "pain": None if pain is None else int(pain),
+        "day": check_snooze_day(parse_iso(s["day"]), today),
+        "reason": REASON.clean(_text(s.get("reason") or "sore")) or "sore",
+        "area": AREA.clean(_text(s["area"])) or None if s.get("area") is not None else None,
+        "pain": PAIN.check(_number(s.get("pain"))),
+        "exempt": bool(s.get("exempt", False)),
     }

@@ -13,13 +13,16 @@ from dateutil.relativedelta import relativedelta
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
 from ..domain.dates import logical_today
 from ..domain.errors import RehabError
+from ..domain.model import Habit, Journal
+from ..domain.rules import SNOOZE_AHEAD
 from ..domain.snoozing import budget_left
-from ..domain.states import DayState
+from ..domain.states import DayState, due_days
 from ..store import Store
 from .board import Board
 from .widgets.calendar import MonthCalendar
@@ -33,9 +36,6 @@ if TYPE_CHECKING:
     from .screens.habits import HabitsScreen
     from .screens.pause import PauseRequest
     from .screens.snooze import PauseInstead, SnoozeRequest
-
-SNOOZE_AHEAD = timedelta(days=7)
-
 
 class RehabApp(App[None]):
     CSS_PATH = "app.tcss"
@@ -135,10 +135,28 @@ class RehabApp(App[None]):
         self.refresh_streaks()
 
     def reload(self) -> None:
-        """Read everything again (another process wrote, or the day changed)."""
-        self.settings = self.store.settings()
-        self.board = Board(self.store.journal(), self.today)
+        """Read everything again (another process wrote, or the day changed).
+
+        A damaged row (someone edited the file by hand) is shown, not crashed
+        on: the app goes on showing what it had.
+        """
+        try:
+            self.settings = self.store.settings()
+            journal = self.store.journal()
+        except (RehabError, sqlite3.Error) as exc:
+            self.notify(str(exc), title="Cannot read the file", severity="error", markup=False)
+            return
+        self.show_journal(journal)
+        self._show_warnings()
+
+    def show_journal(self, journal: Journal) -> None:
+        """Show a journal a write returned, as it is."""
+        self.board = Board(journal, self.today)
         self.refresh_all()
+
+    def _show_warnings(self) -> None:
+        while self.store.warnings:
+            self.notify(self.store.warnings.pop(0), title="Mended on reading", severity="warning", markup=False)
 
     def poll(self) -> None:
         """Notice a new day and other processes' writes (PRAGMA data_version is cheap)."""
@@ -146,7 +164,7 @@ class RehabApp(App[None]):
             today = self._clock_today()
             version = self.store.data_version()
         except sqlite3.Error as exc:
-            self.notify(f"Cannot read the database: {exc}", severity="error")
+            self.notify(f"Cannot read the database: {exc}", severity="error", markup=False)
             return
         changed = version != self._data_version
         self._data_version = version
@@ -163,9 +181,9 @@ class RehabApp(App[None]):
         try:
             return action(*args, **kwargs)
         except RehabError as exc:
-            self.notify(str(exc), title="Not done", severity="error")
+            self.notify(str(exc), title="Not done", severity="error", markup=False)
         except sqlite3.Error as exc:
-            self.notify(f"The database refused: {exc}", title="Not saved", severity="error")
+            self.notify(f"The database refused: {exc}", title="Not saved", severity="error", markup=False)
         return None
 
     # --------------------------------------------------------------- checking
@@ -177,19 +195,37 @@ class RehabApp(App[None]):
         if done and day > self.today:
             self.notify("That day hasn't come yet: tick it on the day.", severity="warning")
             return
-        log = self.board.journal.log(habit_id)
+        habit = self.board.journal.log(habit_id).habit
+        if done and day < habit.start:
+            self._offer_new_start(habit, day)
+            return
         if done:
-            result = self.attempt(self.store.check_in, [habit_id], day, self.today)
+            ticks = self.attempt(self.store.check_in, [habit_id], day, self.today)
         else:
-            result = self.attempt(self.store.undo, [habit_id], day)
-        if result is None:
+            ticks = self.attempt(self.store.undo, [habit_id], day)
+        if ticks is None:
             return
-        if done and day < log.habit.start:
-            self.reload()  # the start moved back
-            return
-        days = log.done | {day} if done else log.done - {day}
-        self.board.replace_log(replace(log, done=frozenset(days)))
+        for log in ticks.logs:
+            self.board.replace_log(log)
         self.refresh_all()
+
+    def _offer_new_start(self, habit: Habit, day: date) -> None:
+        """A tick before the start: ask whether to move the start back to that day."""
+        from .screens.confirm import ConfirmScreen
+
+        due = due_days(habit, day, habit.start - timedelta(days=1))
+        question = Content.assemble(
+            (habit.name, "bold"),
+            f" starts on {habit.start:%a %d %b %Y}. Move its start back to {day:%a %d %b %Y} and tick it? "
+            f"That makes {due} more day{'s' if due != 1 else ''} due; the ones left unticked count as missed.",
+        )
+
+        def answered(yes: bool | None) -> None:
+            if yes and self.attempt(self.store.edit_habit, habit.id, self.today, start=day) is not None:
+                self.reload()
+                self.set_done(habit.id, day, True)
+
+        self.push_screen(ConfirmScreen("Move the start?", question, "Move the start"), answered)
 
     def action_undo(self) -> None:
         item = self.query_one(ChecklistView).current
@@ -244,12 +280,13 @@ class RehabApp(App[None]):
         if isinstance(request, PauseInstead):
             self.action_pause(request.habit_id)
         elif request is not None:
-            added = self.attempt(
+            rested = self.attempt(
                 self.store.snooze, request.day, self.today, request.habit_id, request.reason, request.area, request.pain
             )
-            if added is not None:
-                self.notify("Snoozed: streaks are frozen, not broken." if added else "It was already snoozed.")
-                self.reload()
+            if rested is not None:
+                self.notify("Snoozed: streaks are frozen, not broken." if rested.changed else "It was already snoozed.")
+                journal = replace(self.board.journal, rest_days=rested.rest_days)
+                self.show_journal(journal.with_log(rested.log) if rested.log else journal)
 
     def action_pause(self, habit_id: int | None = None) -> None:
         habits = self._active_habits()
@@ -262,16 +299,17 @@ class RehabApp(App[None]):
     def _paused(self, request: PauseRequest | None) -> None:
         if request is None:
             return
-        pause = self.attempt(self.store.pause, request.habit_id, request.start, request.until, request.reason)
-        if pause is not None:
-            self.notify(f"Paused through {pause.until:%a %d %b}.")
-            self.reload()
+        paused = self.attempt(self.store.pause, request.habit_id, request.start, request.until, request.reason)
+        if paused is not None:
+            self.notify(f"Paused through {paused.pause.until:%a %d %b}.")
+            self.show_journal(self.board.journal.with_log(paused.log))
 
     def action_resume(self) -> None:
         habit_id = self._highlighted_id()
-        if habit_id is not None and self.attempt(self.store.resume, habit_id, self.today) is not None:
+        resumed = self.attempt(self.store.resume, habit_id, self.today) if habit_id is not None else None
+        if resumed is not None:
             self.notify("Resumed: today counts again.")
-            self.reload()
+            self.show_journal(self.board.journal.with_log(resumed.log))
 
     # ----------------------------------------------------------------- habits
 
@@ -289,7 +327,7 @@ class RehabApp(App[None]):
         habits = {h.id: h for h in self.store.habits()}
         if request.kind in ("add", "edit"):
             habit = habits.get(request.habit_id) if request.kind == "edit" else None
-            self.push_screen(HabitForm(self.today, habit), lambda draft: self._saved(draft, screen))
+            self.push_screen(HabitForm(self.today, habit, lambda draft: self._save(draft, screen)))
             return
         if request.kind == "archive":
             self.attempt(self.store.archive_habit, request.habit_id, self.today)
@@ -299,21 +337,21 @@ class RehabApp(App[None]):
             self.attempt(self.store.move_habit, request.habit_id, request.position)
         self._refresh_habits(screen, request.habit_id)
 
-    def _saved(self, draft: HabitDraft | None, screen: Screen) -> None:
-        if draft is None:
-            return
-        if draft.habit_id is None:
-            habit = self.attempt(
-                self.store.add_habit, draft.name, draft.schedule, self.today, cue=draft.cue, minutes=draft.minutes
-            )
-        else:
-            habit = self.attempt(
-                self.store.edit_habit, draft.habit_id, self.today,
-                name=draft.name, cue=draft.cue, minutes=draft.minutes, schedule=draft.schedule,
-            )
-        if habit is not None:
-            self.notify(f"Saved {habit.name}: {habit.schedule.explain()}.")
-            self._refresh_habits(screen, habit.id)
+    def _save(self, draft: HabitDraft, screen: Screen) -> str | None:
+        """Carry out a habit form's draft; the error to show in the form, or None."""
+        changes = dict(draft.changes)
+        try:
+            if draft.habit_id is None:
+                habit = self.store.add_habit(
+                    changes["name"], changes["schedule"], self.today, cue=changes["cue"], minutes=changes["minutes"]
+                )
+            else:
+                habit = self.store.edit_habit(draft.habit_id, self.today, **changes)
+        except (RehabError, sqlite3.Error) as exc:
+            return str(exc)
+        self.notify(f"Saved {habit.name}: {habit.schedule.explain()}.", markup=False)
+        self._refresh_habits(screen, habit.id)
+        return None
 
     def _refresh_habits(self, screen: Screen, keep: int | None) -> None:
         from .screens.habits import HabitsScreen

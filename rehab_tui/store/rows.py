@@ -1,0 +1,100 @@
+"""Rows of the rehab tables read into the domain's objects.
+
+The file is plain SQLite, and README invites people to open it in sqlite-utils
+and Datasette, so a row may hold anything. A row that cannot be read gives one
+error naming the table, the habit, the field and the command that mends it;
+nothing here ever raises a bare ValueError.
+"""
+
+from __future__ import annotations
+
+import shlex
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from ..domain.errors import RehabError
+from ..domain.model import Habit, ScheduleVersion
+from ..domain.schedules import load_schedule
+
+
+class DamagedRow(RehabError):
+    """A stored row breaks a rule; the message says how to mend it."""
+
+
+@dataclass(frozen=True)
+class HabitRef:
+    """Enough of a habit to find it by name, even when its other fields are damaged."""
+
+    id: int
+    name: str
+    slug: str
+    archived: date | None
+
+    def archived_on(self, day: date) -> bool:
+        return self.archived is not None and day >= self.archived
+
+
+def sql_fix(path: Path, sql: str) -> str:
+    """The sqlite-utils command (installed with rehab) that runs `sql` on the file."""
+    return f"sqlite-utils query {shlex.quote(str(path))} {shlex.quote(sql)}"
+
+
+def day_of(text: object, where: str, fix: str) -> date:
+    """An ISO day read from a row; `where` names the table, habit and field."""
+    try:
+        return date.fromisoformat(text)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        raise DamagedRow(f"{where} is {text!r}, not a date; mend it with: {fix}") from None
+
+
+def optional_day(text: object, where: str, fix: str) -> date | None:
+    return None if text is None else day_of(text, where, fix)
+
+
+def habit_of(row: dict, versions: Iterable[dict]) -> Habit:
+    """A habit row and its schedule rows (oldest first) as the domain's Habit."""
+    slug = row["slug"]
+    name = row["name"]
+    who = f"habits: '{name}'"
+    start = day_of(row["start"], f"{who}, start,", f"rehab habit edit {slug} --start YYYY-MM-DD")
+    archived = optional_day(row["archived"], f"{who}, archived,", f"rehab habit archive {slug} --date YYYY-MM-DD")
+    history = []
+    for v in versions:
+        since = day_of(v["since"], f"schedules: '{name}', since,",
+                       f"rehab habit edit {slug} --schedule daily --from YYYY-MM-DD")
+        fix = f"rehab habit edit {slug} --schedule daily --from {since.isoformat()}"
+        anchor = day_of(v["anchor"], f"schedules: '{name}', anchor,", fix)
+        try:
+            schedule = load_schedule(v["rule"], anchor)
+        except RehabError:
+            raise DamagedRow(
+                f"schedules: '{name}' has the unknown schedule {v['rule']!r} from {since.isoformat()}; "
+                f"mend it with: {fix}"
+            ) from None
+        history.append(ScheduleVersion(since, schedule))
+    if not history:
+        raise DamagedRow(f"schedules: '{name}' has no schedule; mend it with: rehab habit edit {slug} "
+                         f"--schedule daily --from {start.isoformat()}")
+    return Habit(
+        id=row["id"],
+        name=name,
+        slug=slug,
+        cue=row["cue"] or "",
+        minutes=row["minutes"],
+        schedule=history[-1].schedule,
+        start=start,
+        archived=archived,
+        position=row["position"],
+        versions=tuple(history) if len(history) > 1 else (),
+        updated_at=row["updated_at"],
+    )
+
+
+def ref_of(row: dict) -> HabitRef:
+    try:
+        archived = date.fromisoformat(row["archived"]) if row["archived"] else None
+    except (TypeError, ValueError):
+        archived = None  # found as active, so `habit archive --date` and `edit` can mend it
+    return HabitRef(row["id"], row["name"], row["slug"], archived)

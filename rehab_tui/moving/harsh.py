@@ -20,6 +20,7 @@ from ._common import Draft, Moved, assemble, check_day, one_line, plural
 
 _FREQUENCY = re.compile(r"(\d+)(w?)(?:/(\d+)(w?))?")
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+_SEPARATOR = re.compile(r"(?<=\s):(?=\s|$)")
 _NOTE_CAP = 300
 
 
@@ -121,11 +122,10 @@ def _read_log(text: str, drafts: dict[str, Draft], today: date) -> list[str]:
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         where = f"line {number} of harsh's log"
-        # harsh writes "… : comment : amount" with both empty as "y :  : "; an
-        # editor may have trimmed the last space.
-        if line.rstrip().endswith(" :"):
-            line = line.rstrip() + " "
-        fields = [f.strip() for f in line.split(" : ")]
+        # Fields are split on a colon with space (or the line's end) on both sides:
+        # harsh writes "y :  : " for an empty comment and amount, an editor may
+        # trim that to "y : :", and a comment may hold "a: b".
+        fields = [f.strip() for f in _SEPARATOR.split(line)]
         if len(fields) < 3:
             raise RehabError(f"{where} is not 'YYYY-MM-DD : Habit : y|n|s': {raw.strip()!r}")
         day = _date(fields[0], f"{where} starts with")

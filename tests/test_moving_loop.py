@@ -4,6 +4,7 @@ built here from FORMATS.md, turned into our export (version 2)."""
 from __future__ import annotations
 
 import hashlib
+import random
 import sqlite3
 import zipfile
 from datetime import date, timedelta
@@ -341,3 +342,43 @@ def test_a_folder_or_a_missing_file_or_an_unknown_tracker_is_refused(tmp_path):
         convert("loop", tmp_path / "nothing.db", TODAY)
     with pytest.raises(RehabError, match="choose loop or harsh"):
         convert("habitica", tmp_path, TODAY)
+
+
+# --- strength after moving in ----------------------------------------------------------
+
+# Loop's frequency picker writes four kinds: daily, every N days, k per week, k per month.
+LOOP_KINDS = [(1, 1), (1, 2), (1, 3), (1, 30), (1, 7), (3, 7), (5, 7), (2, 30), (3, 30), (4, 30)]
+
+
+@pytest.mark.parametrize(("num", "den"), LOOP_KINDS, ids=[f"{n}/{d}" for n, d in LOOP_KINDS])
+@pytest.mark.parametrize("effort", [0.2, 0.5, 0.9])
+def test_strength_of_the_moved_habit_is_loops_score(tmp_path, num, den, effort):
+    """Our strength (domain rules, no store) on the converted habit against
+    tests/loop_reference.py on Loop's own entries: equal where our schedule has
+    Loop's num/den, within 0.1 for k per month (a monthly RRULE counts k in 28 days)."""
+    from loop_reference import loop_score
+
+    from rehab_tui.domain.model import Habit, HabitLog, Journal
+    from rehab_tui.domain.strength import strength
+
+    rnd = random.Random(f"{num}/{den}/{effort}")
+    first = TODAY - timedelta(days=200)
+    reps = []
+    for i in range(201):
+        r = rnd.random()
+        if i == 0 or r < effort * num / den * 1.3:
+            reps.append((1, first + timedelta(days=i), 2, None))
+        elif r > 0.97:
+            reps.append((1, first + timedelta(days=i), 3, None))
+    moved = convert_backup(tmp_path, [loop_habit(1, "Hamstrings", num, den)], reps)
+    h = moved.data["habits"][0]
+    start = date.fromisoformat(h["start"])
+    habit = Habit(1, h["name"], h["slug"], h["cue"], None, parse_schedule(h["schedules"][0]["schedule"], start), start)
+    log = HabitLog(
+        habit,
+        frozenset(date.fromisoformat(d) for d in h["checkins"]),
+        frozenset(date.fromisoformat(s["day"]) for s in h["snoozes"]),
+    )
+    ours = strength(Journal((log,)), log, TODAY) / 100
+    reference = loop_score([(d, "done" if v == 2 else "skip") for _, d, v, _ in reps], num, den, TODAY)
+    assert ours == pytest.approx(reference, abs=0.1 if den == 30 and num > 1 else 0.0006)

@@ -288,6 +288,14 @@ def test_csv_zip_entry_after_today_is_refused(tmp_path):
         convert_zip(tmp_path, [loop_csv_habit(1, "Plank")], {"Plank": [((TODAY + timedelta(days=2)).isoformat(), "YES_MANUAL", "")]})
 
 
+def test_csv_zip_with_a_bad_checkmark_names_the_file_and_line(tmp_path):
+    habits = [loop_csv_habit(1, "Plank")]
+    with pytest.raises(RehabError, match=r"001 Plank/Checkmarks.csv line 2 has '21/11/2026'"):
+        convert_zip(tmp_path, habits, {"Plank": [(iso(0), "YES_MANUAL", ""), ("21/11/2026", "YES_MANUAL", "")]})
+    with pytest.raises(RehabError, match="value 'MAYBE', which Loop does not write"):
+        convert_zip(tmp_path, habits, {"Plank": [(iso(0), "MAYBE", "")]})
+
+
 # --- files that are not what they claim -------------------------------------------------
 
 

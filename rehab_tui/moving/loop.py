@@ -60,8 +60,8 @@ def read_backup(path: Path, today: date) -> Moved:
     except sqlite3.Error as exc:
         raise RehabError(f"cannot open {path.name} as an SQLite database ({exc})") from None
     try:
-        db = Database(conn, execute_plugins=False)
         try:
+            db = Database(conn, execute_plugins=False)
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             tables = {name.casefold(): name for name in db.table_names()}
         except sqlite3.DatabaseError as exc:
@@ -227,8 +227,7 @@ def _csv_draft(
     if member is None:
         draft.remarks.append("no Checkmarks.csv was found for it, so it comes without history")
     else:
-        text = archive.read(member).decode("utf-8-sig")
-        for n, cells in enumerate(csv.reader(io.StringIO(text)), start=1):
+        for n, cells in enumerate(_checkmark_rows(archive, member), start=1):
             if not cells or (n == 1 and cells[0].strip() == "Date"):
                 continue
             where = f"{member} line {n}"
@@ -255,6 +254,13 @@ def _csv_draft(
         draft.archived = last_entry + _DAY if last_entry else today
     tally.explain(draft, target)
     return int(position), draft
+
+
+def _checkmark_rows(archive: zipfile.ZipFile, member: str) -> list[list[str]]:
+    try:
+        return list(csv.reader(io.StringIO(archive.read(member).decode("utf-8-sig"))))
+    except (UnicodeDecodeError, csv.Error, zipfile.BadZipFile, OSError) as exc:
+        raise RehabError(f"{member} in this Loop export cannot be read ({exc})") from None
 
 
 def _amount(raw: str, where: str) -> int:

@@ -107,7 +107,7 @@ def rate_schedule(num: int, den: int, start: date) -> tuple[str, str]:
         return rule, f"every {den} days, kept as {rule} (beyond the 365 days 'every N days' allows)"
     if den in (30, 31) and num <= 28:
         rule = _monthly_rule(num, start)
-        return rule, f"{num} times a month became {rule} (the same rate, on fixed days of the month)"
+        return rule, f"{rule}: {num} times a month, on fixed days of the month"
     if (7 * num) % den == 0:
         q = 7 * num // den
         return f"{q}/week", f"{q}/week (the same rate as {num} in {den} days)"

@@ -9,6 +9,7 @@ import click
 
 from ..domain.checklist import Checklist, day_summary
 from ..domain.model import Journal
+from ..domain.schedules import ScheduleKind
 from ..domain.states import DayState
 from ..domain.streaks import Streak
 
@@ -54,8 +55,8 @@ def checklist_text(listing: Checklist, today: date, routine: int | None = None) 
         habit = item.log.habit
         box, colour = BOX[item.state]
         extra = []
-        if habit.schedule.kind != "daily":
-            extra.append(habit.schedule.describe())
+        if item.schedule.kind is not ScheduleKind.DAILY:
+            extra.append(item.schedule.describe())
         if habit.minutes:
             extra.append(f"{habit.minutes} min")
         status = {
@@ -64,7 +65,7 @@ def checklist_text(listing: Checklist, today: date, routine: int | None = None) 
             DayState.MISSED: "missed",
             DayState.SNOOZED: "snoozed",
             DayState.PAUSED: _paused_text(item.log, day),
-            DayState.OFF: "off" + (" (week's quota met)" if habit.schedule.is_quota and day >= habit.start else ""),
+            DayState.OFF: "off" + (" (week's quota met)" if item.schedule.is_quota and day >= habit.start else ""),
             DayState.UPCOMING: "upcoming",
         }[item.state]
         name = habit.name.ljust(width)

@@ -7,6 +7,7 @@ from datetime import date
 
 from .dates import week_start_of
 from .model import HabitLog, Journal
+from .schedules import Schedule, StreakUnit
 from .states import COUNTED, DayState, day_state
 from .streaks import current_streak, run_break
 
@@ -17,9 +18,16 @@ class Item:
     state: DayState
     streak: int
 
+    day: date
+
     @property
-    def unit(self) -> str:
+    def unit(self) -> StreakUnit:
         return self.log.habit.schedule.unit
+
+    @property
+    def schedule(self) -> Schedule:
+        """The schedule in force on the item's day."""
+        return self.log.habit.schedule_on(self.day)
 
 
 @dataclass(frozen=True)
@@ -51,7 +59,7 @@ class Checklist:
                     "status": str(i.state),
                     "streak": i.streak,
                     "unit": i.unit,
-                    "schedule": i.log.habit.schedule.describe(),
+                    "schedule": i.schedule.describe(),
                 }
                 for i in self.items
             ],
@@ -67,6 +75,7 @@ def checklist(journal: Journal, day: date, today: date, with_streaks: bool = Tru
             log,
             day_state(journal, log, day, today),
             current_streak(journal, log, today, as_of=day) if with_streaks else 0,
+            day,
         )
         for log in journal.active_on(day)
     )

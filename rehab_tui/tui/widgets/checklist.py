@@ -11,6 +11,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ...domain.checklist import Checklist, Item
+from ...domain.schedules import ScheduleKind
 from ...domain.states import DayState
 from .marks import STATE_STYLES, marks
 
@@ -80,9 +81,9 @@ class ChecklistView(OptionList):
         box, colour = BOXES[item.state]
         name_style = "$foreground-muted strike" if item.state is DayState.DONE else "bold"
         parts: list = [(f"{box} ", f"bold {colour}"), (habit.name, name_style)]
-        if habit.schedule.kind != "daily":
+        if item.schedule.kind is not ScheduleKind.DAILY:
             # No-break spaces: the option list drops plain spaces at a style boundary.
-            parts.append((f"\u00a0·\u00a0{habit.schedule.describe()}", "$foreground-muted"))
+            parts.append((f"\u00a0·\u00a0{item.schedule.describe()}", "$foreground-muted"))
         first = Content.assemble(*parts)
         status = self._status(item)
         second = Content.assemble(("\u00a0\u00a0", ""), status, ("\u00a0\u00a0", ""), (habit.cue, "$foreground-muted italic"))
@@ -97,7 +98,7 @@ class ChecklistView(OptionList):
             until = f" until {pause.until:%d %b}" if pause else ""
             return Content.styled(f"paused{until}", STATE_STYLES[state])
         if state is DayState.OFF:
-            met = item.log.habit.schedule.is_quota and self.listing and self.listing.day >= item.log.habit.start
+            met = item.schedule.is_quota and self.listing and self.listing.day >= item.log.habit.start
             return Content.styled("this week's quota is met" if met else "not today", "$foreground-muted")
         if state is DayState.MISSED:
             return Content.styled("missed", STATE_STYLES[state])

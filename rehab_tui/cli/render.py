@@ -8,6 +8,7 @@ from datetime import date
 import click
 
 from ..domain.checklist import Checklist, day_summary
+from ..domain.marks import LEGEND, SYMBOLS, Mark
 from ..domain.model import Journal
 from ..domain.schedules import ScheduleKind
 from ..domain.states import DayState
@@ -19,19 +20,13 @@ BOX = {
     DayState.UPCOMING: ("[ ]", None),
     DayState.MISSED: ("[!]", "red"),
     DayState.SNOOZED: ("[z]", "blue"),
-    DayState.PAUSED: ("[=]", "magenta"),
+    DayState.PAUSED: (f"[{SYMBOLS[Mark.PAUSED]}]", "magenta"),
     DayState.OFF: ("[-]", None),
 }
 
-MARKS = {
-    "full": ("●", "green"),
-    "partial": ("◐", "yellow"),
-    "missed": ("✗", "red"),
-    "pending": ("○", None),
-    "snoozed": ("z", "blue"),
-    "paused": ("=", "magenta"),
-    "future": ("·", None),
-    "none": (" ", None),
+COLOURS: dict[Mark, str | None] = {
+    Mark.FULL: "green", Mark.PARTIAL: "yellow", Mark.MISSED: "red", Mark.PENDING: None,
+    Mark.SNOOZED: "blue", Mark.PAUSED: "magenta", Mark.FUTURE: None, Mark.NONE: None,
 }
 
 
@@ -90,7 +85,7 @@ def calendar_text(journal: Journal, year: int, month: int, today: date) -> str:
     for week in calendar_module.Calendar(journal.week_start).monthdatescalendar(year, month):
         cells = [_calendar_cell(journal, day, month, today) for day in week]
         lines.append(" ".join(cells).rstrip())
-    legend = "  ".join(f"{MARKS[k][0]} {k}" for k in ("full", "partial", "missed", "snoozed", "paused", "future"))
+    legend = "  ".join(f"{SYMBOLS[mark]} {mark}" for mark in LEGEND)
     lines.append("")
     lines.append(click.style(legend, dim=True))
     return "\n".join(lines)
@@ -99,9 +94,10 @@ def calendar_text(journal: Journal, year: int, month: int, today: date) -> str:
 def _calendar_cell(journal: Journal, day: date, month: int, today: date) -> str:
     if day.month != month:
         return "    "
-    mark, colour = MARKS[day_summary(journal, day, today).mark]
+    mark = day_summary(journal, day, today).mark
+    symbol, colour = SYMBOLS[mark], COLOURS[mark]
     today_style = {"bold": True, "underline": True} if day == today else {}
-    return click.style(f"{mark}{day.day:>2}", fg=colour, **today_style) + " "
+    return click.style(f"{symbol}{day.day:>2}", fg=colour, **today_style) + " "
 
 
 def bar(percent: float, width: int = 10) -> str:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .dates import week_start_of
+from .marks import Mark
 from .model import HabitLog, Journal
 from .schedules import Schedule, StreakUnit
 from .states import COUNTED, DayState, day_state
@@ -106,27 +107,27 @@ class DaySummary:
     day: date
     done: int
     total: int
-    mark: str  # full, partial, missed, pending, snoozed, paused, future, none
+    mark: Mark
 
 
 def day_summary(journal: Journal, day: date, today: date) -> DaySummary:
     if day in journal.rest_days:
-        return DaySummary(day, 0, 0, "snoozed")
+        return DaySummary(day, 0, 0, Mark.SNOOZED)
     states = [day_state(journal, log, day, today) for log in journal.active_on(day)]
     done = sum(1 for s in states if s is DayState.DONE)
     total = sum(1 for s in states if s in COUNTED)
     if day > today:
-        mark = "future"
+        mark = Mark.FUTURE
     elif total and done == total:
-        mark = "full"
+        mark = Mark.FULL
     elif done:
-        mark = "partial"
+        mark = Mark.PARTIAL
     elif total:
-        mark = "pending" if day == today else "missed"
+        mark = Mark.PENDING if day == today else Mark.MISSED
     elif DayState.PAUSED in states:
-        mark = "paused"
+        mark = Mark.PAUSED
     elif DayState.SNOOZED in states:
-        mark = "snoozed"
+        mark = Mark.SNOOZED
     else:
-        mark = "none"
+        mark = Mark.NONE
     return DaySummary(day, done, total, mark)

@@ -13,19 +13,20 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from ...domain.checklist import DaySummary
+from ...domain.marks import LEGEND, SYMBOLS, Mark
 
-#: mark -> (symbol, style); the symbol keeps marks apart without colour.
-MARKS = {
-    "full": ("●", "$text-success"),
-    "partial": ("◐", "$text-warning"),
-    "missed": ("✗", "$text-error"),
-    "pending": ("○", "$foreground"),
-    "snoozed": ("z", "$text-primary"),
-    "paused": ("‖", "$text-secondary"),
-    "future": ("·", "$foreground-muted"),
-    "none": (" ", "$foreground-muted"),
+#: Each mark's style; the symbol (domain/marks.py) keeps marks apart without colour.
+STYLES: dict[Mark, str] = {
+    Mark.FULL: "$text-success",
+    Mark.PARTIAL: "$text-warning",
+    Mark.MISSED: "$text-error",
+    Mark.PENDING: "$foreground",
+    Mark.SNOOZED: "$text-primary",
+    Mark.PAUSED: "$text-secondary",
+    Mark.FUTURE: "$foreground-muted",
+    Mark.NONE: "$foreground-muted",
 }
-LEGEND = (("full", "partial", "missed"), ("snoozed", "paused", "future"))
+LEGEND_ROWS = (LEGEND[:3], LEGEND[3:])
 CELL = 4  # "●21" and a space
 HEADER_ROWS = 2  # the month's name and the weekday names
 
@@ -89,9 +90,9 @@ class MonthCalendar(Widget, can_focus=True):
         ]
         for week in self._weeks():
             lines.append(Content(" ").join(self._cell(day, first.month) for day in week))
-        for row in LEGEND:
+        for row in LEGEND_ROWS:
             lines.append(
-                Content("  ").join(Content.styled(f"{MARKS[k][0]} {k}", MARKS[k][1]) for k in row)
+                Content("  ").join(Content.styled(f"{SYMBOLS[mark]} {mark}", STYLES[mark]) for mark in row)
             )
         return Content("\n").join(lines)
 
@@ -99,7 +100,8 @@ class MonthCalendar(Widget, can_focus=True):
         if day.month != month:
             return Content(" " * (CELL - 1))
         summary = self.summaries.get(day)
-        symbol, style = MARKS[summary.mark if summary else "none"]
+        mark = summary.mark if summary else Mark.NONE
+        symbol, style = SYMBOLS[mark], STYLES[mark]
         if day == self.today:
             style += " underline bold"
         if day == self.selected:

@@ -50,17 +50,38 @@ def export(s: Session, fmt: str, output: str | None) -> None:
 
 
 @click.command("import")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.argument("file", type=click.Path(exists=True))
+@click.option("--from", "tracker", type=click.Choice(["loop", "harsh"]),
+              help="Another tracker's files: Loop's backup .db or CSV .zip, or harsh's folder.")
+@click.option("--dry-run", is_flag=True, help="Say what would be imported; write nothing.")
 @pass_session
-def import_(s: Session, file: str) -> None:
-    """Merge a JSON export into this database (twice changes nothing)."""
-    try:
-        data = json.loads(Path(file).read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise RehabError(f"{file} is not a JSON export ({exc})") from None
-    # Refuse a damaged export before the store is opened: opening a new file
+def import_(s: Session, file: str, tracker: str | None, dry_run: bool) -> None:
+    """Merge a JSON export (or, with --from, another tracker's history) into this database.
+
+    Importing the same file twice changes nothing.
+    """
+    today = s.fixed_today or date.today()
+    if tracker:
+        from ..moving import convert
+
+        moved = convert(tracker, file, today)
+        data, notes = moved.data, moved.notes
+    else:
+        if Path(file).is_dir():
+            raise RehabError(f"{file} is a folder; a JSON export is a file (for harsh, use --from harsh)")
+        try:
+            data = json.loads(Path(file).read_text(encoding="utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise RehabError(f"{file} is not a JSON export ({exc})") from None
+        notes = []
+    # Refuse a damaged file before the store is opened: opening a new file
     # would create it, and an error must leave nothing written.
-    check_export(data, s.fixed_today or date.today())
+    checked = check_export(data, today)
+    for note in notes:
+        click.echo(f"note: {note}")
+    if dry_run:
+        click.echo(checked.summary() + " (a dry run: nothing was written)")
+        return
     click.echo(import_data(s.store, data, s.today).sentence())
 
 

@@ -163,6 +163,14 @@ class Checked:
     habits: list[IncomingHabit]
     rest_days: list[dict]
 
+    def summary(self) -> str:
+        """What the file holds, in a sentence (before it is merged)."""
+        checkins = sum(len(h.checkins) for h in self.habits)
+        snoozes = sum(len(h.snoozes) for h in self.habits) + len(self.rest_days)
+        names = ", ".join(h.habit.name for h in self.habits)
+        return (f"{_count(len(self.habits), 'habit') or 'no habits'} ({names}), "
+                f"{_count(checkins, 'check-in') or 'no check-ins'}, {_count(snoozes, 'snooze') or 'no snoozes'}")
+
 
 def check_export(data: Any, today: date) -> Checked:
     """The export read into the domain's objects and checked against the

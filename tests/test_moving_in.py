@@ -76,3 +76,32 @@ def test_a_file_that_lies_writes_nothing(tmp_path):
     before = db.read_bytes()
     assert_error(run(db, "import", "--from", "loop", fake))
     assert db.read_bytes() == before
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("after", [0.4, 0.8, 1.2])
+def test_a_kill_mid_import_leaves_the_file_as_before(tmp_path, after):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    habits = [loop_habit(i, f"Habit {i}") for i in range(1, 11)]
+    first = TODAY - timedelta(days=2000)
+    reps = [(h, first + timedelta(days=d), 2, None) for h in range(1, 11) for d in range(2001) if d % 5]
+    backup = loop_backup(tmp_path / "loop.db", habits, reps)
+    db = new_db(tmp_path)
+    before = dump(db)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "rehab_tui", "--db", str(db), "--today", TODAY.isoformat(),
+         "import", "--from", "loop", str(backup)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    time.sleep(after)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    after_kill = dump(db)
+    if proc.returncode == -signal.SIGKILL:
+        assert after_kill == before
+    else:  # it finished first: then everything came in
+        assert len(rows(db, "checkins")) == len(reps)

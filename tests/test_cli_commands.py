@@ -1,7 +1,8 @@
 """Every command of DESIGN.md §6 on real SQLite files, checked in the file itself.
 
 All runs act on Saturday 2026-11-21 (`--today`); the database is made by the CLI
-that day, so the default routine starts on 2026-11-21.
+on 2026-10-01 (cli_helpers.TEMPLATE_START), so the default routine starts then and
+the days before a test's first check-in count as missed.
 """
 
 from __future__ import annotations
@@ -17,8 +18,10 @@ from pathlib import Path
 import pytest
 from cli_helpers import (
     DEFAULT_SLUGS,
+    TEMPLATE_START,
     TODAY,
     YESTERDAY,
+    assert_error,
     assert_usage_error,
     dump,
     habit_id,
@@ -55,6 +58,17 @@ def checkin_days(db: Path, slug: str) -> list[str]:
     return sorted(r["day"] for r in rows(db, "checkins", "habit_id = ?", [habit_id(db, slug)]))
 
 
+def schedule_versions(db: Path, slug: str) -> list[tuple[str, str, str]]:
+    """Each (since, rule, anchor) a habit's schedule has had, oldest first."""
+    found = rows(db, "schedules", "habit_id = ?", [habit_id(db, slug)])
+    return sorted((r["since"], r["rule"], r["anchor"]) for r in found)
+
+
+def schedule_now(db: Path, slug: str) -> tuple[str, str, str]:
+    """The (since, rule, anchor) of a habit's latest schedule."""
+    return schedule_versions(db, slug)[-1]
+
+
 # ----------------------------------------------------------------- global
 
 
@@ -77,9 +91,11 @@ def test_new_database_gets_the_default_routine(tmp_path: Path) -> None:
         "Stick rolling", "Lacrosse ball glute release", "Plank hip dips", "Acupuncture",
         "Glute and hip strength",
     ]
-    assert [h["schedule"] for h in habits] == [
-        "RRULE:FREQ=DAILY", "RRULE:FREQ=DAILY", "RRULE:FREQ=DAILY",
-        "RRULE:FREQ=WEEKLY;BYDAY=TU,FR", "1/week",
+    assert [schedule_versions(path, h["slug"]) for h in habits] == [
+        [(TODAY, rule, TODAY)] for rule in (
+            "RRULE:FREQ=DAILY", "RRULE:FREQ=DAILY", "RRULE:FREQ=DAILY",
+            "RRULE:FREQ=WEEKLY;BYDAY=TU,FR", "1/week",
+        )
     ]
     assert all(h["start"] == TODAY and h["archived"] is None and h["cue"] for h in habits)
     assert [h["position"] for h in habits] == [1, 2, 3, 4, 5]
@@ -99,7 +115,9 @@ def test_old_schema_is_migrated_with_a_copy_kept(db: Path) -> None:
     assert ran.code == 0, ran.err
     copy = db.with_name("rehab.before-m002_day_indexes.db")
     assert dump(copy) == before
-    assert {r["name"] for r in rows(db, "_sqlite_migrations")} == {"m001_initial", "m002_day_indexes"}
+    assert {r["name"] for r in rows(db, "_sqlite_migrations")} == {
+        "m001_initial", "m002_day_indexes", "m003_schedule_history",
+    }
 
 
 # ------------------------------------------------------------------ today
@@ -161,6 +179,8 @@ def test_today_text_for_another_day(db: Path) -> None:
 
 
 def test_today_json_streaks_and_counts_as_of_the_date(db: Path) -> None:
+    for slug in DEFAULT_SLUGS[1:]:
+        ok(db, "habit", "edit", slug, "--start", TODAY)
     for day in ("2026-11-17", "2026-11-18", "2026-11-19", TODAY):
         ok(db, "done", "stick", "--date", day)
     now = ok(db, "today", "--json").json
@@ -210,9 +230,9 @@ def test_today_future_day_is_upcoming(db: Path) -> None:
 def test_done_checks_in_several_habits(db: Path) -> None:
     ran = ok(db, "done", "stick", "LACROSSE", "plank-hip")
     assert ran.lines == [
-        "✔ Stick rolling done on 2026-11-21 · streak 1 day",
-        "✔ Lacrosse ball glute release done on 2026-11-21 · streak 1 day",
-        "✔ Plank hip dips done on 2026-11-21 · streak 1 day",
+        "✔ Stick rolling done on 2026-11-21 (Sat) · streak 1 day",
+        "✔ Lacrosse ball glute release done on 2026-11-21 (Sat) · streak 1 day",
+        "✔ Plank hip dips done on 2026-11-21 (Sat) · streak 1 day",
     ]
     checked = {(r["habit_id"], r["day"]) for r in rows(db, "checkins")}
     assert checked == {(habit_id(db, s), TODAY) for s in DEFAULT_SLUGS[:3]}
@@ -245,22 +265,40 @@ def test_done_on_another_date(db: Path) -> None:
 def test_done_twice_records_nothing_twice(db: Path) -> None:
     ok(db, "done", "stick")
     again = ok(db, "done", "stick", "stick-rolling")
-    assert again.lines == ["✔ Stick rolling was already done on 2026-11-21 · streak 1 day"]
+    assert again.lines == ["✔ Stick rolling was already done on 2026-11-21 (Sat) · streak 1 day"]
     assert checkin_days(db, "stick-rolling") == [TODAY]
     assert len(rows(db, "checkins")) == 1
 
 
-def test_a_checkin_before_the_start_moves_the_start_back(db: Path) -> None:
+def test_a_checkin_before_the_start_is_refused_until_the_start_is_moved(db: Path) -> None:
     ok(db, "habit", "add", "Hip flexor stretch", "--schedule", "every 3 days")
+    before = dump(db)
+    line = assert_error(run(db, "done", "stick", "hip", "--date", "2026-11-02"))
+    assert line == (
+        "error: Hip flexor stretch starts on 2026-11-21; to count 2026-11-02 move its start first: "
+        "rehab habit edit hip-flexor-stretch --start 2026-11-02"
+    )
+    # Nothing is written: not the other habit's check-in either, and no start moves.
+    assert dump(db) == before
+    assert habit_row(db, "hip-flexor-stretch")["start"] == TODAY
+
+    moved = ok(db, "habit", "edit", "hip", "--start", "2026-11-02")
+    assert moved.lines[0].endswith(", starts 2026-11-02 (Mon)"), moved.out
     ok(db, "done", "stick", "hip", "--date", "2026-11-02")
-    assert habit_row(db, "stick-rolling")["start"] == "2026-11-02"
+    assert checkin_days(db, "hip-flexor-stretch") == ["2026-11-02"]
+    assert checkin_days(db, "stick-rolling") == ["2026-11-02"]
     assert habit_row(db, "hip-flexor-stretch")["start"] == "2026-11-02"
     # `every N days` stays anchored to the day its schedule was set.
-    assert habit_row(db, "hip-flexor-stretch")["schedule_anchor"] == TODAY
-    assert habit_row(db, "plank-hip-dips")["start"] == TODAY
-    # A check-in after the start leaves it alone.
+    assert schedule_now(db, "hip-flexor-stretch") == ("2026-11-02", "RRULE:FREQ=DAILY;INTERVAL=3", TODAY)
+    # The start never moves by itself.
+    assert habit_row(db, "stick-rolling")["start"] == TEMPLATE_START
+    assert habit_row(db, "plank-hip-dips")["start"] == TEMPLATE_START
     ok(db, "done", "stick", "--date", "2026-11-10")
-    assert habit_row(db, "stick-rolling")["start"] == "2026-11-02"
+    assert habit_row(db, "stick-rolling")["start"] == TEMPLATE_START
+    # A start that would leave check-ins before it is refused.
+    before = dump(db)
+    assert_error(run(db, "habit", "edit", "hip", "--start", "2026-11-03"))
+    assert dump(db) == before
 
 
 def test_undo(db: Path) -> None:
@@ -268,13 +306,13 @@ def test_undo(db: Path) -> None:
     ok(db, "done", "stick", "--date", YESTERDAY)
     ran = ok(db, "undo", "stick", "plank")
     assert ran.lines == [
-        "↺ Stick rolling is no longer done on 2026-11-21",
-        "↺ Plank hip dips is no longer done on 2026-11-21",
+        "↺ Stick rolling is no longer done on 2026-11-21 (Sat)",
+        "↺ Plank hip dips is no longer done on 2026-11-21 (Sat)",
     ]
     assert checkin_days(db, "stick-rolling") == [YESTERDAY]
     assert checkin_days(db, "plank-hip-dips") == []
     again = ok(db, "undo", "plank")
-    assert again.lines == ["Plank hip dips was not done on 2026-11-21; nothing to take back"]
+    assert again.lines == ["Plank hip dips was not done on 2026-11-21 (Sat); nothing to take back"]
     ok(db, "undo", "stick", "--date", "fri")
     assert rows(db, "checkins") == []
 
@@ -284,7 +322,7 @@ def test_undo(db: Path) -> None:
 
 def test_snooze_the_day_stores_reason_area_and_pain(db: Path) -> None:
     ran = ok(db, "snooze", "--reason", "IT band flare", "--area", "left IT band", "--pain", "6")
-    assert ran.lines == ["z the whole day snoozed on 2026-11-21 (IT band flare); streaks are frozen, not broken"]
+    assert ran.lines == ["z the whole day snoozed on 2026-11-21 (Sat) (IT band flare); streaks are frozen, not broken"]
     [row] = rows(db, "snoozes")
     assert (row["day"], row["habit_id"], row["reason"], row["area"], row["pain"]) == (
         TODAY, None, "IT band flare", "left IT band", 6,
@@ -317,10 +355,10 @@ def test_snooze_ahead_up_to_seven_days(db: Path) -> None:
 def test_unsnooze_takes_back_only_the_kind_asked(db: Path) -> None:
     ok(db, "snooze")
     ok(db, "snooze", "--habit", "stick")
-    assert ok(db, "unsnooze").lines == ["The day is no longer snoozed on 2026-11-21"]
+    assert ok(db, "unsnooze").lines == ["The day is no longer snoozed on 2026-11-21 (Sat)"]
     assert [r["habit_id"] for r in rows(db, "snoozes")] == [habit_id(db, "stick-rolling")]
-    assert ok(db, "unsnooze").lines == ["The day was not snoozed on 2026-11-21"]
-    assert ok(db, "unsnooze", "--habit", "stick").lines == ["Stick rolling is no longer snoozed on 2026-11-21"]
+    assert ok(db, "unsnooze").lines == ["The day was not snoozed on 2026-11-21 (Sat)"]
+    assert ok(db, "unsnooze", "--habit", "stick").lines == ["Stick rolling is no longer snoozed on 2026-11-21 (Sat)"]
     assert rows(db, "snoozes") == []
     ok(db, "snooze", "--date", YESTERDAY)
     ok(db, "unsnooze", "--date", "yesterday")
@@ -331,7 +369,7 @@ def test_snoozing_a_day_already_snoozed_uses_nothing(db: Path) -> None:
     ok(db, "snooze", "--date", YESTERDAY)
     ok(db, "snooze")
     again = ok(db, "snooze")
-    assert again.lines == ["the whole day was already snoozed on 2026-11-21"]
+    assert again.lines == ["the whole day was already snoozed on 2026-11-21 (Sat)"]
     assert len(rows(db, "snoozes")) == 2
     # A habit snooze on a snoozed day costs nothing more, though the budget is spent.
     ok(db, "snooze", "--habit", "stick")
@@ -372,7 +410,7 @@ def test_the_budget_follows_the_setting(db: Path) -> None:
 
 def test_pause_until(db: Path) -> None:
     ran = ok(db, "pause", "stick", "--until", "2026-11-30", "--reason", "no running until the physio")
-    assert ran.lines == ["= Stick rolling paused from 2026-11-21 through 2026-11-30"]
+    assert ran.lines == ["‖ Stick rolling paused from 2026-11-21 (Sat) through 2026-11-30 (Mon)"]
     [row] = rows(db, "pauses")
     assert (row["habit_id"], row["start"], row["until"], row["reason"]) == (
         habit_id(db, "stick-rolling"), TODAY, "2026-11-30", "no running until the physio",
@@ -409,7 +447,7 @@ def test_resume_ends_the_current_pause_and_leaves_later_ones(db: Path) -> None:
     ok(db, "pause", "stick", "--from", "2026-11-18", "--until", "2026-11-25")
     ok(db, "pause", "stick", "--from", "2026-12-01", "--until", "2026-12-05")
     ok(db, "pause", "plank", "--from", "2026-11-18", "--until", "2026-11-25")
-    assert ok(db, "resume", "stick").lines == ["▶ Stick rolling is active again from 2026-11-21"]
+    assert ok(db, "resume", "stick").lines == ["▶ Stick rolling is active again from 2026-11-21 (Sat)"]
     stick = habit_id(db, "stick-rolling")
     assert sorted((r["habit_id"], r["start"], r["until"]) for r in rows(db, "pauses")) == sorted([
         (stick, "2026-11-18", "2026-11-20"),
@@ -431,6 +469,7 @@ def test_resume_a_pause_that_starts_today_removes_it(db: Path) -> None:
 def test_streaks_json_shape_and_values(db: Path) -> None:
     for day in ("2026-11-19", YESTERDAY, TODAY):
         ok(db, "done", "stick", "lacrosse", "plank", "--date", day)
+    ok(db, "done", "acu", "--date", YESTERDAY)  # due on Fridays since 1 October
     data = ok(db, "streaks", "--json").json
     assert set(data) >= {"routine", "habits"}
     assert set(data["routine"]) >= {"current_streak", "best_streak"}
@@ -448,12 +487,16 @@ def test_streaks_json_shape_and_values(db: Path) -> None:
     assert by_slug["glute-and-hip-strength"]["unit"] == "weeks"
     assert (by_slug["stick-rolling"]["current_streak"], by_slug["stick-rolling"]["best_streak"]) == (3, 3)
     assert by_slug["stick-rolling"]["strength"] > 0
-    assert (by_slug["acupuncture"]["current_streak"], by_slug["acupuncture"]["strength"]) == (0, 0.0)
+    assert by_slug["acupuncture"]["current_streak"] == 1
+    # A habit never done has neither a streak nor strength.
+    assert (by_slug["glute-and-hip-strength"]["current_streak"],
+            by_slug["glute-and-hip-strength"]["strength"]) == (0, 0.0)
 
 
 def test_streaks_text(db: Path) -> None:
     for day in ("2026-11-19", YESTERDAY, TODAY):
         ok(db, "done", "stick", "lacrosse", "plank", "--date", day)
+    ok(db, "done", "acu", "--date", YESTERDAY)  # due on Fridays since 1 October
     ran = ok(db, "streaks")
     assert re.match(r"Habit\s+Current\s+Best\s+Strength", ran.lines[0])
     assert re.search(r"^Stick rolling\s+3 days\s+3 days\s+\S+\s+\d+\.\d%$", ran.out, re.MULTILINE)
@@ -473,13 +516,14 @@ def test_streaks_after_a_single_miss_say_never_miss_twice(db: Path) -> None:
 
 
 def test_calendar_this_month(db: Path) -> None:
-    ok(db, "done", "stick", "lacrosse", "plank", "glute", "--date", YESTERDAY)
+    ok(db, "done", "stick", "lacrosse", "plank", "glute", "acu", "--date", YESTERDAY)
     ok(db, "snooze", "--date", "2026-11-18")
     ok(db, "done", "stick")
     ran = ok(db, "calendar")
     assert ran.lines[0].strip() == "November 2026"
     assert ran.lines[1].split() == ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"]
     assert "z18" in ran.out  # snoozed
+    assert "✗19" in ran.out and "✗ 1" in ran.out  # missed since the habits' start on 1 October
     assert "●20" in ran.out  # everything due was done
     assert "◐21" in ran.out  # partly done today
     assert "·22" in ran.out  # future
@@ -513,8 +557,8 @@ def test_calendar_month_option(db: Path) -> None:
 )
 def test_habit_add_schedules(db: Path, schedule: str, stored: str, listed: str) -> None:
     ok(db, "habit", "add", "Calf raises", "--schedule", schedule)
-    row = habit_row(db, "calf-raises")
-    assert (row["schedule"], row["schedule_anchor"], row["start"]) == (stored, TODAY, TODAY)
+    assert habit_row(db, "calf-raises")["start"] == TODAY
+    assert schedule_versions(db, "calf-raises") == [(TODAY, stored, TODAY)]
     listing = ok(db, "habit", "list", "--json").json
     assert listing[-1]["schedule"] == listed
 
@@ -522,17 +566,33 @@ def test_habit_add_schedules(db: Path, schedule: str, stored: str, listed: str) 
 def test_habit_add(db: Path) -> None:
     ran = ok(db, "habit", "add", "Hamstring stretch", "--schedule", "mon,wed,fri",
              "--cue", "Heel on a step, hinge at the hips", "--minutes", "3")
-    assert ran.lines == ["+ Hamstring stretch (hamstring-stretch): every Monday, Wednesday, Friday"]
+    assert ran.lines == [
+        "+ Hamstring stretch (hamstring-stretch): every Monday, Wednesday, Friday, from 2026-11-21 (Sat)"
+    ]
     row = habit_row(db, "hamstring-stretch")
-    assert {k: v for k, v in row.items() if k not in ("id", "created_at")} == {
+    assert {k: v for k, v in row.items() if k not in ("id", "created_at", "updated_at")} == {
         "name": "Hamstring stretch", "slug": "hamstring-stretch",
-        "cue": "Heel on a step, hinge at the hips", "minutes": 3,
-        "schedule": "RRULE:FREQ=WEEKLY;BYDAY=MO,WE,FR", "schedule_anchor": TODAY, "start": TODAY,
+        "cue": "Heel on a step, hinge at the hips", "minutes": 3, "start": TODAY,
         "archived": None, "position": 6,
     }
-    assert row["created_at"]
+    assert row["created_at"] and row["updated_at"]
+    assert schedule_versions(db, "hamstring-stretch") == [(TODAY, "RRULE:FREQ=WEEKLY;BYDAY=MO,WE,FR", TODAY)]
     listing = ok(db, "today", "--json").json
     assert statuses(listing)["hamstring-stretch"] == "off"  # a Saturday
+
+
+def test_habit_add_without_a_schedule_is_daily(db: Path) -> None:
+    ran = ok(db, "habit", "add", "Ice the knee")
+    assert ran.lines == ["+ Ice the knee (ice-the-knee): every day, from 2026-11-21 (Sat)"]
+    assert schedule_versions(db, "ice-the-knee") == [(TODAY, "RRULE:FREQ=DAILY", TODAY)]
+
+
+def test_habit_names_are_capped_at_100_characters(db: Path) -> None:
+    ok(db, "habit", "add", "x" * 100)
+    assert len(rows(db, "habits", "name = ?", ["x" * 100])) == 1
+    before = dump(db)
+    assert_error(run(db, "habit", "add", "y" * 101), contains="100")
+    assert dump(db) == before
 
 
 def test_habit_add_with_a_start_date(db: Path) -> None:
@@ -571,7 +631,7 @@ def test_habit_list_json_shape(db: Path) -> None:
 
 def test_habit_archive_and_list_all(db: Path) -> None:
     ran = ok(db, "habit", "archive", "acu")
-    assert ran.lines == ["- Acupuncture archived; `rehab habit restore acupuncture` brings it back"]
+    assert ran.lines == ["- Acupuncture archived from 2026-11-21 (Sat); `rehab habit restore acupuncture` brings it back"]
     assert habit_row(db, "acupuncture")["archived"] == TODAY
     assert "acupuncture" not in [e["slug"] for e in ok(db, "habit", "list", "--json").json]
     assert "Acupuncture" not in ok(db, "habit", "list").out
@@ -605,11 +665,14 @@ def test_archived_habits_are_found_only_by_restore(db: Path) -> None:
 def test_habit_edit(db: Path) -> None:
     ran = ok(db, "habit", "edit", "stick", "--name", "Foam rolling", "--cue", "  Slowly.  ",
              "--minutes", "7", "--schedule", "mon,thu")
-    assert ran.lines == ["~ Foam rolling (stick-rolling): every Monday, Thursday"]
+    assert ran.lines == ["~ Foam rolling (stick-rolling): every Monday, Thursday, from 2026-11-21 (Sat)"]
     row = habit_row(db, "stick-rolling")
-    assert (row["name"], row["cue"], row["minutes"], row["schedule"]) == (
-        "Foam rolling", "Slowly.", 7, "RRULE:FREQ=WEEKLY;BYDAY=MO,TH",
-    )
+    assert (row["name"], row["cue"], row["minutes"]) == ("Foam rolling", "Slowly.", 7)
+    # The days before today keep the old schedule.
+    assert schedule_versions(db, "stick-rolling") == [
+        (TEMPLATE_START, "RRULE:FREQ=DAILY", TEMPLATE_START),
+        (TODAY, "RRULE:FREQ=WEEKLY;BYDAY=MO,TH", TODAY),
+    ]
     ok(db, "done", "foam")
     assert checkin_days(db, "stick-rolling") == [TODAY]
 
@@ -622,9 +685,12 @@ def test_habit_edit_can_change_only_the_case_of_its_own_name(db: Path) -> None:
 def test_habit_edit_keeps_the_anchor_of_the_same_schedule(db: Path) -> None:
     ok(db, "habit", "add", "Physio", "--schedule", "every 3 days", today="2026-11-01")
     ok(db, "habit", "edit", "physio", "--schedule", "every 3 days")
-    assert habit_row(db, "physio")["schedule_anchor"] == "2026-11-01"
+    assert schedule_versions(db, "physio") == [("2026-11-01", "RRULE:FREQ=DAILY;INTERVAL=3", "2026-11-01")]
     ok(db, "habit", "edit", "physio", "--schedule", "every 4 days")
-    assert habit_row(db, "physio")["schedule_anchor"] == TODAY
+    assert schedule_versions(db, "physio") == [
+        ("2026-11-01", "RRULE:FREQ=DAILY;INTERVAL=3", "2026-11-01"),
+        (TODAY, "RRULE:FREQ=DAILY;INTERVAL=4", TODAY),
+    ]
 
 
 def test_habit_move(db: Path) -> None:
@@ -676,17 +742,32 @@ def make_history(db: Path) -> None:
 def test_export_json(db: Path) -> None:
     make_history(db)
     data = ok(db, "export", "--format", "json").json
-    assert (data["format"], data["version"]) == ("rehab-tui export", 1)
+    assert (data["format"], data["version"]) == ("rehab-tui export", 2)
+    assert isinstance(data.pop("exported_at"), str)
     habits = {h["slug"]: h for h in data["habits"]}
     assert list(habits) == DEFAULT_SLUGS
     assert habits["stick-rolling"]["checkins"] == ["2026-11-16", YESTERDAY]
-    assert habits["plank-hip-dips"]["snoozes"] == [{"day": TODAY, "reason": "wrist", "area": None, "pain": None}]
+    assert habits["stick-rolling"]["schedules"] == [
+        {"from": TEMPLATE_START, "schedule": "RRULE:FREQ=DAILY", "anchor": TEMPLATE_START}
+    ]
+    assert habits["acupuncture"]["schedules"] == [
+        {"from": TEMPLATE_START, "schedule": "RRULE:FREQ=WEEKLY;BYDAY=TU,FR", "anchor": TEMPLATE_START}
+    ]
+    # The default routine, never edited, carries no time of change.
+    assert all(h["updated_at"] is None and h["notes"] == {} for h in habits.values())
+    assert habits["plank-hip-dips"]["snoozes"] == [
+        {"day": TODAY, "reason": "wrist", "area": None, "pain": None, "exempt": False}
+    ]
     assert habits["lacrosse-ball-glute-release"]["pauses"] == [
         {"start": "2026-11-19", "until": "2026-11-24", "reason": "physio"}
     ]
-    assert data["rest_days"] == [{"day": "2026-11-18", "reason": "sore", "area": "left IT band", "pain": 4}]
+    assert data["rest_days"] == [
+        {"day": "2026-11-18", "reason": "sore", "area": "left IT band", "pain": 4, "exempt": False}
+    ]
     # JSON is the default format.
-    assert ok(db, "export").json == data
+    default = ok(db, "export").json
+    default.pop("exported_at")
+    assert default == data
 
 
 def test_export_to_a_file(db: Path, tmp_path: Path) -> None:
@@ -694,7 +775,10 @@ def test_export_to_a_file(db: Path, tmp_path: Path) -> None:
     target = tmp_path / "out.json"
     ran = ok(db, "export", "--format", "json", "-o", target)
     assert ran.out == ""
-    assert json.loads(target.read_text(encoding="utf-8")) == ok(db, "export").json
+    written, printed = json.loads(target.read_text(encoding="utf-8")), ok(db, "export").json
+    # Apart from when each was made (to the second).
+    assert written.pop("exported_at") and printed.pop("exported_at")
+    assert written == printed
     csv_target = tmp_path / "out.csv"
     ok(db, "export", "--format", "csv", "--output", csv_target)
     assert csv_target.read_text(encoding="utf-8") == ok(db, "export", "--format", "csv").out
@@ -720,21 +804,24 @@ def test_export_csv(db: Path) -> None:
 
 def test_import(db: Path, tmp_path: Path) -> None:
     make_history(db)
-    ok(db, "habit", "add", "Calf raises", "--schedule", "every 2 days", "--cue", "Slow")
+    ok(db, "habit", "add", "Calf raises", "--schedule", "every 2 days", "--cue", "Slow", "--start", YESTERDAY)
     ok(db, "done", "calf", "--date", YESTERDAY)
     ok(db, "settings", "week_start", "sunday")
     export = tmp_path / "export.json"
     ok(db, "export", "-o", export)
 
     other = new_db(tmp_path, "other.db")
-    counts = ok(other, "import", export).json
-    assert counts == {
-        "habits_added": 1, "habits_updated": 3, "checkins": 5, "snoozes": 2, "pauses": 1, "settings": 1,
-    }
+    # The default routine, edited in neither file, is left as it is.
+    assert ok(other, "import", export).lines == [
+        "imported 1 new habit, 5 check-ins, 2 snoozes, 1 pause, 1 setting"
+    ]
     assert habit_row(other, "calf-raises")["cue"] == "Slow"
     assert checkin_days(other, "calf-raises") == [YESTERDAY]
     assert {r["key"]: r["value"] for r in rows(other, "settings")} == {"week_start": "sunday"}
     assert len(rows(other, "snoozes")) == 2 and len(rows(other, "pauses")) == 1
+    merged = dump(other)
+    assert ok(other, "import", export).lines == ["nothing new to import: this file already holds it all"]
+    assert dump(other) == merged
 
 
 def test_import_into_a_new_file(tmp_path: Path) -> None:
@@ -782,6 +869,7 @@ def test_today_json_counts_streaks_longer_than_the_recent_window(tmp_path: Path)
         long, short, old_miss = ids
         days = [today - timedelta(days=n) for n in range(1, 1000)]
         store.load_history(
+            today,
             [(long, d) for d in days if d >= today - timedelta(days=700)]
             + [(short, d) for d in days if d != today - timedelta(days=31)]
             + [(old_miss, d) for d in days if d != today - timedelta(days=500)]

@@ -16,7 +16,7 @@ def test_global_options_before_the_command(tmp_path: Path) -> None:
     db = tmp_path / "rehab.db"
     ran = run_process("--db", db, "--today", TODAY, "done", "stick", "plank")
     assert ran.code == 0, ran.err
-    assert ran.out.splitlines()[0] == "✔ Stick rolling done on 2026-11-21 · streak 1 day"
+    assert ran.out.splitlines()[0] == "✔ Stick rolling done on 2026-11-21 (Sat) · streak 1 day"
     listing = run_process("--today", TODAY, "--db", db, "today", "--json")
     assert listing.code == 0 and listing.err == ""
     assert (listing.json["date"], listing.json["done"], listing.json["total"]) == (TODAY, 2, 4)

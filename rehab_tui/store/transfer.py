@@ -134,6 +134,8 @@ def import_data(store: Store, data: Any, today: date) -> Imported:
                     counts["snoozes"] += _snoozed(store, s, today, habit.id)
                 pauses = store.log(habit.id).pauses
                 for p in incoming.pauses:
+                    if any(q.start <= p.start and p.until <= q.until for q in pauses):
+                        continue  # already held: writing it again would only rewrite the row
                     # Merged with the pauses it overlaps or touches, as `pause` does.
                     now = store.pause(habit.id, p.start, p.until, p.reason).log.pauses
                     counts["pauses"] += now != pauses

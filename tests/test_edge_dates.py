@@ -339,6 +339,20 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+def starting(template: Path, path: Path, first: date) -> Path:
+    """A copy of the template whose first habit starts on `first` at the latest:
+    a check-in before a habit's start is refused, and the start never moves by
+    itself."""
+    shutil.copyfile(template, path)
+    store = Store.open(path, date(2030, 1, 1))
+    try:
+        if first < store.habit(1).start:
+            store.edit_habit(1, date(2030, 1, 1), start=first)
+    finally:
+        store.close()
+    return path
+
+
 def replay(template: Path, path: Path, moments: list[tuple[datetime, str]], hour: int) -> Journal:
     """Record each moment's action on the day the clock said it was."""
     shutil.copyfile(template, path)
@@ -370,9 +384,13 @@ def test_the_stored_days_do_not_depend_on_the_order_the_clock_showed_them(
     random.Random(seed).shuffle(shuffled)
     if shuffled == moments:
         shuffled = moments[::-1]
+    first = min(logical_today(now, hour) for now, _ in moments)
     with tempfile.TemporaryDirectory() as folder:
-        in_order = replay(template, Path(folder) / "a.db", moments, hour)
-        out_of_order = replay(template, Path(folder) / "b.db", shuffled, hour)
+        # Both orders start from the same file: the habit starting on the
+        # earliest day any moment falls on.
+        start = starting(template, Path(folder) / "start.db", first)
+        in_order = replay(start, Path(folder) / "a.db", moments, hour)
+        out_of_order = replay(start, Path(folder) / "b.db", shuffled, hour)
     assert in_order == out_of_order
     latest = max(logical_today(now, hour) for now, _ in moments)
     for log in in_order.logs:

@@ -108,7 +108,9 @@ def rows(path: Path) -> tuple[list[tuple[int, str]], list[tuple[str, int | None]
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
     path = tmp_path / "rehab.db"
-    store = Store.open(path, TODAY)
+    # The routine starts before every day the writers and lanes tick (at most
+    # 217 days back): a check-in before a habit's start is refused.
+    store = Store.open(path, TODAY - timedelta(days=365))
     # Every day may be snoozed, so which snoozes land never depends on the order
     # the writers reach the file in.
     store.set_setting("snooze_budget", "7")

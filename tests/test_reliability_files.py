@@ -104,10 +104,13 @@ def empty_sqlite_database(path: Path) -> None:
 
 
 def rehab_database_with_history(path: Path) -> None:
-    store = Store.open(path, date(2026, 11, 21))
+    today = date(2026, 11, 21)
+    # The routine starts on the first day of the history: a check-in before a
+    # habit's start is refused.
+    store = Store.open(path, today - timedelta(days=1499))
     habits = store.habits()
     store.load_history(
-        (h.id, date(2026, 11, 21) - timedelta(days=i)) for h in habits for i in range(1500)
+        today, ((h.id, today - timedelta(days=i)) for h in habits for i in range(1500))
     )
     store.close()
 

@@ -2,8 +2,9 @@
 
 The file is built the way the old version left it: `migrations.apply(...,
 stop_before="m002_day_indexes")` plus rows written with plain sqlite-utils calls.
-Opening it with `Store.open` must keep the data, apply m002, and leave a copy of
-the old file beside it (DESIGN.md §8).
+Opening it with `Store.open` must keep the data, apply m002 and m003 (each
+habit's schedule moves into `schedules`, in force from its start), and leave a
+copy of the old file beside it (DESIGN.md §8).
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ from rehab_tui.store.schema import known_migrations, migrations
 
 TODAY = date(2026, 11, 21)
 M002 = "m002_day_indexes"
+M003 = "m003_schedule_history"
+UPGRADED = ["m001_initial", M002, M003]
 M002_INDEXES = {
     "checkins": ["day"],
     "snoozes": ["day", "habit_id"],
@@ -76,6 +79,13 @@ def make_m001_file(path: Path, wal: bool = False) -> None:
     db.close()
 
 
+def named_rows(path: Path, table: str) -> list[dict]:
+    """A table's rows as dicts by column name, read with plain sqlite3."""
+    with closing(sqlite3.connect(path)) as conn:
+        conn.row_factory = sqlite3.Row
+        return [dict(r) for r in conn.execute(f"SELECT * FROM [{table}] ORDER BY 1, 2")]
+
+
 def table_rows(path: Path) -> dict[str, list[tuple]]:
     """Every user table's rows, read with plain sqlite3 (no rehab code)."""
     conn = sqlite3.connect(path)
@@ -117,17 +127,28 @@ def old_file(tmp_path: Path) -> Path:
 
 def test_the_built_file_really_is_the_old_schema(old_file: Path) -> None:
     assert applied_steps(old_file) == ["m001_initial"]
-    assert known_migrations() == {"m001_initial", M002}
+    assert known_migrations() == set(UPGRADED)
     for table, columns in M002_INDEXES.items():
         assert columns not in index_columns(old_file)[table]
+    # m003's changes are not there either: schedules live on the habit rows.
+    db = Database(old_file)
+    try:
+        assert "schedules" not in db.table_names()
+        assert {"schedule", "schedule_anchor"} <= set(db["habits"].columns_dict)
+        assert "updated_at" not in db["habits"].columns_dict
+        assert "note" not in db["checkins"].columns_dict
+        assert "exempt" not in db["snoozes"].columns_dict
+    finally:
+        db.close()
 
 
-def test_opening_an_old_file_keeps_its_data_and_applies_m002(old_file: Path) -> None:
+def test_opening_an_old_file_keeps_its_data_and_applies_m002_and_m003(old_file: Path) -> None:
     before = table_rows(old_file)
 
     store = Store.open(old_file, TODAY)
     try:
         names = [h.name for h in store.habits()]
+        rules = [(h.schedule.rule, h.schedule.anchor) for h in store.habits()]
         journal = store.journal()
         budget = store.settings().snooze_budget
         store.check_in([1], date(2026, 11, 21), TODAY)  # it is writable after the upgrade
@@ -135,6 +156,7 @@ def test_opening_an_old_file_keeps_its_data_and_applies_m002(old_file: Path) -> 
         store.close()
 
     assert names == ["Stick rolling", "Acupuncture", "Glute and hip strength"]
+    assert rules == [(h["schedule"], date.fromisoformat(h["schedule_anchor"])) for h in OLD_HABITS]
     assert journal.log(1).done == {date(2026, 10, 1), date(2026, 10, 2), date(2026, 11, 20)}
     assert journal.log(3).habit.archived == date(2026, 11, 10)
     assert journal.log(2).paused_on(date(2026, 10, 15))
@@ -143,12 +165,28 @@ def test_opening_an_old_file_keeps_its_data_and_applies_m002(old_file: Path) -> 
     assert budget == 3
 
     after = table_rows(old_file)
-    assert {(h, d) for h, d, _ in after["checkins"]} == {(h, d) for h, d, _ in before["checkins"]} | {
+    assert {(h, d) for h, d, *_ in after["checkins"]} == {(h, d) for h, d, _ in before["checkins"]} | {
         (1, "2026-11-21")
     }
-    for table in ("habits", "snoozes", "pauses", "settings"):
+    assert all(note is None for note in (r["note"] for r in named_rows(old_file, "checkins")))
+    for table in ("pauses", "settings"):
         assert after[table] == before[table]
-    assert applied_steps(old_file) == ["m001_initial", M002]
+    # Old snoozes count against the budget as they did: none is exempt.
+    assert named_rows(old_file, "snoozes") == [{**s, "exempt": 0} for s in OLD_SNOOZES]
+    # Each habit's schedule moved into `schedules`, in force from its start;
+    # the habit keeps every other field, and changed last when it was made.
+    assert named_rows(old_file, "habits") == [
+        {
+            **{k: v for k, v in h.items() if k not in ("schedule", "schedule_anchor")},
+            "updated_at": h["created_at"],
+        }
+        for h in OLD_HABITS
+    ]
+    assert named_rows(old_file, "schedules") == [
+        {"habit_id": h["id"], "since": h["start"], "rule": h["schedule"], "anchor": h["schedule_anchor"]}
+        for h in OLD_HABITS
+    ]
+    assert applied_steps(old_file) == UPGRADED
     for table, columns in M002_INDEXES.items():
         assert columns in index_columns(old_file)[table]
     with sqlite3.connect(old_file) as conn:
@@ -201,7 +239,7 @@ def test_the_copy_holds_rows_still_in_the_old_files_wal(tmp_path: Path) -> None:
         assert date(2026, 11, 19) in store.journal().log(1).done
     finally:
         store.close()
-    kept = {(h, d) for h, d, _ in table_rows(keep_path(crashed))["checkins"]}
+    kept = {(h, d) for h, d, *_ in table_rows(keep_path(crashed))["checkins"]}
     assert (1, "2026-11-19") in kept
     assert applied_steps(keep_path(crashed)) == ["m001_initial"]
 
@@ -223,7 +261,7 @@ def test_a_copy_left_by_an_earlier_attempt_does_not_block_opening(old_file: Path
     assert copies[0].name.startswith("rehab.before-m002_day_indexes") and copies[0].suffix == ".db"
     assert table_rows(copies[0]) == before
     assert applied_steps(copies[0]) == ["m001_initial"]
-    assert applied_steps(old_file) == ["m001_initial", M002]
+    assert applied_steps(old_file) == UPGRADED
 
 
 OPEN_AT_ONCE = textwrap.dedent(
@@ -267,11 +305,11 @@ def test_several_processes_opening_an_old_file_at_once(tmp_path: Path, round_: i
         p.stderr.close()
 
     assert [(code, err) for code, err in results if code != 0] == []
-    assert applied_steps(path) == ["m001_initial", M002]
+    assert applied_steps(path) == UPGRADED
     copies = sorted(p.name for p in tmp_path.iterdir() if ".before-" in p.name)
     assert copies == [keep_path(path).name]
     assert applied_steps(keep_path(path)) == ["m001_initial"]
-    done = {d for h, d, _ in table_rows(path)["checkins"] if h == 1}
+    done = {d for h, d, *_ in table_rows(path)["checkins"] if h == 1}
     assert set(days) <= done
     assert os.path.getsize(path) > 0
 

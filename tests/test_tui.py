@@ -8,6 +8,7 @@ from sqlite_utils import Database
 
 from rehab_tui.store import Store
 from rehab_tui.tui.app import RehabApp
+from rehab_tui.tui.screens.confirm import ConfirmScreen
 from rehab_tui.tui.screens.habit_form import HabitForm
 from rehab_tui.tui.screens.habits import HabitsScreen
 from rehab_tui.tui.screens.help import HelpScreen
@@ -225,6 +226,39 @@ async def test_day_start_hour_keeps_late_night_on_yesterday(fresh_store):
         assert app.today == TODAY
 
 
+async def test_a_tick_before_the_start_asks_to_move_the_start(fresh_store):
+    # The routine starts 13 days before TODAY; the store refuses a check-in
+    # before a habit's start, so ticking such a day asks first.
+    start = TODAY - timedelta(days=13)
+    before = start - timedelta(days=1)
+    app = RehabApp(fresh_store, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*["left"] * 14)
+        await pilot.pause()
+        assert app.selected == before
+        await pilot.press("space")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        # No: nothing changes, the start stays where it was.
+        await pilot.press("n")
+        await pilot.pause()
+        assert not isinstance(app.screen, ConfirmScreen)
+        assert fresh_store.habit(1).start == start
+        assert list(Database(fresh_store.path)["checkins"].rows) == []
+        # Yes: the start moves back to that day and the day is ticked.
+        await pilot.press("space")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await pilot.pause()
+        assert not isinstance(app.screen, ConfirmScreen)
+        assert fresh_store.habit(1).start == before
+        assert [h.start for h in fresh_store.habits()[1:]] == [start] * 4  # only that habit moved
+        rows = [(r["habit_id"], r["day"]) for r in Database(fresh_store.path)["checkins"].rows]
+        assert rows == [(1, before.isoformat())]
+        assert app.query_one(ChecklistView).listing.items[0].state == "done"
+
+
 async def test_external_write_appears(fresh_store):
     app = RehabApp(fresh_store, today=TODAY, poll_seconds=0.05)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -255,7 +289,12 @@ async def test_habits_screen_round_trip(fresh_store):
         assert isinstance(app.screen, HabitsScreen)
         db = Database(fresh_store.path)
         added = next(db["habits"].rows_where("name = ?", ["Hamstring stretch"]))
-        assert (added["schedule"], added["cue"]) == ("RRULE:FREQ=DAILY;INTERVAL=2", "Heel on a step")
+        assert added["cue"] == "Heel on a step"
+        # Its schedule is its first version in `schedules`, in force from its start.
+        versions = list(db["schedules"].rows_where("habit_id = ?", [added["id"]]))
+        assert [(v["since"], v["rule"], v["anchor"]) for v in versions] == [
+            (TODAY.isoformat(), "RRULE:FREQ=DAILY;INTERVAL=2", TODAY.isoformat())
+        ]
         # Move it to the top, then archive it, then restore it.
         for _ in range(5):
             await pilot.press("K")
@@ -274,6 +313,8 @@ async def test_habits_screen_round_trip(fresh_store):
         await pilot.press("enter")
         await pilot.pause()
         assert db["habits"].get(added["id"])["name"] == "Hamstring stretch (long)"
+        # Only the changed field is written: the schedule keeps its one version.
+        assert list(db["schedules"].rows_where("habit_id = ?", [added["id"]])) == versions
         await pilot.press("escape")
         await pilot.pause()
         names = [i.log.habit.name for i in app.query_one(ChecklistView).listing.items]

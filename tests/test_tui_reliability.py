@@ -15,6 +15,7 @@ from click.testing import CliRunner
 from sqlite_utils import Database
 
 from rehab_tui.cli.main import cli
+from rehab_tui.domain.rules import NAME
 from rehab_tui.store import Store
 from rehab_tui.tui.app import RehabApp
 from rehab_tui.tui.widgets.checklist import ChecklistView
@@ -70,6 +71,8 @@ async def test_tui_and_another_writer_at_once_lose_nothing(fresh_store):
     def other_writer() -> None:
         other = Store.open(fresh_store.path, TODAY)
         try:
+            # A check-in before the start is refused: move the start back first.
+            other.edit_habit(5, TODAY, start=days[-1])
             for day in days:
                 other.check_in([5], day, TODAY)
         except BaseException as exc:  # noqa: BLE001 - the test reports it
@@ -81,7 +84,9 @@ async def test_tui_and_another_writer_at_once_lose_nothing(fresh_store):
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         writer = threading.Thread(target=other_writer)
         writer.start()
-        for _ in range(20):
+        # Tick and untick the days back to the routine's start (13 days ago):
+        # a tick before the start would ask to move it instead.
+        for _ in range(13):
             await pilot.press("space", "space", "left")
         await pilot.press("t", "space")
         writer.join()
@@ -116,11 +121,12 @@ def test_bare_rehab_on_a_foreign_file_refuses_before_the_app_starts(tmp_path, ma
     assert path.read_bytes() == before
 
 
+# Names are capped at NAME.cap characters: the long ones are as long as allowed.
 HOSTILE = [
-    "Ｓｔｒｅｔｃｈ 🧘‍♀️ the 🦵 hamstrings " * 6,
+    ("Ｓｔｒｅｔｃｈ 🧘‍♀️ the 🦵 hamstrings " * 6)[: NAME.cap],
     "تمدد أوتار الركبة",
     "'); DROP TABLE habits; --",
-    "x" * 200,
+    "x" * NAME.cap,
 ]
 
 

@@ -292,3 +292,28 @@ async def test_the_app_shows_a_damaged_row_and_keeps_running(tmp_path):
         assert any("schedules: 'Stick rolling'" in m for m in shown)
         await pilot.press("q")
     store.close()
+
+
+async def test_a_form_save_keeps_a_change_made_elsewhere_while_it_was_open(tmp_path):
+    from rehab_tui.tui.app import RehabApp
+    from rehab_tui.tui.screens.habit_form import HabitForm
+
+    store = Store.open(tmp_path / "rehab.db", START)
+    app = RehabApp(store, today=date(2026, 11, 21))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("h", "e")  # edit Stick rolling
+        await pilot.pause()
+        assert isinstance(app.screen, HabitForm)
+        # Meanwhile the command line gives it a new cue and a schedule.
+        other = Store.open(store.path, START)
+        other.edit_habit(1, date(2026, 11, 21), cue="From the shell", schedule="tue,fri")
+        other.close()
+        app.screen.query_one("#name").value = "Stick rolling, slowly"
+        await pilot.press("enter")
+        await pilot.pause()
+        habit = store.habit(1)
+        assert habit.name == "Stick rolling, slowly"
+        assert habit.cue == "From the shell"
+        assert habit.schedule.describe() == "tue,fri"
+        await pilot.press("escape", "q")
+    store.close()

@@ -11,6 +11,7 @@ from textual.validation import Integer
 from textual.widgets import Button, Input, Label, Select, Static
 
 from ...domain.model import Habit
+from ...domain.rules import PAIN
 from .form import FormModal
 
 WHOLE_DAY = -1
@@ -70,7 +71,8 @@ class SnoozeScreen(FormModal[SnoozeRequest | PauseInstead | None]):
                     yield Label("Pain 0–10 (optional)")
                     yield Input(
                         placeholder="0 to 10", id="pain", type="integer",
-                        validators=[Integer(minimum=0, maximum=10, failure_description="pain is 0 to 10")],
+                        validators=[Integer(minimum=PAIN.low, maximum=PAIN.high,
+                                            failure_description=f"pain is {PAIN.low} to {PAIN.high}")],
                     )
             yield Static(self._budget_text(), id="budget", classes="spent" if self.spent else "")
             with Horizontal(id="buttons"):
@@ -104,7 +106,7 @@ class SnoozeScreen(FormModal[SnoozeRequest | PauseInstead | None]):
         pain_input = self.query_one("#pain", Input)
         pain_text = pain_input.value.strip()
         if pain_text and not pain_input.is_valid:
-            self.notify("Pain is a level from 0 to 10.", severity="error")
+            self.notify(f"Pain is a level from {PAIN.low} to {PAIN.high}.", severity="error")
             pain_input.focus()
             return
         self.dismiss(

@@ -117,10 +117,10 @@ def test_bare_rehab_on_a_foreign_file_refuses_before_the_app_starts(tmp_path, ma
 
 
 HOSTILE = [
-    "Ｓｔｒｅｔｃｈ 🧘‍♀️ the 🦵 hamstrings " * 6,
+    "Ｓｔｒｅｔｃｈ 🧘‍♀️ the 🦵 hamstrings " * 3,  # within the 100-character cap (rules.NAME)
     "تمدد أوتار الركبة",
     "'); DROP TABLE habits; --",
-    "x" * 200,
+    "x" * 100,
 ]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import sys
 import tempfile
 from datetime import date
 from pathlib import Path
@@ -40,4 +41,9 @@ def launch(session: Session, demo: bool = False) -> None:
 def _run(store: Store, today: date | None, subtitle: str) -> None:
     from .app import RehabApp
 
-    RehabApp(store, today=today, subtitle=subtitle).run()
+    app = RehabApp(store, today=today, subtitle=subtitle)
+    app.run()
+    # Textual prints a crash's traceback and returns; the process must still
+    # say it failed (a shell, a script or a terminal multiplexer looks at it).
+    if app.return_code:
+        sys.exit(app.return_code)

@@ -114,12 +114,12 @@ def test_leftovers_of_killed_writes_are_removed_on_the_next_run(tmp_path):
 
     db = new_db(tmp_path)
     # What a kill in the middle of a backup, an export or a first start leaves.
-    killed = [".rehab-backup.db.x8d2k1.partial", ".rehab.json.q0w9e8.partial",
-              ".rehab.db.a1b2c3.new", ".rehab.db.a1b2c3.new-journal"]
+    killed = [".rehab-backup.db.x8d2k1ab.partial", ".rehab.json.q0w9e8_z.partial",
+              ".rehab.db.a1b2c3d4.new", ".rehab.db.a1b2c3d4.new-journal"]
     for name in killed:
         (tmp_path / name).write_bytes(b"half")
     # ...and a write still going on in another process: locked, so it stays.
-    busy = tmp_path / ".other.json.z9y8x7.partial"
+    busy = tmp_path / ".other.json.z9y8x7w6.partial"
     busy.write_bytes(b"still writing")
     with open(busy, "rb") as fh:
         fcntl.flock(fh, fcntl.LOCK_EX)
@@ -127,9 +127,12 @@ def test_leftovers_of_killed_writes_are_removed_on_the_next_run(tmp_path):
         assert busy.exists()
     for name in killed:
         assert not (tmp_path / name).exists(), name
-    (tmp_path / "mine.partial").write_text("not ours: no leading dot")
+    # Names that are not ours stay, even when they look alike.
+    others = ["mine.partial", ".download.partial", ".notes.txt.new", ".other.db.a1b2c3d4.new"]
+    for name in others:
+        (tmp_path / name).write_text("not ours")
     ok(db, "today")
-    assert (tmp_path / "mine.partial").exists()
+    assert all((tmp_path / name).exists() for name in others)
 
 
 # ------------------------------------------------------------ 2. restore
@@ -241,12 +244,12 @@ def test_check_reports_a_foreign_key_and_removes_leftovers(tmp_path):
     conn.execute("INSERT INTO checkins (habit_id, day) VALUES (99, '2026-11-20')")  # foreign keys off here
     conn.commit()
     conn.close()
-    leftover = tmp_path / ".rehab-backup.db.k3j2h1.partial"
+    leftover = tmp_path / ".rehab-backup.db.k3j2h1g0.partial"
     leftover.write_bytes(b"half a backup")
     ran = run(db, "check")
     assert ran.code == 1
     assert "checkins row" in ran.out and "does not exist" in ran.out
-    assert "removed .rehab-backup.db.k3j2h1.partial" in ran.out
+    assert "removed .rehab-backup.db.k3j2h1g0.partial" in ran.out
     assert not leftover.exists()
 
 

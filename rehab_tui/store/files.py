@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import fcntl
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Iterator
@@ -43,13 +44,8 @@ def new_file(dest: str | os.PathLike, *, overwrite: bool = False, suffix: str = 
     if not overwrite and os.path.lexists(dest):
         raise RehabError(f"{dest} already exists; choose another name")
     folder = dest.parent
+    fd, tmp = _locked_temp(folder, f".{dest.name}.", suffix)
     try:
-        fd, name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=suffix, dir=folder)
-    except FileNotFoundError:
-        raise RehabError(f"folder {folder} does not exist") from None
-    tmp = Path(name)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
         yield tmp
         _fsync_path(tmp)
         if overwrite:
@@ -73,6 +69,23 @@ def new_file(dest: str | os.PathLike, *, overwrite: bool = False, suffix: str = 
             leftover.unlink(missing_ok=True)
         raise
     finally:
+        os.close(fd)
+
+
+def _locked_temp(folder: Path, prefix: str, suffix: str) -> tuple[int, Path]:
+    """A new temporary file, locked; remade if another process's clean-up took
+    it in the instant between its creation and the lock."""
+    while True:
+        try:
+            fd, name = tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=folder)
+        except FileNotFoundError:
+            raise RehabError(f"folder {folder} does not exist") from None
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        try:
+            if os.path.samestat(os.stat(name, follow_symlinks=False), os.fstat(fd)):
+                return fd, Path(name)
+        except FileNotFoundError:
+            pass
         os.close(fd)
 
 
@@ -127,7 +140,7 @@ def leftovers(db_path: Path) -> list[Path]:
         if not name.startswith("."):
             continue
         base = _without_sidecar(name)
-        if base.endswith(TEMP_SUFFIX) or (base.startswith(f".{db_path.name}.") and base.endswith(NEW_DB_SUFFIX)):
+        if _OURS.match(base) and (base.endswith(TEMP_SUFFIX) or base.startswith(f".{db_path.name}.")):
             path = folder / name
             if base == name and not _in_use(path):
                 found.append(path)
@@ -149,6 +162,11 @@ def remove_leftovers(db_path: Path) -> list[Path]:
             except OSError:
                 break  # a read-only folder: `rehab check` still reports them
     return removed
+
+
+#: The names new_file makes: `.NAME.` + tempfile's 8 random characters + a suffix.
+#: Nothing else is touched, even in a folder shared with other programs (~).
+_OURS = re.compile(r"^\..+\.[a-z0-9_]{8}(" + re.escape(TEMP_SUFFIX) + "|" + re.escape(NEW_DB_SUFFIX) + ")$")
 
 
 def _without_sidecar(name: str) -> str:

@@ -182,6 +182,11 @@ def test_a_bad_file_is_refused_and_left_alone(tmp_path: Path, kind: str, command
 
     result = rehab(path, *command)
 
+    if kind == "read-only rehab database" and command[0] != "done":
+        # A read-only file opens read-only for a command that only reads (issue #10).
+        assert result.exit_code == 0, result.stderr
+        assert folder_state(home) == before
+        return
     assert_refused(result)
     if kind in EXPECTED_WORDS:
         assert EXPECTED_WORDS[kind] in result.stderr, result.stderr

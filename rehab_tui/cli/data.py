@@ -1,18 +1,30 @@
-"""Settings, export, import, backup."""
+"""Settings, export, import, backup, restore and check."""
 
 from __future__ import annotations
 
 import json
+import math
+import os
+import re
 from datetime import date, datetime
+from itertools import accumulate
 from pathlib import Path
 
 import click
 
 from ..domain.errors import RehabError
 from ..domain.settings import HELP, check_key
+from ..store import files
 from ..store.transfer import check_export, export_csv, export_data, import_data
-from .output import echo_json
+from .output import terminal_text
 from .session import Session, pass_session
+
+#: An export of ten years of twelve habits is about half a megabyte.
+MAX_IMPORT_BYTES = 64 * 1024 * 1024
+#: An export nests five deep (the export, habits, a habit, its snoozes, a snooze).
+MAX_IMPORT_DEPTH = 32
+#: No count, level or position in an export needs more digits than this.
+MAX_NUMBER_DIGITS = 18
 
 
 @click.command()
@@ -29,24 +41,41 @@ def settings(s: Session, key: str | None, value: str | None) -> None:
         return
     values = s.store.setting_values()
     if key is not None:
-        click.echo(values[key])
+        click.echo(terminal_text(values[key]))
         return
     for name, current in values.items():
-        click.echo(f"{name:<15} {current:<14} " + click.style(HELP[name], dim=True))
+        click.echo(f"{name:<15} {terminal_text(current):<14} " + click.style(HELP[name], dim=True))
 
 
 @click.command("export")
 @click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write to a file.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to a file.")
+@click.option("--force", is_flag=True, help="Replace the file given with -o if it exists.")
 @pass_session
-def export(s: Session, fmt: str, output: str | None) -> None:
+def export(s: Session, fmt: str, output: str | None, force: bool) -> None:
     """Export everything (a JSON export imports back to the same state)."""
+    if output:
+        # Checked before the database is opened (or created): an error writes nothing.
+        check_target(s, output, force)
     text = export_csv(s.store) if fmt == "csv" else json.dumps(export_data(s.store), ensure_ascii=False, indent=2) + "\n"
     if output:
-        Path(output).write_text(text, encoding="utf-8")
-        click.echo(f"exported to {output}", err=True)
+        # Made whole beside the target, then renamed: a kill or a full disk
+        # leaves the old file as it was.
+        files.write_file(Path(output).expanduser(), text.encode("utf-8"), overwrite=force)
+        click.echo(f"exported to {terminal_text(output)}", err=True)
     else:
         click.echo(text, nl=False)
+
+
+def check_target(s: Session, output: str, force: bool) -> None:
+    """Refuse to write over the database (by any path) or, without --force, any file."""
+    target = Path(output).expanduser()
+    if files.is_database_file(target, s.db_path):
+        raise RehabError(f"{output} is the database or one of its own files; write the export elsewhere")
+    if target.is_dir():
+        raise RehabError(f"{output} is a folder; give a file name")
+    if os.path.lexists(target) and not force:
+        raise RehabError(f"{output} already exists; add --force to replace it")
 
 
 @click.command("import")
@@ -69,11 +98,7 @@ def import_(s: Session, file: str, tracker: str | None, dry_run: bool) -> None:
     else:
         if Path(file).is_dir():
             raise RehabError(f"{file} is a folder; a JSON export is a file (for harsh, use --from harsh)")
-        try:
-            data = json.loads(Path(file).read_text(encoding="utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise RehabError(f"{file} is not a JSON export ({exc})") from None
-        notes = []
+        data, notes = read_export(Path(file)), []
     # Refuse a damaged file before the store is opened: opening a new file
     # would create it, and an error must leave nothing written.
     checked = check_export(data, today)
@@ -85,6 +110,63 @@ def import_(s: Session, file: str, tracker: str | None, dry_run: bool) -> None:
     click.echo(import_data(s.store, data, s.today).sentence())
 
 
+def read_export(path: Path) -> object:
+    """Parse a JSON export, bounded: its size, how deep it nests, how long its numbers are.
+
+    Python's parser would raise RecursionError on ten thousand '[', ValueError on a
+    5,000-digit number, and read 1e999 as infinity (an OverflowError later).
+    """
+    name = terminal_text(path)
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read(MAX_IMPORT_BYTES + 1)
+    except OSError as exc:
+        raise RehabError(f"cannot read {name}: {exc.strerror or exc}") from None
+    if len(raw) > MAX_IMPORT_BYTES:
+        raise RehabError(f"{name} is larger than {MAX_IMPORT_BYTES // 2**20} MB; that is not a rehab export")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise RehabError(f"{name} is not a JSON export (not UTF-8 text: {exc.reason})") from None
+    if _nesting(text) > MAX_IMPORT_DEPTH:
+        raise RehabError(f"{name} is not a JSON export (nested more than {MAX_IMPORT_DEPTH} deep)")
+    try:
+        return json.loads(text, parse_int=_bounded_int, parse_float=_finite_float, parse_constant=_no_constant)
+    except json.JSONDecodeError as exc:
+        raise RehabError(f"{name} is not a JSON export ({exc})") from None
+    except _BadNumber as exc:
+        raise RehabError(f"{name} is not a JSON export (a number {exc})") from None
+
+
+class _BadNumber(ValueError):
+    pass
+
+
+def _nesting(text: str) -> int:
+    """How deep the brackets nest, outside strings (an upper bound for any valid JSON)."""
+    # Strings may hold brackets and escaped quotes; blank them out first.
+    bare = re.sub(r'"(?:[^"\\]|\\.)*"', "", text)
+    steps = (1 if ch in "[{" else -1 for ch in bare if ch in "[]{}")
+    return max(accumulate(steps, initial=0))
+
+
+def _bounded_int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_NUMBER_DIGITS:
+        raise _BadNumber(f"of {len(text)} digits is too long")
+    return int(text)
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value) or len(text) > 64:
+        raise _BadNumber(f"{text[:20]}... is out of range")
+    return value
+
+
+def _no_constant(text: str) -> float:
+    raise _BadNumber(f"{text} is not allowed")
+
+
 @click.command()
 @click.argument("path", required=False, type=click.Path(dir_okay=False))
 @pass_session
@@ -94,5 +176,34 @@ def backup(s: Session, path: str | None) -> None:
         stamp = datetime.now().strftime("%Y-%m-%d-%H%M%S")
         path = str(s.db_path.with_name(f"{s.db_path.stem}-backup-{stamp}{s.db_path.suffix}"))
     written = s.store.backup(path)
-    click.echo(f"backed up to {written}")
+    click.echo(f"backed up to {terminal_text(written)}")
 
+
+@click.command()
+@click.argument("backup_path", metavar="BACKUP", type=click.Path(exists=True, dir_okay=False))
+@pass_session
+def restore(s: Session, backup_path: str) -> None:
+    """Put a backup back in place of the database (safe while the app is open).
+
+    The backup is checked first, and the current database is kept beside it.
+    """
+    kept = s.store.restore(backup_path)
+    click.echo(f"restored {terminal_text(backup_path)}; the database as it was is kept in {terminal_text(kept)}")
+
+
+@click.command()
+@pass_session
+def check(s: Session) -> None:
+    """Check the database: SQLite's integrity, and every row against the rules."""
+    from ..store.health import check_database
+
+    store = s.store
+    for removed in store.removed_leftovers:
+        click.echo(f"removed {terminal_text(removed.name)}, left over from an interrupted write")
+    problems = check_database(store.db, store.path)
+    if not problems:
+        click.echo(f"{terminal_text(store.path)}: ok")
+        return
+    for problem in problems:
+        click.echo(terminal_text(problem))
+    raise RehabError(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {store.path}")

@@ -6,11 +6,13 @@ import importlib
 import sqlite3
 import sys
 from datetime import date
+from pathlib import Path
 
 import click
 
 from .. import __version__
 from ..domain.errors import RehabError
+from ..store.store import NO_SPACE, is_disk_full
 from .session import Session
 
 #: Each command and the module (in this package) that defines it. A module is
@@ -21,7 +23,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
        ("today", "done", "undo", "snooze", "unsnooze", "pause", "resume", "streaks", "calendar", "nag")},
     "habit": ("habits", "habit"),
     **{name: ("data", attribute) for name, attribute in
-       (("settings", "settings"), ("export", "export"), ("import", "import_"), ("backup", "backup"))},
+       (("settings", "settings"), ("export", "export"), ("import", "import_"), ("backup", "backup"),
+        ("restore", "restore"), ("check", "check"))},
 }
 
 
@@ -45,16 +48,28 @@ class RehabGroup(click.Group):
             raise
         except RehabError as exc:
             fail(str(exc))
-        except sqlite3.OperationalError as exc:
-            fail(f"the database could not be used: {exc}")
-        except sqlite3.DatabaseError as exc:
-            fail(f"the database is damaged or not a rehab database: {exc}")
-        except OSError as exc:
-            fail(f"{exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else ""))
+        except (sqlite3.DatabaseError, OSError) as exc:
+            fail(failure(exc, ctx.obj.db_path if isinstance(ctx.obj, Session) else None))
         except OverflowError:
             # Date arithmetic past year 1 or 9999 after a date typed near either end
             # (--today 9999-12-31, snooze --date 0001-01-01): bad input, not a crash.
             fail("that date is too near the ends of the calendar (years 1 and 9999) to work with")
+
+
+def failure(exc: sqlite3.DatabaseError | OSError, db_path: object = None) -> str:
+    """The error line for a failure of the file or the disk."""
+    # A full disk shows up as SQLITE_FULL or ENOSPC from wherever it hit; either
+    # way the write was rolled back and the fix is the same.
+    folder = Path(str(db_path)).parent if db_path else None
+    if is_disk_full(exc, folder):
+        return NO_SPACE
+    if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_READONLY:
+        return f"{db_path or 'the database'} is read-only; this command needs to write to it"
+    if isinstance(exc, sqlite3.OperationalError):
+        return f"the database could not be used: {exc}"
+    if isinstance(exc, sqlite3.DatabaseError):
+        return f"the database is damaged or not a rehab database: {exc}"
+    return f"{exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else "")
 
 
 def fail(message: str) -> None:
@@ -95,4 +110,9 @@ def cli(ctx: click.Context, db_path: str | None, today: str | None, demo: bool) 
 
 
 def main() -> None:
+    # A name the terminal's encoding cannot show becomes "?" instead of a crash
+    # (UnicodeEncodeError) after the command has already written its change.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
     cli(prog_name="rehab")

@@ -13,6 +13,7 @@ from ..domain.model import Journal
 from ..domain.schedules import ScheduleKind
 from ..domain.states import DayState
 from ..domain.streaks import Streak
+from .output import terminal_text
 
 BOX = {
     DayState.DONE: ("[x]", "green"),
@@ -45,7 +46,7 @@ def checklist_text(listing: Checklist, today: date, routine: int | None = None) 
     title = f"{day:%A %d %B %Y}" + (f" ({when})" if when else "")
     summary = "rest day (snoozed)" if listing.rest_day else f"{listing.done} of {listing.total} done"
     lines = [click.style(title, bold=True) + "  ·  " + summary]
-    width = max((len(i.log.habit.name) for i in listing.items), default=10) + 2
+    width = max((len(terminal_text(i.log.habit.name)) for i in listing.items), default=10) + 2
     for item in listing.items:
         habit = item.log.habit
         box, colour = BOX[item.state]
@@ -63,11 +64,11 @@ def checklist_text(listing: Checklist, today: date, routine: int | None = None) 
             DayState.OFF: "off" + (" (week's quota met)" if item.schedule.is_quota and day >= habit.start else ""),
             DayState.UPCOMING: "upcoming",
         }[item.state]
-        name = habit.name.ljust(width)
+        name = terminal_text(habit.name).ljust(width)
         lines.append(f"  {click.style(box, fg=colour)} {name}{click.style(status, fg=colour)}"
                      + (click.style(f"  ({', '.join(extra)})", dim=True) if extra else ""))
         if habit.cue and item.state in (DayState.PENDING, DayState.MISSED, DayState.UPCOMING):
-            lines.append("      " + click.style(habit.cue, dim=True))
+            lines.append("      " + click.style(terminal_text(habit.cue), dim=True))
     if routine is not None:
         lines.append(f"Routine streak: {plural(routine, 'days')}")
     return "\n".join(lines)
@@ -106,6 +107,7 @@ def bar(percent: float, width: int = 10) -> str:
 
 
 def streaks_text(rows: list[tuple[str, Streak, float]], routine: tuple[int, int]) -> str:
+    rows = [(terminal_text(name), streak, strength) for name, streak, strength in rows]
     width = max((len(name) for name, _, _ in rows), default=5) + 2
     header = f"{'Habit'.ljust(width)}{'Current':>10}{'Best':>10}  Strength"
     lines = [click.style(header, bold=True)]
@@ -124,4 +126,4 @@ def streaks_text(rows: list[tuple[str, Streak, float]], routine: tuple[int, int]
 
 def never_miss_twice(name: str, unit: str) -> str:
     last = "last week" if unit == "weeks" else "last time"
-    return f"{name}: missed {last}. One miss is fine — never miss twice."
+    return f"{terminal_text(name)}: missed {last}. One miss is fine — never miss twice."

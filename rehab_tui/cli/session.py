@@ -15,6 +15,24 @@ from ..store import Store, default_db_path
 from ..store.rows import HabitRef
 
 
+#: The commands that only read: on a read-only database they open it read-only
+#: and work; every other command needs to write and is refused up front.
+READING: frozenset[tuple[str, ...]] = frozenset(
+    {("today",), ("streaks",), ("calendar",), ("nag",), ("export",), ("backup",), ("check",),
+     ("habit", "list")}
+)
+
+
+def reads_only() -> bool:
+    """Whether the command running now is one of READING."""
+    ctx = click.get_current_context(silent=True)
+    if ctx is None:
+        return False
+    path = tuple(ctx.command_path.split()[1:])
+    # `settings` only shows unless it is given a value to set.
+    return path in READING or (path == ("settings",) and ctx.params.get("value") is None)
+
+
 class Session:
     def __init__(self, db_path: str | None, today: str | None) -> None:
         self.db_path = Path(db_path).expanduser() if db_path else default_db_path()
@@ -27,7 +45,7 @@ class Session:
 
     @cached_property
     def store(self) -> Store:
-        return Store.open(self.db_path, self.fixed_today or date.today())
+        return Store.open(self.db_path, self.fixed_today or date.today(), read_only_ok=reads_only())
 
     @cached_property
     def today(self) -> date:

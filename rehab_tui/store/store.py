@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import errno
 import functools
 import os
+import stat
 import sqlite3
-import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -28,6 +29,7 @@ from ..domain.schedules import parse_schedule
 from ..domain.settings import DEFAULT_ROUTINE, Settings, validate
 from ..domain.snoozing import can_snooze
 from .rows import DamagedRow, HabitRef, day_of, habit_of, ref_of, sql_fix
+from . import files
 from .schema import known_migrations, migrations
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -64,21 +66,37 @@ class Store:
         #: What reading found and mended on the way (a bad setting), for the
         #: command or the app to show once.
         self.warnings: list[str] = []
+        #: Opened read-only (the file is): SQLite refuses every write.
+        self.read_only = False
+        #: Temporary files of killed writes that opening the file removed.
+        self.removed_leftovers: list[Path] = []
 
     # ---------------------------------------------------------------- opening
 
     @classmethod
-    def open(cls, path: str | os.PathLike, today: date) -> Store:
+    def open(cls, path: str | os.PathLike, today: date, read_only_ok: bool = False) -> Store:
         """Open (or create, with the default routine) the rehab database at `path`.
 
-        A file that is not ours is refused before anything is written to it.
+        A file that is not ours is refused before anything is written to it. A
+        file the user made read-only is opened read-only when `read_only_ok` (a
+        command that only reads); otherwise it is refused.
         """
+        if str(path) == ":memory:" or str(path).startswith("file:"):
+            # SQLite would read these as a throwaway in-memory database or a URI,
+            # while the checks here look at a file of that name.
+            raise RehabError(f"'{path}' is not a file path; give --db the path of a database file")
         path = Path(path).expanduser()
         if not os.path.lexists(path):
             cls._create(path, today)
             return cls._connect(path)
-        _check_file(path)
+        writable = _check_file(path, read_only_ok)
+        if not writable:
+            return cls._connect(path, read_only=True)._check_schema()
+        # A backup or export killed half-way left a temporary file beside the
+        # database; one that is still being written is locked and stays.
+        removed = files.remove_leftovers(path)
         store = cls._connect(path)
+        store.removed_leftovers = removed
         try:
             store._upgrade()
         except BaseException:
@@ -87,9 +105,12 @@ class Store:
         return store
 
     @classmethod
-    def _connect(cls, path: Path) -> Store:
+    def _connect(cls, path: Path, read_only: bool = False) -> Store:
         try:
-            conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S)
+            if read_only:
+                conn = sqlite3.connect(read_only_uri(path), uri=True, timeout=BUSY_TIMEOUT_S)
+            else:
+                conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S)
         except sqlite3.Error as exc:
             raise RehabError(f"cannot open {path}: {exc}") from None
         db = Database(conn, execute_plugins=False)
@@ -105,8 +126,12 @@ class Store:
             db.execute("PRAGMA cache_size=-256")
         except sqlite3.DatabaseError as exc:
             conn.close()
+            if is_disk_full(exc, path.parent):
+                raise RehabError(f"cannot open {path}: {NO_SPACE}") from None
             raise RehabError(f"{path} is damaged or not a rehab database ({exc})") from None
-        return cls(db, path)
+        store = cls(db, path)
+        store.read_only = read_only
+        return store
 
     @classmethod
     def _create(cls, path: Path, today: date) -> None:
@@ -114,50 +139,62 @@ class Store:
         # crash half-way never leaves a half-made database at the user's path.
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".new", dir=path.parent)
         except OSError as exc:
             raise RehabError(f"cannot create {path}: {exc.strerror or exc}") from None
-        os.close(fd)
-        tmp = Path(tmp_name)
         try:
-            db = Database(sqlite3.connect(tmp_name), execute_plugins=False)
-            try:
-                migrations.apply(db)
-                with db.atomic():
-                    _seed(db, today)
-                db.enable_wal()
-            finally:
-                db.close()
-            try:
-                os.link(tmp, path)
-            except FileExistsError:
-                pass  # another process made it first; use theirs
-            except OSError:
-                if not path.exists():
-                    os.replace(tmp, path)
+            with files.new_file(path, suffix=files.NEW_DB_SUFFIX) as tmp:
+                db = Database(sqlite3.connect(str(tmp)), execute_plugins=False)
+                try:
+                    migrations.apply(db)
+                    with db.atomic():
+                        _seed(db, today)
+                    db.enable_wal()
+                finally:
+                    db.close()
+        except RehabError:
+            if not path.exists():
+                raise
+            # another process made it first; use theirs
+        except OSError as exc:
+            raise RehabError(f"cannot create {path}: {exc.strerror or exc}") from None
         except sqlite3.Error as exc:
             raise RehabError(f"cannot create {path}: {exc}") from None
-        finally:
-            for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
-                leftover.unlink(missing_ok=True)
 
-    def _upgrade(self) -> None:
+    def _check_schema(self) -> Store:
+        """Refuse a file that is not ours or is newer, for a store opened read-only."""
+        applied, pending = self._schema_state()
+        if pending:
+            self.close()
+            raise RehabError(f"{self.path} is read-only and needs an upgrade by this version; make it writable")
+        return self
+
+    def _schema_state(self) -> tuple[set[str], list]:
+        """The migrations applied to the file and those still pending; refuses
+        another application's file and a newer schema."""
         db = self.db
         try:
             tables = set(db.table_names())
             applied = {m.name for m in migrations.applied(db)} if "_sqlite_migrations" in tables else set()
         except sqlite3.DatabaseError as exc:
+            self.close()
             raise RehabError(f"{self.path} is damaged or not a rehab database ({exc})") from None
         if not applied:
+            self.close()
             raise RehabError(
                 f"{self.path} is an SQLite file of another application, not a rehab database"
             )
         unknown = applied - known_migrations()
         if unknown:
+            self.close()
             raise RehabError(
                 f"{self.path} was written by a newer version of rehab-tui "
                 f"(schema steps {', '.join(sorted(unknown))}); upgrade rehab-tui to open it"
             )
+        return applied, migrations.pending(db)
+
+    def _upgrade(self) -> None:
+        db = self.db
+        self._schema_state()
         if migrations.pending(db):
             # Several processes may open an old file at once (the app and a shell
             # prompt's `rehab nag`): under the write lock one copies and upgrades
@@ -669,26 +706,111 @@ class Store:
     # ----------------------------------------------------------------- backup
 
     def backup(self, dest: str | os.PathLike) -> Path:
-        """A consistent copy through SQLite's backup API, safe while others write."""
+        """A consistent copy through SQLite's backup API, safe while others write.
+
+        The copy is private (0600) and made whole beside `dest` before it takes
+        that name (files.new_file); an existing `dest` is never overwritten.
+        """
         dest = Path(dest).expanduser()
-        if dest.exists():
+        if files.is_database_file(dest, self.path):
+            raise RehabError(f"{dest} is the database or one of its own files; choose another name")
+        if os.path.lexists(dest):
             raise RehabError(f"{dest} already exists; choose another name")
         if not dest.parent.is_dir():
             raise RehabError(f"folder {dest.parent} does not exist")
-        tmp = dest.with_name(f".{dest.name}.partial")
         try:
-            # Read through a connection of its own: SQLite's backup cannot read
-            # from a connection holding a write transaction (it answers
-            # SQLITE_LOCKED, which Python retries forever), and the copy made
-            # before a migration is taken under the write lock.
-            with closing(sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_S)) as source:
-                with closing(sqlite3.connect(str(tmp))) as target:
+            with files.new_file(dest) as tmp:
+                # Read through a connection of its own: SQLite's backup cannot read
+                # from a connection holding a write transaction (it answers
+                # SQLITE_LOCKED, which Python retries forever), and the copy made
+                # before a migration is taken under the write lock.
+                with closing(self._reader()) as source, closing(sqlite3.connect(str(tmp))) as target:
                     source.backup(target)
-            os.replace(tmp, dest)
         except (OSError, sqlite3.Error) as exc:
-            tmp.unlink(missing_ok=True)
-            raise RehabError(f"cannot write the backup to {dest}: {exc}") from None
+            raise RehabError(f"cannot write the backup to {dest}: {describe_failure(exc, dest.parent)}") from None
         return dest
+
+    def restore(self, backup: str | os.PathLike) -> Path:
+        """Put a checked backup in place of this database; returns where the
+        current content was kept (0600, beside the file).
+
+        The pages go in through SQLite's backup API on this connection, as one
+        write transaction: safe with a live -wal (copying a file over the
+        database would pair the backup with the old -wal and corrupt it) and
+        while the app is open (it notices the new data_version and reloads).
+        """
+        from .health import check_backup, open_read_only
+
+        backup = Path(backup).expanduser()
+        if self.read_only:
+            raise RehabError(f"{self.path} is read-only; make it writable to restore into it")
+        if files.is_database_file(backup, self.path):
+            raise RehabError(f"{backup} is the database itself, not a backup of it")
+        _check_file(backup, read_only_ok=True)
+        check_backup(backup)
+        kept = self.backup(_keep_path(self.path, "restore"))
+        try:
+            with closing(open_read_only(backup)) as source:
+                source.backup(self.db.conn)
+        except sqlite3.Error as exc:
+            raise RehabError(
+                f"cannot restore {backup}: {describe_failure(exc)}; the database is unchanged "
+                f"(and kept in {kept.name})"
+            ) from None
+        self._upgrade()  # an older backup is brought to this version's schema
+        return kept
+
+    def _reader(self) -> sqlite3.Connection:
+        """A second connection to the file, read-only when the store is."""
+        if self.read_only:
+            return sqlite3.connect(read_only_uri(self.path), uri=True, timeout=BUSY_TIMEOUT_S)
+        return sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_S)
+
+
+def read_only_uri(path: Path) -> str:
+    """How to open a file SQLite must not write to, nor beside it.
+
+    mode=ro makes SQLite refuse every write. A WAL file read that way still
+    gets a -shm and an empty -wal made beside it, unless it is opened immutable;
+    that is right only when no -wal is there, that is when nobody is writing it
+    (a read-only file, or a backup) and no crash left committed pages aside.
+    """
+    uri = f"{Path(path).absolute().as_uri()}?mode=ro"
+    if not os.path.lexists(f"{path}-wal"):
+        uri += "&immutable=1"
+    return uri
+
+
+def describe_failure(exc: BaseException, folder: Path | None = None) -> str:
+    """What went wrong writing a file, in words; a full disk says what to do."""
+    if is_disk_full(exc, folder):
+        return NO_SPACE
+    if isinstance(exc, OSError):
+        return exc.strerror or str(exc)
+    return str(exc)
+
+
+#: What a full disk is called everywhere (CLI and TUI).
+NO_SPACE = "no space left on the device; free some space (old backups, exports, the trash) and try again"
+
+
+def is_disk_full(exc: BaseException, folder: Path | None = None) -> bool:
+    """Whether `exc` comes from a full disk (of `folder`, the database's, if known)."""
+    if isinstance(exc, OSError):
+        return exc.errno == errno.ENOSPC
+    if not isinstance(exc, sqlite3.Error):
+        return False
+    code = getattr(exc, "sqlite_errorcode", None) or 0
+    if code == sqlite3.SQLITE_FULL:
+        return True
+    # SQLite reports a -shm or -wal it could not grow as a plain I/O error;
+    # a disk with no free block left is then the likely cause.
+    if code & 0xFF == sqlite3.SQLITE_IOERR and folder is not None:
+        try:
+            return os.statvfs(folder).f_bavail == 0
+        except OSError:
+            return False
+    return False
 
 
 def _snooze_where(habit_id: int | None) -> str:
@@ -748,10 +870,22 @@ def _keep_path(path: Path, step: str) -> Path:
     return keep
 
 
-def _check_file(path: Path) -> None:
-    """Refuse what is plainly not a rehab database, reading only its first bytes."""
-    if path.is_dir():
+def _check_file(path: Path, read_only_ok: bool = False) -> bool:
+    """Refuse what is plainly not a rehab database, reading only its first bytes.
+
+    Returns whether the file may be written; a read-only file is refused unless
+    `read_only_ok`.
+    """
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        raise RehabError(f"cannot read {path}: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(mode):
         raise RehabError(f"{path} is a folder, not a rehab database file")
+    if not stat.S_ISREG(mode):
+        # Opening a FIFO waits for a writer forever; a device is nobody's database.
+        kind = "a FIFO (named pipe)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
+        raise RehabError(f"{path} is {kind}, not a rehab database file")
     try:
         with open(path, "rb") as fh:
             header = fh.read(SQLITE_HEADER_SIZE)
@@ -768,10 +902,16 @@ def _check_file(path: Path) -> None:
     page_size = 65536 if page_size == 1 else page_size
     if len(header) < SQLITE_HEADER_SIZE or page_size < 512 or path.stat().st_size % page_size:
         raise RehabError(f"{path} is damaged (cut short or overwritten); restore it from a backup")
-    if not os.access(path, os.W_OK) or not path.stat().st_mode & 0o222:
-        raise RehabError(f"{path} is read-only; rehab needs to write to it")
+    # Running as root, write permission never stops a write: look at the mode bits too.
+    if not os.access(path, os.W_OK) or not mode & 0o222:
+        if read_only_ok:
+            return False
+        raise RehabError(f"{path} is read-only; rehab needs to write to it (reading commands still work)")
     if not os.access(path.parent, os.W_OK):
+        if read_only_ok:
+            return False
         raise RehabError(f"the folder of {path} is read-only; SQLite needs to write beside the file")
+    return True
 
 
 def _seed(db: Database, today: date) -> None:

@@ -80,8 +80,22 @@ def export_csv(store: Store) -> str:
         ]
     rows += [{"kind": "rest_day", "date": s.pop("day"), **s} for s in data["rest_days"]]
     rows.sort(key=lambda r: (r["date"], r["kind"], r.get("slug") or ""))
-    writer.writerows(rows)
+    writer.writerows({k: spreadsheet_cell(v) for k, v in row.items()} for row in rows)
     return out.getvalue()
+
+
+#: What makes a spreadsheet read a cell as a formula (or, for tab and CR, as the
+#: start of one once it trims the cell).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(value: object) -> object:
+    """A text cell a spreadsheet would run as a formula, made inert by a leading
+    apostrophe (which spreadsheets hide and read as "this is text")."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
 
 
 @dataclass(frozen=True)

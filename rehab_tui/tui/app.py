@@ -24,12 +24,15 @@ from ..domain.rules import SNOOZE_AHEAD
 from ..domain.snoozing import budget_left
 from ..domain.states import DayState, due_days
 from ..store import Store
+from ..store.store import NO_SPACE, is_disk_full
 from .board import Board
 from .widgets.calendar import MonthCalendar
 from .widgets.checklist import ChecklistView
 from .widgets.streaks import StreaksPanel
 
 if TYPE_CHECKING:
+    from textual.notifications import SeverityLevel
+
     # The screens and modals are imported when first opened, not at start-up:
     # their widgets (inputs, selects, the data table) cost ~25 ms to import.
     from .screens.habit_form import HabitDraft
@@ -76,6 +79,8 @@ class RehabApp(App[None]):
         self.board = Board(store.journal(), self.today)
         self._data_version = store.data_version()
         self.sub_title = subtitle
+        #: exit() was called: keys still queued must not open screens (check_action).
+        self.exiting = False
 
     # ----------------------------------------------------------------- layout
 
@@ -176,14 +181,41 @@ class RehabApp(App[None]):
         if changed:
             self.reload()
 
+    def exit(self, *args: Any, **kwargs: Any) -> None:
+        self.exiting = True
+        super().exit(*args, **kwargs)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Keys typed right after `q` still arrive while the app shuts down; a
+        # screen opened then is never composed, and its on_mount finds nothing
+        # (NoMatches). Once quitting, only quitting is left to do.
+        return not self.exiting or action == "quit"
+
+    def notify(
+        self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+        timeout: float | None = None, markup: bool = True,
+    ) -> None:
+        """Every notification as plain text, whatever a caller asks.
+
+        Messages quote names, cues and what was typed ("a habit named 'Stretch [/]'
+        already exists"); read as markup they would crash the app or run an
+        action (`[@click=...]`). Widget.notify passes markup=True by default, so
+        the one safe place to decide is here.
+        """
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
     def attempt(self, action: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         """Run a store action; a failure becomes a notification, never a crash."""
         try:
             return action(*args, **kwargs)
         except RehabError as exc:
-            self.notify(str(exc), title="Not done", severity="error", markup=False)
-        except sqlite3.Error as exc:
-            self.notify(f"The database refused: {exc}", title="Not saved", severity="error", markup=False)
+            self.notify(str(exc), title="Not done", severity="error")
+        except (sqlite3.Error, OSError) as exc:
+            # The write was rolled back either way; a full disk says what to do.
+            if is_disk_full(exc, self.store.path.parent):
+                self.notify(NO_SPACE.capitalize() + ".", title="Not saved", severity="error")
+            else:
+                self.notify(f"The database refused: {exc}", title="Not saved", severity="error")
         return None
 
     # --------------------------------------------------------------- checking

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import sys
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -19,4 +20,9 @@ def launch(store: Store, today: date | None, subtitle: str) -> None:
     gc.disable()
     from .app import RehabApp
 
-    RehabApp(store, today=today, subtitle=subtitle).run()
+    app = RehabApp(store, today=today, subtitle=subtitle)
+    app.run()
+    # Textual prints a crash's traceback and returns; the process must still
+    # say it failed (a shell, a script or a terminal multiplexer looks at it).
+    if app.return_code:
+        sys.exit(app.return_code)

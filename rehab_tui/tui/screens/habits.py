@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
@@ -69,10 +70,12 @@ class HabitsScreen(Screen):
         table.clear()
         for n, h in enumerate(habits, start=1):
             archived = h.archived_on(self.today)
+            # Text, not str: DataTable reads a str cell as markup, and a name is
+            # the user's text ("Stretch [/]" would crash it, "[@click=...]" run an action).
             table.add_row(
                 str(n),
-                h.name,
-                h.schedule.describe(),
+                Text(h.name),
+                Text(h.schedule.describe()),
                 str(h.minutes or ""),
                 f"{h.start:%d %b %Y}",
                 "archived" if archived else "active",

@@ -7,6 +7,7 @@ from datetime import date
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.widgets import Button, Input, Label, Select, Static
 
 from ...domain.dates import parse_day
@@ -42,7 +43,8 @@ class PauseScreen(FormModal[PauseRequest | None]):
         with Vertical():
             yield Static(f"Pause a habit from {self.start:%A %d %B}", id="title")
             yield Label("Habit")
-            yield Select([(h.name, h.id) for h in self.habits], value=self.habit_id, allow_blank=False, id="habit")
+            # Content: a Select reads a str prompt as markup; a name is plain text.
+            yield Select([(Content(h.name), h.id) for h in self.habits], value=self.habit_id, allow_blank=False, id="habit")
             yield Label("Last paused day")
             yield Input(placeholder="2026-12-05, Dec 5, or fri", id="until")
             yield Static("Streaks and strength freeze while paused; no budget.", id="until-help")

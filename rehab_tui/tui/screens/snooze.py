@@ -7,6 +7,7 @@ from datetime import date
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.validation import Integer
 from textual.widgets import Button, Input, Label, Select, Static
 
@@ -59,7 +60,8 @@ class SnoozeScreen(FormModal[SnoozeRequest | PauseInstead | None]):
         with Vertical():
             yield Static(f"Snooze {self.day:%A %d %B}", id="title")
             yield Label("What rests")
-            options = [("The whole day", WHOLE_DAY)] + [(h.name, h.id) for h in self.habits]
+            # Content: a Select reads a str prompt as markup; a name is plain text.
+            options = [(Content("The whole day"), WHOLE_DAY)] + [(Content(h.name), h.id) for h in self.habits]
             yield Select(options, value=WHOLE_DAY, allow_blank=False, id="target")
             yield Label("Reason")
             yield Input(value="sore", id="reason")

@@ -1,0 +1,181 @@
+"""`rehab check`: is the file sound, and does every row keep the rules?
+
+Rows are written through the store's one gate, but a file may come from an
+older version, a hand edit in `sqlite-utils` or Datasette, or a restore. Each
+table has one small function below that yields what is wrong with its rows;
+ROW_CHECKS lists them, so a new table is one function and one line.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import closing
+from datetime import date
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from ..domain.dates import parse_iso
+from ..domain.errors import RehabError
+from ..domain.rules import AREA, CUE, MINUTES, NAME, NOTE, PAIN, REASON, Range, TextField
+from ..domain.schedules import load_schedule
+from ..domain.settings import validate
+from . import files
+from .schema import MIGRATION_SET, known_migrations
+from .store import read_only_uri
+
+#: One table's check: the database in, a line per problem out.
+RowCheck = Callable[[Database], Iterator[str]]
+
+
+# ------------------------------------------------------------ field checks
+
+
+def _date(value: object) -> date:
+    if not isinstance(value, str):
+        raise RehabError(f"{value!r} is not an ISO date")
+    return parse_iso(value)
+
+
+def _text(field: TextField, value: object, required: bool = False) -> None:
+    if value is not None and not isinstance(value, str):
+        raise RehabError(f"{field.what} must be text ({value!r} found)")
+    cleaned = field.clean(value, required=required)
+    if value and cleaned != value:
+        raise RehabError(f"{field.what} has spaces around it or is not in normal form")
+
+
+def _number(limit: Range, value: object) -> None:
+    limit.check(value)  # type: ignore[arg-type]
+
+
+def _problems(where: str, fix: str, checks: dict[str, Callable[[], object]]) -> Iterator[str]:
+    """Run each field's check; a failure becomes one line naming the row, field and fix."""
+    for field, check in checks.items():
+        try:
+            check()
+        except (RehabError, ValueError, TypeError, OverflowError) as exc:
+            yield f"{where}, {field}: {exc} (fix: {fix})"
+
+
+# ------------------------------------------------------------ one function a table
+
+
+def habits_rows(db: Database) -> Iterator[str]:
+    for row in db["habits"].rows:
+        where = f"habits row {row['id']} ({row['name']!r})"
+        fix = f"rehab habit edit {row['slug']} ..."
+        yield from _problems(where, fix, {
+            "name": lambda: _text(NAME, row["name"], required=True),
+            "cue": lambda: _text(CUE, row["cue"]),
+            "minutes": lambda: _number(MINUTES, row["minutes"]),
+            "start": lambda: _date(row["start"]),
+            "archived": lambda: row["archived"] is None or _date(row["archived"]),
+        })
+
+
+def schedules_rows(db: Database) -> Iterator[str]:
+    for row in db["schedules"].rows:
+        fix = f"rehab habit edit HABIT --schedule daily --from {row['since']}"
+        yield from _problems(f"schedules row (habit {row['habit_id']}, since {row['since']!r})", fix, {
+            "since": lambda: _date(row["since"]),
+            "anchor": lambda: _date(row["anchor"]),
+            "rule": lambda: load_schedule(row["rule"], _date(row["anchor"])),
+        })
+
+
+def checkins_rows(db: Database) -> Iterator[str]:
+    for row in db["checkins"].rows:
+        yield from _problems(
+            f"checkins row (habit {row['habit_id']}, {row['day']!r})", "rehab undo HABIT --date DAY",
+            {"day": lambda: _date(row["day"]), "note": lambda: _text(NOTE, row["note"])},
+        )
+
+
+def snoozes_rows(db: Database) -> Iterator[str]:
+    for row in db["snoozes"].rows:
+        yield from _problems(f"snoozes row {row['id']} ({row['day']!r})", "rehab unsnooze --date DAY", {
+            "day": lambda: _date(row["day"]),
+            "reason": lambda: _text(REASON, row["reason"], required=True),
+            "area": lambda: _text(AREA, row["area"]),
+            "pain": lambda: _number(PAIN, row["pain"]),
+        })
+
+
+def pauses_rows(db: Database) -> Iterator[str]:
+    for row in db["pauses"].rows:
+        yield from _problems(f"pauses row {row['id']} (habit {row['habit_id']})", "rehab resume HABIT", {
+            "start": lambda: _date(row["start"]),
+            "until": lambda: _ends_after_start(row["start"], row["until"]),
+            "reason": lambda: _text(REASON, row["reason"]),
+        })
+
+
+def _ends_after_start(start: object, until: object) -> None:
+    if _date(until) < _date(start):
+        raise RehabError(f"the pause ends ({until}) before it starts ({start})")
+
+
+def settings_rows(db: Database) -> Iterator[str]:
+    for row in db["settings"].rows:
+        yield from _problems(
+            f"settings row {row['key']!r}", f"rehab settings {row['key']} VALUE",
+            {"value": lambda: validate(str(row["key"]), str(row["value"]))},
+        )
+
+
+#: Every table's row check, run in this order. Add a table here.
+ROW_CHECKS: list[RowCheck] = [habits_rows, schedules_rows, checkins_rows, snoozes_rows, pauses_rows, settings_rows]
+
+
+# ------------------------------------------------------------ the whole file
+
+
+def check_database(db: Database, path: Path) -> list[str]:
+    """Every problem of an open rehab database and the folder beside it; [] when healthy."""
+    problems = [f"integrity: {line}" for line in _integrity(db.conn)]
+    for table, rowid, parent, _ in db.execute("PRAGMA foreign_key_check").fetchall():
+        problems.append(f"{table} row {rowid} points to a {parent} row that does not exist")
+    for check in ROW_CHECKS:
+        problems.extend(check(db))
+    for leftover in files.leftovers(path):
+        problems.append(f"{leftover.name} is left over from an interrupted write; delete it")
+    return problems
+
+
+def _integrity(conn: sqlite3.Connection) -> list[str]:
+    lines = [row[0] for row in conn.execute("PRAGMA integrity_check")]
+    return [] if lines == ["ok"] else lines
+
+
+def check_backup(path: Path) -> None:
+    """Refuse a file that is not a sound rehab database this version can open."""
+    with closing(open_read_only(path)) as conn:
+        try:
+            damage = _integrity(conn)
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            applied = set()
+            if "_sqlite_migrations" in tables:
+                applied = {
+                    r[0] for r in conn.execute(
+                        "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET]
+                    )
+                }
+        except sqlite3.DatabaseError as exc:
+            raise RehabError(f"{path} is damaged or not a rehab database ({exc})") from None
+    if damage:
+        raise RehabError(f"{path} is damaged ({damage[0]}); choose another backup")
+    if not applied:
+        raise RehabError(f"{path} is not a rehab database backup")
+    newer = applied - known_migrations()
+    if newer:
+        raise RehabError(f"{path} comes from a newer rehab-tui (schema steps {', '.join(sorted(newer))}); upgrade first")
+
+
+def open_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that writes nothing to the file nor beside it (see read_only_uri)."""
+    try:
+        return sqlite3.connect(read_only_uri(path), uri=True)
+    except sqlite3.Error as exc:
+        raise RehabError(f"cannot open {path}: {exc}") from None

@@ -38,3 +38,25 @@ def test_csv_neutralises_formulas(tmp_path):
     rest = next(r for r in table if r["kind"] == "rest_day")
     assert (rest["reason"], rest["area"]) == ("'@SUM(A1)", "'-left knee")
     assert all(r["date"][:1].isdigit() for r in table)
+
+
+def test_every_line_that_names_a_habit_is_safe_for_a_terminal(tmp_path):
+    """Old or hand-edited rows may hold escape sequences; writes echo names too."""
+    from cli_helpers import new_db, ok
+    from sqlite_utils import Database
+
+    db = new_db(tmp_path)
+    hand = Database(db)
+    hand["habits"].update(1, {"name": "Stick\x1b]0;owned\x07 rolling"})
+    hand.close()
+    for args in (("done", "stick-rolling"), ("undo", "stick-rolling"), ("habit", "list"),
+                 ("snooze", "--habit", "stick-rolling"), ("nag",)):
+        out = ok(db, *args).out
+        assert "\x1b" not in out and "\x07" not in out, (args, out)
+
+
+def test_dates_take_ascii_digits_only(tmp_path):
+    from cli_helpers import assert_error, new_db, run
+
+    db = new_db(tmp_path)
+    assert_error(run(db, "done", "stick", "--date", "２０２６-11-20"))

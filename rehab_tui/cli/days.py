@@ -12,7 +12,8 @@ from ..domain.errors import RehabError
 from ..domain.streaks import current_streak, habit_streak, routine_streak
 from ..domain.strength import strength
 from . import render
-from .output import echo_json
+from .output import echo_json, say
+from .params import WholeNumber
 from .session import Session, pass_session
 
 
@@ -67,7 +68,7 @@ def done(s: Session, habits: tuple[str, ...], when: str | None) -> None:
         habit = log.habit
         streak = current_streak(journal, journal.log(habit.id), s.today)
         note = "done" if habit.id in ticks.changed else "was already done"
-        click.echo(f"✔ {habit.name} {note} on {render.day_text(day)} · streak {habit.schedule.unit.count(streak)}")
+        say(f"✔ {habit.name} {note} on {render.day_text(day)} · streak {habit.schedule.unit.count(streak)}")
 
 
 @click.command()
@@ -81,9 +82,9 @@ def undo(s: Session, habits: tuple[str, ...], when: str | None) -> None:
     removed = s.store.undo([h.id for h in found], day).changed
     for habit in found:
         if habit.id in removed:
-            click.echo(f"↺ {habit.name} is no longer done on {render.day_text(day)}")
+            say(f"↺ {habit.name} is no longer done on {render.day_text(day)}")
         else:
-            click.echo(f"{habit.name} was not done on {render.day_text(day)}; nothing to take back")
+            say(f"{habit.name} was not done on {render.day_text(day)}; nothing to take back")
 
 
 @click.command()
@@ -91,7 +92,7 @@ def undo(s: Session, habits: tuple[str, ...], when: str | None) -> None:
 @click.option("--habit", "habit_name", metavar="HABIT", help="Snooze one habit instead of the whole day.")
 @click.option("--reason", default="sore", show_default=True, help="Why.")
 @click.option("--area", help="The body area, e.g. 'left IT band'.")
-@click.option("--pain", type=int, metavar="0-10", help="Pain level from 0 to 10.")
+@click.option("--pain", type=WholeNumber(), metavar="0-10", help="Pain level from 0 to 10.")
 @pass_session
 def snooze(s: Session, when: str | None, habit_name: str | None, reason: str, area: str | None, pain: int | None) -> None:
     """Rest a sore day without breaking streaks (a budget per 7 days)."""
@@ -100,9 +101,9 @@ def snooze(s: Session, when: str | None, habit_name: str | None, reason: str, ar
     added = s.store.snooze(day, s.today, habit.id if habit else None, reason, area, pain).changed
     what = habit.name if habit else "the whole day"
     if added:
-        click.echo(f"z {what} snoozed on {render.day_text(day)} ({reason}); streaks are frozen, not broken")
+        say(f"z {what} snoozed on {render.day_text(day)} ({reason}); streaks are frozen, not broken")
     else:
-        click.echo(f"{what} was already snoozed on {render.day_text(day)}")
+        say(f"{what} was already snoozed on {render.day_text(day)}")
 
 
 @click.command()
@@ -115,7 +116,7 @@ def unsnooze(s: Session, when: str | None, habit_name: str | None) -> None:
     day = s.day(when)
     removed = s.store.unsnooze(day, habit.id if habit else None).changed
     what = habit.name if habit else "The day"
-    click.echo(f"{what} {'is no longer' if removed else 'was not'} snoozed on {render.day_text(day)}")
+    say(f"{what} {'is no longer' if removed else 'was not'} snoozed on {render.day_text(day)}")
 
 
 @click.command()
@@ -130,7 +131,7 @@ def pause(s: Session, habit_name: str, until: str, start: str | None, reason: st
     first = s.day(start)
     last = s.day(until, ahead=True)
     span = s.store.pause(habit.id, first, last, reason).pause
-    click.echo(f"‖ {habit.name} paused from {render.day_text(span.start)} through {render.day_text(span.until)}")
+    say(f"‖ {habit.name} paused from {render.day_text(span.start)} through {render.day_text(span.until)}")
 
 
 @click.command()
@@ -140,7 +141,7 @@ def resume(s: Session, habit_name: str) -> None:
     """End a habit's current pause so today counts again."""
     habit = s.habit(habit_name)
     s.store.resume(habit.id, s.today)
-    click.echo(f"▶ {habit.name} is active again from {render.day_text(s.today)}")
+    say(f"▶ {habit.name} is active again from {render.day_text(s.today)}")
 
 
 @click.command()
@@ -196,5 +197,5 @@ def nag(s: Session) -> None:
         return
     left = [i.log.habit.name for i in listing.pending]
     if left:
-        click.echo(f"rehab: {len(left)} left today: {', '.join(left)}")
+        say(f"rehab: {len(left)} left today: {', '.join(left)}")
 

@@ -6,7 +6,8 @@ import click
 
 from ..domain.errors import RehabError
 from . import render
-from .output import echo_json
+from .output import echo_json, say, terminal_text
+from .params import WholeNumber
 from .session import Session, pass_session
 
 
@@ -20,13 +21,13 @@ def habit() -> None:
 @click.option("--schedule", default="daily", show_default=True,
               help="daily | weekdays | tue,fri | 'every 2 days' | 2/week | RRULE:...")
 @click.option("--cue", default="", help="How to do it, in one line.")
-@click.option("--minutes", type=int, help="How long it takes.")
+@click.option("--minutes", type=WholeNumber(), help="How long it takes.")
 @click.option("--start", metavar="DATE", help="First day it is due (default today).")
 @pass_session
 def add(s: Session, name: str, schedule: str, cue: str, minutes: int | None, start: str | None) -> None:
     """Add a habit to the routine."""
     created = s.store.add_habit(name, schedule, s.today, cue=cue, minutes=minutes, start=s.day(start))
-    click.echo(f"+ {created.name} ({created.slug}): {created.schedule.explain()}, from {render.day_text(created.start)}")
+    say(f"+ {created.name} ({created.slug}): {created.schedule.explain()}, from {render.day_text(created.start)}")
 
 
 @habit.command("list")
@@ -56,14 +57,14 @@ def list_habits(s: Session, show_all: bool, as_json: bool) -> None:
     width = max((len(h.name) for h, _ in rows), default=5) + 2
     for n, (h, archived) in enumerate(rows, start=1):
         tail = click.style("  (archived)", dim=True) if archived else ""
-        click.echo(f"{n:>2}. {h.name.ljust(width)}{h.schedule.describe():<14}{h.slug}{tail}")
+        click.echo(f"{n:>2}. {terminal_text(h.name).ljust(width)}{h.schedule.describe():<14}{h.slug}{tail}")
 
 
 @habit.command("edit")
 @click.argument("habit_name", metavar="HABIT")
 @click.option("--name", help="A new name.")
 @click.option("--cue", help="A new cue.")
-@click.option("--minutes", type=int, help="New minutes.")
+@click.option("--minutes", type=WholeNumber(), help="New minutes.")
 @click.option("--schedule", help="A new schedule, in force from --from; the days before keep theirs.")
 @click.option("--from", "since", metavar="DATE", help="The first day of the new schedule (default today).")
 @click.option("--start", metavar="DATE", help="A new first day for the habit.")
@@ -88,7 +89,7 @@ def edit(
         said.append(f"from {render.day_text(changed.schedule_history[-1].since)}")
     if start is not None:
         said.append(f"starts {render.day_text(changed.start)}")
-    click.echo(", ".join(said))
+    say(", ".join(said))
 
 
 @habit.command("archive")
@@ -100,7 +101,7 @@ def archive(s: Session, habit_name: str, when: str | None) -> None:
     found = s.habit(habit_name)
     day = s.day(when)
     s.store.archive_habit(found.id, day)
-    click.echo(f"- {found.name} archived from {render.day_text(day)}; `rehab habit restore {found.slug}` brings it back")
+    say(f"- {found.name} archived from {render.day_text(day)}; `rehab habit restore {found.slug}` brings it back")
 
 
 @habit.command("restore")
@@ -110,15 +111,15 @@ def restore(s: Session, habit_name: str) -> None:
     """Bring an archived habit back."""
     found = s.habit(habit_name, archived=True)
     s.store.restore_habit(found.id)
-    click.echo(f"+ {found.name} is back in the routine")
+    say(f"+ {found.name} is back in the routine")
 
 
 @habit.command("move")
 @click.argument("habit_name", metavar="HABIT")
-@click.argument("position", type=click.IntRange(min=1))
+@click.argument("position", type=WholeNumber(1))
 @pass_session
 def move(s: Session, habit_name: str, position: int) -> None:
     """Move a habit to POSITION (1 is the top of the list)."""
     found = s.habit(habit_name)
     order = [h.name for h in s.store.move_habit(found.id, position) if not h.archived_on(s.today)]
-    click.echo(f"{found.name} is now number {order.index(found.name) + 1}")
+    say(f"{found.name} is now number {order.index(found.name) + 1}")

@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from ..domain.rules import _is_control
+from ..domain.rules import is_control
 
 
 def echo_json(data: Any) -> None:
@@ -27,4 +27,9 @@ def terminal_text(text: object) -> str:
     text = str(text)
     if text.isprintable():
         return text
-    return "".join(ch for ch in text if not _is_control(ch))
+    return "".join(ch for ch in text if not is_control(ch))
+
+
+def say(line: str) -> None:
+    """Print a line of ours that holds user text (a name, a reason)."""
+    click.echo(terminal_text(line))

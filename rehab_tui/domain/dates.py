@@ -11,11 +11,11 @@ from dateutil.relativedelta import relativedelta, weekday as rd_weekday
 from .errors import RehabError
 
 _INFO = parser.parserinfo()
-_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_DAYS_AGO = re.compile(r"^-(\d{1,5})$")
+_ISO = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+_DAYS_AGO = re.compile(r"^-([0-9]{1,5})$")
 # A day of the month, 1 to 31: dateutil reads a larger number next to a month
 # as a year ("Nov 32" would become 2032-11-01).
-_DAY_NUMBER = re.compile(r"^(0?[1-9]|[12]\d|3[01])(st|nd|rd|th)?$", re.IGNORECASE)
+_DAY_NUMBER = re.compile(r"^(0?[1-9]|[12][0-9]|3[01])(st|nd|rd|th)?$", re.IGNORECASE)
 
 #: Dates outside these years are typing mistakes, and near year 1 or 9999 the
 #: date arithmetic of streaks would overflow.

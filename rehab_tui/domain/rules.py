@@ -62,14 +62,15 @@ class TextField:
         text = unicodedata.normalize("NFC", value or "").strip()
         if required and not text:
             raise RehabError(f"{self.what} cannot be empty")
-        if any(_is_control(ch) for ch in text):
+        if any(is_control(ch) for ch in text):
             raise RehabError(f"{self.what} cannot hold control characters or line breaks")
         if len(text) > self.cap:
             raise RehabError(f"{self.what} can be at most {self.cap} characters ({len(text)} given)")
         return text
 
 
-def _is_control(ch: str) -> bool:
+def is_control(ch: str) -> bool:
+    """A character no field may hold and no terminal should be sent raw."""
     # Zl and Zp are the Unicode line and paragraph separators; the joiners are
     # kept because emoji sequences need them.
     return unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") and ch not in "\u200d\u200c"

@@ -13,7 +13,7 @@ from typing import Any
 from ..domain.dates import MIN_YEAR
 from ..domain.errors import RehabError
 from ..domain.lookup import unique_slug
-from ..domain.rules import CUE, NAME, NOTE
+from ..domain.rules import CUE, NAME, NOTE, is_control
 from ..domain.schedules import parse_schedule
 
 FORMAT = "rehab-tui export"
@@ -68,15 +68,10 @@ def one_line(text: str | None, cap: int) -> str:
     """Text as our fields keep it: one line, no control characters, at most `cap` characters."""
     text = unicodedata.normalize("NFC", text or "")
     text = _BREAKS.sub(" ", text).replace("\t", " ")
-    text = "".join(ch for ch in text if not _is_control(ch)).strip()
+    text = "".join(ch for ch in text if not is_control(ch)).strip()
     if len(text) > cap:
         text = text[: cap - 1].rstrip() + "…"
     return text
-
-
-def _is_control(ch: str) -> bool:
-    # The same characters rules.TextField refuses; the joiners stay for emoji.
-    return unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") and ch not in "\u200d\u200c"
 
 
 def plural(n: int, word: str) -> str:

@@ -195,3 +195,50 @@ def test_a_crash_of_the_app_exits_non_zero(tmp_path: Path):
     os.close(fd)
     assert os.waitstatus_to_exitcode(status) != 0, output[-2000:]
     assert b"a bug in the app" in output
+
+
+async def test_a_huge_cue_in_the_file_is_cut_on_screen_and_ticks_stay_quick(tmp_path):
+    """A 10 MB cue written past the gate (a hand edit) is shown cut to the cap."""
+    from datetime import date
+
+    from sqlite_utils import Database
+
+    from rehab_tui.domain.rules import CUE
+    from rehab_tui.store import Store
+    from rehab_tui.tui.app import RehabApp
+    from rehab_tui.tui.widgets.checklist import ChecklistView
+
+    store = Store.open(tmp_path / "rehab.db", date(2026, 11, 1))
+    hand = Database(store.path)
+    hand["habits"].update(1, {"cue": "x" * 10_000_000})
+    hand.close()
+    store.close()
+    store = Store.open(tmp_path / "rehab.db", date(2026, 11, 1))
+    app = RehabApp(store, today=date(2026, 11, 21))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space")
+        await pilot.pause()
+        prompt = app.query_one(ChecklistView).get_option_at_index(0).prompt
+        assert len(str(prompt)) < CUE.cap + 200
+        assert store.journal().log(1).done
+    store.close()
+
+
+async def test_minutes_that_are_not_a_number_are_refused_in_the_form(tmp_path):
+    from datetime import date
+
+    from rehab_tui.store import Store
+    from rehab_tui.tui.app import RehabApp
+    from rehab_tui.tui.screens.habit_form import HabitForm
+
+    store = Store.open(tmp_path / "rehab.db", date(2026, 11, 1))
+    app = RehabApp(store, today=date(2026, 11, 21))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("h", "e")
+        await pilot.pause()
+        app.screen.query_one("#minutes").value = "-"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HabitForm)  # still open, nothing lost
+        assert store.habit(1).minutes == 5
+    store.close()

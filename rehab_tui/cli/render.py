@@ -10,6 +10,7 @@ import click
 from ..domain.checklist import Checklist, day_summary
 from ..domain.marks import LEGEND, SYMBOLS, Mark
 from ..domain.model import Journal
+from ..domain.rules import CUE
 from ..domain.schedules import ScheduleKind
 from ..domain.states import DayState
 from ..domain.streaks import Streak
@@ -68,7 +69,7 @@ def checklist_text(listing: Checklist, today: date, routine: int | None = None) 
         lines.append(f"  {click.style(box, fg=colour)} {name}{click.style(status, fg=colour)}"
                      + (click.style(f"  ({', '.join(extra)})", dim=True) if extra else ""))
         if habit.cue and item.state in (DayState.PENDING, DayState.MISSED, DayState.UPCOMING):
-            lines.append("      " + click.style(terminal_text(habit.cue), dim=True))
+            lines.append("      " + click.style(terminal_text(habit.cue[: CUE.cap]), dim=True))
     if routine is not None:
         lines.append(f"Routine streak: {plural(routine, 'days')}")
     return "\n".join(lines)

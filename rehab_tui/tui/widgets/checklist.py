@@ -11,6 +11,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ...domain.checklist import Checklist, Item
+from ...domain.rules import CUE
 from ...domain.schedules import ScheduleKind
 from ...domain.states import DayState
 from .marks import STATE_STYLES, marks
@@ -86,7 +87,7 @@ class ChecklistView(OptionList):
             parts.append((f"\u00a0·\u00a0{item.schedule.describe()}", "$foreground-muted"))
         first = Content.assemble(*parts)
         status = self._status(item)
-        second = Content.assemble(("\u00a0\u00a0", ""), status, ("\u00a0\u00a0", ""), (habit.cue, "$foreground-muted italic"))
+        second = Content.assemble(("\u00a0\u00a0", ""), status, ("\u00a0\u00a0", ""), (habit.cue[: CUE.cap], "$foreground-muted italic"))
         return Content("\n").join([first, second])
 
     def _status(self, item: Item) -> Content:

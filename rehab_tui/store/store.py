@@ -471,7 +471,7 @@ class Store:
                 # Mending a damaged schedule row replaces it: drop the row for
                 # that day before the habit is read.
                 day = since or today
-                versions = [v for v in versions if v["since"] != iso(day)] or versions[:0]
+                versions = [v for v in versions if v["since"] != iso(day)]
             current = habit_of(row, versions or [_placeholder(row)])
             changes: dict = {"updated_at": _now()}
             if name is not None:

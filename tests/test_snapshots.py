@@ -38,3 +38,21 @@ def test_screen(snap_compare, demo_store, screen, size):
         await _steady(pilot)
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 45)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_main_with_twelve_habits(snap_compare, tmp_path, size):
+    """12 habits fit 80x24 (the panels scroll inside); 160 columns use the width."""
+    from rehab_tui.history import synthesize
+
+    store = synthesize(tmp_path / "twelve.db", TODAY, 70, habits=12, seed=11)
+    app = RehabApp(store, today=TODAY)
+
+    async def run_before(pilot) -> None:
+        await pilot.pause()
+        await _steady(pilot)
+
+    try:
+        assert snap_compare(app, terminal_size=size, run_before=run_before)
+    finally:
+        store.close()

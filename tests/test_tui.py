@@ -27,7 +27,7 @@ def checkins(store: Store) -> set[tuple[int, str]]:
 
 
 def streaks_text(app: RehabApp) -> str:
-    return str(app.query_one(StreaksPanel).render())
+    return app.query_one(StreaksPanel).text
 
 
 def calendar_mark(app: RehabApp, day: date) -> str:
@@ -61,8 +61,9 @@ async def test_space_ticks_writes_and_updates_streaks_and_calendar(fresh_store):
         row = next(r for r in app.board.streak_rows() if r.log.habit.id == 1)
         assert row.streak.current == 2
         assert "2d" in streaks_text(app).splitlines()[1]
-        # Toggling again takes it back.
-        await pilot.press("space")
+        # The tick moved the cursor on; back up and toggle again to take it back.
+        assert app.query_one(ChecklistView).highlighted == 1
+        await pilot.press("up", "space")
         await pilot.pause()
         assert (1, TODAY.isoformat()) not in checkins(fresh_store)
         assert calendar_mark(app, TODAY) == "pending"
@@ -71,11 +72,10 @@ async def test_space_ticks_writes_and_updates_streaks_and_calendar(fresh_store):
 async def test_ticking_the_whole_routine_fills_the_day(fresh_store):
     app = RehabApp(fresh_store, today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
-        for _ in range(3):
-            await pilot.press("space", "down")
-        await pilot.press("down", "space")  # skip Acupuncture (tue,fri), tick the weekly one
+        # Each tick moves on to the next open row (past Acupuncture, not due on a Saturday).
+        await pilot.press("space", "space", "space", "space")
         await pilot.pause()
-        assert app.query_one(ChecklistView).border_subtitle == "4 of 4 done"
+        assert app.query_one(ChecklistView).border_subtitle == "all 4 done today ✔"
         assert calendar_mark(app, TODAY) == "full"
         assert app.board.routine()[0] == 1
 
@@ -354,17 +354,30 @@ async def test_help_lists_every_key(fresh_store):
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
-        from rehab_tui.tui.screens.help import KEYS
-
-        listed = " ".join(k for k, _ in KEYS).split()
-        shown = {"left": "←", "right": "→", "question_mark": "?"}
-        for binding in app.BINDINGS:
-            key = binding.key_display or shown.get(binding.key, binding.key)
-            assert key in listed, key
         text = str(app.screen.query_one("Static").render())
-        assert "snooze the shown day" in text
+        # Generated from the main screen's live bindings: every one of them, and the about paragraph.
+        main = app.screen_stack[0]
+        for binding in [*main.BINDINGS, *app.BINDINGS, *ChecklistView.BINDINGS, *MonthCalendar.BINDINGS]:
+            assert binding.description in text, binding.description
+        assert "Unsnooze" in text and "command palette" in text
+        assert "never miss twice" in text
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_help_lists_what_works_on_the_screen_it_was_opened_from(fresh_store):
+    app = RehabApp(fresh_store, today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = str(app.screen.query_one("Static").render())
+        for wanted in ("Add", "Edit", "Archive/restore", "esc h", "Back"):
+            assert wanted in text, wanted
+        for gone in ("Snooze", "Pause", "Month before", "Quit", "Today"):
+            assert gone not in text, gone
 
 
 async def test_every_binding_has_a_description(fresh_store):
@@ -412,3 +425,116 @@ async def test_a_clock_that_goes_backwards_follows_without_a_crash(fresh_store):
         await pilot.press("space")
         await pilot.pause()
         assert (1, TODAY.isoformat()) in checkins(fresh_store)
+
+
+# ---------------------------------------------------------------- issue 11: screen-scoped keys
+
+
+async def test_day_keys_do_nothing_on_the_habits_screen(fresh_store):
+    app = RehabApp(fresh_store, today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        habits = app.screen
+        assert isinstance(habits, HabitsScreen)
+        await pilot.press("p", "left_square_bracket", "left", "t", "s", "u", "q")
+        await pilot.pause()
+        # No pause modal, the hidden day did not move, the app is still running.
+        assert app.screen is habits
+        assert app.selected == TODAY
+        assert app.is_running and not app.exiting
+        assert Database(fresh_store.path)["pauses"].count == 0
+        # The habits screen's Footer offers its own keys, not the day's.
+        shown = {b.binding.description for b in habits.active_bindings.values() if b.binding.show}
+        assert {"Add", "Edit", "Back"} <= shown
+        assert not shown & {"Undo", "Snooze", "Pause", "Today", "Quit"}
+        titles = [c.title for c in app.get_system_commands(habits)]
+        assert "Snooze the day" not in titles and "Unsnooze the day" not in titles
+        # escape closes it; q quits from the main screen.
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, HabitsScreen)
+        await pilot.press("q")
+        await pilot.pause()
+        assert app.exiting
+
+
+async def test_the_main_screen_footer_offers_the_day_keys(fresh_store):
+    app = RehabApp(fresh_store, today=TODAY)
+    async with app.run_test(size=(80, 24)):
+        shown = {b.binding.description for b in app.screen.active_bindings.values() if b.binding.show}
+        assert {"Undo", "Snooze", "Pause", "Today", "Habits", "Help"} <= shown
+
+
+# ---------------------------------------------------------------- issue 11: snoozed days
+
+
+async def test_s_on_a_snoozed_day_shows_it_and_unsnoozes(fresh_store):
+    from rehab_tui.tui.screens.snoozed import SnoozedScreen
+
+    fresh_store.snooze(TODAY, TODAY, None, "sore [b]calf[/b]", "left [red]IT[/] band", 6)
+    app = RehabApp(fresh_store, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, SnoozedScreen)
+        text = " ".join(str(w.render()) for w in app.screen.query(".snooze"))
+        assert "sore [b]calf[/b]" in text and "left [red]IT[/] band" in text and "6/10" in text
+        await pilot.click("#ok")
+        await pilot.pause()
+        assert not isinstance(app.screen, SnoozedScreen)
+        assert Database(fresh_store.path)["snoozes"].count == 0
+        assert app.query_one(ChecklistView).border_subtitle == "0 of 4 done"
+        assert calendar_mark(app, TODAY) == "pending"
+        # Not snoozed any more: `s` opens the blank form.
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, SnoozeScreen)
+
+
+async def test_unsnooze_from_the_palette_and_its_key(fresh_store):
+    fresh_store.snooze(TODAY, TODAY)
+    app = RehabApp(fresh_store, today=TODAY)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert "Unsnooze the day" in titles
+        await pilot.press("S")
+        await pilot.pause()
+        assert Database(fresh_store.path)["snoozes"].count == 0
+        await pilot.press("S")
+        await pilot.pause()
+        assert any("Nothing to unsnooze" in n.message for n in app._notifications)
+
+
+# ---------------------------------------------------------------- issue 11: small things
+
+
+async def test_u_on_an_unticked_row_says_nothing_to_take_back(fresh_store):
+    app = RehabApp(fresh_store, today=TODAY)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("u")
+        await pilot.pause()
+        assert any("nothing to take back" in n.message for n in app._notifications)
+
+
+async def test_titles_and_subtitles_say_what_the_day_is(fresh_store):
+    app = RehabApp(fresh_store, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        checklist = app.query_one(ChecklistView)
+        await pilot.press("left", "left")
+        assert checklist.border_title == "Thursday 19 Nov 2026"
+        # A future day: nothing to tick, no "0 of 0 done".
+        await pilot.press("t", "right", "right")
+        assert checklist.border_subtitle != "0 of 0 done" and "0 of" not in checklist.border_subtitle
+        assert "☐" not in str(checklist.get_option_at_index(0).prompt)
+        # Before any habit existed: it says so, not "not today" on every row.
+        await pilot.press("t", *["left"] * 14)
+        assert checklist.border_subtitle == "before your routine began"
+        assert "not today" not in str(checklist.get_option_at_index(0).prompt)
+        assert "starts" in str(checklist.get_option_at_index(0).prompt)
+
+
+async def test_the_calendar_legend_marks_today(fresh_store):
+    app = RehabApp(fresh_store, today=TODAY)
+    async with app.run_test(size=(80, 24)):
+        assert "today" in str(app.query_one(MonthCalendar).render())

@@ -35,7 +35,8 @@ DRIVER = textwrap.dedent(
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.press(*["down"] * int(sys.argv[2]), "space")
             await pilot.pause()
-            item = app.query_one("ChecklistView").current
+            # The tick moves the cursor on: look at the ticked row itself.
+            item = app.query_one("ChecklistView").listing.items[int(sys.argv[2])]
             print("SHOWN", item.log.habit.id, item.state, flush=True)
             time.sleep(60)
 
@@ -139,8 +140,8 @@ async def test_long_and_hostile_names_keep_the_layout(fresh_store, size):
         await pilot.pause()
         checklist = app.query_one(ChecklistView)
         calendar = app.query_one("MonthCalendar")
-        # The calendar keeps its width and sits beside the checklist, on screen.
-        assert calendar.region.width == 34
+        # The calendar keeps its width (wider from 120 columns) and sits beside the checklist, on screen.
+        assert calendar.region.width == (57 if size[0] >= 120 else 34)
         assert calendar.region.right <= size[0]
         assert checklist.region.right <= calendar.region.x
         # Each habit stays on its two lines: names and cues are cut, not wrapped.

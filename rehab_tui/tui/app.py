@@ -10,22 +10,21 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from dateutil.relativedelta import relativedelta
-from textual.app import App, ComposeResult, SystemCommand
+from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header
 
 from ..domain.dates import logical_today
 from ..domain.errors import RehabError
-from ..domain.model import Habit, Journal
+from ..domain.model import Habit, Journal, Snooze
 from ..domain.rules import SNOOZE_AHEAD
 from ..domain.snoozing import budget_left
 from ..domain.states import DayState, due_days
 from ..store import Store
 from ..store.store import NO_SPACE, is_disk_full
 from .board import Board
+from .main_screen import MainScreen
 from .widgets.calendar import MonthCalendar
 from .widgets.checklist import ChecklistView
 from .widgets.streaks import StreaksPanel
@@ -39,25 +38,15 @@ if TYPE_CHECKING:
     from .screens.habits import HabitsScreen
     from .screens.pause import PauseRequest
     from .screens.snooze import PauseInstead, SnoozeRequest
+    from .screens.snoozed import SnoozeMore, Unsnooze
 
 class RehabApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "rehab"
 
-    _MONTH = Binding.Group("Month")
+    #: Only what works on every screen; the day's keys are MainScreen's.
     BINDINGS = [
-        Binding("u", "undo", "Undo"),
-        Binding("s", "snooze", "Snooze"),
-        Binding("p", "pause", "Pause"),
-        Binding("r", "resume", "Resume", show=False),
-        Binding("left", "day(-1)", "Day before", show=False),
-        Binding("right", "day(1)", "Day after", show=False),
-        Binding("left_square_bracket", "month(-1)", "Month before", key_display="[", group=_MONTH),
-        Binding("right_square_bracket", "month(1)", "Month after", key_display="]", group=_MONTH),
-        Binding("t", "today", "Today"),
-        Binding("h", "habits", "Habits"),
         Binding("question_mark", "help", "Help", key_display="?"),
-        Binding("q", "quit", "Quit", show=False),
     ]
 
     def __init__(
@@ -84,19 +73,12 @@ class RehabApp(App[None]):
 
     # ----------------------------------------------------------------- layout
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        with Horizontal(id="top"):
-            yield ChecklistView(id="checklist")
-            yield MonthCalendar(self.settings.week_start, id="calendar")
-        yield StreaksPanel(id="streaks")
-        yield Footer(show_command_palette=False)
+    def get_default_screen(self) -> Screen:
+        return MainScreen(self.settings.week_start)
 
     def on_mount(self) -> None:
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
-        self.refresh_day()
-        self.query_one(ChecklistView).focus()
         self.set_interval(self.poll_seconds, self.poll)
 
     def on_ready(self) -> None:
@@ -240,6 +222,8 @@ class RehabApp(App[None]):
         for log in ticks.logs:
             self.board.replace_log(log)
         self.refresh_all()
+        if done:
+            self.query_one(ChecklistView).advance_from(habit_id)
 
     def _offer_new_start(self, habit: Habit, day: date) -> None:
         """A tick before the start: ask whether to move the start back to that day."""
@@ -261,8 +245,12 @@ class RehabApp(App[None]):
 
     def action_undo(self) -> None:
         item = self.query_one(ChecklistView).current
-        if item is not None and item.state is DayState.DONE:
+        if item is None:
+            return
+        if item.state is DayState.DONE:
             self.set_done(item.log.habit.id, self.selected, False)
+        else:
+            self.notify(f"{item.log.habit.name} isn't ticked on this day: nothing to take back.", severity="warning")
 
     # ------------------------------------------------------------- navigation
 
@@ -291,7 +279,21 @@ class RehabApp(App[None]):
         item = self.query_one(ChecklistView).current
         return item.log.habit.id if item else None
 
+    def _snoozes_on(self, day: date) -> list[Snooze]:
+        return [s for s in self.attempt(self.store.snoozes) or () if s.day == day]
+
     def action_snooze(self) -> None:
+        """`s`: on a snoozed day, what rests and why (and Unsnooze); else the form."""
+        snoozes = self._snoozes_on(self.selected)
+        if snoozes:
+            from .screens.snoozed import SnoozedScreen
+
+            names = {log.habit.id: log.habit.name for log in self.board.journal.logs}
+            self.push_screen(SnoozedScreen(self.selected, snoozes, names, self._highlighted_id()), self._unsnoozed)
+        else:
+            self.snooze_form()
+
+    def snooze_form(self) -> None:
         day = self.selected
         if day > self.today + SNOOZE_AHEAD:
             self.notify("Snoozes reach at most a week ahead.", severity="warning")
@@ -319,6 +321,33 @@ class RehabApp(App[None]):
                 self.notify("Snoozed: streaks are frozen, not broken." if rested.changed else "It was already snoozed.")
                 journal = replace(self.board.journal, rest_days=rested.rest_days)
                 self.show_journal(journal.with_log(rested.log) if rested.log else journal)
+
+    def _unsnoozed(self, request: Unsnooze | SnoozeMore | None) -> None:
+        from .screens.snoozed import SnoozeMore
+
+        if isinstance(request, SnoozeMore):
+            self.snooze_form()
+        elif request is not None:
+            self.unsnooze(request.day, request.habit_id)
+
+    def unsnooze(self, day: date, habit_id: int | None) -> None:
+        rested = self.attempt(self.store.unsnooze, day, habit_id)
+        if rested is not None:
+            self.notify("Unsnoozed: the day counts again." if rested.changed else "It was not snoozed.")
+            journal = replace(self.board.journal, rest_days=rested.rest_days)
+            self.show_journal(journal.with_log(rested.log) if rested.log else journal)
+
+    def action_unsnooze(self) -> None:
+        """Take back the shown day's snooze (the whole day's, else the highlighted habit's)."""
+        snoozes = self._snoozes_on(self.selected)
+        highlighted = self._highlighted_id()
+        target = next((s for s in snoozes if s.habit_id is None), None) or next(
+            (s for s in snoozes if s.habit_id == highlighted), None
+        ) or (snoozes[0] if len(snoozes) == 1 else None)
+        if target is None:
+            self.notify("Nothing to unsnooze here." if not snoozes else "Pick the snoozed habit first.", severity="warning")
+            return
+        self.unsnooze(target.day, target.habit_id)
 
     def action_pause(self, habit_id: int | None = None) -> None:
         habits = self._active_habits()
@@ -394,17 +423,18 @@ class RehabApp(App[None]):
     # -------------------------------------------------------------- the rest
 
     def action_help(self) -> None:
-        from .screens.help import HelpScreen
+        from .screens.help import HelpScreen, help_rows
 
-        self.push_screen(HelpScreen())
+        self.push_screen(HelpScreen(help_rows(self.screen)))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        if screen is not self.screen_stack[0]:
+        if not isinstance(screen, MainScreen):
             return  # the day's actions belong to the main screen
         yield SystemCommand("Tick or untick", "Flip the highlighted habit on the shown day", self.query_one(ChecklistView).action_toggle)
         yield SystemCommand("Snooze the day", "Rest the shown day (or one habit) without breaking streaks", self.action_snooze)
         yield SystemCommand("Pause a habit", "A longer break for the highlighted habit, until a date", self.action_pause)
+        yield SystemCommand("Unsnooze the day", "Take the shown day's snooze back so it counts again", self.action_unsnooze)
         yield SystemCommand("Resume a habit", "End the highlighted habit's pause so today counts", self.action_resume)
         yield SystemCommand("Undo check-in", "Take the highlighted check-in back", self.action_undo)
         yield SystemCommand("Go to today", "Show today's checklist", self.action_today)

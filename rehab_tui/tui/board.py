@@ -29,7 +29,7 @@ from ..domain.streaks import (
 )
 from ..domain.strength import strength
 
-STRIP_DAYS = 14
+STRIP_DAYS = 28  # the streaks panel shows the last 14, or all 28 when wide
 
 
 @dataclass(frozen=True)

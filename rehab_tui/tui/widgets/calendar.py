@@ -26,7 +26,6 @@ STYLES: dict[Mark, str] = {
     Mark.FUTURE: "$foreground-muted",
     Mark.NONE: "$foreground-muted",
 }
-LEGEND_ROWS = (LEGEND[:3], LEGEND[3:])
 CELL = 4  # "●21" and a space
 HEADER_ROWS = 2  # the month's name and the weekday names
 
@@ -40,7 +39,9 @@ class MonthCalendar(Widget, can_focus=True):
         background: $surface;
         padding: 0 1;
         width: 34;
-        height: 12;
+        height: 13;
+        text-wrap: nowrap;
+        text-overflow: clip;
         &:focus { border: round $primary; }
     }
     """
@@ -80,33 +81,70 @@ class MonthCalendar(Widget, can_focus=True):
         month = calendar_module.Calendar(self.week_start)
         return month.monthdatescalendar(self.selected.year, self.selected.month)
 
+    @property
+    def cell(self) -> int:
+        """Columns a day takes, its gap included: wider when the widget is."""
+        return max(CELL, (self.content_size.width + 1) // 7)
+
+    @property
+    def week_rows(self) -> int:
+        """Lines a week takes: two (the day's count under its mark) when there is room."""
+        spare = self.content_size.height - HEADER_ROWS - len(self._legend())
+        return 2 if spare >= 12 else 1
+
+    def _legend(self) -> list[Content]:
+        """The marks, packed into as few lines as the width allows; today's mark too."""
+        width = max(self.content_size.width, CELL * 7 - 1)
+        entries = [Content.styled((f"{SYMBOLS[mark]} {mark}"), STYLES[mark]) for mark in LEGEND]
+        entries.append(Content.assemble((f"{self.today.day:>2}", "underline bold"), ((" today"), "")))
+        lines: list[Content] = []
+        for entry in entries:
+            if lines and len(lines[-1]) + 2 + len(entry) <= width:
+                lines[-1] = Content.assemble(lines[-1], ("  "), entry)
+            else:
+                lines.append(entry)
+        return lines
+
     def render(self) -> Content:
         first = self.selected.replace(day=1)
-        width = CELL * 7 - 1
-        names = " ".join(calendar_module.day_abbr[(self.week_start + i) % 7][:2].rjust(3) for i in range(7))
+        cell = self.cell
+        width = cell * 7 - 1
+        names = " ".join(
+            calendar_module.day_abbr[(self.week_start + i) % 7][:2].rjust(cell - 1) for i in range(7)
+        )
         lines = [
-            Content.styled(f"{first:%B %Y}".center(width), "bold"),
-            Content.styled(names, "$foreground-muted"),
+            Content.styled((f"{first:%B %Y}".center(width)), "bold"),
+            Content.styled((names), "$foreground-muted"),
         ]
+        rows = self.week_rows
         for week in self._weeks():
-            lines.append(Content(" ").join(self._cell(day, first.month) for day in week))
-        for row in LEGEND_ROWS:
-            lines.append(
-                Content("  ").join(Content.styled(f"{SYMBOLS[mark]} {mark}", STYLES[mark]) for mark in row)
-            )
+            lines.append(Content((" ")).join(self._cell(day, first.month, cell) for day in week))
+            if rows == 2:
+                lines.append(Content((" ")).join(self._count(day, first.month, cell) for day in week))
+        lines.extend(self._legend())
         return Content("\n").join(lines)
 
-    def _cell(self, day: date, month: int) -> Content:
+    def _count(self, day: date, month: int, cell: int) -> Content:
+        summary = self.summaries.get(day)
+        if day.month != month or summary is None or not summary.total or day > self.today:
+            return Content((" " * (cell - 1)))
+        return Content.styled((f"{summary.done}/{summary.total}".rjust(cell - 1)), "$foreground-muted")
+
+    def _cell(self, day: date, month: int, cell: int = CELL) -> Content:
         if day.month != month:
-            return Content(" " * (CELL - 1))
+            return Content((" " * (cell - 1)))
         summary = self.summaries.get(day)
         mark = summary.mark if summary else Mark.NONE
         symbol, style = SYMBOLS[mark], STYLES[mark]
+        number = f"{day.day:>2}"
         if day == self.today:
             style += " underline bold"
         if day == self.selected:
             style += " reverse"
-        return Content.styled(f"{symbol}{day.day:>2}", style)
+        return Content.assemble((" " * (cell - 4)), Content.styled((f"{symbol}{number}"), style))
+
+    def on_resize(self) -> None:
+        self.refresh()
 
     def action_move(self, days: int) -> None:
         self.post_message(self.DaySelected(self.selected + timedelta(days=days)))
@@ -115,7 +153,7 @@ class MonthCalendar(Widget, can_focus=True):
         offset = event.get_content_offset(self)
         if offset is None or offset.y < HEADER_ROWS:
             return
-        row, column = offset.y - HEADER_ROWS, offset.x // CELL
+        row, column = (offset.y - HEADER_ROWS) // self.week_rows, offset.x // self.cell
         weeks = self._weeks()
         if row >= len(weeks) or column > 6:
             return

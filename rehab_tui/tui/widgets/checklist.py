@@ -18,10 +18,14 @@ from .marks import STATE_STYLES, marks
 
 BOXES = marks(
     {
-        DayState.DONE: "✔", DayState.PENDING: "☐", DayState.UPCOMING: "☐", DayState.MISSED: "✗",
+        # A future day has nothing to tick yet: no box, a dotted circle.
+        DayState.DONE: "✔", DayState.PENDING: "☐", DayState.UPCOMING: "◌", DayState.MISSED: "✗",
         DayState.SNOOZED: "z", DayState.PAUSED: "‖", DayState.OFF: "·",
     }
 )
+
+#: Rows a tick can still go to (the cursor moves on to the next one after a tick).
+OPEN = frozenset({DayState.PENDING, DayState.MISSED})
 
 
 class ChecklistView(OptionList):
@@ -44,7 +48,7 @@ class ChecklistView(OptionList):
 
     BINDINGS = [
         Binding("space", "toggle", "Tick"),
-        Binding("enter", "toggle", "Toggle", show=False),
+        Binding("enter", "toggle", "Tick", show=False),
     ]
 
     class Toggled(Message):
@@ -59,23 +63,56 @@ class ChecklistView(OptionList):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.listing: Checklist | None = None
+        self.today: date | None = None
 
     def show(self, listing: Checklist, today: date) -> None:
         """Show a day's checklist, keeping the highlighted habit where it was."""
         keep = self.highlighted_option.id if self.highlighted_option else None
         self.listing = listing
+        self.today = today
         self.border_title = self._title(listing, today)
-        self.border_subtitle = "rest day" if listing.rest_day else f"{listing.done} of {listing.total} done"
+        self.border_subtitle = self._subtitle(listing, today)
         self.set_options(Option(self._prompt(item), id=str(item.log.habit.id)) for item in listing.items)
         ids = [str(item.log.habit.id) for item in listing.items]
         if ids:
             self.highlighted = ids.index(keep) if keep in ids else 0
 
+    def advance_from(self, habit_id: int) -> None:
+        """After a tick: on to the next row still open (after it, else before it)."""
+        if self.listing is None:
+            return
+        items = self.listing.items
+        ids = [item.log.habit.id for item in items]
+        if habit_id not in ids:
+            return
+        at = ids.index(habit_id)
+        order = [*range(at + 1, len(items)), *range(at)]
+        nxt = next((i for i in order if items[i].state in OPEN), None)
+        if nxt is not None:
+            self.highlighted = nxt
+
     @staticmethod
     def _title(listing: Checklist, today: date) -> str:
         gap = (today - listing.day).days
-        label = {0: "Today", 1: "Yesterday", -1: "Tomorrow"}.get(gap, f"{listing.day:%A}")
+        label = {0: "Today", 1: "Yesterday", -1: "Tomorrow"}.get(gap)
+        if label is None:
+            return f"{listing.day:%A %d %b %Y}"
         return f"{label} · {listing.day:%a %d %b %Y}"
+
+    @staticmethod
+    def _subtitle(listing: Checklist, today: date) -> str:
+        if listing.rest_day:
+            return "rest day"
+        if listing.items and all(listing.day < item.log.habit.start for item in listing.items):
+            return "before your routine began"
+        if listing.day > today:
+            due = sum(1 for item in listing.items if item.state is DayState.UPCOMING)
+            return f"{due} due then · tick it on the day" if due else "nothing due then"
+        if not listing.total:
+            return "nothing due"
+        if listing.done >= listing.total:
+            return f"all {listing.total} done today ✔" if listing.day == today else f"all {listing.total} done ✔"
+        return f"{listing.done} of {listing.total} done"
 
     def _prompt(self, item: Item) -> Content:
         habit = item.log.habit
@@ -98,6 +135,10 @@ class ChecklistView(OptionList):
             pause = item.log.pause_on(self.listing.day) if self.listing else None
             until = f" until {pause.until:%d %b}" if pause else ""
             return Content.styled(f"paused{until}", STATE_STYLES[state])
+        if state is DayState.OFF and self.listing and self.listing.day < item.log.habit.start:
+            return Content.styled(f"starts {item.log.habit.start:%a %d %b %Y}", "$foreground-muted")
+        if state is DayState.UPCOMING:
+            return Content.styled("due then", "$foreground-muted")
         if state is DayState.OFF:
             met = item.schedule.is_quota and self.listing and self.listing.day >= item.log.habit.start
             return Content.styled("this week's quota is met" if met else "not today", "$foreground-muted")

@@ -1,12 +1,14 @@
-"""Streaks, strength and the last two weeks for each habit, and the routine streak."""
+"""Streaks, strength and the last two (or four) weeks for each habit, and the routine streak."""
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
 from ...domain.states import DayState
-from ..board import StreakRow
+from ..board import STRIP_DAYS, StreakRow
 from .marks import marks
 
 STRIP = marks(
@@ -29,7 +31,9 @@ def strength_bar(percent: float) -> Content:
     return Content.assemble(("█" * filled, style), ("▁" * (BAR - filled), "$foreground-muted"))
 
 
-class StreaksPanel(Static):
+class StreaksPanel(Vertical):
+    """The streak table scrolls inside the panel; the never-miss-twice line stays in view."""
+
     DEFAULT_CSS = """
     StreaksPanel {
         border: round $primary 50%;
@@ -38,18 +42,48 @@ class StreaksPanel(Static):
         background: $surface;
         padding: 0 1;
         height: 1fr;
+        & > #streak-rows { height: 1fr; scrollbar-size-vertical: 1; }
+        & > #streak-rows > Static { width: auto; }
+        & > #prompt { height: auto; }
+        & > #prompt.-empty { display: none; }
     }
     """
 
+    #: From this many columns of content on, names run longer and the strip covers four weeks.
+    WIDE_CONTENT = 100
+
     def __init__(self, **kwargs) -> None:
-        super().__init__("Counting streaks…", **kwargs)
+        super().__init__(**kwargs)
         self.border_title = "Streaks"
+        self.rows: list[StreakRow] | None = None
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="streak-rows"):
+            yield Static("Counting streaks…", id="streak-table")
+        yield Static("", id="prompt", classes="-empty")
+
+    @property
+    def text(self) -> str:
+        """What the panel says, as plain text (for tests)."""
+        return "\n".join(str(self.query_one(f"#{id_}", Static).render()) for id_ in ("streak-table", "prompt"))
 
     def show(self, rows: list[StreakRow], routine: tuple[int, int]) -> None:
         self.border_title = f"Streaks · routine {routine[0]}d in a row, best {routine[1]}d"
-        width = min(max((len(r.log.habit.name) for r in rows), default=8), NAME_WIDTH)
+        self.rows = rows
+        self._render_rows()
+
+    def on_resize(self) -> None:
+        if self.rows is not None:
+            self._render_rows()
+
+    def _render_rows(self) -> None:
+        rows = self.rows or []
+        wide = self.content_size.width >= self.WIDE_CONTENT
+        days = STRIP_DAYS if wide else STRIP_DAYS // 2
+        cap = NAME_WIDTH * 2 if wide else NAME_WIDTH
+        width = min(max((len(r.log.habit.name) for r in rows), default=8), cap)
         header = Content.styled(
-            f"{'habit'.ljust(width)}  {'now':>4} {'best':>4}  {'strength':<{BAR + 5}}  last 2 weeks",
+            f"{'habit'.ljust(width)}  {'now':>4} {'best':>4}  {'strength':<{BAR + 5}}  last {days // 7} weeks",
             "$foreground-muted",
         )
         lines = [header]
@@ -57,7 +91,7 @@ class StreaksPanel(Static):
             name = row.log.habit.name
             name = name if len(name) <= width else name[: width - 1] + "…"
             streak = row.streak
-            strip = Content.assemble(*(STRIP[s] for s in row.strip))
+            strip = Content.assemble(*(STRIP[s] for s in row.strip[-days:]))
             lines.append(
                 Content.assemble(
                     (name.ljust(width), "bold" if streak.current else ""),
@@ -69,13 +103,15 @@ class StreaksPanel(Static):
                     strip,
                 )
             )
+        self.query_one("#streak-table", Static).update(Content("\n").join(lines))
+        prompt = self.query_one("#prompt", Static)
         prompts = [r for r in rows if r.streak.misses == 1]
+        prompt.set_class(not prompts, "-empty")
         if prompts:
             names = ", ".join(r.log.habit.name for r in prompts[:2]) + (" …" if len(prompts) > 2 else "")
-            lines.append(
+            prompt.update(
                 Content.assemble(
                     ("↻ ", "$text-warning bold"),
                     (f"{names}: missed once. That's fine — never miss twice.", "$text-warning"),
                 )
             )
-        self.update(Content("\n").join(lines))

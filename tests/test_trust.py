@@ -286,10 +286,12 @@ async def test_the_app_shows_a_damaged_row_and_keeps_running(tmp_path):
     app = RehabApp(store, today=date(2026, 11, 21), poll_seconds=0.05)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         damage(store.path, "UPDATE schedules SET rule = 'sometimes' WHERE habit_id = 1")
-        await pilot.pause(0.3)
+        for _ in range(60):  # the poll runs every 0.05 s; a loaded machine may take longer
+            await pilot.pause(0.05)
+            if any("schedules: 'Stick rolling'" in n.message for n in app._notifications):
+                break
         assert app.is_running
-        shown = [n.message for n in app._notifications]
-        assert any("schedules: 'Stick rolling'" in m for m in shown)
+        assert any("schedules: 'Stick rolling'" in n.message for n in app._notifications)
         await pilot.press("q")
     store.close()
 

@@ -1,0 +1,77 @@
+"""A month of real use (issue #11): dates that face the way their command does,
+files that are not made by mistake, and deleting a habit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from cli_helpers import TODAY, assert_error, dump, habit_id, new_db, ok, rows, run
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return new_db(tmp_path)
+
+
+# ------------------------------------------------------ dates by direction
+# TODAY is Saturday 2026-11-21.
+
+
+def test_snooze_a_month_day_is_the_next_one(db: Path) -> None:
+    ran = ok(db, "snooze", "--habit", "acu", "--date", "Dec 3", today="2026-11-30")
+    assert "2026-12-03 (Thu)" in ran.out
+    assert [r["day"] for r in rows(db, "snoozes")] == ["2026-12-03"]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [("wed", "2026-11-25"), ("sat", TODAY), ("tomorrow", "2026-11-22"), ("+2", "2026-11-23"),
+     ("next sat", "2026-11-28"), ("last fri", "2026-11-20"), ("-1", "2026-11-20")],
+)
+def test_snooze_and_unsnooze_face_ahead(db: Path, text: str, day: str) -> None:
+    ran = ok(db, "snooze", "--date", text)
+    assert [r["day"] for r in rows(db, "snoozes")] == [day]
+    assert day in ran.out
+    ok(db, "unsnooze", "--date", text)
+    assert rows(db, "snoozes") == []
+
+
+def test_pause_from_and_until_face_ahead(db: Path) -> None:
+    ran = ok(db, "pause", "plank", "--from", "mon", "--until", "Dec 3")
+    assert "from 2026-11-23 (Mon) through 2026-12-03 (Thu)" in ran.out
+    assert [(r["start"], r["until"]) for r in rows(db, "pauses")] == [("2026-11-23", "2026-12-03")]
+
+
+def test_habit_edit_from_faces_ahead_and_start_faces_back(db: Path) -> None:
+    ran = ok(db, "habit", "edit", "plank", "--schedule", "tue,fri", "--from", "tue")
+    assert "from 2026-11-24 (Tue)" in ran.out
+    ran = ok(db, "habit", "edit", "acu", "--start", "Oct 2")
+    assert "starts 2026-10-02 (Fri)" in ran.out
+
+
+@pytest.mark.parametrize(
+    ("args", "day"),
+    [(("done", "stick", "--date", "wed"), "2026-11-18"),
+     (("done", "stick", "--date", "Nov 20"), "2026-11-20"),
+     (("done", "stick", "--date", "last sat"), "2026-11-14"),
+     (("done", "stick", "--date", "20 November"), "2026-11-20")],
+)
+def test_done_faces_back(db: Path, args: tuple[str, ...], day: str) -> None:
+    ran = ok(db, *args)
+    assert f"on {day} (" in ran.out
+    assert [r["day"] for r in rows(db, "checkins")] == [day]
+
+
+def test_today_and_undo_face_back(db: Path) -> None:
+    ok(db, "done", "stick", "--date", "2026-11-18")
+    assert run(db, "today", "--date", "wed", "--json").json["date"] == "2026-11-18"
+    ran = ok(db, "undo", "stick", "--date", "wed")
+    assert "no longer done on 2026-11-18 (Wed)" in ran.out
+    assert rows(db, "checkins") == []
+
+
+def test_done_tomorrow_is_read_and_then_refused_as_the_future(db: Path) -> None:
+    before = dump(db)
+    assert_error(run(db, "done", "stick", "--date", "tomorrow"), contains="future")
+    assert dump(db) == before

@@ -75,3 +75,23 @@ def test_done_tomorrow_is_read_and_then_refused_as_the_future(db: Path) -> None:
     before = dump(db)
     assert_error(run(db, "done", "stick", "--date", "tomorrow"), contains="future")
     assert dump(db) == before
+
+
+# ------------------------------------------------------------ usage errors
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [(("today", "--bogus"), "no such option"),
+     (("--bogus", "today"), "no such option"),
+     (("done",), "missing argument 'HABIT...'"),
+     (("export", "--format", "xml"), "'xml' is not one of"),
+     (("habit", "frob"), "no such command 'frob'"),
+     (("habit", "add"), "missing argument 'NAME'"),
+     (("frobnicate",), "no such command 'frobnicate'")],
+)
+def test_a_usage_error_is_one_error_line_with_status_2(db: Path, args: tuple[str, ...], words: str) -> None:
+    from cli_helpers import assert_usage_error
+
+    line = assert_usage_error(run(db, *args), contains=words)
+    assert "--help" in line

@@ -95,3 +95,26 @@ def test_a_usage_error_is_one_error_line_with_status_2(db: Path, args: tuple[str
 
     line = assert_usage_error(run(db, *args), contains=words)
     assert "--help" in line
+
+
+# ------------------------------------------------------------ files and setup
+
+
+def test_a_new_database_is_announced_once(tmp_path: Path) -> None:
+    path = tmp_path / "typo.db"
+    first = ok(path, "today")
+    assert first.err == f"new database at {path}\n"
+    assert ok(path, "today").err == ""
+
+
+def test_a_missing_folder_is_refused_for_a_chosen_path(tmp_path: Path) -> None:
+    assert_error(run(tmp_path / "nope" / "rehab.db", "done", "stick"), contains="does not exist")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_default_data_folder_is_made(tmp_path: Path) -> None:
+    ran = run(None, "today", env={"XDG_DATA_HOME": str(tmp_path / "data")})
+    assert ran.code == 0, ran.err
+    made = tmp_path / "data" / "rehab-tui" / "rehab.db"
+    assert made.is_file()
+    assert ran.err == f"new database at {made}\n"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
@@ -13,6 +14,7 @@ from ..domain.errors import RehabError
 from ..domain.lookup import find_habit
 from ..store import Store, default_db_path
 from ..store.rows import HabitRef
+from .output import terminal_text
 
 
 #: The commands that only read: on a read-only database they open it read-only
@@ -36,6 +38,8 @@ def reads_only() -> bool:
 class Session:
     def __init__(self, db_path: str | None, today: str | None) -> None:
         self.db_path = Path(db_path).expanduser() if db_path else default_db_path()
+        #: Given with --db or REHAB_DB, so perhaps mistyped.
+        self.chosen_path = bool(db_path)
         self._today_text = today
 
     @cached_property
@@ -45,7 +49,21 @@ class Session:
 
     @cached_property
     def store(self) -> Store:
-        return Store.open(self.db_path, self.fixed_today or date.today(), read_only_ok=reads_only())
+        new = not os.path.lexists(self.db_path)
+        if new:
+            self._check_folder()
+        store = Store.open(self.db_path, self.fixed_today or date.today(), read_only_ok=reads_only())
+        if new:
+            # A mistyped --db would otherwise pass for an empty routine.
+            click.echo(f"new database at {terminal_text(self.db_path)}", err=True)
+        return store
+
+    def _check_folder(self) -> None:
+        """Refuse to make folders for a chosen path: a typo in one folder's name
+        would otherwise grow a tree of them. The default data folder is made."""
+        folder = self.db_path.parent
+        if self.chosen_path and not folder.is_dir() and folder != default_db_path().parent:
+            raise RehabError(f"folder {folder} does not exist; create it first, or check the --db path")
 
     @cached_property
     def today(self) -> date:

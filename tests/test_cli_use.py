@@ -118,3 +118,20 @@ def test_the_default_data_folder_is_made(tmp_path: Path) -> None:
     made = tmp_path / "data" / "rehab-tui" / "rehab.db"
     assert made.is_file()
     assert ran.err == f"new database at {made}\n"
+
+
+@pytest.mark.parametrize("slash", ["/", ""])
+def test_backup_into_a_folder_takes_the_usual_name(db: Path, tmp_path: Path, slash: str) -> None:
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    ran = ok(db, "backup", f"{folder}{slash}")
+    [made] = list(folder.iterdir())
+    assert made.name.startswith("rehab-backup-") and made.suffix == ".db"
+    assert ran.out == f"backed up to {made}\n"
+    assert dump(made) == dump(db)
+
+
+def test_backup_into_a_missing_folder_with_a_slash_is_refused(db: Path, tmp_path: Path) -> None:
+    before = sorted(tmp_path.iterdir())
+    assert_error(run(db, "backup", f"{tmp_path}/missing/"), contains="does not exist")
+    assert sorted(tmp_path.iterdir()) == before

@@ -168,14 +168,26 @@ def _no_constant(text: str) -> float:
 
 
 @click.command()
-@click.argument("path", required=False, type=click.Path(dir_okay=False))
+@click.argument("path", required=False, type=click.Path())
 @pass_session
 def backup(s: Session, path: str | None) -> None:
-    """Write a consistent copy of the database (safe while the app is open)."""
+    """Write a consistent copy of the database (safe while the app is open).
+
+    PATH is a new file, or a folder to write the usual name into (default:
+    beside the database).
+    """
+    stamp = datetime.now().strftime("%Y-%m-%d-%H%M%S")
+    name = f"{s.db_path.stem}-backup-{stamp}{s.db_path.suffix}"
     if path is None:
-        stamp = datetime.now().strftime("%Y-%m-%d-%H%M%S")
-        path = str(s.db_path.with_name(f"{s.db_path.stem}-backup-{stamp}{s.db_path.suffix}"))
-    written = s.store.backup(path)
+        target = s.db_path.with_name(name)
+    elif Path(path).expanduser().is_dir():
+        target = Path(path).expanduser() / name
+    elif path.endswith(("/", os.sep)):
+        # Path() drops the slash, and the backup would take the folder's name.
+        raise RehabError(f"folder {path} does not exist")
+    else:
+        target = Path(path)
+    written = s.store.backup(target)
     click.echo(f"backed up to {terminal_text(written)}")
 
 

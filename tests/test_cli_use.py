@@ -135,3 +135,11 @@ def test_backup_into_a_missing_folder_with_a_slash_is_refused(db: Path, tmp_path
     before = sorted(tmp_path.iterdir())
     assert_error(run(db, "backup", f"{tmp_path}/missing/"), contains="does not exist")
     assert sorted(tmp_path.iterdir()) == before
+
+
+def test_settings_theme_takes_only_textual_themes(db: Path) -> None:
+    before = dump(db)
+    line = assert_error(run(db, "settings", "theme", "foo"), contains="theme 'foo' is not one of")
+    assert "nord" in line and "textual-dark" in line
+    assert dump(db) == before
+    assert ok(db, "settings", "theme", "gruvbox").lines == ["theme = gruvbox"]

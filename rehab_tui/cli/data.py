@@ -36,6 +36,8 @@ def settings(s: Session, key: str | None, value: str | None) -> None:
     if key is not None:
         check_key(key)
     if value is not None:
+        if key == "theme":
+            check_theme(value)
         stored = s.store.set_setting(key, value).values()[key]
         click.echo(f"{key} = {stored}")
         return
@@ -45,6 +47,15 @@ def settings(s: Session, key: str | None, value: str | None) -> None:
         return
     for name, current in values.items():
         click.echo(f"{name:<15} {terminal_text(current):<14} " + click.style(HELP[name], dim=True))
+
+
+def check_theme(value: str) -> None:
+    """Refuse a theme Textual does not have, which the app would drop at start."""
+    # Imported here only: every other headless command must not load Textual.
+    from textual.theme import BUILTIN_THEMES
+
+    if value.strip() and value.strip() not in BUILTIN_THEMES:
+        raise RehabError(f"theme '{value.strip()}' is not one of: {', '.join(sorted(BUILTIN_THEMES))}")
 
 
 @click.command("export")

@@ -143,3 +143,45 @@ def test_settings_theme_takes_only_textual_themes(db: Path) -> None:
     assert "nord" in line and "textual-dark" in line
     assert dump(db) == before
     assert ok(db, "settings", "theme", "gruvbox").lines == ["theme = gruvbox"]
+
+
+# ------------------------------------------------------------ habit delete
+
+
+def test_delete_a_habit_without_history(db: Path) -> None:
+    ran = ok(db, "habit", "delete", "acu")
+    assert ran.out == "x Acupuncture (acupuncture) deleted (it had no history)\n"
+    assert "acupuncture" not in [r["slug"] for r in rows(db, "habits")]
+    assert list(db.parent.glob("*before-delete*")) == []
+
+
+def test_delete_with_history_is_refused_without_yes(db: Path) -> None:
+    ok(db, "done", "plank", "--date", "-1")
+    ok(db, "snooze", "--habit", "plank")
+    before = dump(db)
+    line = assert_error(run(db, "habit", "delete", "plank"), contains="1 check-in, 1 snooze, 0 pauses")
+    assert "--yes" in line and "archive" in line
+    assert dump(db) == before
+
+
+def test_delete_with_yes_backs_up_then_removes_every_row(db: Path) -> None:
+    plank = habit_id(db, "plank-hip-dips")
+    ok(db, "done", "plank", "stick", "--date", "-1")
+    ok(db, "snooze", "--habit", "plank", "--date", "-2")
+    ok(db, "pause", "plank", "--until", "+3")
+    before = dump(db)
+    ran = ok(db, "habit", "delete", "plank", "--yes")
+    kept = db.with_name("rehab.before-delete-plank-hip-dips.db")
+    assert ran.out == (f"x Plank hip dips (plank-hip-dips) deleted with 1 check-in, 1 snooze, 1 pause; "
+                       f"the database as it was is kept in {kept}\n")
+    assert dump(kept) == before
+    for table in ("habits", "schedules", "checkins", "snoozes", "pauses"):
+        key = "id" if table == "habits" else "habit_id"
+        assert rows(db, table, f"{key} = ?", [plank]) == []
+    assert len(rows(db, "checkins")) == 1  # stick rolling's stays
+
+
+def test_delete_finds_an_archived_habit(db: Path) -> None:
+    ok(db, "habit", "archive", "acu")
+    ok(db, "habit", "delete", "acupuncture")
+    assert "acupuncture" not in [r["slug"] for r in rows(db, "habits")]

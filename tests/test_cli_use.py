@@ -185,3 +185,9 @@ def test_delete_finds_an_archived_habit(db: Path) -> None:
     ok(db, "habit", "archive", "acu")
     ok(db, "habit", "delete", "acupuncture")
     assert "acupuncture" not in [r["slug"] for r in rows(db, "habits")]
+
+
+def test_a_failed_command_on_a_new_database_still_says_so_in_its_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "typo.db"
+    line = assert_error(run(path, "done", "nothing"), contains="no habit matches")
+    assert line.endswith(f"(new database at {path})")

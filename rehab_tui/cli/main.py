@@ -59,13 +59,13 @@ class RehabGroup(click.Group):
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except RehabError as exc:
-            fail(str(exc))
+            fail(str(exc), session=ctx.obj)
         except (sqlite3.DatabaseError, OSError) as exc:
-            fail(failure(exc, ctx.obj.db_path if isinstance(ctx.obj, Session) else None))
+            fail(failure(exc, ctx.obj.db_path if isinstance(ctx.obj, Session) else None), session=ctx.obj)
         except OverflowError:
             # Date arithmetic past year 1 or 9999 after a date typed near either end
             # (--today 9999-12-31, snooze --date 0001-01-01): bad input, not a crash.
-            fail("that date is too near the ends of the calendar (years 1 and 9999) to work with")
+            fail("that date is too near the ends of the calendar (years 1 and 9999) to work with", session=ctx.obj)
 
 
 def failure(exc: sqlite3.DatabaseError | OSError, db_path: object = None) -> str:
@@ -84,7 +84,10 @@ def failure(exc: sqlite3.DatabaseError | OSError, db_path: object = None) -> str
     return f"{exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else "")
 
 
-def fail(message: str, status: int = 1) -> NoReturn:
+def fail(message: str, status: int = 1, session: object = None) -> NoReturn:
+    # A database this run made is still said, inside the one error line.
+    if isinstance(session, Session) and (note := session.created_note()):
+        message += f" ({note})"
     # What the user typed may hold line breaks; the error stays one line.
     click.echo("error: " + " ".join(message.splitlines()), err=True)
     sys.exit(status)

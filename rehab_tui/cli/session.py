@@ -40,6 +40,8 @@ class Session:
         self.db_path = Path(db_path).expanduser() if db_path else default_db_path()
         #: Given with --db or REHAB_DB, so perhaps mistyped.
         self.chosen_path = bool(db_path)
+        #: This run made the database file, and has not said so yet.
+        self.created = False
         self._today_text = today
 
     @cached_property
@@ -53,16 +55,23 @@ class Session:
         if new:
             self._check_folder()
         store = Store.open(self.db_path, self.fixed_today or date.today(), read_only_ok=reads_only())
-        if new:
-            # A mistyped --db would otherwise pass for an empty routine.
-            click.echo(f"new database at {terminal_text(self.db_path)}", err=True)
+        self.created = new
         return store
+
+    def created_note(self) -> str:
+        """Said once, at the end (close) or in a failed command's one error
+        line: a mistyped --db would otherwise pass for an empty routine."""
+        if not self.created:
+            return ""
+        self.created = False
+        return f"new database at {terminal_text(self.db_path)}"
 
     def _check_folder(self) -> None:
         """Refuse to make folders for a chosen path: a typo in one folder's name
         would otherwise grow a tree of them. The default data folder is made."""
         folder = self.db_path.parent
-        if self.chosen_path and not folder.is_dir() and folder != default_db_path().parent:
+        # A path under a file is left to Store.open, which says it cannot create it.
+        if self.chosen_path and not os.path.lexists(folder) and folder != default_db_path().parent:
             raise RehabError(f"folder {folder} does not exist; create it first, or check the --db path")
 
     @cached_property
@@ -91,6 +100,8 @@ class Session:
         return find_habit(pool, query)
 
     def close(self) -> None:
+        if note := self.created_note():
+            click.echo(note, err=True)
         if "store" in self.__dict__:
             for warning in self.store.warnings:
                 click.echo(f"warning: {warning}", err=True)

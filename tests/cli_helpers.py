@@ -142,12 +142,17 @@ def assert_error(ran: Ran, *, contains: str | None = None) -> str:
     return lines[0]
 
 
-def assert_usage_error(ran: Ran) -> None:
-    """Click's own usage error: exit status 2, its `Error:` line, no traceback."""
+def assert_usage_error(ran: Ran, *, contains: str | None = None) -> str:
+    """A usage error (click's: a bad option, argument or choice): exit status 2,
+    one `error:` line on stderr (no usage block), no traceback."""
     assert "Traceback" not in ran.out + ran.err
     assert ran.code == 2, (ran.code, ran.out, ran.err)
-    assert ran.err.splitlines()[-1].startswith("Error: "), ran.err
+    lines = ran.err.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: "), ran.err
     assert ran.out == ""
+    if contains is not None:
+        assert contains.lower() in lines[0].lower(), lines[0]
+    return lines[0]
 
 
 # ------------------------------------------------------------ looking at files

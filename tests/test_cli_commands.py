@@ -83,8 +83,8 @@ def test_version_and_help(tmp_path: Path) -> None:
 
 
 def test_new_database_gets_the_default_routine(tmp_path: Path) -> None:
-    path = tmp_path / "deep" / "folder" / "rehab.db"
-    ok(path, "today")
+    path = tmp_path / "rehab.db"
+    assert ok(path, "today").err == f"new database at {path}\n"
     habits = rows(path, "habits")
     assert [h["slug"] for h in habits] == DEFAULT_SLUGS
     assert [h["name"] for h in habits] == [

@@ -51,6 +51,28 @@ def test_relative_words_and_days_ago(text: str, expected: date) -> None:
     assert parse_day(text, TODAY) == expected
 
 
+@pytest.mark.parametrize("ahead", [False, True])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("tomorrow", date(2026, 3, 12)),
+        ("Tomorrow", date(2026, 3, 12)),
+        ("+0", TODAY),
+        ("+1", date(2026, 3, 12)),
+        ("+21", date(2026, 4, 1)),
+        # "last" and "next" never mean today, whichever way the command faces.
+        ("last wed", date(2026, 3, 4)),
+        ("next wed", date(2026, 3, 18)),
+        ("last thu", date(2026, 3, 5)),
+        ("next thu", date(2026, 3, 12)),
+        ("Last Tuesday", date(2026, 3, 10)),
+        ("next  Friday", date(2026, 3, 13)),
+    ],
+)
+def test_tomorrow_plus_n_last_and_next_read_the_same_both_ways(text: str, expected: date, ahead: bool) -> None:
+    assert parse_day(text, TODAY, ahead=ahead) == expected
+
+
 def test_yesterday_crosses_a_year_boundary() -> None:
     assert parse_day("yesterday", date(2026, 1, 1)) == date(2025, 12, 31)
 
@@ -141,9 +163,11 @@ def test_feb_29_ahead_goes_to_the_next_leap_year() -> None:
         "3",
         "Nov",  # a lone month
         "november",
-        "next tuesday",  # free text
-        "the day after tomorrow",
-        "tomorrow",
+        "the day after tomorrow",  # free text
+        "next week",
+        "last",
+        "next funday",
+        "last 20",
         "",
         "   ",
         "Nov 31",  # no such day
@@ -153,8 +177,9 @@ def test_feb_29_ahead_goes_to_the_next_leap_year() -> None:
         "Nov 20 2025",
         "Nov Dec",
         "2026/03/11",
-        "+3",
+        "+x",
         "-x",
+        "+-3",
     ],
 )
 def test_refusals(text: str) -> None:

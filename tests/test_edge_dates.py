@@ -242,7 +242,7 @@ def test_a_month_day_on_no_calendar_is_refused(today: date, text: str) -> None:
         parse_day(text, today)
 
 
-@given(today=days, text=st.sampled_from(["20", "November", "2026", "Nov 2026", "tomorrow", "next mon"]))
+@given(today=days, text=st.sampled_from(["20", "November", "2026", "Nov 2026", "next month", "last"]))
 def test_a_lone_number_or_month_is_refused(today: date, text: str) -> None:
     with pytest.raises(RehabError):
         parse_day(text, today)

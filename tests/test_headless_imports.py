@@ -31,7 +31,8 @@ print(json.dumps({"exit": code, "textual": textual, "modules": sorted(sys.module
 
 @pytest.mark.parametrize(
     "command",
-    [("today", "--json"), ("done", "stick", "plank"), ("streaks", "--json"), ("nag",)],
+    [("today", "--json"), ("done", "stick", "plank"), ("streaks", "--json"), ("nag",), ("settings",),
+     ("settings", "snooze_budget", "3")],
     ids=lambda c: " ".join(c),
 )
 def test_headless_commands_never_import_textual(tmp_path: Path, command: tuple[str, ...]) -> None:

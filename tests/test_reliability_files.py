@@ -216,11 +216,20 @@ def test_a_good_file_after_the_bad_ones_still_works(tmp_path: Path) -> None:
         assert result.exit_code == 0, (command, result.output, result.stderr)
 
 
-def test_a_path_in_a_folder_that_does_not_exist_is_created(tmp_path: Path) -> None:
+def test_a_path_in_a_folder_that_does_not_exist_is_refused(tmp_path: Path) -> None:
+    # A typo in a folder's name must not grow a tree of folders (issue #11).
     path = tmp_path / "not" / "yet" / "there" / "rehab.db"
     result = rehab(path, "done", "stick")
+    assert_refused(result)
+    assert "does not exist" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_new_path_in_an_existing_folder_is_created_and_announced(tmp_path: Path) -> None:
+    path = tmp_path / "rehab.db"
+    result = rehab(path, "done", "stick")
     assert result.exit_code == 0, (result.output, result.stderr)
-    assert result.stderr == ""
+    assert result.stderr == f"new database at {path}\n"
     assert "Stick rolling done on 2026-11-21" in result.output
     assert path.is_file()
 

@@ -36,6 +36,8 @@ def settings(s: Session, key: str | None, value: str | None) -> None:
     if key is not None:
         check_key(key)
     if value is not None:
+        if key == "theme":
+            check_theme(value)
         stored = s.store.set_setting(key, value).values()[key]
         click.echo(f"{key} = {stored}")
         return
@@ -45,6 +47,15 @@ def settings(s: Session, key: str | None, value: str | None) -> None:
         return
     for name, current in values.items():
         click.echo(f"{name:<15} {terminal_text(current):<14} " + click.style(HELP[name], dim=True))
+
+
+def check_theme(value: str) -> None:
+    """Refuse a theme Textual does not have, which the app would drop at start."""
+    # Imported here only: every other headless command must not load Textual.
+    from textual.theme import BUILTIN_THEMES
+
+    if value.strip() and value.strip() not in BUILTIN_THEMES:
+        raise RehabError(f"theme '{value.strip()}' is not one of: {', '.join(sorted(BUILTIN_THEMES))}")
 
 
 @click.command("export")
@@ -168,14 +179,26 @@ def _no_constant(text: str) -> float:
 
 
 @click.command()
-@click.argument("path", required=False, type=click.Path(dir_okay=False))
+@click.argument("path", required=False, type=click.Path())
 @pass_session
 def backup(s: Session, path: str | None) -> None:
-    """Write a consistent copy of the database (safe while the app is open)."""
+    """Write a consistent copy of the database (safe while the app is open).
+
+    PATH is a new file, or a folder to write the usual name into (default:
+    beside the database).
+    """
+    stamp = datetime.now().strftime("%Y-%m-%d-%H%M%S")
+    name = f"{s.db_path.stem}-backup-{stamp}{s.db_path.suffix}"
     if path is None:
-        stamp = datetime.now().strftime("%Y-%m-%d-%H%M%S")
-        path = str(s.db_path.with_name(f"{s.db_path.stem}-backup-{stamp}{s.db_path.suffix}"))
-    written = s.store.backup(path)
+        target = s.db_path.with_name(name)
+    elif Path(path).expanduser().is_dir():
+        target = Path(path).expanduser() / name
+    elif path.endswith(("/", os.sep)):
+        # Path() drops the slash, and the backup would take the folder's name.
+        raise RehabError(f"folder {path} does not exist")
+    else:
+        target = Path(path)
+    written = s.store.backup(target)
     click.echo(f"backed up to {terminal_text(written)}")
 
 

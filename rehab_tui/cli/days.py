@@ -88,7 +88,7 @@ def undo(s: Session, habits: tuple[str, ...], when: str | None) -> None:
 
 
 @click.command()
-@click.option("--date", "when", metavar="DATE", help="The day to rest (default today; up to 7 days ahead).")
+@click.option("--date", "when", metavar="DATE", help="The day to rest (default today; up to 7 days ahead; 'wed' is the next one).")
 @click.option("--habit", "habit_name", metavar="HABIT", help="Snooze one habit instead of the whole day.")
 @click.option("--reason", default="sore", show_default=True, help="Why.")
 @click.option("--area", help="The body area, e.g. 'left IT band'.")
@@ -97,7 +97,7 @@ def undo(s: Session, habits: tuple[str, ...], when: str | None) -> None:
 def snooze(s: Session, when: str | None, habit_name: str | None, reason: str, area: str | None, pain: int | None) -> None:
     """Rest a sore day without breaking streaks (a budget per 7 days)."""
     habit = s.habit(habit_name) if habit_name else None
-    day = s.day(when)
+    day = s.day(when, ahead=True)
     added = s.store.snooze(day, s.today, habit.id if habit else None, reason, area, pain).changed
     what = habit.name if habit else "the whole day"
     if added:
@@ -113,7 +113,8 @@ def snooze(s: Session, when: str | None, habit_name: str | None, reason: str, ar
 def unsnooze(s: Session, when: str | None, habit_name: str | None) -> None:
     """Take a snooze back."""
     habit = s.habit(habit_name) if habit_name else None
-    day = s.day(when)
+    # Faces the way `snooze` does, so `unsnooze --date wed` takes back `snooze --date wed`.
+    day = s.day(when, ahead=True)
     removed = s.store.unsnooze(day, habit.id if habit else None).changed
     what = habit.name if habit else "The day"
     say(f"{what} {'is no longer' if removed else 'was not'} snoozed on {render.day_text(day)}")
@@ -128,7 +129,7 @@ def unsnooze(s: Session, when: str | None, habit_name: str | None) -> None:
 def pause(s: Session, habit_name: str, until: str, start: str | None, reason: str) -> None:
     """Pause a habit for a longer break (no budget; streaks freeze)."""
     habit = s.habit(habit_name)
-    first = s.day(start)
+    first = s.day(start, ahead=True)
     last = s.day(until, ahead=True)
     span = s.store.pause(habit.id, first, last, reason).pause
     say(f"‖ {habit.name} paused from {render.day_text(span.start)} through {render.day_text(span.until)}")

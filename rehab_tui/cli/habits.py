@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from ..domain.errors import RehabError
+from ..domain.lookup import find_habit
 from . import render
 from .output import echo_json, say, terminal_text
 from .params import WholeNumber
@@ -13,7 +14,7 @@ from .session import Session, pass_session
 
 @click.group()
 def habit() -> None:
-    """Add, list, edit, archive, restore and reorder habits."""
+    """Add, list, edit, archive, restore, reorder and delete habits."""
 
 
 @habit.command("add")
@@ -112,6 +113,21 @@ def restore(s: Session, habit_name: str) -> None:
     found = s.habit(habit_name, archived=True)
     s.store.restore_habit(found.id)
     say(f"+ {found.name} is back in the routine")
+
+
+@habit.command("delete")
+@click.argument("habit_name", metavar="HABIT")
+@click.option("--yes", is_flag=True, help="Delete its history too (check-ins, snoozes, pauses), after a backup.")
+@pass_session
+def delete(s: Session, habit_name: str, yes: bool) -> None:
+    """Remove a habit for good (to keep its history, archive it instead).
+
+    A habit with history goes only with --yes, which first writes a backup
+    beside the database. Archived habits can be deleted too.
+    """
+    # Archived habits too: deleting one retired by mistake is the common case.
+    found = find_habit(s.all_habits, habit_name)
+    say("x " + s.store.delete_habit(found.id, keep_copy=yes).sentence())
 
 
 @habit.command("move")

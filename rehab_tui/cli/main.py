@@ -7,6 +7,7 @@ import sqlite3
 import sys
 from datetime import date
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -41,19 +42,30 @@ class RehabGroup(click.Group):
         module, attribute = COMMANDS[cmd_name]
         return getattr(importlib.import_module(f".{module}", __package__), attribute)
 
+    def make_context(self, info_name: str | None, args: list[str], parent: click.Context | None = None,
+                     **extra) -> click.Context:
+        # The group's own options (`rehab --bogus`) are parsed here, before invoke.
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.UsageError as exc:
+            usage_fail(exc)
+
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
+        except click.UsageError as exc:
+            # An unknown command, a subcommand's bad option or argument.
+            usage_fail(exc)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except RehabError as exc:
-            fail(str(exc))
+            fail(str(exc), session=ctx.obj)
         except (sqlite3.DatabaseError, OSError) as exc:
-            fail(failure(exc, ctx.obj.db_path if isinstance(ctx.obj, Session) else None))
+            fail(failure(exc, ctx.obj.db_path if isinstance(ctx.obj, Session) else None), session=ctx.obj)
         except OverflowError:
             # Date arithmetic past year 1 or 9999 after a date typed near either end
             # (--today 9999-12-31, snooze --date 0001-01-01): bad input, not a crash.
-            fail("that date is too near the ends of the calendar (years 1 and 9999) to work with")
+            fail("that date is too near the ends of the calendar (years 1 and 9999) to work with", session=ctx.obj)
 
 
 def failure(exc: sqlite3.DatabaseError | OSError, db_path: object = None) -> str:
@@ -72,10 +84,20 @@ def failure(exc: sqlite3.DatabaseError | OSError, db_path: object = None) -> str
     return f"{exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else "")
 
 
-def fail(message: str) -> None:
+def fail(message: str, status: int = 1, session: object = None) -> NoReturn:
+    # A database this run made is still said, inside the one error line.
+    if isinstance(session, Session) and (note := session.created_note()):
+        message += f" ({note})"
     # What the user typed may hold line breaks; the error stays one line.
     click.echo("error: " + " ".join(message.splitlines()), err=True)
-    sys.exit(1)
+    sys.exit(status)
+
+
+def usage_fail(exc: click.UsageError) -> NoReturn:
+    """Click's usage error as our one `error:` line, with exit status 2 as click
+    gives it (click itself would print the usage and a help hint around it)."""
+    where = exc.ctx.command_path if exc.ctx else "rehab"
+    fail(f"{exc.format_message().rstrip('.')} (see '{where} --help')", status=2)
 
 
 @click.group(cls=RehabGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})

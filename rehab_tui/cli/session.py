@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
@@ -13,6 +14,7 @@ from ..domain.errors import RehabError
 from ..domain.lookup import find_habit
 from ..store import Store, default_db_path
 from ..store.rows import HabitRef
+from .output import terminal_text
 
 
 #: The commands that only read: on a read-only database they open it read-only
@@ -36,6 +38,10 @@ def reads_only() -> bool:
 class Session:
     def __init__(self, db_path: str | None, today: str | None) -> None:
         self.db_path = Path(db_path).expanduser() if db_path else default_db_path()
+        #: Given with --db or REHAB_DB, so perhaps mistyped.
+        self.chosen_path = bool(db_path)
+        #: This run made the database file, and has not said so yet.
+        self.created = False
         self._today_text = today
 
     @cached_property
@@ -45,7 +51,28 @@ class Session:
 
     @cached_property
     def store(self) -> Store:
-        return Store.open(self.db_path, self.fixed_today or date.today(), read_only_ok=reads_only())
+        new = not os.path.lexists(self.db_path)
+        if new:
+            self._check_folder()
+        store = Store.open(self.db_path, self.fixed_today or date.today(), read_only_ok=reads_only())
+        self.created = new
+        return store
+
+    def created_note(self) -> str:
+        """Said once, at the end (close) or in a failed command's one error
+        line: a mistyped --db would otherwise pass for an empty routine."""
+        if not self.created:
+            return ""
+        self.created = False
+        return f"new database at {terminal_text(self.db_path)}"
+
+    def _check_folder(self) -> None:
+        """Refuse to make folders for a chosen path: a typo in one folder's name
+        would otherwise grow a tree of them. The default data folder is made."""
+        folder = self.db_path.parent
+        # A path under a file is left to Store.open, which says it cannot create it.
+        if self.chosen_path and not os.path.lexists(folder) and folder != default_db_path().parent:
+            raise RehabError(f"folder {folder} does not exist; create it first, or check the --db path")
 
     @cached_property
     def today(self) -> date:
@@ -54,6 +81,8 @@ class Session:
         return logical_today(datetime.now(), self.store.settings().day_start_hour)
 
     def day(self, text: str | None, ahead: bool = False) -> date:
+        """The day `text` names (today if None). `ahead` for an option about the
+        future, where a bare weekday or month-day is the next one (DESIGN.md §2)."""
         return self.today if text is None else parse_day(text, self.today, ahead=ahead)
 
     @cached_property
@@ -71,6 +100,8 @@ class Session:
         return find_habit(pool, query)
 
     def close(self) -> None:
+        if note := self.created_note():
+            click.echo(note, err=True)
         if "store" in self.__dict__:
             for warning in self.store.warnings:
                 click.echo(f"warning: {warning}", err=True)

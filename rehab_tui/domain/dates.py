@@ -12,7 +12,10 @@ from .errors import RehabError
 
 _INFO = parser.parserinfo()
 _ISO = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
-_DAYS_AGO = re.compile(r"^-([0-9]{1,5})$")
+#: -N is N days ago, +N is N days ahead.
+_DAYS_AWAY = re.compile(r"^([+-])([0-9]{1,5})$")
+#: "last fri" / "next fri": the weekday before today or after it, today never included.
+_LAST_NEXT = re.compile(r"^(last|next)\s+(\S+)$", re.IGNORECASE)
 # A day of the month, 1 to 31: dateutil reads a larger number next to a month
 # as a year ("Nov 32" would become 2032-11-01).
 _DAY_NUMBER = re.compile(r"^(0?[1-9]|[12][0-9]|3[01])(st|nd|rd|th)?$", re.IGNORECASE)
@@ -22,8 +25,8 @@ _DAY_NUMBER = re.compile(r"^(0?[1-9]|[12][0-9]|3[01])(st|nd|rd|th)?$", re.IGNORE
 MIN_YEAR, MAX_YEAR = 1900, 2999
 
 DATE_HELP = (
-    "use YYYY-MM-DD, today, yesterday, a weekday (mon), -N for N days ago, "
-    "or a month and day (Nov 20)"
+    "use YYYY-MM-DD, today, yesterday, tomorrow, -N or +N days, a weekday (mon, "
+    "last mon, next mon), or a month and day (Nov 20)"
 )
 
 
@@ -51,9 +54,12 @@ def _in_range(day: date) -> date:
 def parse_day(text: str, today: date, ahead: bool = False) -> date:
     """Read a date as a person types it, relative to `today`.
 
-    A weekday or a month and day is the most recent such date, today included;
-    with `ahead` (an end date such as `pause --until`) it is the next one.
-    Anything dateutil would guess at (a lone number, a lone month, free text) is
+    A bare weekday or a month and day points the way its command faces
+    (DESIGN.md §2): the most recent such date, today included, for a command
+    about the past (`done --date fri`); with `ahead`, for a command about the
+    future (`snooze --date`, `pause --from/--until`), the next one, today
+    included. `last fri` and `next fri` say the way themselves. Anything
+    dateutil would guess at (a lone number, a lone month, free text) is
     refused: a check-in on the wrong day is worse than a clear error.
     """
     return _in_range(_parse_day(text, today, ahead))
@@ -68,8 +74,16 @@ def _parse_day(text: str, today: date, ahead: bool) -> date:
         return today
     if word == "yesterday":
         return today - relativedelta(days=1)
-    if m := _DAYS_AGO.match(raw):
-        return today - relativedelta(days=int(m.group(1)))
+    if word == "tomorrow":
+        return today + relativedelta(days=1)
+    if m := _DAYS_AWAY.match(raw):
+        days = int(m.group(2))
+        return today + relativedelta(days=days if m.group(1) == "+" else -days)
+    if (m := _LAST_NEXT.match(raw)) and (index := _INFO.weekday(m.group(2))) is not None:
+        # relativedelta's weekday(n) counts today as the first match; start a
+        # day away from today so "last fri" on a Friday is a week ago.
+        step = 1 if m.group(1).lower() == "next" else -1
+        return today + relativedelta(days=step, weekday=rd_weekday(index)(step))
     weekday_index = _INFO.weekday(word)
     if weekday_index is not None:
         return today + relativedelta(weekday=rd_weekday(weekday_index)(1 if ahead else -1))

@@ -42,6 +42,8 @@ class Keep:
 
 
 KEEP = Keep()
+#: The tables holding a habit's history (its schedules are part of the habit).
+HISTORY_TABLES = ("checkins", "snoozes", "pauses")
 SNOOZE_WINDOW_SPAN = timedelta(days=SNOOZE_WINDOW - 1)
 
 
@@ -512,6 +514,31 @@ class Store:
                     db["habits"].update(hid, {"position": pos, "updated_at": now})
             return self.habits()
 
+    def history_counts(self, habit_id: int) -> dict[str, int]:
+        """How many rows of each kind of history a habit has (check-ins, snoozes, pauses)."""
+        return {table: self.db[table].count_where("habit_id = ?", [habit_id]) for table in HISTORY_TABLES}
+
+    def delete_habit(self, habit_id: int, keep_copy: bool = False) -> Deleted:
+        """Remove a habit, its schedules and its history, in one transaction.
+
+        A habit with history goes only with `keep_copy`, which first writes a
+        backup beside the file: taken under the write lock, it holds exactly
+        what is removed. Archiving keeps the history; this is for a mistake.
+        """
+        with self._write() as db:
+            row = self._habit_row(habit_id)
+            counts = self.history_counts(habit_id)
+            if any(counts.values()) and not keep_copy:
+                raise RehabError(
+                    f"{row['name']} has history ({_counted(counts)}); `rehab habit delete {row['slug']} --yes` "
+                    f"deletes it too, after a backup, and `rehab habit archive {row['slug']}` keeps it"
+                )
+            kept = self.backup(_keep_path(self.path, f"delete-{row['slug']}")) if keep_copy else None
+            for table in (*HISTORY_TABLES, "schedules"):
+                db[table].delete_where("habit_id = ?", [habit_id])
+            db["habits"].delete(habit_id)
+            return Deleted(row["name"], row["slug"], counts, kept)
+
     def _readable(self, habit_id: int) -> bool:
         try:
             self.habit(habit_id)
@@ -813,6 +840,12 @@ def is_disk_full(exc: BaseException, folder: Path | None = None) -> bool:
     return False
 
 
+def _counted(counts: dict[str, int]) -> str:
+    """{"checkins": 12, "snoozes": 1, "pauses": 0} as "12 check-ins, 1 snooze, 0 pauses"."""
+    words = {"checkins": "check-in", "snoozes": "snooze", "pauses": "pause"}
+    return ", ".join(f"{n} {words[t]}{'' if n == 1 else 's'}" for t, n in counts.items())
+
+
 def _snooze_where(habit_id: int | None) -> str:
     return "day = ? AND habit_id IS NULL" if habit_id is None else "day = ? AND habit_id = ?"
 
@@ -954,3 +987,19 @@ class Paused:
 
     pause: Pause
     log: HabitLog
+
+
+@dataclass(frozen=True)
+class Deleted:
+    """A habit that was deleted: its name and slug, the history that went with
+    it (rows per table), and where the database as it was is kept, if it is."""
+
+    name: str
+    slug: str
+    history: dict[str, int]
+    kept: Path | None
+
+    def sentence(self) -> str:
+        what = f"with {_counted(self.history)}" if any(self.history.values()) else "(it had no history)"
+        tail = f"; the database as it was is kept in {self.kept}" if self.kept else ""
+        return f"{self.name} ({self.slug}) deleted {what}{tail}"

@@ -24,6 +24,7 @@ BOX = {
     DayState.SNOOZED: ("[z]", "blue"),
     DayState.PAUSED: (f"[{SYMBOLS[Mark.PAUSED]}]", "magenta"),
     DayState.OFF: ("[-]", None),
+    DayState.OPEN: ("[ ]", None),
 }
 
 COLOURS: dict[Mark, str | None] = {
@@ -57,22 +58,49 @@ def checklist_text(listing: Checklist, today: date, routine: int | None = None) 
         if habit.minutes:
             extra.append(f"{habit.minutes} min")
         status = {
-            DayState.DONE: f"streak {plural(item.streak, item.unit)}",
-            DayState.PENDING: f"streak {plural(item.streak, item.unit)}",
+            DayState.DONE: _streak_text(item),
+            DayState.PENDING: _streak_text(item),
             DayState.MISSED: "missed",
             DayState.SNOOZED: "snoozed",
             DayState.PAUSED: _paused_text(item.log, day),
-            DayState.OFF: "off" + (" (week's quota met)" if item.schedule.is_quota and day >= habit.start else ""),
+            DayState.OFF: "off",
             DayState.UPCOMING: "upcoming",
+            DayState.OPEN: "open",
         }[item.state]
+        if item.week is not None and day >= habit.start:
+            status = _week_text(item, day >= today)
         name = terminal_text(habit.name).ljust(width)
         lines.append(f"  {click.style(box, fg=colour)} {name}{click.style(status, fg=colour)}"
                      + (click.style(f"  ({', '.join(extra)})", dim=True) if extra else ""))
-        if habit.cue and item.state in (DayState.PENDING, DayState.MISSED, DayState.UPCOMING):
+        if habit.cue and item.state in (DayState.PENDING, DayState.MISSED, DayState.UPCOMING, DayState.OPEN):
             lines.append("      " + click.style(terminal_text(habit.cue[: CUE.cap]), dim=True))
     if routine is not None:
         lines.append(f"Routine streak: {plural(routine, 'days')}")
     return "\n".join(lines)
+
+
+def _streak_text(item) -> str:
+    if not item.streak and item.last_run:
+        # Just fallen off: the run that ended says more than "0 days".
+        return f"last streak {plural(item.last_run, item.unit)}"
+    return f"streak {plural(item.streak, item.unit)}"
+
+
+def _week_text(item, current: bool) -> str:
+    """A quota day as its week stands: only a met week reads "met"."""
+    week = item.week
+    tally = f"{week.done} of {week.needed}"
+    if item.state is DayState.DONE:
+        return f"{_streak_text(item)} · " + ("week met" if week.met else f"{tally} this week")
+    if week.met:
+        return "off (week's quota met)"
+    if item.state is DayState.MISSED:
+        return f"week missed ({tally})"
+    if item.state in (DayState.SNOOZED, DayState.PAUSED):
+        return {DayState.SNOOZED: "snoozed", DayState.PAUSED: _paused_text(item.log, item.day)}[item.state]
+    if current:
+        return f"{tally} this week" + (" · due today" if item.state is DayState.PENDING else "")
+    return f"off ({tally} that week)"
 
 
 def _paused_text(log, day: date) -> str:
@@ -107,24 +135,28 @@ def bar(percent: float, width: int = 10) -> str:
     return "█" * filled + "░" * (width - filled)
 
 
-def streaks_text(rows: list[tuple[str, Streak, float]], routine: tuple[int, int]) -> str:
-    rows = [(terminal_text(name), streak, strength) for name, streak, strength in rows]
-    width = max((len(name) for name, _, _ in rows), default=5) + 2
-    header = f"{'Habit'.ljust(width)}{'Current':>10}{'Best':>10}  Strength"
+def percent(value: float | None) -> str:
+    return "    —" if value is None else f"{value:5.1f}%"
+
+
+def streaks_text(rows: list[tuple[str, Streak, float, float | None, str | None]], routine: tuple[int, int],
+                 routine_adherence: float | None = None) -> str:
+    """The streaks table: strength (how formed a habit is, slow to move) beside
+    adherence (the share of due days done in the last 28, which means
+    something from the first week), then the lines for habits fallen off."""
+    rows = [(terminal_text(name), streak, strength, share, line) for name, streak, strength, share, line in rows]
+    width = max((len(name) for name, *_ in rows), default=5) + 2
+    header = f"{'Habit'.ljust(width)}{'Current':>10}{'Best':>10}  Strength          28 days"
     lines = [click.style(header, bold=True)]
-    for name, streak, strength in rows:
+    for name, streak, strength, share, _ in rows:
         lines.append(
             f"{name.ljust(width)}{plural(streak.current, streak.unit):>10}{plural(streak.best, streak.unit):>10}"
-            f"  {bar(strength)} {strength:5.1f}%"
+            f"  {bar(strength)} {strength:5.1f}%  {percent(share)}"
         )
     lines.append("")
-    lines.append(f"Routine: {plural(routine[0], 'days')} in a row, best {plural(routine[1], 'days')}")
-    for name, streak, _ in rows:
-        if streak.misses == 1:
-            lines.append(click.style(never_miss_twice(name, streak.unit), fg="yellow"))
+    lines.append(f"Routine: {plural(routine[0], 'days')} in a row, best {plural(routine[1], 'days')}"
+                 f", {percent(routine_adherence).strip()} of due days done in the last 28")
+    for _, streak, _, _, line in rows:
+        if line:
+            lines.append(click.style(terminal_text(line), fg="yellow" if streak.misses == 1 else "cyan"))
     return "\n".join(lines)
-
-
-def never_miss_twice(name: str, unit: str) -> str:
-    last = "last week" if unit == "weeks" else "last time"
-    return f"{terminal_text(name)}: missed {last}. One miss is fine — never miss twice."

@@ -331,7 +331,8 @@ class RehabApp(App[None]):
     def _paused(self, request: PauseRequest | None) -> None:
         if request is None:
             return
-        paused = self.attempt(self.store.pause, request.habit_id, request.start, request.until, request.reason)
+        paused = self.attempt(self.store.pause, request.habit_id, request.start, request.until, request.reason,
+                              today=self.today)
         if paused is not None:
             self.notify(f"Paused through {paused.pause.until:%a %d %b}.")
             self.show_journal(self.board.journal.with_log(paused.log))

@@ -24,8 +24,8 @@ from ..domain.dates import days_between, week_start_of
 from ..domain.model import HabitLog, Journal
 from ..domain.states import DayState, day_state
 from ..domain.streaks import (
-    Step, Streak, current_run, day_step, fixed_logs, habit_steps, longest_run, routine_step, routine_steps,
-    streak_of, week_step,
+    Step, Streak, current_run, day_step, habit_steps, longest_run, routine_logs, routine_step, routine_steps,
+    routine_week_days, streak_of, week_step,
 )
 from ..domain.strength import strength
 
@@ -81,11 +81,14 @@ class Board:
                 else:
                     steps[(day - first).days] = day_step(self.journal, log, day, self.today)
         if self._routine_steps is not None:
-            logs = fixed_logs(self.journal)
+            logs = routine_logs(self.journal)
             first = self._routine_first
             if first is None or any(day < first for day in days):
                 return False
-            for day in days:
+            # A quota check-in moves its whole week in the routine (which days
+            # are due, the met week, its miss), so every day of it is stepped again.
+            touched = {d for day in days for d in routine_week_days(self.journal, log, day) if first <= d <= self.today}
+            for day in touched:
                 self._routine_steps[(day - first).days] = routine_step(self.journal, logs, day, self.today)
         return True
 

@@ -19,7 +19,7 @@ from .marks import STATE_STYLES, marks
 BOXES = marks(
     {
         DayState.DONE: "✔", DayState.PENDING: "☐", DayState.UPCOMING: "☐", DayState.MISSED: "✗",
-        DayState.SNOOZED: "z", DayState.PAUSED: "‖", DayState.OFF: "·",
+        DayState.SNOOZED: "z", DayState.PAUSED: "‖", DayState.OFF: "·", DayState.OPEN: "☐",
     }
 )
 

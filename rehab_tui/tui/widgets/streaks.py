@@ -12,7 +12,7 @@ from .marks import marks
 STRIP = marks(
     {
         DayState.DONE: "●", DayState.MISSED: "✗", DayState.SNOOZED: "z", DayState.PAUSED: "‖",
-        DayState.PENDING: "○", DayState.UPCOMING: "·", DayState.OFF: "·",
+        DayState.PENDING: "○", DayState.UPCOMING: "·", DayState.OFF: "·", DayState.OPEN: "·",
     }
 )
 BAR = 8

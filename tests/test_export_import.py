@@ -45,7 +45,7 @@ def build_history(db: Path) -> None:
         ok(db, "done", "glute", "hamstring", "ankle", "--date", day)
     ok(db, "snooze", "--date", "2026-11-04", "--reason", "IT band flare", "--area", "left IT band", "--pain", "6")
     ok(db, "snooze", "--date", "2026-11-12", "--habit", "plank", "--reason", "wrist")
-    ok(db, "pause", "lacrosse", "--from", "2026-11-08", "--until", "2026-11-10", "--reason", "physio")
+    ok(db, "pause", "lacrosse", "--from", "2026-11-08", "--until", "2026-11-10", "--reason", "physio", today="2026-11-08")
     ok(db, "pause", "lacrosse", "--from", "2026-11-23", "--until", "2026-11-30")
     ok(db, "habit", "archive", "hamstring", "--date", "2026-11-15")
     ok(db, "habit", "move", "calf", "1")

@@ -62,7 +62,7 @@ class Gate(RuleBasedStateMachine):
 
     @rule(habit=habits, start=days, length=st.integers(0, 10))
     def pause(self, habit, start, length):
-        paused = self.attempt(self.store.pause, habit, start, start + timedelta(days=length))
+        paused = self.attempt(self.store.pause, habit, start, start + timedelta(days=length), today=TODAY)
         if paused is not None:
             self.board = Board(self.board.journal.with_log(paused.log), TODAY)
 

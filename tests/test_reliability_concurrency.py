@@ -49,7 +49,8 @@ WRITER = textwrap.dedent(
         if i % 4 == 0:
             store.snooze(day, today, habit_id=3, reason=f"worker {worker}", pain=i % 11)
             writes += 1
-        if i % 8 == 0:
+        if i % 24 == 0:
+            # A day snooze must rest something (habit 2 was just undone).
             store.snooze(day, today)
             writes += 1
         if i % 16 == 0:
@@ -92,7 +93,7 @@ def expected_rows() -> tuple[set[tuple[int, str]], set[tuple[str, int | None]]]:
                 checkins.add((BALL, day))
             if i % 4 == 0:
                 snoozes.add((day, DIPS))
-            if i % 8 == 0 and i % 16:
+            if i % 24 == 0 and i % 16:
                 snoozes.add((day, None))
     return checkins, snoozes
 

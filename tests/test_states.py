@@ -170,12 +170,46 @@ def test_quota_week_met_turns_its_other_days_off() -> None:
     ]
 
 
-def test_quota_past_unchecked_day_is_off_never_missed() -> None:
-    # Week Mon 2 .. Sun 8: only one of two done, yet no day of it is missed.
+def test_quota_missed_week_is_missed_on_its_last_day_only() -> None:
+    # Week Mon 2 .. Sun 8: only one of two done. The week is missed, and that
+    # shows on its last day alone (DESIGN §4); the days before are off.
     log = make_log("2/week", done=[d(4)])
-    states = {state(log, d(i)) for i in range(2, 9)}
-    assert states == {DayState.OFF, DayState.DONE}
-    assert DayState.MISSED not in {state(log, START + timedelta(days=i)) for i in range(16)}
+    states = [state(log, d(i)) for i in range(2, 9)]
+    assert states == [DayState.OFF, DayState.OFF, DayState.DONE, *[DayState.OFF] * 3, DayState.MISSED]
+    missed = [day for i in range(16) if state(log, day := START + timedelta(days=i)) is DayState.MISSED]
+    assert missed == [d(1), d(8)]
+
+
+def test_quota_missed_on_the_last_available_day() -> None:
+    # Sat 7 and Sun 8 paused: the week's last chance was Friday the 6th.
+    log = make_log("1/week", pauses=[(d(7), d(8))])
+    assert [state(log, d(i)) for i in range(5, 9)] == [
+        DayState.OFF, DayState.MISSED, DayState.PAUSED, DayState.PAUSED,
+    ]
+
+
+def test_quota_is_open_until_the_days_left_are_no_more_than_the_check_ins_needed() -> None:
+    # This week Mon 9 .. Sun 15, today Wed 11. 1/week: due only on Sunday.
+    one = make_log("1/week")
+    assert state(one, TODAY) is DayState.OPEN
+    assert [state(one, d(i)) for i in range(12, 16)] == [DayState.OPEN] * 3 + [DayState.UPCOMING]
+    # 5/week, nothing done: Wed..Sun are five days for five check-ins, so today is due.
+    assert state(make_log("5/week"), TODAY) is DayState.PENDING
+    # 5/week with Monday done: four needed, five days left: open today, due from Thursday.
+    four = make_log("5/week", done=[d(9)])
+    assert state(four, TODAY) is DayState.OPEN
+    assert state(four, d(12)) is DayState.UPCOMING
+    # A snoozed Sunday leaves Saturday the last chance of a 1/week habit.
+    assert state(make_log("1/week", snoozed=[d(15)]), d(14)) is DayState.UPCOMING
+
+
+def test_an_open_quota_is_outside_the_total() -> None:
+    from rehab_tui.domain.checklist import checklist
+    journal = Journal((make_log("1/week"), make_log("daily", habit_id=2, done=[TODAY])))
+    listing = checklist(journal, TODAY, TODAY)
+    assert (listing.done, listing.total) == (1, 1)
+    assert listing.to_json()["items"][0]["status"] == "open"
+    assert listing.pending == ()
 
 
 def test_quota_week_in_progress() -> None:
@@ -183,10 +217,10 @@ def test_quota_week_in_progress() -> None:
     log = make_log("2/week", done=[d(9)])
     assert state(log, d(9)) is DayState.DONE
     assert state(log, d(10)) is DayState.OFF  # past and unchecked: off, not missed
-    assert state(log, TODAY) is DayState.PENDING
-    assert state(log, d(12)) is DayState.UPCOMING
-    assert state(log, d(15)) is DayState.UPCOMING
-    assert state(log, d(16)) is DayState.UPCOMING  # next week
+    assert state(log, TODAY) is DayState.OPEN  # five days left for one check-in
+    assert state(log, d(12)) is DayState.OPEN
+    assert state(log, d(15)) is DayState.UPCOMING  # the last chance is due
+    assert state(log, d(16)) is DayState.OPEN  # next week: seven days for two
 
 
 def test_quota_met_this_week_makes_today_and_the_rest_off() -> None:
@@ -194,7 +228,7 @@ def test_quota_met_this_week_makes_today_and_the_rest_off() -> None:
     assert state(log, TODAY) is DayState.OFF
     assert state(log, d(12)) is DayState.OFF
     assert state(log, d(15)) is DayState.OFF
-    assert state(log, d(16)) is DayState.UPCOMING
+    assert state(log, d(16)) is DayState.OPEN
 
 
 def test_quota_snoozed_and_paused_days() -> None:
@@ -225,7 +259,7 @@ def test_quota_week_follows_week_start() -> None:
     # Done Sunday the 8th. With Monday weeks it belongs to last week; with Sunday
     # weeks it is this week's, which 1/week then meets.
     log = make_log("1/week", done=[d(8)])
-    assert state(log, TODAY, week_start=0) is DayState.PENDING
+    assert state(log, TODAY, week_start=0) is DayState.OPEN
     assert state(log, TODAY, week_start=6) is DayState.OFF
 
 

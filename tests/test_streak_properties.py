@@ -198,6 +198,22 @@ def week_status(w: World, s: Spec, first: date) -> str:
     return "met" if done >= needed else "open"
 
 
+def available_days(w: World, s: Spec, first: date) -> list[date]:
+    """The days of a quota week it could be met on (the whole week, in order)."""
+    days = [first + timedelta(days=i) for i in range(7)]
+    return [d for d in days if d in s.done or (in_life(s, d) and not paused(s, d) and not snoozed(w, s, d))]
+
+
+def quota_due(w: World, s: Spec, day: date) -> bool:
+    """Due: the available days left in the week, this one included, are no
+    more than the check-ins still needed (those before this day counted)."""
+    first = week_of(w, day)
+    days = available_days(w, s, first)
+    needed = min(s.quota, len(days))
+    still = needed - sum(1 for d in s.done if first <= d < day)
+    return still > 0 and sum(1 for d in days if d >= day) <= still
+
+
 def state(w: World, s: Spec, day: date) -> str:
     if day in s.done:
         return "done"
@@ -209,11 +225,17 @@ def state(w: World, s: Spec, day: date) -> str:
         return "paused"
     if snoozed(w, s, day):
         return "snoozed"
+    if s.kind == "quota":
+        if day < w.today:
+            # A missed week shows on its last available day; earlier days are off.
+            return "missed" if day == available_days(w, s, week_of(w, day))[-1] else "off"
+        if not quota_due(w, s, day):
+            return "open"
     if day == w.today:
         return "pending"
     if day > w.today:
         return "upcoming"
-    return "off" if s.kind == "quota" else "missed"
+    return "missed"
 
 
 def scheduled(s: Spec, day: date) -> bool:
@@ -292,20 +314,22 @@ def ref_misses(w: World, s: Spec) -> int:
         if step == "count":
             break
         misses += step == "break"
-    return min(misses, 2)
+    return misses
 
 
 def routine_step(w: World, day: date) -> str:
     if day in w.rest_days:
         return "skip"
-    fixed = [s for s in w.specs if s.kind != "quota"]
-    states = [(s, state(w, s, day)) for s in fixed]
+    # Every habit, a quota one on its due days only (DESIGN §4): a check-in
+    # on a day it was not due neither adds nor breaks.
+    states = [(s, state(w, s, day)) for s in w.specs]
     if any(st_ == "missed" for _, st_ in states):
         return "break"
     due = [
         st_
         for s, st_ in states
-        if st_ not in ("off", "paused", "snoozed") and (st_ != "done" or scheduled(s, day))
+        if st_ not in ("off", "paused", "snoozed", "open")
+        and (st_ != "done" or (scheduled(s, day) and (s.kind != "quota" or quota_due(w, s, day))))
     ]
     if not due:
         return "skip"
@@ -415,8 +439,8 @@ def test_a_checklist_said_exact_from_a_day_is_the_whole_record_s(w: World, n: in
         full = checklist(w.journal(), w.as_of, w.today, with_streaks)
         seen = checklist(part, w.as_of, w.today, with_streaks)
         assert seen.rest_day == full.rest_day
-        assert [(i.log.habit.id, i.state, i.streak) for i in seen.items] == [
-            (i.log.habit.id, i.state, i.streak) for i in full.items
+        assert [(i.log.habit.id, i.state, i.streak, i.last_run) for i in seen.items] == [
+            (i.log.habit.id, i.state, i.streak, i.last_run) for i in full.items
         ]
 
 

@@ -263,11 +263,17 @@ def test_routine_day_with_nothing_due_freezes() -> None:
     assert routine(acu) == (3, 3)
 
 
-def test_routine_ignores_quota_habits() -> None:
+def test_routine_counts_a_quota_only_on_its_due_days() -> None:
     a = make_log(done=span(d(2), d(10)), habit_id=1)
-    quota = make_log("2/week", habit_id=2)
-    assert routine(a, quota) == (9, 9)
-    assert routine(quota) == (0, 0)
+    # 2/week never done: its week Mon 2 .. Sun 8 is missed on Sunday, which
+    # breaks the routine; Saturday was due too but only the week's last day misses.
+    assert routine(a, make_log("2/week", habit_id=2)) == (2, 6)
+    # Done on an open Tuesday and the due Sunday: the week is met, nothing breaks.
+    assert routine(a, make_log("2/week", done=[d(3), d(8)], habit_id=2)) == (9, 9)
+    # A check-in on an open day (Monday, seven days for two) neither adds nor
+    # breaks, like one on an unscheduled day; last week's Sunday miss still breaks.
+    assert routine(make_log("2/week", done=[d(9)], habit_id=2)) == (0, 0)
+    assert routine(a, make_log("2/week", done=[d(7), d(8), d(9)], habit_id=2)) == (9, 9)
 
 
 def test_routine_habit_not_started_or_archived_is_not_due() -> None:
@@ -299,7 +305,7 @@ def test_recent_misses() -> None:
     assert misses(make_log(done=span(d(2), d(10)))) == 0  # today pending is no miss
     assert misses(make_log(done=span(d(2), d(9)))) == 1  # missed yesterday
     assert misses(make_log(done=span(d(2), d(8)))) == 2  # missed twice
-    assert misses(make_log(done=span(d(2), d(5)))) == 2  # capped at two
+    assert misses(make_log(done=span(d(2), d(5)))) == 5  # the real count, not capped
     assert misses(make_log(done=[d(2), d(3), d(4), d(10)])) == 0  # done since
     # A snoozed day between the last check-in and the miss is stepped over.
     assert misses(make_log(done=span(d(2), d(8))), rest_days=[d(9)]) == 1
@@ -310,4 +316,4 @@ def test_recent_misses() -> None:
 
 def test_habit_streak_bundles_everything() -> None:
     log = make_log(start=d(23, 2), done=[*span(d(23, 2), d(3)), *span(d(5), d(9))])
-    assert habit_streak(Journal((log,)), log, TODAY) == Streak("days", 0, 9, 1)
+    assert habit_streak(Journal((log,)), log, TODAY) == Streak("days", 0, 9, 1, last_run=5)

@@ -42,7 +42,7 @@ async def test_opens_on_todays_checklist(fresh_store):
         assert checklist.border_title == "Today · Sat 21 Nov 2026"
         names = [item.log.habit.name for item in checklist.listing.items]
         assert names[:3] == ["Stick rolling", "Lacrosse ball glute release", "Plank hip dips"]
-        assert checklist.border_subtitle == "0 of 4 done"
+        assert checklist.border_subtitle == "0 of 3 done"  # the 1/week habit is open on Saturday
         assert app.focused is checklist
 
 
@@ -56,7 +56,7 @@ async def test_space_ticks_writes_and_updates_streaks_and_calendar(fresh_store):
         await pilot.press("space")
         await pilot.pause()
         assert (1, TODAY.isoformat()) in checkins(fresh_store)
-        assert app.query_one(ChecklistView).border_subtitle == "1 of 4 done"
+        assert app.query_one(ChecklistView).border_subtitle == "1 of 3 done"
         assert calendar_mark(app, TODAY) == "partial"
         row = next(r for r in app.board.streak_rows() if r.log.habit.id == 1)
         assert row.streak.current == 2
@@ -484,7 +484,8 @@ async def test_s_on_a_snoozed_day_shows_it_and_unsnoozes(fresh_store):
         await pilot.pause()
         assert not isinstance(app.screen, SnoozedScreen)
         assert Database(fresh_store.path)["snoozes"].count == 0
-        assert app.query_one(ChecklistView).border_subtitle == "0 of 4 done"
+        # Saturday: the 1/week habit is open, outside the day's total.
+        assert app.query_one(ChecklistView).border_subtitle == "0 of 3 done"
         assert calendar_mark(app, TODAY) == "pending"
         # Not snoozed any more: `s` opens the blank form.
         await pilot.press("s")

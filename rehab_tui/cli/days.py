@@ -9,7 +9,8 @@ import click
 from ..domain.checklist import Checklist, checklist, exact_from
 from ..domain.dates import parse_iso
 from ..domain.errors import RehabError
-from ..domain.streaks import current_streak, habit_streak, routine_streak
+from ..domain.encouragement import encouragement
+from ..domain.streaks import adherence, current_streak, habit_streak, routine_adherence, routine_streak
 from ..domain.strength import strength
 from . import render
 from .output import echo_json, say
@@ -131,7 +132,7 @@ def pause(s: Session, habit_name: str, until: str, start: str | None, reason: st
     habit = s.habit(habit_name)
     first = s.day(start, ahead=True)
     last = s.day(until, ahead=True)
-    span = s.store.pause(habit.id, first, last, reason).pause
+    span = s.store.pause(habit.id, first, last, reason, today=s.today).pause
     say(f"‖ {habit.name} paused from {render.day_text(span.start)} through {render.day_text(span.until)}")
 
 
@@ -151,27 +152,33 @@ def resume(s: Session, habit_name: str) -> None:
 def streaks(s: Session, as_json: bool) -> None:
     """Current and best streaks, and strength, for each habit and the routine."""
     journal = s.store.journal()
-    rows = [
-        (log.habit, habit_streak(journal, log, s.today), strength(journal, log, s.today))
-        for log in journal.active_on(s.today)
-    ]
+    rows = []
+    for log in journal.active_on(s.today):
+        streak = habit_streak(journal, log, s.today)
+        rows.append((log.habit, streak, strength(journal, log, s.today), adherence(journal, log, s.today),
+                     encouragement(log.habit, streak)))
     routine = routine_streak(journal, s.today)
+    routine_share = routine_adherence(journal, s.today)
     if as_json:
         echo_json(
             {
-                "routine": {"current_streak": routine[0], "best_streak": routine[1]},
+                "routine": {"current_streak": routine[0], "best_streak": routine[1], "adherence_28d": routine_share},
                 "habits": [
                     {
                         "habit": habit.name, "slug": habit.slug, "unit": streak.unit,
                         "current_streak": streak.current, "best_streak": streak.best,
-                        "strength": value, "missed_once": streak.misses == 1,
+                        "strength": value, "adherence_28d": share,
+                        "missed_in_a_row": streak.missed_in_a_row, "missed_once": streak.misses == 1,
+                        "last_run": streak.last_run, "encouragement": line,
                     }
-                    for habit, streak, value in rows
+                    for habit, streak, value, share, line in rows
                 ],
+                # Not computed yet (DESIGN §5 drop-off): the key is there, null.
+                "drop_off": None,
             }
         )
     else:
-        click.echo(render.streaks_text([(h.name, st, v) for h, st, v in rows], routine))
+        click.echo(render.streaks_text([(h.name, *rest) for h, *rest in rows], routine, routine_share))
 
 
 @click.command()

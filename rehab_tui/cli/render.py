@@ -24,6 +24,7 @@ BOX = {
     DayState.SNOOZED: ("[z]", "blue"),
     DayState.PAUSED: (f"[{SYMBOLS[Mark.PAUSED]}]", "magenta"),
     DayState.OFF: ("[-]", None),
+    DayState.OPEN: ("[ ]", None),
 }
 
 COLOURS: dict[Mark, str | None] = {
@@ -57,18 +58,20 @@ def checklist_text(listing: Checklist, today: date, routine: int | None = None) 
         if habit.minutes:
             extra.append(f"{habit.minutes} min")
         status = {
-            DayState.DONE: f"streak {plural(item.streak, item.unit)}",
-            DayState.PENDING: f"streak {plural(item.streak, item.unit)}",
+            DayState.DONE: item.streak_words(),
+            DayState.PENDING: item.streak_words(),
             DayState.MISSED: "missed",
             DayState.SNOOZED: "snoozed",
             DayState.PAUSED: _paused_text(item.log, day),
-            DayState.OFF: "off" + (" (week's quota met)" if item.schedule.is_quota and day >= habit.start else ""),
+            DayState.OFF: "off",
             DayState.UPCOMING: "upcoming",
+            DayState.OPEN: "open",
         }[item.state]
+        status = item.week_words(today) or status
         name = terminal_text(habit.name).ljust(width)
         lines.append(f"  {click.style(box, fg=colour)} {name}{click.style(status, fg=colour)}"
                      + (click.style(f"  ({', '.join(extra)})", dim=True) if extra else ""))
-        if habit.cue and item.state in (DayState.PENDING, DayState.MISSED, DayState.UPCOMING):
+        if habit.cue and item.state in (DayState.PENDING, DayState.MISSED, DayState.UPCOMING, DayState.OPEN):
             lines.append("      " + click.style(terminal_text(habit.cue[: CUE.cap]), dim=True))
     if routine is not None:
         lines.append(f"Routine streak: {plural(routine, 'days')}")
@@ -107,24 +110,28 @@ def bar(percent: float, width: int = 10) -> str:
     return "█" * filled + "░" * (width - filled)
 
 
-def streaks_text(rows: list[tuple[str, Streak, float]], routine: tuple[int, int]) -> str:
-    rows = [(terminal_text(name), streak, strength) for name, streak, strength in rows]
-    width = max((len(name) for name, _, _ in rows), default=5) + 2
-    header = f"{'Habit'.ljust(width)}{'Current':>10}{'Best':>10}  Strength"
+def percent(value: float | None) -> str:
+    return "    —" if value is None else f"{value:5.1f}%"
+
+
+def streaks_text(rows: list[tuple[str, Streak, float, float | None, str | None]], routine: tuple[int, int],
+                 routine_adherence: float | None = None) -> str:
+    """The streaks table: strength (how formed a habit is, slow to move) beside
+    adherence (the share of due days done in the last 28, which means
+    something from the first week), then the lines for habits fallen off."""
+    rows = [(terminal_text(name), streak, strength, share, line) for name, streak, strength, share, line in rows]
+    width = max((len(name) for name, *_ in rows), default=5) + 2
+    header = f"{'Habit'.ljust(width)}{'Current':>10}{'Best':>10}  Strength          28 days"
     lines = [click.style(header, bold=True)]
-    for name, streak, strength in rows:
+    for name, streak, strength, share, _ in rows:
         lines.append(
             f"{name.ljust(width)}{plural(streak.current, streak.unit):>10}{plural(streak.best, streak.unit):>10}"
-            f"  {bar(strength)} {strength:5.1f}%"
+            f"  {bar(strength)} {strength:5.1f}%  {percent(share)}"
         )
     lines.append("")
-    lines.append(f"Routine: {plural(routine[0], 'days')} in a row, best {plural(routine[1], 'days')}")
-    for name, streak, _ in rows:
-        if streak.misses == 1:
-            lines.append(click.style(never_miss_twice(name, streak.unit), fg="yellow"))
+    lines.append(f"Routine: {plural(routine[0], 'days')} in a row, best {plural(routine[1], 'days')}"
+                 f", {percent(routine_adherence).strip()} of due days done in the last 28")
+    for _, streak, _, _, line in rows:
+        if line:
+            lines.append(click.style(terminal_text(line), fg="yellow" if streak.misses == 1 else "cyan"))
     return "\n".join(lines)
-
-
-def never_miss_twice(name: str, unit: str) -> str:
-    last = "last week" if unit == "weeks" else "last time"
-    return f"{terminal_text(name)}: missed {last}. One miss is fine — never miss twice."

@@ -9,8 +9,8 @@ from .dates import week_start_of
 from .marks import Mark
 from .model import HabitLog, Journal
 from .schedules import Schedule, StreakUnit
-from .states import COUNTED, DayState, day_state
-from .streaks import current_streak, run_break
+from .states import COUNTED, DayState, QuotaWeek, day_state, quota_week
+from .streaks import current_streak, last_run, run_break
 
 
 @dataclass(frozen=True)
@@ -20,6 +20,12 @@ class Item:
     streak: int
 
     day: date
+    #: How the day's quota week stands, for a habit under a quota that day
+    #: ("1 of 2 this week", "met", "week missed (1 of 2)").
+    week: QuotaWeek | None = None
+    #: While the streak is 0: the run that the latest misses ended ("last
+    #: streak 2 days" rather than "no streak yet").
+    last_run: int = 0
 
     @property
     def unit(self) -> StreakUnit:
@@ -29,6 +35,30 @@ class Item:
     def schedule(self) -> Schedule:
         """The schedule in force on the item's day."""
         return self.log.habit.schedule_on(self.day)
+
+    def streak_words(self) -> str:
+        """`streak 3 days`; just fallen off, the run that ended says more than 0."""
+        if not self.streak and self.last_run:
+            return f"last streak {self.unit.count(self.last_run)}"
+        return f"streak {self.unit.count(self.streak)}"
+
+    def week_words(self, today: date) -> str | None:
+        """How a quota day's week stands, in words: only a met week reads
+        "met", a missed one "week missed (1 of 2)". None when not under a quota
+        (or resting: the rest says more)."""
+        week = self.week
+        if week is None or self.day < self.log.habit.start or self.state in (DayState.SNOOZED, DayState.PAUSED):
+            return None
+        tally = f"{week.done} of {week.needed}"
+        if self.state is DayState.DONE:
+            return f"{self.streak_words()} · " + ("week met" if week.met else f"{tally} this week")
+        if week.met:
+            return "off (week's quota met)"
+        if self.state is DayState.MISSED:
+            return f"week missed ({tally})"
+        if self.day >= today:
+            return f"{tally} this week" + (" · due today" if self.state is DayState.PENDING else "")
+        return f"off ({tally} that week)"
 
 
 @dataclass(frozen=True)
@@ -61,6 +91,8 @@ class Checklist:
                     "streak": i.streak,
                     "unit": i.unit,
                     "schedule": i.schedule.describe(),
+                    **({"week": {"done": i.week.done, "needed": i.week.needed, "met": i.week.met}}
+                       if i.week is not None else {}),
                 }
                 for i in self.items
             ],
@@ -71,16 +103,16 @@ class Checklist:
 
 def checklist(journal: Journal, day: date, today: date, with_streaks: bool = True) -> Checklist:
     """One item per habit not archived on `day`; streaks are as of `day`."""
-    items = tuple(
-        Item(
-            log,
-            day_state(journal, log, day, today),
-            current_streak(journal, log, today, as_of=day) if with_streaks else 0,
-            day,
-        )
-        for log in journal.active_on(day)
-    )
-    return Checklist(day, day in journal.rest_days, items)
+    return Checklist(day, day in journal.rest_days, tuple(_item(journal, log, day, today, with_streaks)
+                                                          for log in journal.active_on(day)))
+
+
+def _item(journal: Journal, log: HabitLog, day: date, today: date, with_streaks: bool) -> Item:
+    streak = current_streak(journal, log, today, as_of=day) if with_streaks else 0
+    previous = last_run(journal, log, today, as_of=day)[0] if with_streaks and not streak else 0
+    week = (quota_week(journal, log, week_start_of(day, journal.week_start))
+            if log.habit.schedule_on(day).is_quota else None)
+    return Item(log, day_state(journal, log, day, today), streak, day, week, previous)
 
 
 def exact_from(journal: Journal, day: date, today: date, since: date, with_streaks: bool = True) -> bool:
@@ -95,9 +127,16 @@ def exact_from(journal: Journal, day: date, today: date, since: date, with_strea
     if week_start_of(day, journal.week_start) < since:
         return False
     return not with_streaks or all(
-        (run_break(journal, log, today, as_of=day) or log.habit.start) >= since
+        (_reaches_back(journal, log, day, today) or log.habit.start) >= since
         for log in journal.active_on(day)
     )
+
+
+def _reaches_back(journal: Journal, log: HabitLog, day: date, today: date) -> date | None:
+    """The earliest point an item's streak (or, at 0, its last run) looks at."""
+    if current_streak(journal, log, today, as_of=day):
+        return run_break(journal, log, today, as_of=day)
+    return last_run(journal, log, today, as_of=day)[1]
 
 
 @dataclass(frozen=True)

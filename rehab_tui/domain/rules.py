@@ -13,6 +13,7 @@ from datetime import date, timedelta
 
 from .errors import RehabError
 from .model import Habit, Pause
+from .states import DayState
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,36 @@ def check_pause(pause: Pause) -> Pause:
     if pause.until < pause.start:
         raise RehabError(f"a pause cannot end ({pause.until}) before it starts ({pause.start})")
     return replace(pause, reason=REASON.clean(pause.reason))
+
+
+def check_pause_start(pause: Pause, today: date, history: bool = False) -> Pause:
+    """A pause starts today or later: rest for past days goes through snooze and
+    its budget, so a broken streak cannot be lifted for free. `history` is for
+    pauses brought in (an import), which record what already happened."""
+    if not history and pause.start < today:
+        raise RehabError(
+            f"a pause starts today or later ({pause.start.isoformat()} is past); to rest a past day use "
+            f"rehab snooze --date {pause.start.isoformat()}, within the snooze budget"
+        )
+    return pause
+
+
+#: The states a snooze can rest: something still to do (or missed) that day.
+RESTABLE = frozenset({DayState.PENDING, DayState.UPCOMING, DayState.MISSED})
+
+
+def check_snooze_needed(day: date, states: list[DayState], habit: Habit | None = None,
+                        habit_state: DayState | None = None) -> date:
+    """A snooze must rest something: not a habit already done that day, not a
+    day whose routine is complete (every habit due done, or nothing due). Such
+    a snooze would only turn a counted day into a frozen one and use budget."""
+    when = f"{day.isoformat()} ({day:%a})"
+    if habit is not None:
+        if habit_state is DayState.DONE:
+            raise RehabError(f"{habit.name} is already done on {when}; nothing to rest, no snooze used")
+    elif not any(state in RESTABLE for state in states):
+        raise RehabError(f"the routine of {when} is complete; nothing to rest, no snooze used")
+    return day
 
 
 def check_start(habit: Habit, start: date, first_checkin: date | None) -> date:

@@ -18,6 +18,9 @@ class DayState(StrEnum):
     PENDING = "pending"
     UPCOMING = "upcoming"
     MISSED = "missed"
+    #: A quota habit's day that is not yet due: the week can still be met on
+    #: later days, so it stays outside the day's total ("1 of 2 this week").
+    OPEN = "open"
 
 
 #: The states that count towards a day's routine total (`today --json`).
@@ -45,6 +48,23 @@ class QuotaWeek:
     start: date
     done: int
     needed: int
+    #: The week's available days (under a quota, in the habit's life, not
+    #: resting, or checked in), oldest first: the days it can still be met on.
+    available: tuple[date, ...] = ()
+
+    @property
+    def last(self) -> date | None:
+        """The week's last available day: an unmet week is missed on it."""
+        return self.available[-1] if self.available else None
+
+    def due(self, day: date) -> bool:
+        """Whether `day` is due: the available days left, `day` included, are
+        no more than the check-ins still needed (those before `day` counted)."""
+        still = self.needed - sum(1 for d in self.checked if d < day)
+        return 0 < still and sum(1 for d in self.available if d >= day) <= still
+
+    #: The days of the week checked in.
+    checked: tuple[date, ...] = ()
 
     @property
     def frozen(self) -> bool:
@@ -69,12 +89,13 @@ def quota_week(journal: Journal, log: HabitLog, week_start: date) -> QuotaWeek:
         days = [d for d in days if habit.schedule_on(d).is_quota]
         if not days:
             return QuotaWeek(week_start, 0, 0)
-    done = sum(1 for d in days if d in log.done)
-    available = sum(
-        1 for d in days
+    checked = tuple(d for d in days if d in log.done)
+    available = tuple(
+        d for d in days
         if d in log.done or (in_life(log, d) and not resting(journal, log, d))
     )
-    return QuotaWeek(week_start, done, min(habit.schedule_on(days[-1]).quota, available))
+    needed = min(habit.schedule_on(days[-1]).quota, len(available))
+    return QuotaWeek(week_start, len(checked), needed, available, checked)
 
 
 def day_state(journal: Journal, log: HabitLog, day: date, today: date) -> DayState:
@@ -82,19 +103,37 @@ def day_state(journal: Journal, log: HabitLog, day: date, today: date) -> DaySta
         return DayState.DONE
     if not scheduled(log, day):
         return DayState.OFF
-    quota = log.habit.schedule_on(day).is_quota
-    if quota and quota_week(journal, log, week_start_of(day, journal.week_start)).met:
-        return DayState.OFF
+    week = None
+    if log.habit.schedule_on(day).is_quota:
+        week = quota_week(journal, log, week_start_of(day, journal.week_start))
+        if week.met:
+            return DayState.OFF
     if log.paused_on(day):
         return DayState.PAUSED
     if day in journal.rest_days or day in log.snoozed:
         return DayState.SNOOZED
+    if week is not None:
+        if day < today:
+            # Only the week can be missed, never one day of it: the miss shows
+            # on the week's last chance, and the days before it are off.
+            return DayState.MISSED if day == week.last else DayState.OFF
+        if not week.due(day):
+            return DayState.OPEN
     if day == today:
         return DayState.PENDING
     if day > today:
         return DayState.UPCOMING
-    # Only the week can be missed for a quota habit, never one day of it.
-    return DayState.OFF if quota else DayState.MISSED
+    return DayState.MISSED
+
+
+def due_on(journal: Journal, log: HabitLog, day: date) -> bool:
+    """Whether a habit was due on `day` (whatever was then done): scheduled,
+    and for a quota, its week could no longer be met without that day."""
+    if not scheduled(log, day):
+        return False
+    if not log.habit.schedule_on(day).is_quota:
+        return True
+    return quota_week(journal, log, week_start_of(day, journal.week_start)).due(day)
 
 
 def due_days(habit: Habit, first: date, last: date) -> int:

@@ -10,7 +10,7 @@ from enum import Enum
 from .dates import week_start_of
 from .model import HabitLog, Journal
 from .schedules import StreakUnit
-from .states import DayState, day_state, quota_week, scheduled
+from .states import DayState, day_state, due_on, quota_week, scheduled
 
 _DAY = timedelta(days=1)
 _WEEK = timedelta(days=7)
@@ -30,6 +30,13 @@ class Streak:
     current: int
     best: int
     misses: int  # misses in a row just behind the current point, for "never miss twice"
+    #: The run that the latest misses ended (0 if none): shown as "last
+    #: streak N days" while the current streak is 0.
+    last_run: int = 0
+
+    @property
+    def missed_in_a_row(self) -> int:
+        return self.misses
 
 
 def day_step(journal: Journal, log: HabitLog, day: date, today: date) -> Step:
@@ -120,16 +127,34 @@ def current_run(newest_first: Iterable[Step]) -> int:
 
 
 def misses_in_a_row(newest_first: Iterable[Step]) -> int:
-    """Breaks since the last counted step (stops looking at two)."""
+    """Breaks since the last counted step: the real count, so the fresh-start
+    line can stay until the next check-in however long the gap."""
     misses = 0
     for step in newest_first:
         if step is Step.COUNT:
             break
         if step is Step.BREAK:
             misses += 1
-            if misses > 1:
-                break
     return misses
+
+
+def previous_run(newest_first: Iterable[Step]) -> int:
+    """The run just before the latest break(s): past the current run and the
+    misses behind it, the counted steps back to the break before them."""
+    steps = iter(newest_first)
+    for step in steps:
+        if step is Step.BREAK:
+            break
+    else:
+        return 0
+    count = 0
+    for step in steps:
+        if step is Step.BREAK:
+            if count:
+                break
+        elif step is Step.COUNT:
+            count += 1
+    return count
 
 
 def longest_run(oldest_first: Iterable[Step]) -> int:
@@ -164,7 +189,23 @@ def streak_of(log: HabitLog, steps: list[Step]) -> Streak:
     """The streak that a habit's steps (`habit_steps`, oldest first) add up to:
     the current run, the longest one, and the misses in a row behind today."""
     return Streak(log.habit.schedule.unit, current_run(reversed(steps)), longest_run(steps),
-                  misses_in_a_row(reversed(steps)))
+                  misses_in_a_row(reversed(steps)), previous_run(reversed(steps)))
+
+
+def last_run(journal: Journal, log: HabitLog, today: date, as_of: date | None = None) -> tuple[int, date | None]:
+    """The run that the latest misses ended, going back from `as_of`, and the
+    point of the miss before that run (None if it reaches the habit's start):
+    reading from that point on is enough to count it."""
+    count, broken, before = 0, False, None
+    for point, step in _steps_back(journal, log, as_of or today, today):
+        if step is Step.BREAK:
+            if count:
+                before = point
+                break
+            broken = True
+        elif step is Step.COUNT and broken:
+            count += 1
+    return count, before
 
 
 def habit_streak(journal: Journal, log: HabitLog, today: date) -> Streak:
@@ -172,18 +213,21 @@ def habit_streak(journal: Journal, log: HabitLog, today: date) -> Streak:
 
 
 def routine_step(journal: Journal, logs: list[HabitLog], day: date, today: date) -> Step:
+    """A day of the routine: every habit due that day done counts it; a miss
+    breaks it. A quota habit is in it only on its due days (an open day is
+    outside, as in the day's total), and its week's miss falls on the week's
+    last available day, the one day it shows as missed."""
     if day in journal.rest_days:
         return Step.SKIP
     due = False
     waiting = False
     for log in logs:
-        if log.habit.versions and log.habit.schedule_on(day).is_quota:
-            continue
         state = day_state(journal, log, day, today)
         if state is DayState.MISSED:
             return Step.BREAK
         if state is DayState.DONE:
-            due = due or scheduled(log, day)
+            # A check-in on a day it was not due neither adds nor breaks.
+            due = due or due_on(journal, log, day)
         elif state in (DayState.PENDING, DayState.UPCOMING):
             due = waiting = True
     if not due or waiting:
@@ -191,18 +235,23 @@ def routine_step(journal: Journal, logs: list[HabitLog], day: date, today: date)
     return Step.COUNT
 
 
-def fixed_logs(journal: Journal) -> list[HabitLog]:
-    """The habits the routine counts: those under a fixed schedule at any time
-    (routine_step leaves out the days a quota was in force)."""
-    return [
-        log for log in journal.logs
-        if not all(v.schedule.is_quota for v in log.habit.schedule_history)
-    ]
+def routine_logs(journal: Journal) -> list[HabitLog]:
+    """The habits the routine counts: all of them, each on the days it is due."""
+    return list(journal.logs)
+
+
+def routine_week_days(journal: Journal, log: HabitLog, day: date) -> list[date]:
+    """The routine days a check-in by `log` on `day` can change: the day, or its
+    whole week under a quota (due days, the met week and its miss move)."""
+    if not log.habit.schedule_on(day).is_quota:
+        return [day]
+    first = week_start_of(day, journal.week_start)
+    return [first + i * _DAY for i in range(7)]
 
 
 def routine_steps(journal: Journal, today: date) -> tuple[date | None, list[Step]]:
     """The first day of the routine and every day's step from it through today."""
-    logs = fixed_logs(journal)
+    logs = routine_logs(journal)
     if not logs:
         return None, []
     first = min(log.habit.start for log in logs)
@@ -214,8 +263,42 @@ def routine_streak(journal: Journal, today: date, as_of: date | None = None) -> 
     first, steps = routine_steps(journal, today)
     if first is None:
         return 0, 0
-    logs = fixed_logs(journal)
+    logs = routine_logs(journal)
     day = as_of or today
     back = (routine_step(journal, logs, day - i * _DAY, today) for i in range((day - first).days + 1))
     current = current_run(back)
     return current, max(longest_run(steps), current)
+
+
+#: Adherence looks this many days back, today included.
+ADHERENCE_DAYS = 28
+
+
+def share_done(steps: Iterable[Step]) -> float | None:
+    """Done ÷ (done + missed) as 0–100, one decimal; None with nothing due.
+    Frozen (snoozed, paused), off and still-pending steps are left out."""
+    done = missed = 0
+    for step in steps:
+        done += step is Step.COUNT
+        missed += step is Step.BREAK
+    return round(100 * done / (done + missed), 1) if done + missed else None
+
+
+def adherence(journal: Journal, log: HabitLog, today: date, days: int = ADHERENCE_DAYS) -> float | None:
+    """The share of due days (a quota habit: of its weeks) done in the last
+    `days` days. Unlike strength it means something from the first week."""
+    first = today - (days - 1) * _DAY
+    return share_done(
+        _step(journal, log, point, is_week, today)
+        for point, is_week in _points(journal, log, today)
+        # A week belongs to the window when it ends inside it.
+        if (point + 6 * _DAY if is_week else point) >= first
+    )
+
+
+def routine_adherence(journal: Journal, today: date, days: int = ADHERENCE_DAYS) -> float | None:
+    """The share of the routine's due days done in the last `days` days."""
+    first, steps = routine_steps(journal, today)
+    if first is None:
+        return None
+    return share_done(steps[-days:])

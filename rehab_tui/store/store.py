@@ -22,12 +22,13 @@ from ..domain.errors import RehabError
 from ..domain.lookup import unique_slug
 from ..domain.model import Habit, HabitLog, Journal, Pause, ScheduleVersion, Snooze
 from ..domain.rules import (
-    AREA, NOTE, PAIN, REASON, SNOOZE_WINDOW, check_checkin, check_habit, check_pause, check_schedule_since,
-    check_snooze_day, check_start,
+    AREA, NOTE, PAIN, REASON, SNOOZE_WINDOW, check_checkin, check_habit, check_pause, check_pause_start,
+    check_schedule_since, check_snooze_day, check_snooze_needed, check_start,
 )
 from ..domain.schedules import parse_schedule
 from ..domain.settings import DEFAULT_ROUTINE, Settings, validate
 from ..domain.snoozing import can_snooze
+from ..domain.states import day_state
 from .rows import DamagedRow, HabitRef, day_of, habit_of, ref_of, sql_fix
 from . import files
 from .schema import known_migrations, migrations
@@ -616,9 +617,12 @@ class Store:
         area: str | None = None,
         pain: int | None = None,
         exempt: bool = False,
+        history: bool = False,
     ) -> Rested:
         """Snooze the day (or one habit on it). An `exempt` snooze (history
-        brought in from elsewhere) uses no budget."""
+        brought in from elsewhere) uses no budget. A snooze must rest something
+        (rules.check_snooze_needed), except `history` brought in by an import,
+        which records what already happened."""
         check_snooze_day(day, today)
         row = {
             "day": iso(day), "habit_id": habit_id,
@@ -634,6 +638,8 @@ class Store:
             same = _snooze_where(habit_id)
             if db["snoozes"].count_where(same, [iso(day), *_id_param(habit_id)]):
                 return self._rested(habit_id, False)
+            if not history:
+                self._check_snooze_needed(day, today, habit_id)
             if not exempt:
                 budget = self.settings().snooze_budget
                 near = {
@@ -653,6 +659,17 @@ class Store:
             db["snoozes"].insert(row)
             return self._rested(habit_id, True)
 
+    def _check_snooze_needed(self, day: date, today: date, habit_id: int | None) -> None:
+        # A day's states need that day and, for a quota, its week: six days back suffice.
+        journal = self.journal(since=day - timedelta(days=6))
+        logs = journal.active_on(day)
+        states = [day_state(journal, log, day, today) for log in logs]
+        if habit_id is None:
+            check_snooze_needed(day, states)
+        else:
+            log = journal.log(habit_id)
+            check_snooze_needed(day, states, log.habit, day_state(journal, log, day, today))
+
     def unsnooze(self, day: date, habit_id: int | None = None) -> Rested:
         with self._write() as db:
             where = _snooze_where(habit_id)
@@ -665,9 +682,13 @@ class Store:
     def _rested(self, habit_id: int | None, changed: bool) -> Rested:
         return Rested(changed, self.log(habit_id) if habit_id is not None else None, self.rest_days())
 
-    def pause(self, habit_id: int, start: date, until: date, reason: str = "") -> Paused:
-        """Pause from `start` through `until`, merged with any pause it overlaps or touches."""
-        pause = check_pause(Pause(start, until, reason))
+    def pause(
+        self, habit_id: int, start: date, until: date, reason: str = "", *, today: date, history: bool = False,
+    ) -> Paused:
+        """Pause from `start` through `until`, merged with any pause it overlaps
+        or touches. It starts today or later unless it is `history` brought in
+        (an import, demo data): rules.check_pause_start."""
+        pause = check_pause_start(check_pause(Pause(start, until, reason)), today, history)
         with self._write() as db:
             self._habit_row(habit_id)
             touching = list(
@@ -720,7 +741,7 @@ class Store:
             for s in snoozes:
                 self.snooze(s.day, today, s.habit_id, s.reason, s.area, s.pain, s.exempt)
             for habit_id, p in pauses:
-                self.pause(habit_id, p.start, p.until, p.reason)
+                self.pause(habit_id, p.start, p.until, p.reason, today=today, history=True)
 
     # --------------------------------------------------------------- settings
 

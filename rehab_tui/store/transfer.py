@@ -151,7 +151,7 @@ def import_data(store: Store, data: Any, today: date) -> Imported:
                     if any(q.start <= p.start and p.until <= q.until for q in pauses):
                         continue  # already held: writing it again would only rewrite the row
                     # Merged with the pauses it overlaps or touches, as `pause` does.
-                    now = store.pause(habit.id, p.start, p.until, p.reason).log.pauses
+                    now = store.pause(habit.id, p.start, p.until, p.reason, today=today, history=True).log.pauses
                     counts["pauses"] += now != pauses
                     pauses = now
             for s in checked.rest_days:
@@ -162,7 +162,8 @@ def import_data(store: Store, data: Any, today: date) -> Imported:
 
 
 def _snoozed(store: Store, s: dict, today: date, habit_id: int | None) -> int:
-    return int(store.snooze(s["day"], today, habit_id, s["reason"], s["area"], s["pain"], s["exempt"]).changed)
+    return int(store.snooze(s["day"], today, habit_id, s["reason"], s["area"], s["pain"], s["exempt"],
+                            history=True).changed)
 
 
 @dataclass(frozen=True)

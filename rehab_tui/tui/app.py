@@ -115,7 +115,9 @@ class RehabApp(App[None]):
         )
 
     def refresh_streaks(self) -> None:
-        self.query_one(StreaksPanel).show(self.board.streak_rows(), self.board.routine())
+        self.query_one(StreaksPanel).show(
+            self.board.streak_rows(), self.board.routine(), self.board.routine_adherence()
+        )
 
     def refresh_all(self) -> None:
         self.refresh_day()
@@ -360,7 +362,8 @@ class RehabApp(App[None]):
     def _paused(self, request: PauseRequest | None) -> None:
         if request is None:
             return
-        paused = self.attempt(self.store.pause, request.habit_id, request.start, request.until, request.reason)
+        paused = self.attempt(self.store.pause, request.habit_id, request.start, request.until, request.reason,
+                              today=self.today)
         if paused is not None:
             self.notify(f"Paused through {paused.pause.until:%a %d %b}.")
             self.show_journal(self.board.journal.with_log(paused.log))

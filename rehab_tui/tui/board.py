@@ -23,9 +23,10 @@ from ..domain.checklist import Checklist, DaySummary, checklist, day_summary
 from ..domain.dates import days_between, week_start_of
 from ..domain.model import HabitLog, Journal
 from ..domain.states import DayState, day_state
+from ..domain.encouragement import encouragement
 from ..domain.streaks import (
-    Step, Streak, current_run, day_step, fixed_logs, habit_steps, longest_run, routine_step, routine_steps,
-    streak_of, week_step,
+    Step, Streak, adherence, current_run, day_step, habit_steps, longest_run, routine_adherence, routine_logs,
+    routine_step, routine_steps, routine_week_days, streak_of, week_step,
 )
 from ..domain.strength import strength
 
@@ -38,6 +39,11 @@ class StreakRow:
     streak: Streak
     strength: float
     strip: tuple[DayState, ...]  # the last STRIP_DAYS days, oldest first
+    adherence: float | None  # due days done in the last 28 days, 0-100 (None: nothing due)
+
+    @property
+    def encouragement(self) -> str | None:
+        return encouragement(self.log.habit, self.streak)
 
 
 class Board:
@@ -81,11 +87,14 @@ class Board:
                 else:
                     steps[(day - first).days] = day_step(self.journal, log, day, self.today)
         if self._routine_steps is not None:
-            logs = fixed_logs(self.journal)
+            logs = routine_logs(self.journal)
             first = self._routine_first
             if first is None or any(day < first for day in days):
                 return False
-            for day in days:
+            # A quota check-in moves its whole week in the routine (which days
+            # are due, the met week, its miss), so every day of it is stepped again.
+            touched = {d for day in days for d in routine_week_days(self.journal, log, day) if first <= d <= self.today}
+            for day in touched:
                 self._routine_steps[(day - first).days] = routine_step(self.journal, logs, day, self.today)
         return True
 
@@ -131,7 +140,12 @@ class Board:
         first = self.today - timedelta(days=STRIP_DAYS - 1)
         strip = tuple(day_state(self.journal, log, day, self.today) for day in days_between(first, self.today))
         streak = streak_of(log, self._habit_steps(log))
-        return StreakRow(log, streak, strength(self.journal, log, self.today), strip)
+        return StreakRow(
+            log, streak, strength(self.journal, log, self.today), strip, adherence(self.journal, log, self.today)
+        )
+
+    def routine_adherence(self) -> float | None:
+        return routine_adherence(self.journal, self.today)
 
     def routine(self) -> tuple[int, int]:
         """(current, best) for the routine (domain.streaks.routine_streak)."""

@@ -96,7 +96,7 @@ class MonthCalendar(Widget, can_focus=True):
         """The marks, packed into as few lines as the width allows; today's mark too."""
         width = max(self.content_size.width, CELL * 7 - 1)
         entries = [Content.styled((f"{SYMBOLS[mark]} {mark}"), STYLES[mark]) for mark in LEGEND]
-        entries.append(Content.assemble((f"{self.today.day:>2}", "underline bold"), ((" today"), "")))
+        entries.append(Content.assemble((f"{self.today.day:>2}", "underline bold"), ("\u00a0today", "")))
         lines: list[Content] = []
         for entry in entries:
             if lines and len(lines[-1]) + 2 + len(entry) <= width:

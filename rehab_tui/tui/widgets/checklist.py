@@ -20,12 +20,12 @@ BOXES = marks(
     {
         # A future day has nothing to tick yet: no box, a dotted circle.
         DayState.DONE: "✔", DayState.PENDING: "☐", DayState.UPCOMING: "◌", DayState.MISSED: "✗",
-        DayState.SNOOZED: "z", DayState.PAUSED: "‖", DayState.OFF: "·",
+        DayState.SNOOZED: "z", DayState.PAUSED: "‖", DayState.OFF: "·", DayState.OPEN: "☐",
     }
 )
 
-#: Rows a tick can still go to (the cursor moves on to the next one after a tick).
-OPEN = frozenset({DayState.PENDING, DayState.MISSED})
+#: What a tick can still do something for: due, open (a quota not yet due) or missed.
+OPEN = frozenset({DayState.PENDING, DayState.OPEN, DayState.MISSED})
 
 
 class ChecklistView(OptionList):
@@ -129,6 +129,10 @@ class ChecklistView(OptionList):
 
     def _status(self, item: Item) -> Content:
         state = item.state
+        week = item.week_words(self.today)
+        if week is not None:
+            style = STATE_STYLES[state] if state is DayState.MISSED else "$foreground-muted"
+            return Content.styled(week, style)
         if state is DayState.SNOOZED:
             return Content.styled("snoozed", STATE_STYLES[state])
         if state is DayState.PAUSED:
@@ -146,7 +150,8 @@ class ChecklistView(OptionList):
             return Content.styled("missed", STATE_STYLES[state])
         minutes = f"{item.log.habit.minutes} min · " if item.log.habit.minutes else ""
         if not item.streak:
-            return Content.assemble((minutes, "$foreground-muted"), ("no streak yet", "$foreground-muted"))
+            words = item.streak_words() if item.last_run else "no streak yet"
+            return Content.assemble((minutes, "$foreground-muted"), (words, "$foreground-muted"))
         streak = f"{item.streak}-{item.unit[:-1]} streak"
         return Content.assemble((minutes, "$foreground-muted"), (streak, "$text-warning bold"))
 

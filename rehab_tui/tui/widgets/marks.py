@@ -12,6 +12,7 @@ STATE_STYLES: dict[DayState, str] = {
     DayState.SNOOZED: "$text-primary",
     DayState.PAUSED: "$text-secondary",
     DayState.OFF: "$foreground-muted",
+    DayState.OPEN: "$foreground-muted",
 }
 
 

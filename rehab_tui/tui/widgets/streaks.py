@@ -14,11 +14,16 @@ from .marks import marks
 STRIP = marks(
     {
         DayState.DONE: "●", DayState.MISSED: "✗", DayState.SNOOZED: "z", DayState.PAUSED: "‖",
-        DayState.PENDING: "○", DayState.UPCOMING: "·", DayState.OFF: "·",
+        DayState.PENDING: "○", DayState.UPCOMING: "·", DayState.OFF: "·", DayState.OPEN: "·",
     }
 )
 BAR = 8
 NAME_WIDTH = 24  # longer names are cut with an ellipsis
+
+
+def _percent(value: float | None) -> str:
+    """Adherence as the panel shows it; a dash while nothing was due."""
+    return "–" if value is None else f"{value:.0f}%"
 
 
 def _short(n: int, unit: str) -> str:
@@ -44,7 +49,7 @@ class StreaksPanel(Vertical):
         height: 1fr;
         & > #streak-rows { height: 1fr; scrollbar-size-vertical: 1; }
         & > #streak-rows > Static { width: auto; }
-        & > #prompt { height: auto; }
+        & > #prompt { height: auto; max-height: 4; overflow-y: auto; }
         & > #prompt.-empty { display: none; }
     }
     """
@@ -67,8 +72,9 @@ class StreaksPanel(Vertical):
         """What the panel says, as plain text (for tests)."""
         return "\n".join(str(self.query_one(f"#{id_}", Static).render()) for id_ in ("streak-table", "prompt"))
 
-    def show(self, rows: list[StreakRow], routine: tuple[int, int]) -> None:
-        self.border_title = f"Streaks · routine {routine[0]}d in a row, best {routine[1]}d"
+    def show(self, rows: list[StreakRow], routine: tuple[int, int], routine_adherence: float | None = None) -> None:
+        done = f" · {routine_adherence:.0f}% of 28 days" if routine_adherence is not None else ""
+        self.border_title = f"Streaks · routine {routine[0]}d in a row, best {routine[1]}d{done}"
         self.rows = rows
         self._render_rows()
 
@@ -83,7 +89,7 @@ class StreaksPanel(Vertical):
         cap = NAME_WIDTH * 2 if wide else NAME_WIDTH
         width = min(max((len(r.log.habit.name) for r in rows), default=8), cap)
         header = Content.styled(
-            f"{'habit'.ljust(width)}  {'now':>4} {'best':>4}  {'strength':<{BAR + 5}}  last {days // 7} weeks",
+            f"{'habit'.ljust(width)}  {'now':>4} {'best':>4}  {'28d':>4}  {'strength':<{BAR + 5}}  last {days // 7} weeks",
             "$foreground-muted",
         )
         lines = [header]
@@ -98,6 +104,7 @@ class StreaksPanel(Vertical):
                     ("  ", ""),
                     (f"{_short(streak.current, streak.unit):>4}", "$text-warning bold" if streak.current else "$foreground-muted"),
                     (f" {_short(streak.best, streak.unit):>4}  ", "$foreground-muted"),
+                    (f"{_percent(row.adherence):>4}  ", ""),
                     strength_bar(row.strength),
                     (f" {row.strength:3.0f}%  ", ""),
                     strip,
@@ -105,13 +112,10 @@ class StreaksPanel(Vertical):
             )
         self.query_one("#streak-table", Static).update(Content("\n").join(lines))
         prompt = self.query_one("#prompt", Static)
-        prompts = [r for r in rows if r.streak.misses == 1]
-        prompt.set_class(not prompts, "-empty")
-        if prompts:
-            names = ", ".join(r.log.habit.name for r in prompts[:2]) + (" …" if len(prompts) > 2 else "")
-            prompt.update(
-                Content.assemble(
-                    ("↻ ", "$text-warning bold"),
-                    (f"{names}: missed once. That's fine — never miss twice.", "$text-warning"),
-                )
-            )
+        # One line a habit that fell off, names whole (the line wraps instead).
+        said = [r.encouragement for r in rows if r.encouragement]
+        prompt.set_class(not said, "-empty")
+        if said:
+            prompt.update(Content("\n").join(
+                Content.assemble(("↻ ", "$text-warning bold"), (line, "$text-warning")) for line in said
+            ))

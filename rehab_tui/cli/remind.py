@@ -228,7 +228,8 @@ def install(s: Session, yes: bool, via: str, every: int, unit_dir: str | None, c
         for path, text in units.items():
             note = " (replacing the one there)" if path.exists() else ""
             click.echo(terminal_text(f"── {path}{note}"))
-            click.echo(terminal_text(text))
+            for line in text.splitlines():
+                click.echo(terminal_text(line))
         _confirm(yes, "Write these files?")
         from ..store import files
 

@@ -380,3 +380,24 @@ def test_crontab_line_kept_apart_from_the_others(db: Path, tmp_path: Path) -> No
     assert len(lines) == 3 and lines[2].startswith("*/15 * * * * ")
     ok(db, "remind", "uninstall", "--yes", "--via", "cron", "--crontab-file", crontab)
     assert crontab.read_text().splitlines() == ["MAILTO=me", "0 3 * * * backup-things"]
+
+
+def test_check_reads_reminder_rows(db: Path) -> None:
+    import sqlite3
+    from contextlib import closing
+
+    ok(db, "remind", "add", "19:30", "--to", "ntfy://topic")
+    ok(db, "remind", "add", "08:00")
+    assert ok(db, "check").out.strip().endswith(": ok")
+    with closing(sqlite3.connect(db)) as conn, conn:
+        conn.execute("UPDATE reminders SET at = '25:61', days = 'someday' WHERE id = 2")
+    ran = run(db, "check")
+    assert ran.code == 1
+    assert "reminders row 2, at:" in ran.out + ran.err
+    assert "reminders row 2, days:" in ran.out + ran.err
+    # Reading it is one error line with the fix; the run never crashes.
+    assert_error(run(db, "remind", "list"), contains="rehab remind remove 2")
+    assert_error(run(db, "remind", "run", "--now", "20:00"), contains="rehab remind remove 2")
+    ok(db, "remind", "remove", "2")
+    assert ok(db, "remind", "list").lines == ["#1  19:30  every day  → ntfy://topic"]
+    assert ok(db, "check").out.strip().endswith(": ok")

@@ -795,7 +795,12 @@ class Store:
     def remove_reminder(self, number: int) -> Reminder:
         """Remove reminder `number` (as `remind list` shows it); what it was."""
         with self._write() as db:
-            removed = self._reminder(self._reminder_row(number))
+            row = self._reminder_row(number)
+            try:
+                removed = self._reminder(row)
+            except DamagedRow:
+                # Removing is how a damaged row is mended: it need not read well.
+                removed = Reminder(number, str(row["at"]), frozenset(), str(row["target"]) if row["target"] else None)
             db["reminders"].delete(number)
             return removed
 

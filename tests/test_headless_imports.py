@@ -51,7 +51,7 @@ def test_every_listed_command_loads_under_its_own_name() -> None:
     help_text = CliRunner().invoke(cli, ["--help"]).output
     listed = [line.split()[0] for line in help_text.split("Commands:\n")[1].splitlines() if line.strip()]
     assert listed == sorted(
-        "backup calendar check done export habit import nag pause restore resume settings snooze streaks today undo unsnooze".split()
+        "backup calendar check done export habit import nag pause remind restore resume settings snooze streaks today undo unsnooze".split()
     )
     ctx = click.Context(cli)
     for name in listed:
@@ -69,3 +69,11 @@ def _run(tmp_path: Path, *command: str) -> dict:
     report = json.loads(proc.stdout.splitlines()[-1])
     assert report["exit"] == 0, proc.stderr
     return report
+
+
+@pytest.mark.parametrize("command", [("today", "--json"), ("nag",), ("remind", "list"), ("remind", "add", "19:30")],
+                         ids=lambda c: " ".join(c))
+def test_only_remind_run_imports_apprise(tmp_path: Path, command: tuple[str, ...]) -> None:
+    modules = _run(tmp_path, *command)["modules"]
+    assert not [m for m in modules if m == "apprise" or m.startswith("apprise.")]
+    assert not [m for m in modules if m == "textual" or m.startswith("textual.")]

@@ -23,6 +23,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     **{name: ("days", name) for name in
        ("today", "done", "undo", "snooze", "unsnooze", "pause", "resume", "streaks", "calendar", "nag")},
     "habit": ("habits", "habit"),
+    "remind": ("remind", "remind"),
     **{name: ("data", attribute) for name, attribute in
        (("settings", "settings"), ("export", "export"), ("import", "import_"), ("backup", "backup"),
         ("restore", "restore"), ("check", "check"))},

@@ -21,7 +21,7 @@ from .output import terminal_text
 #: and work; every other command needs to write and is refused up front.
 READING: frozenset[tuple[str, ...]] = frozenset(
     {("today",), ("streaks",), ("calendar",), ("nag",), ("export",), ("backup",), ("check",),
-     ("habit", "list")}
+     ("habit", "list"), ("remind", "list")}
 )
 
 

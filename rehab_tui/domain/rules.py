@@ -184,3 +184,80 @@ def check_checkin(habit: Habit, day: date, today: date) -> date:
             f"move its start first: rehab habit edit {habit.slug} --start {day.isoformat()}"
         )
     return day
+
+
+# -------------------------------------------------------------- reminders
+
+#: The days of the week as `remind add --days` names them, Monday first
+#: (date.weekday() numbers them the same way).
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+EVERY_DAY = frozenset(range(7))
+#: Words for common day sets, besides lists and ranges of day names.
+DAY_SETS = {
+    "daily": EVERY_DAY, "every day": EVERY_DAY, "everyday": EVERY_DAY, "all": EVERY_DAY,
+    "weekdays": frozenset(range(5)), "weekends": frozenset({5, 6}), "weekend": frozenset({5, 6}),
+}
+#: Where a reminder goes: an apprise URL, one line (apprise URLs of chat
+#: services with tokens run long, hence the cap).
+REMINDER_TARGET = TextField("a reminder's --to URL", 2000)
+#: A failed notification's message, as `remind list` keeps it.
+REMINDER_ERROR = TextField("a reminder's error", 500)
+
+
+def check_reminder_time(text: str) -> str:
+    """A time of day, HH:MM on the 24-hour clock (7:05 is taken as 07:05); as stored."""
+    raw = (text or "").strip()
+    hours, sep, minutes = raw.partition(":")
+    if (sep and hours.isdigit() and minutes.isdigit() and hours.isascii() and minutes.isascii()
+            and 1 <= len(hours) <= 2 and len(minutes) == 2 and int(hours) < 24 and int(minutes) < 60):
+        return f"{int(hours):02d}:{minutes}"
+    raise RehabError(f"'{raw}' is not a time of day: use HH:MM on the 24-hour clock, e.g. 19:30")
+
+
+def check_reminder_days(text: str | None) -> frozenset[int]:
+    """A set of weekdays (0 = Monday): `mon-fri`, `mon,wed,fri`, `sat-sun`,
+    `fri-mon` (a range may wrap), `weekdays`, `weekends`, `daily`; None is every day."""
+    if text is None:
+        return EVERY_DAY
+    words = " ".join(text.casefold().split())
+    if words in DAY_SETS:
+        return DAY_SETS[words]
+    days: set[int] = set()
+    for part in words.replace(" ", "").split(","):
+        first, sep, last = part.partition("-")
+        try:
+            a = _weekday(first)
+            b = _weekday(last) if sep else a
+        except RehabError:
+            raise RehabError(
+                f"'{text.strip()}' is not a set of days: use names like mon-fri, sat,sun or mon,wed,fri "
+                "(or weekdays, weekends, daily)"
+            ) from None
+        days.update((a + k) % 7 for k in range((b - a) % 7 + 1))
+    return frozenset(days)
+
+
+def _weekday(word: str) -> int:
+    key = word[:3]
+    if len(word) >= 3 and key in WEEKDAYS and ("monday tuesday wednesday thursday friday saturday sunday"
+                                               .split()[WEEKDAYS.index(key)].startswith(word)):
+        return WEEKDAYS.index(key)
+    raise RehabError(f"'{word}' is not a day of the week")
+
+
+def check_reminder_target(text: str | None) -> str | None:
+    """Where a reminder goes: None for the desktop, else one line that reads
+    as an apprise URL (scheme://...), e.g. ntfy://my-topic or mailto://..."""
+    if text is None:
+        return None
+    url = REMINDER_TARGET.clean(text, required=True)
+    scheme, sep, rest = url.partition("://")
+    if not (sep and rest and scheme[:1].isalpha() and scheme.isascii()
+            and all(ch.isalnum() or ch in "+.-" for ch in scheme)):
+        raise RehabError(
+            f"'{url}' is not a notification URL: use an apprise URL like ntfy://my-topic, "
+            "tgram://BOT_TOKEN/CHAT_ID or mailto://user:pass@example.com"
+        )
+    if any(ch.isspace() for ch in url):
+        raise RehabError("a reminder's --to URL cannot hold spaces (write %20)")
+    return url

@@ -18,7 +18,11 @@ from sqlite_utils import Database
 
 from ..domain.dates import parse_iso
 from ..domain.errors import RehabError
-from ..domain.rules import AREA, CUE, MINUTES, NAME, NOTE, PAIN, REASON, Range, TextField
+from ..domain.reminders import days_stored
+from ..domain.rules import (
+    AREA, CUE, MINUTES, NAME, NOTE, PAIN, REASON, REMINDER_ERROR, Range, TextField, check_reminder_days,
+    check_reminder_target, check_reminder_time,
+)
 from ..domain.schedules import load_schedule
 from ..domain.settings import validate
 from . import files
@@ -125,8 +129,30 @@ def settings_rows(db: Database) -> Iterator[str]:
         )
 
 
+def reminders_rows(db: Database) -> Iterator[str]:
+    if "reminders" not in db.table_names():
+        return
+    for row in db["reminders"].rows:
+        yield from _problems(f"reminders row {row['id']}", f"rehab remind remove {row['id']} (and add it again)", {
+            "at": lambda: _canonical(row["at"], check_reminder_time),
+            "days": lambda: _canonical(row["days"], lambda v: days_stored(check_reminder_days(v))),
+            "target": lambda: row["target"] is None or _canonical(row["target"], check_reminder_target),
+            "last_sent": lambda: row["last_sent"] is None or _date(row["last_sent"]),
+            "last_error": lambda: _text(REMINDER_ERROR, row["last_error"]),
+        })
+
+
+def _canonical(value: object, check: Callable[[str], object]) -> None:
+    if not isinstance(value, str):
+        raise RehabError(f"{value!r} is not text")
+    if check(value) != value:
+        raise RehabError(f"{value!r} is not in the form rehab writes")
+
+
 #: Every table's row check, run in this order. Add a table here.
-ROW_CHECKS: list[RowCheck] = [habits_rows, schedules_rows, checkins_rows, snoozes_rows, pauses_rows, settings_rows]
+ROW_CHECKS: list[RowCheck] = [
+    habits_rows, schedules_rows, checkins_rows, snoozes_rows, pauses_rows, settings_rows, reminders_rows,
+]
 
 
 # ------------------------------------------------------------ the whole file

@@ -79,6 +79,21 @@ def m003_schedule_history(db: Database) -> None:
     db["snoozes"].add_column("exempt", int, not_null_default=0)
 
 
+@migrations()
+def m004_reminders(db: Database) -> None:
+    # `rehab remind` (DESIGN §12): a time of day, the weekdays (day names,
+    # Monday first), where it goes (an apprise URL; NULL is the desktop), the
+    # last day it notified (at most once a day) and its last failure.
+    db["reminders"].create(
+        {
+            "id": int, "at": str, "days": str, "target": str, "last_sent": str,
+            "last_error": str, "last_error_at": str, "created_at": str,
+        },
+        pk="id",
+        not_null={"at", "days"},
+    )
+
+
 def known_migrations() -> frozenset[str]:
     """Every migration this version knows: all of them are pending on an empty database."""
     # execute_plugins=False: the plugin scan costs more than the whole command.

@@ -22,9 +22,11 @@ from ..domain.errors import RehabError
 from ..domain.lookup import unique_slug
 from ..domain.model import Habit, HabitLog, Journal, Pause, ScheduleVersion, Snooze
 from ..domain.rules import (
-    AREA, NOTE, PAIN, REASON, SNOOZE_WINDOW, check_checkin, check_habit, check_pause, check_pause_start,
-    check_schedule_since, check_snooze_day, check_snooze_needed, check_start,
+    AREA, NOTE, PAIN, REASON, REMINDER_ERROR, SNOOZE_WINDOW, check_checkin, check_habit, check_pause,
+    check_pause_start, check_reminder_days, check_reminder_target, check_reminder_time, check_schedule_since,
+    check_snooze_day, check_snooze_needed, check_start,
 )
+from ..domain.reminders import Reminder, days_stored
 from ..domain.schedules import parse_schedule
 from ..domain.settings import DEFAULT_ROUTINE, Settings, validate
 from ..domain.snoozing import can_snooze
@@ -750,6 +752,86 @@ class Store:
         with self._write() as db:
             db["settings"].upsert({"key": key, "value": stored}, pk="key")
             return self.settings()
+
+    # -------------------------------------------------------------- reminders
+
+    def reminders(self) -> list[Reminder]:
+        """Every reminder, in the order they were added."""
+        return [self._reminder(r) for r in self.db["reminders"].rows_where(order_by="id")]
+
+    def _reminder(self, row: dict) -> Reminder:
+        number = row["id"]
+        fix = f"rehab remind remove {number}"
+        try:
+            at = check_reminder_time(row["at"] or "")
+            days = check_reminder_days(row["days"] or "")
+            target = check_reminder_target(row["target"])
+        except RehabError as exc:
+            raise DamagedRow(f"reminders: row {number}: {exc}; mend it with: {fix} (and add it again)") from None
+        last = row["last_sent"]
+        return Reminder(number, at, days, target,
+                        day_of(last, f"reminders: row {number}, last_sent,", fix) if last else None,
+                        row["last_error"], row["last_error_at"])
+
+    def _reminder_row(self, number: int) -> dict:
+        rows = list(self.db["reminders"].rows_where("id = ?", [number]))
+        if not rows:
+            raise RehabError(f"no reminder #{number}; `rehab remind list` shows them")
+        return rows[0]
+
+    def add_reminder(self, at: str, days: str | None = None, target: str | None = None) -> Reminder:
+        """A reminder at `at` (HH:MM) on `days` (default every day), to `target`
+        (an apprise URL; None is the desktop)."""
+        row = {
+            "at": check_reminder_time(at),
+            "days": days_stored(check_reminder_days(days)),
+            "target": check_reminder_target(target),
+            "created_at": _now(),
+        }
+        with self._write() as db:
+            number = db["reminders"].insert(row).last_pk
+            return self._reminder(self._reminder_row(number))
+
+    def remove_reminder(self, number: int) -> Reminder:
+        """Remove reminder `number` (as `remind list` shows it); what it was."""
+        with self._write() as db:
+            row = self._reminder_row(number)
+            try:
+                removed = self._reminder(row)
+            except DamagedRow:
+                # Removing is how a damaged row is mended: it need not read well.
+                removed = Reminder(number, str(row["at"]), frozenset(), str(row["target"]) if row["target"] else None)
+            db["reminders"].delete(number)
+            return removed
+
+    def claim_reminder(self, number: int, day: date) -> Reminder | None:
+        """Record that reminder `number` notifies for `day`, unless it already
+        did: at most once a day, even with two runs at once (the check and the
+        record are one transaction). The reminder as it was before (None if
+        it had notified for `day` already)."""
+        with self._write() as db:
+            before = self._reminder(self._reminder_row(number))
+            if before.last_sent == day:
+                return None
+            db["reminders"].update(number, {"last_sent": iso(day)})
+            return before
+
+    def reminder_outcome(self, claimed: Reminder, day: date, error: str | None, when: str) -> Reminder:
+        """After a claimed reminder's send: a success clears its last error; a
+        failure keeps the error (and when, `when`) and gives the day back, so
+        a later run that day tries again."""
+        with self._write() as db:
+            row = self._reminder_row(claimed.id)
+            if error is None:
+                changes = {"last_error": None, "last_error_at": None}
+            else:
+                text = " ".join(error.split()) or "failed"
+                text = REMINDER_ERROR.clean("".join(ch for ch in text if ch.isprintable())[:REMINDER_ERROR.cap])
+                changes = {"last_error": text, "last_error_at": when}
+                if row["last_sent"] == iso(day):
+                    changes["last_sent"] = iso(claimed.last_sent) if claimed.last_sent else None
+            db["reminders"].update(claimed.id, changes)
+            return self._reminder(self._reminder_row(claimed.id))
 
     # ----------------------------------------------------------------- backup
 

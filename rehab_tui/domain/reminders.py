@@ -1,0 +1,63 @@
+"""Reminders (DESIGN §12): at a time of day, on some days of the week, say
+what is left of the routine, on the desktop or through an apprise URL."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, time
+
+from .rules import EVERY_DAY, WEEKDAYS
+
+
+@dataclass(frozen=True)
+class Reminder:
+    id: int
+    at: str  # HH:MM (rules.check_reminder_time)
+    days: frozenset[int]  # 0 = Monday (rules.check_reminder_days)
+    target: str | None  # an apprise URL; None is the desktop
+    #: The last day it notified (at most once a day).
+    last_sent: date | None = None
+    #: The last failure to notify, and when (ISO, local time); cleared by a success.
+    last_error: str | None = None
+    last_error_at: str | None = None
+
+    @property
+    def where(self) -> str:
+        return self.target or "desktop"
+
+    def due(self, day: date, now: time, day_start_hour: int = 0) -> bool:
+        """Whether its time has come on `day` (the logical day holding `now`) and it is one of its days.
+
+        Times are read within the logical day: with the day starting at 03:00,
+        a reminder at 01:00 comes at the end of the day, not before it starts.
+        """
+        if day.weekday() not in self.days:
+            return False
+        hours, minutes = map(int, self.at.split(":"))
+        return _since_start(hours, minutes, day_start_hour) <= _since_start(now.hour, now.minute, day_start_hour)
+
+
+def _since_start(hours: int, minutes: int, day_start_hour: int) -> int:
+    return (hours * 60 + minutes - day_start_hour * 60) % (24 * 60)
+
+
+def days_text(days: frozenset[int]) -> str:
+    """A day set in as few words as `remind add --days` takes back: every day,
+    weekdays, mon-fri, sat-sun, mon,wed,fri."""
+    if days == EVERY_DAY:
+        return "every day"
+    ordered = sorted(days)
+    # One run of consecutive days (Monday-first) reads as a range.
+    if len(ordered) > 2 and ordered == list(range(ordered[0], ordered[-1] + 1)):
+        return f"{WEEKDAYS[ordered[0]]}-{WEEKDAYS[ordered[-1]]}"
+    return ",".join(WEEKDAYS[d] for d in ordered)
+
+
+def days_stored(days: frozenset[int]) -> str:
+    """How a day set is stored: day names, Monday first, comma-separated."""
+    return ",".join(WEEKDAYS[d] for d in sorted(days))
+
+
+def left_text(names: list[str]) -> str:
+    """What a reminder says: "2 left today: Stick rolling, Plank hip dips"."""
+    return f"{len(names)} left today: {', '.join(names)}"

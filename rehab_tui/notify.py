@@ -1,0 +1,72 @@
+"""Sending a reminder: to the desktop (notify-send) or through an apprise URL.
+
+Each sender returns None on success or the reason it failed, in words; none
+raises, so one broken target never stops the others (`rehab remind run`).
+apprise is imported here, inside the send, so no other command pays for it.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+#: notify-send and apprise's own timeouts bound a send; this bounds notify-send.
+DESKTOP_TIMEOUT_S = 10
+
+
+def send(target: str | None, title: str, body: str) -> str | None:
+    """Send to `target` (an apprise URL, or None for the desktop)."""
+    try:
+        return desktop(title, body) if target is None else through_apprise(target, title, body)
+    except Exception as exc:  # noqa: BLE001 - a plugin's bug is a failed send, not a crash
+        return f"{type(exc).__name__}: {exc}"
+
+
+def desktop(title: str, body: str) -> str | None:
+    """A desktop notification through notify-send, if it is on PATH."""
+    program = shutil.which("notify-send")
+    if program is None:
+        return "notify-send is not installed (package libnotify-bin); add --to URL to reach the phone instead"
+    try:
+        done = subprocess.run(
+            [program, "--app-name=rehab", title, body],
+            capture_output=True, text=True, timeout=DESKTOP_TIMEOUT_S, stdin=subprocess.DEVNULL,
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        return f"notify-send failed: {exc}"
+    if done.returncode != 0:
+        why = " ".join(done.stderr.split()) or f"exit status {done.returncode}"
+        return f"notify-send failed: {why}"
+    return None
+
+
+def through_apprise(url: str, title: str, body: str) -> str | None:
+    import logging
+
+    import apprise
+
+    notifier = apprise.Apprise()
+    with apprise.LogCapture(level=logging.WARNING, fmt="%(message)s") as log:
+        if not notifier.add(url):
+            return f"apprise cannot use this URL ({_lines(log.getvalue()) or 'unknown service'})"
+        sent = notifier.notify(title=title, body=body)
+    if not sent:
+        return _lines(log.getvalue()) or "apprise could not send the notification"
+    return None
+
+
+def masked(url: str) -> str:
+    """A URL as a log may show it: apprise hides its tokens and passwords."""
+    try:
+        import apprise
+
+        notifier = apprise.Apprise()
+        if notifier.add(url):
+            return notifier[0].url(privacy=True).split("?", 1)[0]
+    except Exception:  # noqa: BLE001 - only for showing
+        pass
+    return url.split("://", 1)[0] + "://…"
+
+
+def _lines(text: str) -> str:
+    return " ".join(line.strip() for line in text.splitlines() if line.strip())

@@ -178,7 +178,7 @@ def _event(habit: Habit, uid: str, summary: str, day: date, stamp: datetime, quo
 def _description(habit: Habit, quota: int) -> str:
     lines = []
     if quota:
-        lines.append(f"Any {quota} day{'s' if quota != 1 else ''} this week.")
+        lines.append("Any one day this week." if quota == 1 else f"Any {quota} days this week.")
     if habit.minutes:
         lines.append(f"{habit.minutes} minute{'s' if habit.minutes != 1 else ''}.")
     if habit.cue:

@@ -59,16 +59,28 @@ def check_theme(value: str) -> None:
 
 
 @click.command("export")
-@click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "csv", "ics"]), default="json", show_default=True,
+              help="json (imports back), csv (for spreadsheets) or ics (the routine for a calendar app).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to a file.")
 @click.option("--force", is_flag=True, help="Replace the file given with -o if it exists.")
 @pass_session
 def export(s: Session, fmt: str, output: str | None, force: bool) -> None:
-    """Export everything (a JSON export imports back to the same state)."""
+    """Export everything (a JSON export imports back to the same state).
+
+    With --format ics, each habit is a recurring all-day event for a calendar app.
+    """
     if output:
         # Checked before the database is opened (or created): an error writes nothing.
         check_target(s, output, force)
-    text = export_csv(s.store) if fmt == "csv" else json.dumps(export_data(s.store), ensure_ascii=False, indent=2) + "\n"
+    if fmt == "ics":
+        # Imported here only: icalendar is for this export alone.
+        from ..store.ics import export_ics
+
+        text = export_ics(s.store).decode("utf-8")
+    elif fmt == "csv":
+        text = export_csv(s.store)
+    else:
+        text = json.dumps(export_data(s.store), ensure_ascii=False, indent=2) + "\n"
     if output:
         # Made whole beside the target, then renamed: a kill or a full disk
         # leaves the old file as it was.

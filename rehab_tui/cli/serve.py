@@ -138,8 +138,9 @@ def serve(s: Session, host: str, port: int) -> None:
     # The file is opened once here, so that a wrong --db fails now, with one
     # error line, and not in every browser session.
     s.store
-    if note := s.created_note():
-        click.echo(note, err=True)
+    # A new file is said in the line below, and (as by every command) in an
+    # error line if serving fails, or on stderr when the server stops.
+    new = " (a new database)" if s.created else ""
     token = secrets.token_urlsafe(24)
     server = make_server(app_command(s), host, port, token)
     url = f"http://{url_host(host)}:{port}/?{TOKEN_PARAM}={quote(token)}"
@@ -151,7 +152,7 @@ def serve(s: Session, host: str, port: int) -> None:
         )
     if host in WILDCARD_HOSTS:
         click.echo(f"(if the phone cannot find {url_host(host)}, use this machine's address on your network)")
-    click.echo(f"Serving rehab on {terminal_text(s.db_path)}; open this URL (it holds the token):")
+    click.echo(f"Serving rehab on {terminal_text(s.db_path)}{new}; open this URL (it holds the token):")
     click.echo(url)
     click.echo("Press Ctrl+C to stop.")
     sys.stdout.flush()

@@ -27,6 +27,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     **{name: ("data", attribute) for name, attribute in
        (("settings", "settings"), ("export", "export"), ("import", "import_"), ("backup", "backup"),
         ("restore", "restore"), ("check", "check"))},
+    "serve": ("serve", "serve"),
 }
 
 

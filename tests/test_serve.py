@@ -1,0 +1,338 @@
+"""`rehab serve` (DESIGN.md §12): the app in a browser through textual-serve,
+behind a random token. A real server in a subprocess on 127.0.0.1, real HTTP
+(urllib), a real websocket handshake (aiohttp's client), and, marked slow, the
+page opened in headless Chromium."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import shutil
+import signal
+import socket
+import struct
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+import zlib
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import aiohttp
+import pytest
+from cli_helpers import TODAY, run
+
+from rehab_tui.cli.serve import app_command, is_loopback
+
+STARTUP_SECONDS = 20
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Served:
+    def __init__(self, process: subprocess.Popen, port: int, url: str, out: Path, err: Path) -> None:
+        self.process, self.port, self.url, self.out, self.err = process, port, url, out, err
+        self.token = parse_qs(urlsplit(url).query)["token"][0]
+        self.base = f"http://127.0.0.1:{port}"
+
+
+@pytest.fixture
+def served(tmp_path: Path):
+    """`rehab --db F --today D serve` on a free loopback port; stopped whatever happens."""
+    port = free_port()
+    out, err = tmp_path / "out", tmp_path / "err"
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    env.pop("REHAB_DB", None)
+    with out.open("wb") as out_file, err.open("wb") as err_file:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "rehab_tui", "--db", str(tmp_path / "rehab.db"), "--today", TODAY,
+             "serve", "--port", str(port)],
+            stdout=out_file, stderr=err_file, stdin=subprocess.DEVNULL, env=env, start_new_session=True,
+        )
+    try:
+        url = _wait_for_server(process, port, out, err)
+        yield Served(process, port, url, out, err)
+    finally:
+        _stop(process)
+
+
+def _wait_for_server(process: subprocess.Popen, port: int, out: Path, err: Path) -> str:
+    deadline = time.monotonic() + STARTUP_SECONDS
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"rehab serve exited {process.returncode}: {err.read_text()}")
+        urls = [line for line in out.read_text().splitlines() if line.startswith("http://")]
+        if urls:
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=1):
+                    return urls[0]
+            except OSError:
+                pass
+        time.sleep(0.1)
+    pytest.fail(f"rehab serve did not start in {STARTUP_SECONDS}s: {out.read_text()} {err.read_text()}")
+
+
+def _stop(process: subprocess.Popen) -> None:
+    """SIGTERM to the server and the app processes it started (its own session), then SIGKILL."""
+    if process.poll() is None:
+        try:
+            os.killpg(process.pid, signal.SIGTERM)
+        except ProcessLookupError:
+            pass
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            pass
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    process.wait(timeout=10)
+
+
+def get(url: str, cookie: str | None = None) -> tuple[int, str, dict]:
+    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, response.read().decode(), dict(response.headers)
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read().decode(), dict(exc.headers)
+
+
+def test_every_page_needs_the_token(served: Served) -> None:
+    for path in ("/", "/static/js/textual.js", "/static/", "/download/x", "/nowhere"):
+        status, body, _ = get(served.base + path)
+        assert status == 403, path
+        assert "token" in body
+        assert get(served.base + path + "?token=wrong-token")[0] == 403
+        assert get(served.base + path, cookie=f"rehab_token_{served.port}=wrong-token")[0] == 403
+    # A token of another length, an empty one, one with the right one inside.
+    for bad in ("", served.token[:-1], served.token + "x", "x" + served.token):
+        assert get(f"{served.base}/?token={bad}")[0] == 403
+
+
+def test_the_page_with_the_token(served: Served) -> None:
+    assert served.url == f"http://127.0.0.1:{served.port}/?token={served.token}"
+    status, body, headers = get(served.url)
+    assert status == 200
+    assert "<div>rehab</div>" in body  # the app's title on the page
+    # Its links point back at the address the browser used.
+    assert f'data-session-websocket-url="ws://127.0.0.1:{served.port}/ws"' in body
+    assert f"http://127.0.0.1:{served.port}/static/js/textual.js" in body
+    # The first good request leaves the token in a cookie for the page's own requests.
+    cookie = headers["Set-Cookie"]
+    assert cookie.startswith(f"rehab_token_{served.port}={served.token};")
+    assert "HttpOnly" in cookie and "SameSite=Strict" in cookie
+    status, script, _ = get(served.base + "/static/js/textual.js", cookie=f"rehab_token_{served.port}={served.token}")
+    assert status == 200 and "WebSocket" in script
+
+
+def test_what_the_command_prints(served: Served) -> None:
+    printed = served.out.read_text()
+    assert served.url in printed
+    assert f"Serving rehab on {served.process.args[4]} (a new database)" in printed
+    assert "warning" not in served.err.read_text()  # loopback: no warning
+
+
+def test_the_websocket_needs_the_token(served: Served) -> None:
+    async def handshake(**session_options) -> int:
+        async with aiohttp.ClientSession(**session_options) as session:
+            try:
+                async with session.ws_connect(f"ws://127.0.0.1:{served.port}/ws?width=80&height=24") as ws:
+                    # Let in: the app starts and sends its first bytes.
+                    message = await ws.receive(timeout=20)
+                    assert message.type == aiohttp.WSMsgType.BINARY and message.data
+                    await ws.close()
+                    return 101
+            except aiohttp.WSServerHandshakeError as exc:
+                return exc.status
+
+    async def all_of_them() -> list[int]:
+        return [
+            await handshake(),
+            await handshake(cookies={f"rehab_token_{served.port}": "wrong"}),
+            await handshake(cookies={f"rehab_token_{served.port}": served.token}),
+        ]
+
+    assert asyncio.run(all_of_them()) == [403, 403, 101]
+
+
+def test_the_app_runs_on_the_same_file_and_day(tmp_path: Path) -> None:
+    session = type("S", (), {"db_path": Path("some dir/r.db"), "fixed_today": None})()
+    command = app_command(session)
+    assert command.startswith(sys.executable.replace(" ", "\\ ") if " " not in sys.executable else "'")
+    assert f"-m rehab_tui --db '{os.path.abspath('some dir/r.db')}'" in command
+    assert "--today" not in command
+    from datetime import date
+
+    session.fixed_today = date(2026, 11, 21)
+    assert app_command(session).endswith(" --today 2026-11-21")
+
+
+def test_loopback_or_not() -> None:
+    assert all(map(is_loopback, ("127.0.0.1", "localhost", "::1", "127.5.5.5", "[::1]")))
+    assert not any(map(is_loopback, ("0.0.0.0", "::", "", "192.168.1.20", "example.org")))
+
+
+def test_beyond_loopback_warns(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """--host 0.0.0.0 warns before serving (the server itself is not started here)."""
+    import textual_serve.server
+
+    started = []
+    monkeypatch.setattr(textual_serve.server.Server, "serve", lambda self, debug=False: started.append(self))
+    result = run(tmp_path / "rehab.db", "serve", "--host", "0.0.0.0", "--port", "8123")
+    assert result.code == 0, result.err
+    assert "warning: listening on 0.0.0.0 port 8123" in result.err
+    assert f":8123/?token=" in result.out
+    (server,) = started
+    assert (server.host, server.port) == ("0.0.0.0", 8123)
+    assert "--db" in server.command and "--today 2026-11-21" in server.command
+
+
+def test_a_bad_port_is_a_usage_error(tmp_path: Path) -> None:
+    result = run(tmp_path / "rehab.db", "serve", "--port", "70000")
+    assert result.code == 2
+    assert result.err.startswith("error:")
+
+
+def test_a_port_in_use_is_one_error_line(served: Served, tmp_path: Path) -> None:
+    second = subprocess.run(
+        [sys.executable, "-m", "rehab_tui", "--db", str(tmp_path / "other.db"), "serve", "--port", str(served.port)],
+        capture_output=True, text=True, timeout=30, stdin=subprocess.DEVNULL,
+    )
+    assert second.returncode == 1
+    assert second.stderr.startswith("error:") and "address already in use" in second.stderr
+    assert len(second.stderr.splitlines()) == 1  # the new file is said inside the one line
+
+
+# -- a real browser ---------------------------------------------------------------------------
+
+CHROMIUM_FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1000,700",
+]
+
+
+def chromium() -> str:
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        if found := shutil.which(name):
+            return found
+    pytest.skip("no chromium found (Debian: apt-get install chromium)")
+
+
+def png_colours(data: bytes) -> int:
+    """How many distinct colours an 8-bit RGB or RGBA PNG has (stdlib only)."""
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    position, idat = 8, b""
+    while position < len(data):
+        (length,) = struct.unpack(">I", data[position:position + 4])
+        kind = data[position + 4:position + 8]
+        body = data[position + 8:position + 8 + length]
+        if kind == b"IHDR":
+            width, height, depth, colour_type = struct.unpack(">IIBB", body[:10])
+        elif kind == b"IDAT":
+            idat += body
+        position += 12 + length
+    assert depth == 8 and colour_type in (2, 6), (depth, colour_type)
+    bpp = 3 if colour_type == 2 else 4
+    raw = zlib.decompress(idat)
+    stride = width * bpp
+    previous = bytearray(stride)
+    colours = set()
+    for row in range(height):
+        start = row * (stride + 1)
+        kind, line = raw[start], bytearray(raw[start + 1:start + 1 + stride])
+        if kind == 1:
+            for i in range(bpp, stride):
+                line[i] = (line[i] + line[i - bpp]) & 0xFF
+        elif kind == 2:
+            for i in range(stride):
+                line[i] = (line[i] + previous[i]) & 0xFF
+        elif kind == 3:
+            for i in range(stride):
+                left = line[i - bpp] if i >= bpp else 0
+                line[i] = (line[i] + ((left + previous[i]) >> 1)) & 0xFF
+        elif kind == 4:
+            for i in range(stride):
+                a = line[i - bpp] if i >= bpp else 0
+                b = previous[i]
+                c = previous[i - bpp] if i >= bpp else 0
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 0xFF
+        colours.update(bytes(line[i:i + 3]) for i in range(0, stride, bpp))
+        previous = line
+    return len(colours)
+
+
+@pytest.mark.slow
+def test_the_app_in_headless_chromium(served: Served, tmp_path: Path) -> None:
+    browser = chromium()
+    # 1. Chromium's own screenshot: the page loads (with the token) and is not blank.
+    shot = tmp_path / "page.png"
+    subprocess.run(
+        [browser, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile1'}", f"--screenshot={shot}",
+         "--virtual-time-budget=8000", served.url],
+        capture_output=True, timeout=90, stdin=subprocess.DEVNULL,
+    )
+    assert shot.exists(), "chromium wrote no screenshot"
+    assert png_colours(shot.read_bytes()) > 20
+
+    # 2. --screenshot is taken once virtual time runs out, which is before the app's
+    # process has started and drawn (about a second of real time). So the browser is
+    # driven over DevTools, waits until the app's first bytes are on the page, and
+    # the app's screen is captured.
+    app_shot = asyncio.run(_screenshot_when_drawn(browser, served.url, tmp_path / "profile2"))
+    (tmp_path / "app.png").write_bytes(app_shot)
+    assert png_colours(app_shot) > 100
+
+
+async def _screenshot_when_drawn(browser: str, url: str, profile: Path) -> bytes:
+    process = await asyncio.create_subprocess_exec(
+        browser, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "--remote-debugging-port=0", "about:blank",
+        stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL,
+    )
+    try:
+        return await asyncio.wait_for(_drive(profile, url), timeout=60)
+    finally:
+        if process.returncode is None:
+            process.kill()
+        await process.wait()
+
+
+async def _drive(profile: Path, url: str) -> bytes:
+    port_file = profile / "DevToolsActivePort"
+    while not port_file.exists() or not port_file.read_text().strip():
+        await asyncio.sleep(0.1)
+    port = int(port_file.read_text().split()[0])
+    async with aiohttp.ClientSession() as session:
+        async with session.get(f"http://127.0.0.1:{port}/json/list") as response:
+            pages = [target for target in await response.json(content_type=None) if target["type"] == "page"]
+        async with session.ws_connect(pages[0]["webSocketDebuggerUrl"], max_msg_size=0) as devtools:
+            counter = 0
+
+            async def call(method: str, **params) -> dict:
+                nonlocal counter
+                counter += 1
+                await devtools.send_str(json.dumps({"id": counter, "method": method, "params": params}))
+                while True:
+                    message = json.loads((await devtools.receive()).data)
+                    if message.get("id") == counter:
+                        assert "error" not in message, message
+                        return message["result"]
+
+            await call("Page.navigate", url=url)
+            drawn = "document.body !== null && document.body.classList.contains('-first-byte')"
+            while not (await call("Runtime.evaluate", expression=drawn, returnByValue=True))["result"].get("value"):
+                await asyncio.sleep(0.2)
+            await asyncio.sleep(2)  # the first frames
+            import base64
+
+            return base64.b64decode((await call("Page.captureScreenshot", format="png"))["data"])

@@ -30,7 +30,7 @@ from rehab_tui.store.schema import known_migrations, migrations
 TODAY = date(2026, 11, 21)
 M002 = "m002_day_indexes"
 M003 = "m003_schedule_history"
-UPGRADED = ["m001_initial", M002, M003]
+UPGRADED = ["m001_initial", M002, M003, "m004_nag"]
 M002_INDEXES = {
     "checkins": ["day"],
     "snoozes": ["day", "habit_id"],

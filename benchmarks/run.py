@@ -303,7 +303,7 @@ def print_table(figures: list[Figure]) -> None:
     for f in sorted(figures, key=lambda f: f.key):
         click.echo(
             f"{f.key:2} {f.name:<48} {f.value:>7.3g} {f.unit:<2} {f.baseline:>7.3g} {f.unit:<2} "
-            f"{f.ratio:>5.2f}x {'<= ' + format(f.target, '.1f') + 'x':>7}  {'pass' if f.passed else 'FAIL'}"
+            f"{f.ratio:>5.2f}x {'<= ' + format(f.target, 'g') + 'x':>7}  {'pass' if f.passed else 'FAIL'}"
         )
     for f in sorted(figures, key=lambda f: f.key):
         if f.note:

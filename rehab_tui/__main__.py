@@ -1,3 +1,3 @@
-from .cli.main import main
+from .nag import main
 
 main()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date, timedelta
 
 import click
@@ -12,6 +13,7 @@ from ..domain.errors import RehabError
 from ..domain.encouragement import encouragement
 from ..domain.streaks import adherence, current_streak, habit_streak, routine_adherence, routine_streak
 from ..domain.strength import strength
+from ..nag import clean, format_problem, nag_line
 from . import render
 from .output import echo_json, say
 from .params import WholeNumber
@@ -197,13 +199,28 @@ def calendar(s: Session, month: str | None) -> None:
 
 
 @click.command()
+@click.option("--format", "fmt", metavar="FORMAT",
+              help="The line to print, with {left}, {total}, {done} and {names}, e.g. '{left}/{total}'.")
 @pass_session
-def nag(s: Session) -> None:
-    """One line if today's routine is unfinished, nothing otherwise (for a prompt)."""
-    listing = _checklist(s, s.today, with_streaks=False)
-    if listing.rest_day:
-        return
-    left = [i.log.habit.name for i in listing.pending]
-    if left:
-        say(f"rehab: {len(left)} left today: {', '.join(left)}")
+def nag(s: Session, fmt: str | None) -> None:
+    """One line if today's routine is unfinished, nothing otherwise (for a prompt).
 
+    The usual case is answered by rehab_tui/nag.py from the nag table, without
+    loading this module; this is the full computation it falls back to."""
+    if fmt is not None and (problem := format_problem(fmt)):
+        raise click.UsageError(problem)
+    listing = _checklist(s, s.today, with_streaks=False)
+    names = ", ".join(clean(i.log.habit.name) for i in listing.pending)
+    try:
+        line = nag_line(len(listing.pending), listing.total, listing.done, names, listing.rest_day, fmt)
+    except ValueError as exc:
+        raise click.UsageError(f"--format does not fit its values: {exc}") from None
+    if line is not None:
+        click.echo(line)
+    if not s.store.read_only:
+        # The next prompt reads the table again; a busy or full file only
+        # means the next nag computes once more.
+        try:
+            s.store.refresh_nag(s.today)
+        except (sqlite3.Error, OSError, RehabError):
+            pass

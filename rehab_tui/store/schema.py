@@ -94,6 +94,30 @@ def m004_reminders(db: Database) -> None:
     )
 
 
+#: The tables whose rows decide what `rehab nag` says: any write to one of them
+#: empties the nag table (triggers), so a row there is never older than the
+#: data, whoever wrote it; the gate then refills it in the same transaction.
+#: (A table rebuilt by `transform` loses its triggers: add them back.)
+NAG_SOURCES = ("habits", "schedules", "checkins", "snoozes", "pauses", "settings")
+
+
+@migrations()
+def m005_nag(db: Database) -> None:
+    # What is left on a day if that day is today, for `rehab nag` to read with
+    # the standard library at prompt speed (rehab_tui/nag.py; DESIGN.md §12).
+    db["nag"].create(
+        {"day": str, "pending": int, "total": int, "done": int, "names": str, "rest_day": int, "stamp": str},
+        pk="day",
+        not_null={"pending", "total", "done", "names", "rest_day", "stamp"},
+    )
+    for table in NAG_SOURCES:
+        for event in ("INSERT", "UPDATE", "DELETE"):
+            db.execute(
+                f"CREATE TRIGGER IF NOT EXISTS nag_stale_after_{event.lower()}_{table} "
+                f"AFTER {event} ON [{table}] BEGIN DELETE FROM nag; END"
+            )
+
+
 def known_migrations() -> frozenset[str]:
     """Every migration this version knows: all of them are pending on an empty database."""
     # execute_plugins=False: the plugin scan costs more than the whole command.

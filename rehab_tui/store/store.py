@@ -17,6 +17,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from ..domain.checklist import checklist
 from ..domain.dates import iso
 from ..domain.errors import RehabError
 from ..domain.lookup import unique_slug
@@ -31,6 +32,7 @@ from ..domain.schedules import parse_schedule
 from ..domain.settings import DEFAULT_ROUTINE, Settings, validate
 from ..domain.snoozing import can_snooze
 from ..domain.states import day_state
+from ..nag import STAMP as NAG_STAMP, clean as terminal_text
 from .rows import DamagedRow, HabitRef, day_of, habit_of, ref_of, sql_fix
 from . import files
 from .schema import known_migrations, migrations
@@ -75,6 +77,8 @@ class Store:
         self.read_only = False
         #: Temporary files of killed writes that opening the file removed.
         self.removed_leftovers: list[Path] = []
+        #: The day the nag table is kept around besides the real date (_nag_days).
+        self.nag_centre = date.today()
 
     # ---------------------------------------------------------------- opening
 
@@ -93,7 +97,9 @@ class Store:
         path = Path(path).expanduser()
         if not os.path.lexists(path):
             cls._create(path, today)
-            return cls._connect(path)
+            store = cls._connect(path)
+            store.nag_centre = today
+            return store
         writable = _check_file(path, read_only_ok)
         if not writable:
             return cls._connect(path, read_only=True)._check_schema()
@@ -101,6 +107,7 @@ class Store:
         # database; one that is still being written is locked and stays.
         removed = files.remove_leftovers(path)
         store = cls._connect(path)
+        store.nag_centre = today
         store.removed_leftovers = removed
         try:
             store._upgrade()
@@ -236,23 +243,74 @@ class Store:
     # ------------------------------------------------------------ transactions
 
     @contextmanager
-    def _write(self) -> Iterator[Database]:
+    def _write(self, nag: bool = True) -> Iterator[Database]:
         # BEGIN IMMEDIATE takes the write lock up front. A plain BEGIN (what
         # atomic() issues) that reads and then writes can hit SQLITE_BUSY at the
         # lock upgrade, which no busy timeout waits out. sqlite-utils' own write
         # methods nest inside as savepoints, and so do the gate's own methods
         # inside `transaction()`.
+        #
+        # The outermost one also refills the nag table (when anything was
+        # written), so it is written once however deeply the gate nests.
         if self.db.conn.in_transaction:
             with self.db.atomic():
                 yield self.db
             return
         self.db.execute("BEGIN IMMEDIATE")
         try:
+            before = self.db.conn.total_changes
             yield self.db
+            if nag and self.db.conn.total_changes != before:
+                self._keep_nag()
         except BaseException:
             self.db.conn.rollback()
             raise
         self.db.execute("COMMIT")
+
+    # -------------------------------------------------------------------- nag
+
+    #: The nag table holds the day before `today` (a day may start after
+    #: midnight) through a week after it, for the real date and for the day
+    #: the store was opened for (or last refreshed for).
+    NAG_DAYS = range(-1, 8)
+
+    def _nag_days(self) -> list[date]:
+        return sorted({centre + timedelta(days=k) for centre in {date.today(), self.nag_centre} for k in self.NAG_DAYS})
+
+    def _keep_nag(self) -> None:
+        """Refill the nag table from the data as it stands in this transaction:
+        for each day, what `rehab nag` says if that day is today. What cannot be
+        computed cleanly (a damaged row, a bad setting) leaves it empty, and the
+        nag goes the full way, which says what is wrong."""
+        db = self.db
+        if not db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'nag'").fetchone():
+            return
+        rows = []
+        try:
+            days = self._nag_days()
+            if not Settings.read(self.stored_settings())[1]:
+                journal = self.journal(since=days[0] - timedelta(days=7))
+                for day in days:
+                    listing = checklist(journal, day, day, with_streaks=False)
+                    names = ", ".join(terminal_text(i.log.habit.name) for i in listing.pending)
+                    rows.append((iso(day), len(listing.pending), listing.total, listing.done, names,
+                                 int(listing.rest_day), NAG_STAMP))
+        except (RehabError, ValueError, OverflowError, TypeError, sqlite3.DatabaseError):
+            rows = []
+        db.execute("DELETE FROM nag")
+        db.conn.executemany("INSERT INTO nag (day, pending, total, done, names, rest_day, stamp) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+
+    def refresh_nag(self, today: date) -> None:
+        """Refill the nag table around `today` (a nag that went the full way).
+        Waits for the write lock only briefly: another writer refills it anyway."""
+        self.nag_centre = today
+        self.db.execute("PRAGMA busy_timeout = 200")
+        try:
+            with self._write(nag=False):
+                self._keep_nag()
+        finally:
+            self.db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
 
     @contextmanager
     def transaction(self) -> Iterator[Store]:

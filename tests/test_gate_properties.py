@@ -123,3 +123,15 @@ Gate.TestCase.settings = settings(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
 TestGate = Gate.TestCase
+
+
+def test_the_boards_routine_adherence_is_the_domains():
+    from rehab_tui.domain.streaks import routine_adherence
+    from rehab_tui.history import synthesize
+
+    folder = Path(tempfile.mkdtemp(prefix="rehab-adherence-"))
+    store = synthesize(folder / "h.db", TODAY, 120, habits=8, seed=5)
+    journal = store.journal()
+    for today in (TODAY, TODAY - timedelta(days=40)):
+        assert Board(journal, today).routine_adherence() == routine_adherence(journal, today)
+    store.close()

@@ -298,7 +298,10 @@ def adherence(journal: Journal, log: HabitLog, today: date, days: int = ADHERENC
 
 def routine_adherence(journal: Journal, today: date, days: int = ADHERENCE_DAYS) -> float | None:
     """The share of the routine's due days done in the last `days` days."""
-    first, steps = routine_steps(journal, today)
-    if first is None:
+    logs = routine_logs(journal)
+    if not logs:
         return None
-    return share_done(steps[-days:])
+    # Each day's step stands on its own: only the window's days are needed,
+    # not the whole history that routine_steps walks.
+    first = max(min(log.habit.start for log in logs), today - (days - 1) * _DAY)
+    return share_done(routine_step(journal, logs, first + i * _DAY, today) for i in range((today - first).days + 1))

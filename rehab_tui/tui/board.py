@@ -25,8 +25,8 @@ from ..domain.model import HabitLog, Journal
 from ..domain.states import DayState, day_state
 from ..domain.encouragement import encouragement
 from ..domain.streaks import (
-    Step, Streak, adherence, current_run, day_step, habit_steps, longest_run, routine_adherence, routine_logs,
-    routine_step, routine_steps, routine_week_days, streak_of, week_step,
+    ADHERENCE_DAYS, Step, Streak, adherence, current_run, day_step, habit_steps, longest_run, routine_logs,
+    routine_step, routine_steps, routine_week_days, share_done, streak_of, week_step,
 )
 from ..domain.strength import strength
 
@@ -145,7 +145,9 @@ class Board:
         )
 
     def routine_adherence(self) -> float | None:
-        return routine_adherence(self.journal, self.today)
+        """As domain.streaks.routine_adherence, from the kept steps."""
+        self.routine()
+        return share_done(self._routine_steps[-ADHERENCE_DAYS:]) if self._routine_first else None
 
     def routine(self) -> tuple[int, int]:
         """(current, best) for the routine (domain.streaks.routine_streak)."""

@@ -13,7 +13,6 @@ import fcntl
 import os
 import re
 import stat
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -75,6 +74,8 @@ def new_file(dest: str | os.PathLike, *, overwrite: bool = False, suffix: str = 
 def _locked_temp(folder: Path, prefix: str, suffix: str) -> tuple[int, Path]:
     """A new temporary file, locked; remade if another process's clean-up took
     it in the instant between its creation and the lock."""
+    import tempfile  # only when a file is written: it pulls in shutil, bz2 and lzma
+
     while True:
         try:
             fd, name = tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=folder)

@@ -8,7 +8,6 @@ nothing here ever raises a bare ValueError.
 
 from __future__ import annotations
 
-import shlex
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -38,6 +37,8 @@ class HabitRef:
 
 def sql_fix(path: Path, sql: str) -> str:
     """The sqlite-utils command (installed with rehab) that runs `sql` on the file."""
+    import shlex  # only for a damaged row's message
+
     return f"sqlite-utils query {shlex.quote(str(path))} {shlex.quote(sql)}"
 
 

@@ -14,6 +14,7 @@ from contextlib import closing, contextmanager
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
@@ -27,7 +28,6 @@ from ..domain.rules import (
     check_pause_start, check_reminder_days, check_reminder_target, check_reminder_time, check_schedule_since,
     check_snooze_day, check_snooze_needed, check_start,
 )
-from ..domain.reminders import Reminder, days_stored
 from ..domain.schedules import parse_schedule
 from ..domain.settings import DEFAULT_ROUTINE, Settings, validate
 from ..domain.snoozing import can_snooze
@@ -36,6 +36,10 @@ from ..nag import STAMP as NAG_STAMP, clean as terminal_text
 from .rows import DamagedRow, HabitRef, day_of, habit_of, ref_of, sql_fix
 from . import files
 from .schema import known_migrations, migrations
+
+if TYPE_CHECKING:
+    # Reminders are read by `rehab remind` only; other commands skip the import.
+    from ..domain.reminders import Reminder
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 SQLITE_HEADER_SIZE = 100
@@ -818,6 +822,8 @@ class Store:
         return [self._reminder(r) for r in self.db["reminders"].rows_where(order_by="id")]
 
     def _reminder(self, row: dict) -> Reminder:
+        from ..domain.reminders import Reminder
+
         number = row["id"]
         fix = f"rehab remind remove {number}"
         try:
@@ -840,6 +846,8 @@ class Store:
     def add_reminder(self, at: str, days: str | None = None, target: str | None = None) -> Reminder:
         """A reminder at `at` (HH:MM) on `days` (default every day), to `target`
         (an apprise URL; None is the desktop)."""
+        from ..domain.reminders import days_stored
+
         row = {
             "at": check_reminder_time(at),
             "days": days_stored(check_reminder_days(days)),
@@ -852,6 +860,8 @@ class Store:
 
     def remove_reminder(self, number: int) -> Reminder:
         """Remove reminder `number` (as `remind list` shows it); what it was."""
+        from ..domain.reminders import Reminder
+
         with self._write() as db:
             row = self._reminder_row(number)
             try:

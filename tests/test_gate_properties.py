@@ -135,3 +135,21 @@ def test_the_boards_routine_adherence_is_the_domains():
     for today in (TODAY, TODAY - timedelta(days=40)):
         assert Board(journal, today).routine_adherence() == routine_adherence(journal, today)
     store.close()
+
+
+def test_a_tick_on_a_habit_whose_schedule_changed_updates_the_board_as_a_fresh_one():
+    """Found by the state machine: a quota turned daily the next day, ticked on the quota day."""
+    folder = Path(tempfile.mkdtemp(prefix="rehab-versions-"))
+    store = Store.open(folder / "rehab.db", START)
+    board = Board(store.journal(), TODAY)
+    board.streak_rows()
+    store.edit_habit(5, TODAY, schedule="daily", since=START + timedelta(days=1))
+    board = Board(store.journal(), TODAY)
+    board.streak_rows()
+    board.routine()
+    for log in store.check_in([5], START, TODAY).logs:
+        board.replace_log(log)
+    fresh = Board(store.journal(), TODAY)
+    assert board.streak_rows() == fresh.streak_rows()
+    assert board.routine() == fresh.routine()
+    store.close()

@@ -73,7 +73,9 @@ class Board:
     def _restep(self, log: HabitLog, days: frozenset[date]) -> bool:
         """Recompute the kept steps that check-ins on `days` change; False if it cannot."""
         habit = log.habit
-        if any(day < habit.start or day > self.today for day in days):
+        if habit.versions or any(day < habit.start or day > self.today for day in days):
+            # The kept steps are indexed by day (or week) from the start under
+            # one schedule; a habit whose schedule changed is counted afresh.
             return False
         steps = self._steps.get(habit.id)
         if steps is not None:

@@ -434,13 +434,14 @@ class Store:
             )
         return pauses
 
-    def snoozes(self) -> list[Snooze]:
-        """Every snooze with its reason, area and pain, oldest first."""
+    def snoozes(self, day: date | None = None) -> list[Snooze]:
+        """Every snooze (or, with `day`, that day's) with its reason, area and pain, oldest first."""
+        where, params = ("day = ?", [iso(day)]) if day else (None, [])
         return [
             Snooze(day_of(r["day"], f"snoozes: row {r['id']}, day,",
                           sql_fix(self.path, f"DELETE FROM snoozes WHERE id = {r['id']}")),
                    r["habit_id"], r["reason"], r["area"], r["pain"], bool(r["exempt"]))
-            for r in self.db["snoozes"].rows_where(order_by="day, id")
+            for r in self.db["snoozes"].rows_where(where, params, order_by="day, id")
         ]
 
     def notes(self, habit_id: int) -> dict[date, str]:

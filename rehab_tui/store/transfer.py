@@ -97,7 +97,6 @@ def spreadsheet_cell(value: object) -> object:
     return value
 
 
-
 @dataclass(frozen=True)
 class Imported:
     """What an import added or changed, counted."""

@@ -282,7 +282,7 @@ class RehabApp(App[None]):
         return item.log.habit.id if item else None
 
     def _snoozes_on(self, day: date) -> list[Snooze]:
-        return [s for s in self.attempt(self.store.snoozes) or () if s.day == day]
+        return self.attempt(self.store.snoozes, day) or []
 
     def action_snooze(self) -> None:
         """`s`: on a snoozed day, what rests and why (and Unsnooze); else the form."""

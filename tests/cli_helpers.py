@@ -195,6 +195,17 @@ def rows(path: Path, table: str, where: str | None = None, params: list | tuple 
         db.close()
 
 
+def snooze_rows(path: Path) -> list[dict]:
+    """Each snooze with the area and pain of the reading recorded with it."""
+    db = Database(sqlite3.connect(str(path)))
+    try:
+        return list(db.query(
+            "SELECT s.*, r.area, r.pain FROM snoozes s LEFT JOIN readings r ON r.snooze_id = s.id ORDER BY s.id"
+        ))
+    finally:
+        db.close()
+
+
 def habit_row(path: Path, slug: str) -> dict:
     found = rows(path, "habits", "slug = ?", [slug])
     assert len(found) == 1, f"no habit {slug}"

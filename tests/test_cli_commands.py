@@ -30,6 +30,7 @@ from cli_helpers import (
     new_db,
     ok,
     rows,
+    snooze_rows,
     run,
     run_process,
 )
@@ -117,6 +118,7 @@ def test_old_schema_is_migrated_with_a_copy_kept(db: Path) -> None:
     assert dump(copy) == before
     assert {r["name"] for r in rows(db, "_sqlite_migrations")} == {
         "m001_initial", "m002_day_indexes", "m003_schedule_history", "m004_reminders", "m005_nag",
+        "m006_prescriptions_and_body",
     }
 
 
@@ -326,7 +328,7 @@ def test_undo(db: Path) -> None:
 def test_snooze_the_day_stores_reason_area_and_pain(db: Path) -> None:
     ran = ok(db, "snooze", "--reason", "IT band flare", "--area", "left IT band", "--pain", "6")
     assert ran.lines == ["z the whole day snoozed on 2026-11-21 (Sat) (IT band flare); streaks are frozen, not broken"]
-    [row] = rows(db, "snoozes")
+    [row] = snooze_rows(db)
     assert (row["day"], row["habit_id"], row["reason"], row["area"], row["pain"]) == (
         TODAY, None, "IT band flare", "left IT band", 6,
     )
@@ -334,13 +336,14 @@ def test_snooze_the_day_stores_reason_area_and_pain(db: Path) -> None:
 
 def test_snooze_reason_defaults_to_sore(db: Path) -> None:
     ok(db, "snooze", "--date", YESTERDAY)
-    [row] = rows(db, "snoozes")
+    [row] = snooze_rows(db)
     assert (row["day"], row["reason"], row["area"], row["pain"]) == (YESTERDAY, "sore", None, None)
+    assert rows(db, "readings") == []
 
 
 def test_snooze_one_habit(db: Path) -> None:
     ok(db, "snooze", "--habit", "plank", "--pain", "0", "--area", "wrist")
-    [row] = rows(db, "snoozes")
+    [row] = snooze_rows(db)
     plank = habit_id(db, "plank-hip-dips")
     assert (row["day"], row["habit_id"], row["pain"], row["area"]) == (TODAY, plank, 0, "wrist")
     listing = ok(db, "today", "--json").json
@@ -576,7 +579,8 @@ def test_habit_add(db: Path) -> None:
     assert {k: v for k, v in row.items() if k not in ("id", "created_at", "updated_at")} == {
         "name": "Hamstring stretch", "slug": "hamstring-stretch",
         "cue": "Heel on a step, hinge at the hips", "minutes": 3, "start": TODAY,
-        "archived": None, "position": 6,
+        "archived": None, "position": 6, "intention": "", "sets": None, "reps": None, "hold_s": None,
+        "sides": 0, "rest_s": None, "min_dose": "", "min_sets": None, "min_hold_s": None,
     }
     assert row["created_at"] and row["updated_at"]
     assert schedule_versions(db, "hamstring-stretch") == [(TODAY, "RRULE:FREQ=WEEKLY;BYDAY=MO,WE,FR", TODAY)]

@@ -227,7 +227,7 @@ def test_check_reports_rows_that_break_the_rules(tmp_path):
     hand.execute("UPDATE schedules SET rule = 'fortnightly-ish' WHERE habit_id = 2")
     hand.conn.commit()
     hand["pauses"].insert({"habit_id": 3, "start": "2026-11-10", "until": "2026-11-01", "reason": ""})
-    hand["snoozes"].insert({"day": "2026-11-20", "habit_id": None, "reason": "sore", "pain": 11})
+    hand["readings"].insert({"day": "2026-11-20", "area": "hip", "area_key": "hip", "pain": 11})
     hand["settings"].insert({"key": "day_start_hour", "value": "²"})
     hand.close()
     ran = run(db, "check")

@@ -31,7 +31,7 @@ TODAY = date(2026, 11, 21)
 M002 = "m002_day_indexes"
 M003 = "m003_schedule_history"
 M004 = "m004_reminders"
-UPGRADED = ["m001_initial", M002, M003, M004, "m005_nag"]
+UPGRADED = ["m001_initial", M002, M003, M004, "m005_nag", "m006_prescriptions_and_body"]
 M002_INDEXES = {
     "checkins": ["day"],
     "snoozes": ["day", "habit_id"],
@@ -173,13 +173,21 @@ def test_opening_an_old_file_keeps_its_data_and_applies_m002_and_m003(old_file: 
     for table in ("pauses", "settings"):
         assert after[table] == before[table]
     # Old snoozes count against the budget as they did: none is exempt.
-    assert named_rows(old_file, "snoozes") == [{**s, "exempt": 0} for s in OLD_SNOOZES]
+    assert named_rows(old_file, "snoozes") == [
+        {**{k: v for k, v in s.items() if k not in ("area", "pain")}, "exempt": 0} for s in OLD_SNOOZES
+    ]
+    # A snooze's area and pain became a reading of its day, linked to it
+    # (m006); a snooze that named neither has none.
+    assert [(r["day"], r["area"], r["area_key"], r["pain"], r["snooze_id"])
+            for r in named_rows(old_file, "readings")] == [("2026-10-03", "IT band", "it band", 4, 1)]
     # Each habit's schedule moved into `schedules`, in force from its start;
     # the habit keeps every other field, and changed last when it was made.
     assert named_rows(old_file, "habits") == [
         {
             **{k: v for k, v in h.items() if k not in ("schedule", "schedule_anchor")},
             "updated_at": h["created_at"],
+            "intention": "", "sets": None, "reps": None, "hold_s": None, "sides": 0, "rest_s": None,
+            "min_dose": "", "min_sets": None, "min_hold_s": None,
         }
         for h in OLD_HABITS
     ]

@@ -158,9 +158,8 @@ async def test_snooze_modal_freezes_the_streak(fresh_store):
         await pilot.press("tab", "5", "enter")
         await pilot.pause()
         assert not isinstance(app.screen, SnoozeScreen)
-        rows = list(Database(fresh_store.path)["snoozes"].rows)
-        assert [(r["day"], r["habit_id"], r["reason"], r["area"], r["pain"]) for r in rows] == [
-            (TODAY.isoformat(), None, "sore", "left IT band", 5)
+        assert [(s.day, s.habit_id, s.reason, s.area, s.pain) for s in fresh_store.snoozes()] == [
+            (TODAY, None, "sore", "left IT band", 5)
         ]
         assert app.query_one(ChecklistView).border_subtitle == "rest day"
         assert calendar_mark(app, TODAY) == "snoozed"

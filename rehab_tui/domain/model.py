@@ -8,6 +8,7 @@ from datetime import date
 from functools import cached_property
 
 from .dates import days_between
+from .prescription import Dose, Prescription
 from .schedules import Schedule
 
 
@@ -36,6 +37,9 @@ class Habit:
     position: int = 0
     versions: tuple[ScheduleVersion, ...] = ()
     updated_at: str | None = None
+    #: An implementation intention in the user's words ("after my morning coffee").
+    when: str = ""
+    prescription: Prescription = Prescription()
 
     def archived_on(self, day: date) -> bool:
         return self.archived is not None and day >= self.archived
@@ -92,6 +96,14 @@ class HabitLog:
     done: frozenset[date] = frozenset()
     snoozed: frozenset[date] = frozenset()
     pauses: tuple[Pause, ...] = ()
+    #: The days of `done` checked in at the minimum dose: done all the same,
+    #: shown apart.
+    minimum: frozenset[date] = frozenset()
+
+    def dose_on(self, day: date) -> Dose | None:
+        if day not in self.done:
+            return None
+        return Dose.MIN if day in self.minimum else Dose.FULL
 
     def paused_on(self, day: date) -> bool:
         return day in self._paused_days

@@ -11,8 +11,10 @@ import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from .body import UNNAMED_AREA, PainReading
 from .errors import RehabError
 from .model import Habit, Pause
+from .prescription import Prescription
 from .states import DayState
 
 
@@ -115,7 +117,37 @@ def check_habit(habit: Habit) -> Habit:
         name=NAME.clean(habit.name, required=True),
         cue=CUE.clean(habit.cue),
         minutes=MINUTES.check(habit.minutes),
+        when=WHEN.clean(habit.when),
+        prescription=check_prescription(habit.prescription),
     )
+
+
+def check_prescription(p: Prescription) -> Prescription:
+    """Sets 1–20, reps 1–100, hold and rest 1–600 s; a minimum dose's own sets
+    and hold are within the full dose's, and its hold needs a hold to shorten."""
+    p = replace(
+        p,
+        sets=SETS.check(p.sets), reps=REPS.check(p.reps), hold=HOLD.check(p.hold), rest=REST.check(p.rest),
+        min_text=MIN_DOSE.clean(p.min_text),
+        min_sets=SETS.check(p.min_sets), min_hold=HOLD.check(p.min_hold),
+    )
+    if p.min_hold is not None and (p.hold is None or p.min_hold > p.hold):
+        raise RehabError("a minimum dose's hold needs a hold at least as long (--hold)")
+    if p.min_sets is not None and (p.sets is None or p.min_sets > p.sets):
+        raise RehabError("a minimum dose's sets need as many sets or more (--sets)")
+    return p
+
+
+def check_reading(reading: PainReading, today: date) -> PainReading:
+    """A pain reading: 0–10 (a snooze may name an area without one), a named
+    area within its cap, a note within its cap, not in the future."""
+    if reading.pain is None and not reading.from_snooze:
+        raise RehabError("a pain reading needs a number from 0 to 10")
+    check_not_future(reading.day, today, "record pain")
+    area = AREA.clean(reading.area) or (UNNAMED_AREA if reading.from_snooze else "")
+    if not area:
+        raise RehabError("a pain reading needs a body area (--area), e.g. 'left IT band'")
+    return replace(reading, area=area, pain=PAIN.check(reading.pain), note=NOTE.clean(reading.note))
 
 
 def check_pause(pause: Pause) -> Pause:

@@ -58,25 +58,26 @@ def week_step(journal: Journal, log: HabitLog, week: date, today: date) -> Step:
     return Step.BREAK
 
 
-def _points(journal: Journal, log: HabitLog, through: date) -> Iterator[tuple[date, bool]]:
-    """(point, is_week) from the habit's start through `through`, oldest first:
-    each day under a fixed schedule, and each week under a quota (once, at the
-    week's first day)."""
+def _points(journal: Journal, log: HabitLog, through: date, since: date | None = None) -> Iterator[tuple[date, bool]]:
+    """(point, is_week) from the habit's start (or from `since`, with the week
+    holding it) through `through`, oldest first: each day under a fixed
+    schedule, and each week under a quota (once, at the week's first day)."""
     habit = log.habit
     week_start = journal.week_start
+    first = max(habit.start, since) if since else habit.start
     if not habit.versions:
         if habit.schedule.is_quota:
-            week = week_start_of(habit.start, week_start)
+            week = week_start_of(first, week_start)
             while week <= through:
                 yield week, True
                 week += _WEEK
         else:
-            day = habit.start
+            day = first
             while day <= through:
                 yield day, False
                 day += _DAY
         return
-    day, last_week = habit.start, None
+    day, last_week = first, None
     while day <= through:
         if habit.schedule_on(day).is_quota:
             week = week_start_of(day, week_start)
@@ -287,10 +288,14 @@ def share_done(steps: Iterable[Step]) -> float | None:
 def adherence(journal: Journal, log: HabitLog, today: date, days: int = ADHERENCE_DAYS) -> float | None:
     """The share of due days (a quota habit: of its weeks) done in the last
     `days` days. Unlike strength it means something from the first week."""
-    first = today - (days - 1) * _DAY
+    return habit_share(journal, log, today - (days - 1) * _DAY, today, today)
+
+
+def habit_share(journal: Journal, log: HabitLog, first: date, last: date, today: date) -> float | None:
+    """The share of a habit's due days (or quota weeks) from `first` to `last` that were done."""
     return share_done(
         _step(journal, log, point, is_week, today)
-        for point, is_week in _points(journal, log, today)
+        for point, is_week in _points(journal, log, last, since=first - 6 * _DAY)
         # A week belongs to the window when it ends inside it.
         if (point + 6 * _DAY if is_week else point) >= first
     )
@@ -298,10 +303,56 @@ def adherence(journal: Journal, log: HabitLog, today: date, days: int = ADHERENC
 
 def routine_adherence(journal: Journal, today: date, days: int = ADHERENCE_DAYS) -> float | None:
     """The share of the routine's due days done in the last `days` days."""
+    return routine_share(journal, today - (days - 1) * _DAY, today, today)
+
+
+def routine_share(journal: Journal, first: date, last: date, today: date) -> float | None:
+    """The share of the routine's days from `first` to `last` that were done in full."""
     logs = routine_logs(journal)
     if not logs:
         return None
     # Each day's step stands on its own: only the window's days are needed,
     # not the whole history that routine_steps walks.
-    first = max(min(log.habit.start for log in logs), today - (days - 1) * _DAY)
-    return share_done(routine_step(journal, logs, first + i * _DAY, today) for i in range((today - first).days + 1))
+    first = max(min(log.habit.start for log in logs), first)
+    return share_done(routine_step(journal, logs, first + i * _DAY, today) for i in range((last - first).days + 1))
+
+
+def weekly_routine(journal: Journal, weeks: Iterable[date], today: date) -> list[float | None]:
+    """The routine's adherence in each week (given by its first day)."""
+    return [routine_share(journal, week, min(week + 6 * _DAY, today), today) for week in weeks]
+
+
+#: The drop-off rule (DESIGN.md §5): the last week's adherence under
+#: DROP_UNDER %, and at least DROP_BY points under the three weeks before.
+DROP_RECENT = 7
+DROP_BEFORE = 21
+DROP_UNDER = 60.0
+DROP_BY = 25.0
+
+
+@dataclass(frozen=True)
+class DropOff:
+    last_7: float
+    before: float
+
+    def to_json(self) -> dict:
+        return {"last_7": self.last_7, "before": self.before}
+
+    def words(self) -> str:
+        return (f"The last 7 days: {self.last_7:.0f} % of the routine done, after {self.before:.0f} % "
+                f"the three weeks before. A short session keeps the thread.")
+
+
+def drop_off(journal: Journal, today: date) -> DropOff | None:
+    """The routine falling off: None unless the rule holds, and None without
+    four weeks of history to compare (one bad week of a new routine is not a fall)."""
+    logs = routine_logs(journal)
+    if not logs or min(log.habit.start for log in logs) > today - (DROP_RECENT + DROP_BEFORE - 1) * _DAY:
+        return None
+    recent = routine_adherence(journal, today, DROP_RECENT)
+    before = routine_share(journal, today - (DROP_RECENT + DROP_BEFORE - 1) * _DAY, today - DROP_RECENT * _DAY, today)
+    if recent is None or before is None:
+        return None
+    if recent < DROP_UNDER and before - recent >= DROP_BY:
+        return DropOff(recent, before)
+    return None

@@ -19,9 +19,10 @@ from sqlite_utils import Database
 from ..domain.dates import parse_iso
 from ..domain.errors import RehabError
 from ..domain.reminders import days_stored
+from ..domain.prescription import Dose
 from ..domain.rules import (
-    AREA, CUE, MINUTES, NAME, NOTE, PAIN, REASON, REMINDER_ERROR, Range, TextField, check_reminder_days,
-    check_reminder_target, check_reminder_time,
+    AREA, CUE, HOLD, MIN_DOSE, MINUTES, NAME, NOTE, PAIN, REASON, REMINDER_ERROR, REPS, REST, SETS, WHEN, Range,
+    TextField, check_reminder_days, check_reminder_target, check_reminder_time,
 )
 from ..domain.schedules import load_schedule
 from ..domain.settings import validate
@@ -76,6 +77,14 @@ def habits_rows(db: Database) -> Iterator[str]:
             "minutes": lambda: _number(MINUTES, row["minutes"]),
             "start": lambda: _date(row["start"]),
             "archived": lambda: row["archived"] is None or _date(row["archived"]),
+            "intention": lambda: _text(WHEN, row["intention"]),
+            "sets": lambda: _number(SETS, row["sets"]),
+            "reps": lambda: _number(REPS, row["reps"]),
+            "hold_s": lambda: _number(HOLD, row["hold_s"]),
+            "rest_s": lambda: _number(REST, row["rest_s"]),
+            "min_dose": lambda: _text(MIN_DOSE, row["min_dose"]),
+            "min_sets": lambda: _number(SETS, row["min_sets"]),
+            "min_hold_s": lambda: _number(HOLD, row["min_hold_s"]),
         })
 
 
@@ -93,7 +102,8 @@ def checkins_rows(db: Database) -> Iterator[str]:
     for row in db["checkins"].rows:
         yield from _problems(
             f"checkins row (habit {row['habit_id']}, {row['day']!r})", "rehab undo HABIT --date DAY",
-            {"day": lambda: _date(row["day"]), "note": lambda: _text(NOTE, row["note"])},
+            {"day": lambda: _date(row["day"]), "note": lambda: _text(NOTE, row["note"]),
+             "dose": lambda: Dose(row["dose"])},
         )
 
 
@@ -102,9 +112,25 @@ def snoozes_rows(db: Database) -> Iterator[str]:
         yield from _problems(f"snoozes row {row['id']} ({row['day']!r})", "rehab unsnooze --date DAY", {
             "day": lambda: _date(row["day"]),
             "reason": lambda: _text(REASON, row["reason"], required=True),
-            "area": lambda: _text(AREA, row["area"]),
-            "pain": lambda: _number(PAIN, row["pain"]),
         })
+
+
+def readings_rows(db: Database) -> Iterator[str]:
+    for row in db["readings"].rows:
+        fix = f"rehab pain N --area AREA --date {row['day']}"
+        yield from _problems(f"readings row {row['id']} ({row['day']!r}, {row['area']!r})", fix, {
+            "day": lambda: _date(row["day"]),
+            "area": lambda: _text(AREA, row["area"], required=True),
+            "pain": lambda: _pain(row),
+            "note": lambda: _text(NOTE, row["note"]),
+        })
+
+
+def _pain(row: dict) -> None:
+    # Only a snooze may name an area without a number.
+    if row["pain"] is None and row["snooze_id"] is None:
+        raise RehabError("a reading needs a pain from 0 to 10")
+    _number(PAIN, row["pain"])
 
 
 def pauses_rows(db: Database) -> Iterator[str]:
@@ -151,7 +177,8 @@ def _canonical(value: object, check: Callable[[str], object]) -> None:
 
 #: Every table's row check, run in this order. Add a table here.
 ROW_CHECKS: list[RowCheck] = [
-    habits_rows, schedules_rows, checkins_rows, snoozes_rows, pauses_rows, settings_rows, reminders_rows,
+    habits_rows, schedules_rows, checkins_rows, snoozes_rows, readings_rows, pauses_rows, settings_rows,
+    reminders_rows,
 ]
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..domain.errors import RehabError
 from ..domain.model import Habit, ScheduleVersion
+from ..domain.prescription import Prescription
 from ..domain.schedules import load_schedule
 
 
@@ -90,7 +91,21 @@ def habit_of(row: dict, versions: Iterable[dict]) -> Habit:
         position=row["position"],
         versions=tuple(history) if len(history) > 1 else (),
         updated_at=row["updated_at"],
+        when=row["intention"] or "",
+        prescription=Prescription(
+            sets=row["sets"], reps=row["reps"], hold=row["hold_s"], sides=bool(row["sides"]), rest=row["rest_s"],
+            min_text=row["min_dose"] or "", min_sets=row["min_sets"], min_hold=row["min_hold_s"],
+        ),
     )
+
+
+def prescription_row(habit: Habit) -> dict:
+    """A habit's plan and prescription as the habits table's columns."""
+    p = habit.prescription
+    return {
+        "intention": habit.when, "sets": p.sets, "reps": p.reps, "hold_s": p.hold, "sides": int(p.sides),
+        "rest_s": p.rest, "min_dose": p.min_text, "min_sets": p.min_sets, "min_hold_s": p.min_hold,
+    }
 
 
 def ref_of(row: dict) -> HabitRef:

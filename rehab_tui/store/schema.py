@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from sqlite_utils import Database, Migrations
 
+from ..domain.body import UNNAMED_AREA, area_key
+
 MIGRATION_SET = "rehab"
 migrations = Migrations(MIGRATION_SET)
 
@@ -110,12 +112,55 @@ def m005_nag(db: Database) -> None:
         pk="day",
         not_null={"pending", "total", "done", "names", "rest_day", "stamp"},
     )
-    for table in NAG_SOURCES:
+    add_nag_triggers(db, NAG_SOURCES)
+
+
+def add_nag_triggers(db: Database, tables: tuple[str, ...]) -> None:
+    for table in tables:
         for event in ("INSERT", "UPDATE", "DELETE"):
             db.execute(
                 f"CREATE TRIGGER IF NOT EXISTS nag_stale_after_{event.lower()}_{table} "
                 f"AFTER {event} ON [{table}] BEGIN DELETE FROM nag; END"
             )
+
+
+@migrations()
+def m006_prescriptions_and_body(db: Database) -> None:
+    # DESIGN.md §10: a habit's plan ("after my morning coffee") and its
+    # prescription, and how much each check-in recorded (the minimum dose
+    # counts as done, shown apart).
+    for column, kind in (
+        ("intention", str), ("sets", int), ("reps", int), ("hold_s", int), ("sides", int),
+        ("rest_s", int), ("min_dose", str), ("min_sets", int), ("min_hold_s", int),
+    ):
+        db["habits"].add_column(column, kind)
+    db.execute("UPDATE habits SET intention = '', sides = 0, min_dose = ''")
+    db["checkins"].add_column("dose", str, not_null_default="full")
+    # DESIGN.md §11: pain by body area, one reading per area per day (areas
+    # are one whatever their case: area_key). A snooze's pain and area were
+    # kept on the snooze; they become readings linked to it.
+    moved: dict[tuple[str, str], dict] = {}
+    # The highest pain of a day and area wins when two snoozes name it.
+    snoozes = db["snoozes"].rows_where("area IS NOT NULL OR pain IS NOT NULL", order_by="coalesce(pain, -1), id")
+    for r in snoozes:
+        area = " ".join((r["area"] or "").split()) or UNNAMED_AREA
+        moved[(r["day"], area_key(area))] = {
+            "day": r["day"], "area": area, "area_key": area_key(area), "pain": r["pain"], "note": "",
+            "snooze_id": r["id"], "created_at": r["created_at"],
+        }
+    # Rebuilt before the readings point at it; the rebuild drops its triggers,
+    # which the nag needs back.
+    db["snoozes"].transform(drop={"area", "pain"})
+    add_nag_triggers(db, ("snoozes",))
+    db["readings"].create(
+        {"id": int, "day": str, "area": str, "area_key": str, "pain": int, "note": str,
+         "snooze_id": int, "created_at": str},
+        pk="id",
+        not_null={"day", "area", "area_key"},
+        foreign_keys=[("snooze_id", "snoozes", "id")],
+    )
+    db["readings"].create_index(["day", "area_key"], unique=True)
+    db["readings"].insert_all(moved.values())
 
 
 def known_migrations() -> frozenset[str]:

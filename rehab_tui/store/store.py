@@ -18,22 +18,24 @@ from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
+from ..domain.body import PainReading, area_key
 from ..domain.checklist import checklist
 from ..domain.dates import iso
 from ..domain.errors import RehabError
 from ..domain.lookup import unique_slug
 from ..domain.model import Habit, HabitLog, Journal, Pause, ScheduleVersion, Snooze
+from ..domain.prescription import Dose, Prescription
 from ..domain.rules import (
-    AREA, NOTE, PAIN, REASON, REMINDER_ERROR, SNOOZE_WINDOW, check_checkin, check_habit, check_pause,
-    check_pause_start, check_reminder_days, check_reminder_target, check_reminder_time, check_schedule_since,
-    check_snooze_day, check_snooze_needed, check_start,
+    NOTE, REASON, REMINDER_ERROR, SNOOZE_WINDOW, check_checkin, check_habit, check_pause,
+    check_pause_start, check_reading, check_reminder_days, check_reminder_target, check_reminder_time,
+    check_schedule_since, check_snooze_day, check_snooze_needed, check_start,
 )
 from ..domain.schedules import parse_schedule
 from ..domain.settings import DEFAULT_ROUTINE, Settings, validate
 from ..domain.snoozing import can_snooze
 from ..domain.states import day_state
 from ..nag import STAMP as NAG_STAMP, clean as terminal_text
-from .rows import DamagedRow, HabitRef, day_of, habit_of, ref_of, sql_fix
+from .rows import DamagedRow, HabitRef, day_of, habit_of, prescription_row, ref_of, sql_fix
 from . import files
 from .schema import known_migrations, migrations
 
@@ -364,9 +366,11 @@ class Store:
         habits = self.habits()
         snoozes, rest_days = self._snoozes(since)
         done = self._checkins(since)
+        minimum = self._checkins(since, dose=Dose.MIN)
         pauses = self._pauses(since)
         logs = tuple(
-            HabitLog(h, done.get(h.id, frozenset()), frozenset(snoozes.get(h.id, ())), tuple(pauses.get(h.id, ())))
+            HabitLog(h, done.get(h.id, frozenset()), frozenset(snoozes.get(h.id, ())), tuple(pauses.get(h.id, ())),
+                     minimum.get(h.id, frozenset()))
             for h in habits
         )
         return Journal(logs, rest_days, settings.week_start, settings.snooze_budget)
@@ -380,13 +384,19 @@ class Store:
             self._checkins(None, habit_id).get(habit_id, frozenset()),
             frozenset(snoozes.get(habit_id, ())),
             tuple(self._pauses(None, habit_id).get(habit_id, ())),
+            self._checkins(None, habit_id, dose=Dose.MIN).get(habit_id, frozenset()),
         )
 
     def rest_days(self) -> frozenset[date]:
         return self._snoozes(None, None, rest_days_only=True)[1]
 
-    def _checkins(self, since: date | None, habit_id: int | None = None) -> dict[int, frozenset[date]]:
+    def _checkins(
+        self, since: date | None, habit_id: int | None = None, dose: Dose | None = None
+    ) -> dict[int, frozenset[date]]:
+        """Each habit's check-in days (with `dose`, only those at that dose)."""
         where, params = _scope("day >= ?", since, habit_id)
+        if dose is not None:
+            where, params = f"{where} AND dose = ?", [*params, dose.value]
         done: dict[int, frozenset[date]] = {}
         # Twelve habits checked in on the same days share one date object per
         # day: ten years of check-ins take half a megabyte less this way.
@@ -437,11 +447,30 @@ class Store:
     def snoozes(self, day: date | None = None) -> list[Snooze]:
         """Every snooze (or, with `day`, that day's) with its reason, area and pain, oldest first."""
         where, params = ("day = ?", [iso(day)]) if day else (None, [])
+        felt = {
+            r["snooze_id"]: r
+            for r in self.db["readings"].rows_where(
+                f"snooze_id IS NOT NULL{' AND day = ?' if day else ''}", params, select="snooze_id, area, pain"
+            )
+        }
         return [
             Snooze(day_of(r["day"], f"snoozes: row {r['id']}, day,",
                           sql_fix(self.path, f"DELETE FROM snoozes WHERE id = {r['id']}")),
-                   r["habit_id"], r["reason"], r["area"], r["pain"], bool(r["exempt"]))
+                   r["habit_id"], r["reason"], felt.get(r["id"], {}).get("area"), felt.get(r["id"], {}).get("pain"),
+                   bool(r["exempt"]))
             for r in self.db["snoozes"].rows_where(where, params, order_by="day, id")
+        ]
+
+    def readings(self, since: date | None = None) -> list[PainReading]:
+        """Every pain reading (or those from `since` on), oldest first."""
+        where, params = ("day >= ?", [iso(since)]) if since else (None, [])
+        return [
+            PainReading(
+                day_of(r["day"], f"readings: row {r['id']}, day,",
+                       sql_fix(self.path, f"DELETE FROM readings WHERE id = {r['id']}")),
+                r["area"], r["pain"], r["note"] or "", r["snooze_id"] is not None,
+            )
+            for r in self.db["readings"].rows_where(where, params, order_by="day, id")
         ]
 
     def notes(self, habit_id: int) -> dict[date, str]:
@@ -470,10 +499,13 @@ class Store:
         cue: str = "",
         minutes: int | None = None,
         start: date | None = None,
+        when: str = "",
+        prescription: Prescription = Prescription(),
     ) -> Habit:
         first = start or today
         parsed = parse_schedule(schedule, first)
-        draft = Habit(0, name, "", cue, minutes, parsed, first, updated_at=_now())
+        draft = Habit(0, name, "", cue, minutes, parsed, first, updated_at=_now(), when=when,
+                      prescription=prescription)
         return self.put_habit(draft)
 
     def put_habit(self, habit: Habit) -> Habit:
@@ -493,6 +525,7 @@ class Store:
                 "name": habit.name, "cue": habit.cue, "minutes": habit.minutes, "start": iso(habit.start),
                 "archived": iso(habit.archived) if habit.archived else None,
                 "updated_at": habit.updated_at,
+                **prescription_row(habit),
             }
             if habit.id:
                 self._habit_row(habit.id)
@@ -527,8 +560,11 @@ class Store:
         schedule: str | None = None,
         since: date | None = None,
         start: date | None = None,
+        when: str | None = None,
+        prescription: dict[str, object] | None = None,
     ) -> Habit:
-        """Change only the fields given; a schedule takes effect from `since`
+        """Change only the fields given (of the prescription, only the keys of
+        `prescription`; None clears one); a schedule takes effect from `since`
         (default today) and leaves the days before it alone."""
         with self._write():
             row = self._habit_row(habit_id)
@@ -548,6 +584,10 @@ class Store:
                 changes["cue"] = cue
             if not isinstance(minutes, Keep):
                 changes["minutes"] = minutes
+            if when is not None:
+                changes["when"] = when
+            if prescription:
+                changes["prescription"] = replace(current.prescription, **prescription)
             if start is not None:
                 first = self.db.execute("SELECT min(day) FROM checkins WHERE habit_id = ?", [habit_id]).fetchone()[0]
                 check_start(current, start, date.fromisoformat(first) if first else None)
@@ -600,6 +640,7 @@ class Store:
                     f"deletes it too, after a backup, and `rehab habit archive {row['slug']}` keeps it"
                 )
             kept = self.backup(_keep_path(self.path, f"delete-{row['slug']}")) if keep_copy else None
+            self._unlink_readings("SELECT id FROM snoozes WHERE habit_id = ?", [habit_id])
             for table in (*HISTORY_TABLES, "schedules"):
                 db[table].delete_where("habit_id = ?", [habit_id])
             db["habits"].delete(habit_id)
@@ -635,24 +676,33 @@ class Store:
 
     # -------------------------------------------------------------- check-ins
 
-    def check_in(self, habit_ids: Sequence[int], day: date, today: date, note: str | None = None) -> Ticks:
-        """Mark habits done on `day`; the new records, and which were not done before."""
+    def check_in(
+        self, habit_ids: Sequence[int], day: date, today: date, note: str | None = None, dose: Dose = Dose.FULL
+    ) -> Ticks:
+        """Mark habits done on `day` at `dose`; the new records, and which were
+        not done before. A habit already done that day takes the new dose."""
         added: list[int] = []
-        with self._write():
+        with self._write() as db:
             for habit_id in habit_ids:
-                if self.record_checkins(habit_id, {day: note}, today):
+                if self.record_checkins(habit_id, {day: note}, today, dose):
                     added.append(habit_id)
+                else:
+                    db["checkins"].update((habit_id, iso(day)), {"dose": dose.value})
             return Ticks(tuple(self.log(h) for h in habit_ids), tuple(added))
 
-    def record_checkins(self, habit_id: int, days: dict[date, str | None], today: date) -> int:
-        """Check a habit in on many days at once (import, history); how many were new."""
+    def record_checkins(
+        self, habit_id: int, days: dict[date, str | None], today: date, dose: Dose | dict[date, Dose] = Dose.FULL
+    ) -> int:
+        """Check a habit in on many days at once (import, history), at one dose
+        or each day's own; how many were new (days already done keep theirs)."""
         with self._write() as db:
             habit = self.habit(habit_id)
             rows = []
             for day, note in days.items():
                 check_checkin(habit, day, today)
+                given = dose.get(day, Dose.FULL) if isinstance(dose, dict) else dose
                 rows.append({"habit_id": habit_id, "day": iso(day), "note": NOTE.clean(note) or None,
-                             "created_at": _now()})
+                             "dose": Dose(given).value, "created_at": _now()})
             # INSERT OR IGNORE on the (habit_id, day) key: a check-in already
             # here stays as it is, and SQLite's count of changes says how many were new.
             before = db.conn.total_changes
@@ -692,11 +742,13 @@ class Store:
         row = {
             "day": iso(day), "habit_id": habit_id,
             "reason": REASON.clean(reason) or "sore",
-            "area": AREA.clean(area) or None,
-            "pain": PAIN.check(pain),
             "exempt": int(exempt),
             "created_at": _now(),
         }
+        felt = None
+        if area or pain is not None:
+            # A snooze's pain is a reading of that day like any other (DESIGN.md §11).
+            felt = check_reading(PainReading(day, area or "", pain, from_snooze=True), max(today, day))
         with self._write() as db:
             if habit_id is not None:
                 self._habit_row(habit_id)
@@ -721,7 +773,9 @@ class Store:
                         f"in any {SNOOZE_WINDOW} days. For a longer break, pause instead: "
                         f"rehab pause HABIT --until DATE"
                     )
-            db["snoozes"].insert(row)
+            snooze_id = db["snoozes"].insert(row).last_pk
+            if felt is not None:
+                self._put_reading(felt, snooze_id)
             return self._rested(habit_id, True)
 
     def _check_snooze_needed(self, day: date, today: date, habit_id: int | None) -> None:
@@ -741,6 +795,7 @@ class Store:
             params = [iso(day), *_id_param(habit_id)]
             found = bool(db["snoozes"].count_where(where, params))
             if found:
+                self._unlink_readings(f"SELECT id FROM snoozes WHERE {where}", params)
                 db["snoozes"].delete_where(where, params)
             return self._rested(habit_id, found)
 
@@ -788,6 +843,39 @@ class Store:
                 db["pauses"].update(pause["id"], {"until": iso(today - timedelta(days=1))})
             ended = Pause(date.fromisoformat(pause["start"]), date.fromisoformat(pause["until"]), pause["reason"] or "")
             return Paused(ended, self.log(habit_id))
+
+    # ------------------------------------------------------------------- body
+
+    def record_pain(self, day: date, area: str, pain: int, today: date, note: str = "") -> PainReading:
+        """A pain reading; one per area per day, so a second one replaces the first."""
+        reading = check_reading(PainReading(day, area, pain, note), today)
+        with self._write():
+            self._put_reading(reading)
+            return reading
+
+    def _put_reading(self, reading: PainReading, snooze_id: int | None = None) -> None:
+        """Write a checked reading over the day's reading of its area, if any: a
+        snooze's area without a number keeps the pain already recorded."""
+        key = area_key(reading.area)
+        found = list(self.db["readings"].rows_where("day = ? AND area_key = ?", [iso(reading.day), key]))
+        row = {"day": iso(reading.day), "area": reading.area, "area_key": key, "pain": reading.pain,
+               "note": reading.note, "created_at": _now()}
+        if snooze_id is not None:
+            row["snooze_id"] = snooze_id
+        if not found:
+            self.db["readings"].insert(row)
+            return
+        if reading.pain is None:
+            row = {"snooze_id": snooze_id}
+        elif reading.from_snooze:
+            row["note"] = found[0]["note"]
+        self.db["readings"].update(found[0]["id"], row)
+
+    def _unlink_readings(self, snooze_ids: str, params: list) -> None:
+        """Before snoozes go: their readings stay (the pain was felt) but no
+        longer point at them; an area named without a number goes with them."""
+        self.db.execute(f"DELETE FROM readings WHERE pain IS NULL AND snooze_id IN ({snooze_ids})", params)
+        self.db.execute(f"UPDATE readings SET snooze_id = NULL WHERE snooze_id IN ({snooze_ids})", params)
 
     def load_history(
         self,

@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
 
+from .domain.body import PainReading
 from .domain.dates import days_between, week_start_of
 from .domain.model import Pause, Snooze
 from .domain.snoozing import can_snooze
@@ -33,6 +34,10 @@ DEMO_DAYS = 70
 DEMO_SEED = 39
 
 AREAS = ("left IT band", "right hip flexor", "hamstrings", "left glute", "lower back", "calves")
+#: The areas the demo rates most days, and how sore each starts; each eases
+#: over the last PAIN_DAYS, unevenly, as real rehab does.
+RATED = (("right hip flexor", 6.0), ("left IT band", 5.0), ("left hamstring", 4.0))
+PAIN_DAYS = 84
 
 
 def synthesize(path: str | Path, today: date, days: int, habits: int = 5, seed: int = 7) -> Store:
@@ -89,8 +94,23 @@ def synthesize(path: str | Path, today: date, days: int, habits: int = 5, seed: 
                     checkins.append((habit.id, day))
             elif habit.schedule.occurs(day) and rng.random() < chance:
                 checkins.append((habit.id, day))
-    store.load_history(today, checkins, snoozes, pauses)
+    store.load_history(today, checkins, snoozes, pauses, _pain(rng, today, min(days, PAIN_DAYS)))
     return store
+
+
+def _pain(rng: random.Random, today: date, days: int) -> list[PainReading]:
+    """Readings on most of the last `days` days, falling from each area's start
+    to about a third of it, with day-to-day noise."""
+    readings = []
+    for offset in range(days):
+        day = today - timedelta(days=days - 1 - offset)
+        eased = offset / max(days - 1, 1)
+        for area, start in RATED:
+            if rng.random() < 0.35:
+                continue
+            level = start * (1 - 0.65 * eased) + rng.uniform(-1.2, 1.2)
+            readings.append(PainReading(day, area, max(0, min(10, round(level)))))
+    return readings
 
 
 @contextmanager

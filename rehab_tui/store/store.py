@@ -883,6 +883,7 @@ class Store:
         checkins: Iterable[tuple[int, date]],
         snoozes: Iterable[Snooze] = (),
         pauses: Iterable[tuple[int, Pause]] = (),
+        readings: Iterable[PainReading] = (),
     ) -> None:
         """Record a whole history through the gate in one transaction (demo data, benchmarks)."""
         by_habit: dict[int, dict[date, None]] = defaultdict(dict)
@@ -895,6 +896,8 @@ class Store:
                 self.snooze(s.day, today, s.habit_id, s.reason, s.area, s.pain, s.exempt)
             for habit_id, p in pauses:
                 self.pause(habit_id, p.start, p.until, p.reason, today=today, history=True)
+            for r in readings:
+                self.record_pain(r.day, r.area, r.pain, today, r.note)
 
     # --------------------------------------------------------------- settings
 
@@ -1212,14 +1215,17 @@ def _seed(db: Database, today: date) -> None:
     # older than any edit, so an import into a new file takes the export's
     # copy of these habits whole.
     slugs: list[str] = []
-    for position, (name, schedule, minutes, cue) in enumerate(DEFAULT_ROUTINE, start=1):
-        slug = unique_slug(name, slugs)
+    for position, starter in enumerate(DEFAULT_ROUTINE, start=1):
+        rule = parse_schedule(starter.schedule, today)
+        habit = check_habit(Habit(0, starter.name, "", starter.cue, starter.minutes, rule, today,
+                                  when=starter.when, prescription=starter.prescription))
+        slug = unique_slug(habit.name, slugs)
         slugs.append(slug)
         habit_id = db["habits"].insert({
-            "name": name, "slug": slug, "cue": cue, "minutes": minutes, "start": iso(today),
+            "name": habit.name, "slug": slug, "cue": habit.cue, "minutes": habit.minutes, "start": iso(today),
             "archived": None, "position": position, "created_at": _now(), "updated_at": None,
+            **prescription_row(habit),
         }).last_pk
-        rule = parse_schedule(schedule, today)
         db["schedules"].insert({"habit_id": habit_id, "since": iso(today), "rule": rule.rule, "anchor": iso(today)})
 
 

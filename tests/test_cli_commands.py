@@ -739,7 +739,9 @@ def test_settings_get_and_set(db: Path) -> None:
 
 
 def make_history(db: Path) -> None:
-    ok(db, "done", "stick", "plank", "--date", "2026-11-16")
+    ok(db, "done", "plank", "--date", "2026-11-16")
+    ok(db, "done", "stick", "--min", "--date", "2026-11-16")
+    ok(db, "pain", "3", "--area", "right hip flexor", "--date", "2026-11-17", "--note", "stairs")
     ok(db, "done", "stick", "glute", "--date", YESTERDAY)
     ok(db, "snooze", "--date", "2026-11-18", "--area", "left IT band", "--pain", "4")
     ok(db, "snooze", "--habit", "plank", "--reason", "wrist")
@@ -749,7 +751,7 @@ def make_history(db: Path) -> None:
 def test_export_json(db: Path) -> None:
     make_history(db)
     data = ok(db, "export", "--format", "json").json
-    assert (data["format"], data["version"]) == ("rehab-tui export", 2)
+    assert (data["format"], data["version"]) == ("rehab-tui export", 3)
     assert isinstance(data.pop("exported_at"), str)
     habits = {h["slug"]: h for h in data["habits"]}
     assert list(habits) == DEFAULT_SLUGS
@@ -771,6 +773,14 @@ def test_export_json(db: Path) -> None:
     assert data["rest_days"] == [
         {"day": "2026-11-18", "reason": "sore", "area": "left IT band", "pain": 4, "exempt": False}
     ]
+    # The snooze's pain travels with it; a reading of its own goes in `readings`.
+    assert data["readings"] == [{"day": "2026-11-17", "area": "right hip flexor", "pain": 3, "note": "stairs"}]
+    assert habits["plank-hip-dips"]["prescription"] == {
+        "sets": 3, "reps": 12, "hold": None, "sides": True, "rest": 30, "min_text": "", "min_sets": 1,
+        "min_hold": None,
+    }
+    assert habits["stick-rolling"]["minimum_doses"] == ["2026-11-16"]
+    assert habits["lacrosse-ball-glute-release"]["when"] == "after my morning coffee"
     # JSON is the default format.
     default = ok(db, "export").json
     default.pop("exported_at")
@@ -795,18 +805,20 @@ def test_export_csv(db: Path) -> None:
     make_history(db)
     text = ok(db, "export", "--format", "csv").out
     table = list(csv.DictReader(io.StringIO(text)))
-    assert text.splitlines()[0] == "kind,date,until,habit,slug,reason,area,pain"
-    assert [(r["kind"], r["date"], r["slug"]) for r in table] == [
-        ("done", "2026-11-16", "plank-hip-dips"),
-        ("done", "2026-11-16", "stick-rolling"),
-        ("rest_day", "2026-11-18", ""),
-        ("paused", "2026-11-19", "lacrosse-ball-glute-release"),
-        ("done", YESTERDAY, "glute-and-hip-strength"),
-        ("done", YESTERDAY, "stick-rolling"),
-        ("snoozed", TODAY, "plank-hip-dips"),
+    assert text.splitlines()[0] == "kind,date,until,habit,slug,reason,area,pain,dose,note"
+    assert [(r["kind"], r["date"], r["slug"], r["dose"]) for r in table] == [
+        ("done", "2026-11-16", "plank-hip-dips", "full"),
+        ("done", "2026-11-16", "stick-rolling", "min"),
+        ("pain", "2026-11-17", "", ""),
+        ("rest_day", "2026-11-18", "", ""),
+        ("paused", "2026-11-19", "lacrosse-ball-glute-release", ""),
+        ("done", YESTERDAY, "glute-and-hip-strength", "full"),
+        ("done", YESTERDAY, "stick-rolling", "full"),
+        ("snoozed", TODAY, "plank-hip-dips", ""),
     ]
-    assert table[2]["area"] == "left IT band" and table[2]["pain"] == "4"
-    assert table[3]["until"] == "2026-11-24" and table[3]["reason"] == "physio"
+    assert (table[2]["area"], table[2]["pain"], table[2]["note"]) == ("right hip flexor", "3", "stairs")
+    assert table[3]["area"] == "left IT band" and table[3]["pain"] == "4"
+    assert table[4]["until"] == "2026-11-24" and table[4]["reason"] == "physio"
 
 
 def test_import(db: Path, tmp_path: Path) -> None:
@@ -820,7 +832,7 @@ def test_import(db: Path, tmp_path: Path) -> None:
     other = new_db(tmp_path, "other.db")
     # The default routine, edited in neither file, is left as it is.
     assert ok(other, "import", export).lines == [
-        "imported 1 new habit, 5 check-ins, 2 snoozes, 1 pause, 1 setting"
+        "imported 1 new habit, 5 check-ins, 2 snoozes, 1 pause, 1 pain reading, 1 setting"
     ]
     assert habit_row(other, "calf-raises")["cue"] == "Slow"
     assert checkin_days(other, "calf-raises") == [YESTERDAY]

@@ -165,7 +165,7 @@ def test_csv_export_has_a_row_per_event(source: tuple[Path, Path]) -> None:
     data = json.loads(export.read_text(encoding="utf-8"))
     lines = ok(db, "export", "--format", "csv").lines
     events = sum(len(h["checkins"]) + len(h["snoozes"]) + len(h["pauses"]) for h in data["habits"])
-    assert len(lines) == 1 + events + len(data["rest_days"])
+    assert len(lines) == 1 + events + len(data["rest_days"]) + len(data["readings"])
 
 
 # ------------------------------------------------------------ damaged exports

@@ -316,9 +316,11 @@ def test_checklist_json_shape() -> None:
         "slug": "stick-rolling",
         "status": "done",
         "streak": 2,
+        "dose": "full",
         "unit": "days",
         "schedule": "daily",
     }
+    assert data["items"][1]["dose"] is None
 
 
 def test_checklist_on_a_rest_day() -> None:

@@ -11,7 +11,8 @@ from ..domain.checklist import Checklist, checklist, exact_from
 from ..domain.dates import parse_iso
 from ..domain.errors import RehabError
 from ..domain.encouragement import encouragement
-from ..domain.streaks import adherence, current_streak, habit_streak, routine_adherence, routine_streak
+from ..domain.prescription import Dose
+from ..domain.streaks import adherence, current_streak, drop_off, habit_streak, routine_adherence, routine_streak
 from ..domain.strength import strength
 from ..nag import clean, format_problem, nag_line
 from . import render
@@ -60,17 +61,23 @@ def _habits(s: Session, names: tuple[str, ...]) -> list:
 @click.command()
 @click.argument("habits", nargs=-1, required=True, metavar="HABIT...")
 @click.option("--date", "when", metavar="DATE", help="The day it was done (default today).")
+@click.option("--min", "minimum", is_flag=True,
+              help="Done at the minimum dose: it counts as done, and shows apart.")
 @pass_session
-def done(s: Session, habits: tuple[str, ...], when: str | None) -> None:
+def done(s: Session, habits: tuple[str, ...], when: str | None, minimum: bool) -> None:
     """Check habits in (by name, slug or prefix)."""
     found = _habits(s, habits)
     day = s.day(when)
-    ticks = s.store.check_in([h.id for h in found], day, s.today)
+    dose = Dose.MIN if minimum else Dose.FULL
+    ticks = s.store.check_in([h.id for h in found], day, s.today, dose=dose)
     journal = s.store.journal()
     for log in ticks.logs:
         habit = log.habit
         streak = current_streak(journal, journal.log(habit.id), s.today)
         note = "done" if habit.id in ticks.changed else "was already done"
+        if minimum:
+            least = habit.prescription.minimum_words()
+            note += " at the minimum dose" + (f" ({least})" if least else "")
         say(f"✔ {habit.name} {note} on {render.day_text(day)} · streak {habit.schedule.unit.count(streak)}")
 
 
@@ -175,8 +182,7 @@ def streaks(s: Session, as_json: bool) -> None:
                     }
                     for habit, streak, value, share, line in rows
                 ],
-                # Not computed yet (DESIGN §5 drop-off): the key is there, null.
-                "drop_off": None,
+                "drop_off": fell.to_json() if (fell := drop_off(journal, s.today)) else None,
             }
         )
     else:

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
+from typing import Any, Callable
+
 import click
 
 from ..domain.errors import RehabError
 from ..domain.lookup import find_habit
+from ..domain.model import Habit
+from ..domain.prescription import Prescription
 from . import render
 from .output import echo_json, say, terminal_text
 from .params import WholeNumber
@@ -17,6 +22,46 @@ def habit() -> None:
     """Add, list, edit, archive, restore, reorder and delete habits."""
 
 
+#: The prescription's options: (option, Prescription field, metavar, help). For
+#: a number, 0 clears it in `habit edit`.
+PRESCRIPTION_OPTIONS: tuple[tuple[str, str, str, str], ...] = (
+    ("--sets", "sets", "N", "Sets, 1-20."),
+    ("--reps", "reps", "N", "Reps in a set, 1-100."),
+    ("--hold", "hold", "SECONDS", "A hold, 1-600 s (a stretch, a ball on a tender spot)."),
+    ("--rest", "rest", "SECONDS", "Rest between sets, 1-600 s."),
+    ("--min-sets", "min_sets", "N", "The minimum dose's sets (with --sets)."),
+    ("--min-hold", "min_hold", "SECONDS", "The minimum dose's hold (with --hold)."),
+)
+
+
+def plan_options(command: Callable) -> Callable:
+    """The options for a habit's plan and prescription, shared by add and edit."""
+    for option, field, metavar, text in reversed(PRESCRIPTION_OPTIONS):
+        command = click.option(option, field, type=WholeNumber(0), metavar=metavar, help=text)(command)
+    command = click.option("--sides/--no-sides", "sides", default=None,
+                           help="Done on each side, left then right (or not).")(command)
+    command = click.option("--min", "min_text", metavar="TEXT",
+                           help="The minimum dose that still counts, e.g. 'one set' or '60 seconds'.")(command)
+    return click.option("--when", metavar="TEXT",
+                        help="When you do it, in your words: 'after my morning coffee'.")(command)
+
+
+def prescription_changes(options: dict[str, Any]) -> dict[str, Any]:
+    """The prescription fields given on the command line (0 for a number clears it)."""
+    numbers = {field for _, field, _, _ in PRESCRIPTION_OPTIONS}
+    return {
+        field: (value or None) if field in numbers else value
+        for field, value in options.items()
+        if value is not None and (field in numbers or field in ("sides", "min_text"))
+    }
+
+
+def plan_words(habit: Habit) -> str:
+    """The plan and prescription after a habit's line, when it has them."""
+    said = terminal_text(habit.plan_words(with_minimum=True))
+    return f" [{said}]" if said else ""
+
+
 @habit.command("add")
 @click.argument("name")
 @click.option("--schedule", default="daily", show_default=True,
@@ -24,11 +69,15 @@ def habit() -> None:
 @click.option("--cue", default="", help="How to do it, in one line.")
 @click.option("--minutes", type=WholeNumber(), help="How long it takes.")
 @click.option("--start", metavar="DATE", help="First day it is due (default today).")
+@plan_options
 @pass_session
-def add(s: Session, name: str, schedule: str, cue: str, minutes: int | None, start: str | None) -> None:
-    """Add a habit to the routine."""
-    created = s.store.add_habit(name, schedule, s.today, cue=cue, minutes=minutes, start=s.day(start))
-    say(f"+ {created.name} ({created.slug}): {created.schedule.explain()}, from {render.day_text(created.start)}")
+def add(s: Session, name: str, schedule: str, cue: str, minutes: int | None, start: str | None, when: str | None,
+        **prescription: Any) -> None:
+    """Add a habit to the routine, with its prescription if it has one."""
+    created = s.store.add_habit(name, schedule, s.today, cue=cue, minutes=minutes, start=s.day(start),
+                                when=when or "", prescription=Prescription(**prescription_changes(prescription)))
+    say(f"+ {created.name} ({created.slug}): {created.schedule.explain()}, from {render.day_text(created.start)}"
+        f"{plan_words(created)}")
 
 
 @habit.command("list")
@@ -49,7 +98,9 @@ def list_habits(s: Session, show_all: bool, as_json: bool) -> None:
                 {
                     "habit": h.name, "slug": h.slug, "schedule": h.schedule.describe(),
                     "archived": archived, "cue": h.cue, "minutes": h.minutes,
-                    "start": h.start.isoformat(),
+                    "start": h.start.isoformat(), "when": h.when,
+                    "prescription": asdict(h.prescription), "prescribed": h.prescription.words(),
+                    "minimum": h.prescription.minimum_words(),
                 }
                 for h, archived in rows
             ]
@@ -69,28 +120,33 @@ def list_habits(s: Session, show_all: bool, as_json: bool) -> None:
 @click.option("--schedule", help="A new schedule, in force from --from; the days before keep theirs.")
 @click.option("--from", "since", metavar="DATE", help="The first day of the new schedule (default today).")
 @click.option("--start", metavar="DATE", help="A new first day for the habit.")
+@plan_options
 @pass_session
 def edit(
     s: Session, habit_name: str, name: str | None, cue: str | None, minutes: int | None,
-    schedule: str | None, since: str | None, start: str | None,
+    schedule: str | None, since: str | None, start: str | None, when: str | None, **prescription: Any,
 ) -> None:
-    """Change a habit's name, cue, minutes, schedule or start."""
-    if all(v is None for v in (name, cue, minutes, schedule, start)):
-        raise RehabError("nothing to change: give --name, --cue, --minutes, --schedule or --start")
+    """Change a habit's name, cue, minutes, schedule, start, plan or prescription
+    (a number 0 and a text '' clear it)."""
+    changes = prescription_changes(prescription)
+    if all(v is None for v in (name, cue, minutes, schedule, start, when)) and not changes:
+        raise RehabError("nothing to change: give --name, --cue, --minutes, --schedule, --start, --when "
+                         "or a prescription (--sets, --reps, --hold, --sides, --rest, --min)")
     if since is not None and schedule is None:
         raise RehabError("--from says when a new --schedule takes effect; give --schedule too")
     found = s.habit(habit_name)
     extra = {} if minutes is None else {"minutes": minutes}
     changed = s.store.edit_habit(
         found.id, s.today, name=name, cue=cue, schedule=schedule,
-        since=s.day(since, ahead=True) if since else None, start=s.day(start) if start else None, **extra,
+        since=s.day(since, ahead=True) if since else None, start=s.day(start) if start else None, when=when,
+        prescription=changes, **extra,
     )
     said = [f"~ {changed.name} ({changed.slug}): {changed.schedule.explain()}"]
     if schedule is not None:
         said.append(f"from {render.day_text(changed.schedule_history[-1].since)}")
     if start is not None:
         said.append(f"starts {render.day_text(changed.start)}")
-    say(", ".join(said))
+    say(", ".join(said) + (plan_words(changed) if when is not None or changes else ""))
 
 
 @habit.command("archive")

@@ -10,6 +10,7 @@ import click
 from ..domain.checklist import Checklist, day_summary
 from ..domain.marks import LEGEND, SYMBOLS, Mark
 from ..domain.model import Journal
+from ..domain.prescription import Dose
 from ..domain.rules import CUE
 from ..domain.schedules import ScheduleKind
 from ..domain.states import DayState
@@ -28,7 +29,7 @@ BOX = {
 }
 
 COLOURS: dict[Mark, str | None] = {
-    Mark.FULL: "green", Mark.PARTIAL: "yellow", Mark.MISSED: "red", Mark.PENDING: None,
+    Mark.FULL: "green", Mark.MINIMUM: "green", Mark.PARTIAL: "yellow", Mark.MISSED: "red", Mark.PENDING: None,
     Mark.SNOOZED: "blue", Mark.PAUSED: "magenta", Mark.FUTURE: None, Mark.NONE: None,
 }
 
@@ -52,6 +53,8 @@ def checklist_text(listing: Checklist, today: date, routine: int | None = None) 
     for item in listing.items:
         habit = item.log.habit
         box, colour = BOX[item.state]
+        if item.dose is Dose.MIN:
+            box = f"[{SYMBOLS[Mark.MINIMUM]}]"
         extra = []
         if item.schedule.kind is not ScheduleKind.DAILY:
             extra.append(item.schedule.describe())
@@ -68,11 +71,15 @@ def checklist_text(listing: Checklist, today: date, routine: int | None = None) 
             DayState.OPEN: "open",
         }[item.state]
         status = item.week_words(today) or status
+        if item.dose is Dose.MIN:
+            status += " · minimum dose"
         name = terminal_text(habit.name).ljust(width)
         lines.append(f"  {click.style(box, fg=colour)} {name}{click.style(status, fg=colour)}"
                      + (click.style(f"  ({', '.join(extra)})", dim=True) if extra else ""))
-        if habit.cue and item.state in (DayState.PENDING, DayState.MISSED, DayState.UPCOMING, DayState.OPEN):
-            lines.append("      " + click.style(terminal_text(habit.cue[: CUE.cap]), dim=True))
+        if item.state in (DayState.PENDING, DayState.MISSED, DayState.UPCOMING, DayState.OPEN):
+            for text in (habit.plan_words(with_minimum=True), habit.cue[: CUE.cap]):
+                if text:
+                    lines.append("      " + click.style(terminal_text(text), dim=True))
     if routine is not None:
         lines.append(f"Routine streak: {plural(routine, 'days')}")
     return "\n".join(lines)

@@ -8,6 +8,7 @@ from datetime import date
 from .dates import week_start_of
 from .marks import Mark
 from .model import HabitLog, Journal
+from .prescription import Dose
 from .schedules import Schedule, StreakUnit
 from .states import COUNTED, DayState, QuotaWeek, day_state, quota_week
 from .streaks import current_streak, last_run, run_break
@@ -35,6 +36,10 @@ class Item:
     def schedule(self) -> Schedule:
         """The schedule in force on the item's day."""
         return self.log.habit.schedule_on(self.day)
+
+    @property
+    def dose(self) -> Dose | None:
+        return self.log.dose_on(self.day)
 
     def streak_words(self) -> str:
         """`streak 3 days`; just fallen off, the run that ended says more than 0."""
@@ -89,6 +94,7 @@ class Checklist:
                     "slug": i.log.habit.slug,
                     "status": str(i.state),
                     "streak": i.streak,
+                    "dose": i.dose,
                     "unit": i.unit,
                     "schedule": i.schedule.describe(),
                     **({"week": {"done": i.week.done, "needed": i.week.needed, "met": i.week.met}}
@@ -152,13 +158,14 @@ class DaySummary:
 def day_summary(journal: Journal, day: date, today: date) -> DaySummary:
     if day in journal.rest_days:
         return DaySummary(day, 0, 0, Mark.SNOOZED)
-    states = [day_state(journal, log, day, today) for log in journal.active_on(day)]
+    logs = journal.active_on(day)
+    states = [day_state(journal, log, day, today) for log in logs]
     done = sum(1 for s in states if s is DayState.DONE)
     total = sum(1 for s in states if s in COUNTED)
     if day > today:
         mark = Mark.FUTURE
     elif total and done == total:
-        mark = Mark.FULL
+        mark = Mark.MINIMUM if any(day in log.minimum for log in logs) else Mark.FULL
     elif done:
         mark = Mark.PARTIAL
     elif total:

@@ -9,8 +9,10 @@ _COUNTS = {2: "Two", 3: "Three", 4: "Four", 5: "Five", 6: "Six", 7: "Seven", 8: 
 
 
 def smallest_step(habit: Habit) -> str:
-    """The least that still counts. There is no minimum-dose field yet, so it is
-    a fifth of the habit's minutes (at least one), or "a few minutes"."""
+    """The least that still counts: the habit's minimum dose, else a fifth of
+    its minutes (at least one), or "a few minutes"."""
+    if habit.prescription.has_minimum:
+        return f"{habit.prescription.minimum_words()} counts"
     if habit.minutes:
         least = max(1, habit.minutes // 5)
         return f"{least} minute{'s' if least != 1 else ''} counts"

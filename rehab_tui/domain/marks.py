@@ -10,6 +10,8 @@ from enum import StrEnum
 
 class Mark(StrEnum):
     FULL = "full"
+    #: Every habit due done, some of them at the minimum dose.
+    MINIMUM = "minimum"
     PARTIAL = "partial"
     MISSED = "missed"
     PENDING = "pending"
@@ -21,6 +23,7 @@ class Mark(StrEnum):
 
 SYMBOLS: dict[Mark, str] = {
     Mark.FULL: "●",
+    Mark.MINIMUM: "◎",
     Mark.PARTIAL: "◐",
     Mark.MISSED: "✗",
     Mark.PENDING: "○",
@@ -31,4 +34,4 @@ SYMBOLS: dict[Mark, str] = {
 }
 
 #: The marks a legend explains, in the order it lists them.
-LEGEND: tuple[Mark, ...] = (Mark.FULL, Mark.PARTIAL, Mark.MISSED, Mark.SNOOZED, Mark.PAUSED, Mark.FUTURE)
+LEGEND: tuple[Mark, ...] = (Mark.FULL, Mark.MINIMUM, Mark.PARTIAL, Mark.MISSED, Mark.SNOOZED, Mark.PAUSED, Mark.FUTURE)

@@ -60,6 +60,13 @@ class Habit:
     def _sinces(self) -> list[date]:
         return [v.since for v in self.versions]
 
+    def plan_words(self, with_minimum: bool = False) -> str:
+        """The prescription and the plan in one line ("3 × 12 each side · rest
+        30 s · before my shower"), with the minimum dose when asked."""
+        p = self.prescription
+        least = f"at least {p.minimum_words()}" if with_minimum and p.has_minimum else ""
+        return " · ".join(part for part in (p.words(), least, self.when) if part)
+
     @property
     def changes_unit(self) -> bool:
         """Whether the schedule was a quota at some times and fixed at others."""

@@ -4,24 +4,29 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, fields
 from datetime import date, datetime, timezone
 from typing import Any
 
+from ..domain.body import PainReading
 from ..domain.dates import parse_iso
 from ..domain.errors import RehabError
 from ..domain.model import Habit, Pause, ScheduleVersion
-from ..domain.rules import AREA, NOTE, PAIN, REASON, check_checkin, check_habit, check_pause, check_snooze_day
+from ..domain.prescription import Dose, Prescription
+from ..domain.rules import (
+    AREA, NOTE, PAIN, REASON, check_checkin, check_habit, check_pause, check_reading, check_snooze_day,
+)
 from ..domain.schedules import load_schedule
 from ..domain.settings import validate
 from .store import Store
 
 FORMAT = "rehab-tui export"
-VERSION = 2
+#: 3 added each habit's plan ("when"), prescription and minimum-dose days, and the pain readings.
+VERSION = 3
 
 
 def export_data(store: Store) -> dict[str, Any]:
-    """Everything in the file, as plain JSON values (format version 2)."""
+    """Everything in the file, as plain JSON values (format version 3)."""
     journal = store.journal()
     snoozes = store.snoozes()
     habits = []
@@ -33,11 +38,13 @@ def export_data(store: Store) -> dict[str, Any]:
                 "name": h.name, "slug": h.slug, "cue": h.cue, "minutes": h.minutes,
                 "start": h.start.isoformat(), "archived": h.archived.isoformat() if h.archived else None,
                 "position": h.position, "updated_at": h.updated_at,
+                "when": h.when, "prescription": asdict(h.prescription),
                 "schedules": [
                     {"from": v.since.isoformat(), "schedule": v.schedule.rule, "anchor": v.schedule.anchor.isoformat()}
                     for v in h.schedule_history
                 ],
                 "checkins": sorted(d.isoformat() for d in log.done),
+                "minimum_doses": sorted(d.isoformat() for d in log.minimum),
                 "notes": {d.isoformat(): text for d, text in sorted(notes.items())},
                 "snoozes": [_snooze(s) for s in snoozes if s.habit_id == h.id],
                 "pauses": [
@@ -53,6 +60,11 @@ def export_data(store: Store) -> dict[str, Any]:
         "settings": store.stored_settings(),
         "rest_days": [_snooze(s) for s in snoozes if s.habit_id is None],
         "habits": habits,
+        # A snooze's reading travels with the snooze.
+        "readings": [
+            {"day": r.day.isoformat(), "area": r.area, "pain": r.pain, "note": r.note}
+            for r in store.readings() if not r.from_snooze
+        ],
     }
 
 
@@ -60,7 +72,7 @@ def _snooze(s) -> dict:
     return {"day": s.day.isoformat(), "reason": s.reason, "area": s.area, "pain": s.pain, "exempt": s.exempt}
 
 
-CSV_COLUMNS = ("kind", "date", "until", "habit", "slug", "reason", "area", "pain")
+CSV_COLUMNS = ("kind", "date", "until", "habit", "slug", "reason", "area", "pain", "dose", "note")
 
 
 def export_csv(store: Store) -> str:
@@ -72,13 +84,16 @@ def export_csv(store: Store) -> str:
     rows = []
     for h in data["habits"]:
         who = {"habit": h["name"], "slug": h["slug"]}
-        rows += [{"kind": "done", "date": d, **who} for d in h["checkins"]]
+        minimum = set(h["minimum_doses"])
+        rows += [{"kind": "done", "date": d, **who, "dose": Dose.MIN if d in minimum else Dose.FULL}
+                 for d in h["checkins"]]
         rows += [{"kind": "snoozed", "date": s.pop("day"), **who, **s} for s in h["snoozes"]]
         rows += [
             {"kind": "paused", "date": p["start"], "until": p["until"], "reason": p["reason"], **who}
             for p in h["pauses"]
         ]
     rows += [{"kind": "rest_day", "date": s.pop("day"), **s} for s in data["rest_days"]]
+    rows += [{"kind": "pain", "date": r.pop("day"), **r} for r in data["readings"]]
     rows.sort(key=lambda r: (r["date"], r["kind"], r.get("slug") or ""))
     writer.writerows({k: spreadsheet_cell(v) for k, v in row.items()} for row in rows)
     return out.getvalue()
@@ -106,13 +121,14 @@ class Imported:
     checkins: int = 0
     snoozes: int = 0
     pauses: int = 0
+    readings: int = 0
     settings: int = 0
 
     def sentence(self) -> str:
         parts = [
             _count(self.habits_added, "new habit"), _count(self.habits_updated, "habit updated", "habits updated"),
             _count(self.checkins, "check-in"), _count(self.snoozes, "snooze"), _count(self.pauses, "pause"),
-            _count(self.settings, "setting"),
+            _count(self.readings, "pain reading"), _count(self.settings, "setting"),
         ]
         said = [p for p in parts if p]
         return "imported " + ", ".join(said) if said else "nothing new to import: this file already holds it all"
@@ -142,7 +158,7 @@ def import_data(store: Store, data: Any, today: date) -> Imported:
                 habit, what = store.merge_habit(incoming.habit)
                 if what != "kept":
                     counts[f"habits_{what}"] += 1
-                counts["checkins"] += store.record_checkins(habit.id, incoming.checkins, today)
+                counts["checkins"] += store.record_checkins(habit.id, incoming.checkins, today, incoming.doses)
                 for s in incoming.snoozes:
                     counts["snoozes"] += _snoozed(store, s, today, habit.id)
                 pauses = store.log(habit.id).pauses
@@ -155,6 +171,11 @@ def import_data(store: Store, data: Any, today: date) -> Imported:
                     pauses = now
             for s in checked.rest_days:
                 counts["snoozes"] += _snoozed(store, s, today, None)
+            held = {(r.day, r.key): (r.pain, r.note) for r in store.readings()}
+            for r in checked.readings:
+                if held.get((r.day, r.key)) != (r.pain, r.note):
+                    store.record_pain(r.day, r.area, r.pain, today, r.note)
+                    counts["readings"] += 1
     except RehabError as exc:
         raise RehabError(f"nothing was imported: {exc}") from None
     return Imported(**counts)
@@ -171,6 +192,7 @@ class IncomingHabit:
     checkins: dict[date, str | None]
     snoozes: list[dict]
     pauses: list[Pause]
+    doses: dict[date, Dose]
 
 
 @dataclass(frozen=True)
@@ -178,6 +200,7 @@ class Checked:
     settings: dict[str, str]
     habits: list[IncomingHabit]
     rest_days: list[dict]
+    readings: list[PainReading]
 
     def summary(self) -> str:
         """What the file holds, in a sentence (before it is merged)."""
@@ -208,6 +231,11 @@ def check_export(data: Any, today: date) -> Checked:
         checked_settings = {str(k): validate(str(k), str(v)) for k, v in settings.items()}
         habits = [_incoming(h, version, today) for h in data["habits"]]
         rest_days = [_checked_snooze(s, today) for s in data.get("rest_days", [])]
+        readings = [
+            check_reading(PainReading(parse_iso(r["day"]), _text(r["area"]), _number(r["pain"]),
+                                      _text(r.get("note") or "")), today)
+            for r in data.get("readings", [])
+        ]
     except RehabError as exc:
         # A bad date, name or schedule: say that it is in the export, not in the database.
         raise RehabError(f"the export is damaged ({exc})") from None
@@ -219,7 +247,7 @@ def check_export(data: Any, today: date) -> Checked:
     twice = next((slug for slug in slugs if slugs.count(slug) > 1), None)
     if twice is not None:
         raise RehabError(f"the export is damaged (two habits have the slug '{twice}')")
-    return Checked(checked_settings, habits, rest_days)
+    return Checked(checked_settings, habits, rest_days, readings)
 
 
 def _incoming(h: dict, version: int, today: date) -> IncomingHabit:
@@ -247,6 +275,8 @@ def _incoming(h: dict, version: int, today: date) -> IncomingHabit:
         position=_number(h.get("position")) or 0,
         versions=tuple(versions) if len(versions) > 1 else (),
         updated_at=_text(h["updated_at"]) if h.get("updated_at") else None,
+        when=_text(h.get("when") or ""),
+        prescription=_prescription(h.get("prescription") or {}),
     ))
     checkins = {parse_iso(d): None for d in h.get("checkins", [])}
     for day, note in notes.items():
@@ -257,7 +287,32 @@ def _incoming(h: dict, version: int, today: date) -> IncomingHabit:
         check_pause(Pause(parse_iso(p["start"]), parse_iso(p["until"]), _text(p.get("reason") or "")))
         for p in h.get("pauses", [])
     ]
-    return IncomingHabit(habit, checkins, [_checked_snooze(s, today) for s in h.get("snoozes", [])], pauses)
+    doses = {parse_iso(d): Dose.MIN for d in h.get("minimum_doses", [])}
+    if not doses.keys() <= checkins.keys():
+        raise RehabError(f"'{habit.name}' has a minimum dose on a day it was not done")
+    snoozes = [_checked_snooze(s, today) for s in h.get("snoozes", [])]
+    return IncomingHabit(habit, checkins, snoozes, pauses, doses)
+
+
+def _prescription(p: Any) -> Prescription:
+    """A prescription from an export: the known keys, typed (the gate checks the ranges)."""
+    if not isinstance(p, dict):
+        raise RehabError("a prescription is not keys with values")
+    known = {f.name for f in fields(Prescription)}
+    unknown = p.keys() - known
+    if unknown:
+        raise RehabError(f"a prescription has unknown keys: {', '.join(sorted(map(str, unknown)))}")
+    values: dict[str, Any] = {}
+    for key, value in p.items():
+        if key == "sides":
+            if not isinstance(value, bool):
+                raise RehabError(f"sides is true or false ({value!r} given)")
+            values[key] = value
+        elif key == "min_text":
+            values[key] = _text(value or "")
+        else:
+            values[key] = _number(value)
+    return Prescription(**values)
 
 
 def _text(value: Any) -> str:

@@ -18,6 +18,7 @@ from ...domain.marks import LEGEND, SYMBOLS, Mark
 #: Each mark's style; the symbol (domain/marks.py) keeps marks apart without colour.
 STYLES: dict[Mark, str] = {
     Mark.FULL: "$text-success",
+    Mark.MINIMUM: "$text-success",
     Mark.PARTIAL: "$text-warning",
     Mark.MISSED: "$text-error",
     Mark.PENDING: "$foreground",

@@ -1,0 +1,64 @@
+"""`rehab pain`: how the body feels, by area (DESIGN.md §11)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import click
+
+from ..domain.body import area_key, areas, pain_change
+from ..domain.errors import RehabError
+from ..domain.rules import PAIN
+from . import render
+from .output import echo_json, say, terminal_text
+from .params import WholeNumber
+from .session import Session, pass_session
+
+
+@click.command()
+@click.argument("pain", type=WholeNumber(), required=False, metavar="[0-10]")
+@click.option("--area", metavar="AREA", help="The body area, in your words: 'left IT band'.")
+@click.option("--date", "when", metavar="DATE", help="The day it was felt (default today).")
+@click.option("--note", default="", help="A word on it: 'after the long run'.")
+@click.option("--weeks", type=WholeNumber(1, 520), default=4, show_default=True,
+              help="How far back the list goes.")
+@click.option("--json", "as_json", is_flag=True, help="Print the list as JSON.")
+@pass_session
+def pain(s: Session, pain: int | None, area: str | None, when: str | None, note: str, weeks: int,
+         as_json: bool) -> None:
+    """Record pain 0-10 in a body area (one a day per area; again replaces it),
+    or, without a number, list the readings of the last weeks."""
+    if pain is None:
+        if area is not None or when is not None or note:
+            raise RehabError("--area, --date and --note go with a number: rehab pain 3 --area 'left IT band'")
+        _list(s, weeks, as_json)
+        return
+    if not area:
+        known = areas(s.store.readings())
+        hint = f"; so far: {', '.join(known)}" if known else ", e.g. --area 'left IT band'"
+        raise RehabError(f"say where it hurts with --area{hint}")
+    reading = s.store.record_pain(s.day(when), area, pain, s.today, note)
+    say(f"• {reading.area}: {reading.pain}/{PAIN.high} on {render.day_text(reading.day)}"
+        + (f" ({reading.note})" if reading.note else ""))
+
+
+def _list(s: Session, weeks: int, as_json: bool) -> None:
+    first = s.today - timedelta(weeks=weeks) + timedelta(days=1)
+    readings = s.store.readings(since=first)
+    if as_json:
+        echo_json([
+            {"date": r.day.isoformat(), "area": r.area, "pain": r.pain, "note": r.note, "snooze": r.from_snooze}
+            for r in readings
+        ])
+        return
+    if not readings:
+        click.echo(f"no pain readings in the last {weeks} weeks; record one with: rehab pain 3 --area 'left IT band'")
+        return
+    for area in areas(readings):
+        change = pain_change(readings, area, first, s.today)
+        head = f"{terminal_text(area)}: {change.before:.1f} → {change.after:.1f}" if change else terminal_text(area)
+        click.echo(click.style(head, bold=True))
+        for r in readings:
+            if r.key == area_key(area) and r.pain is not None:
+                note = f"  {terminal_text(r.note)}" if r.note else ""
+                click.echo(f"  {render.day_text(r.day)}  {r.pain:>2}/{PAIN.high}{note}")

@@ -7,12 +7,9 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from statistics import fmean
 
 #: A 7-day mean: the day and the six before it.
 MEAN_DAYS = 7
-#: The area a snooze's pain is filed under when the snooze names none.
-UNNAMED_AREA = "general"
 
 
 def area_key(area: str) -> str:
@@ -60,6 +57,12 @@ def last_readings(readings: Iterable[PainReading]) -> dict[str, PainReading]:
     return latest
 
 
+def _mean(values: list[int]) -> float:
+    # statistics.fmean would do, but importing statistics (and fractions with
+    # it) costs every command, `rehab today` included, more than this line.
+    return sum(values) / len(values)
+
+
 def _daily(readings: Iterable[PainReading], area: str) -> dict[date, int]:
     key = area_key(area)
     return {r.day: r.pain for r in readings if r.key == key and r.pain is not None}
@@ -73,7 +76,7 @@ def pain_series(readings: Sequence[PainReading], area: str, first: date, last: d
     for offset in range((last - first).days + 1):
         day = first + timedelta(days=offset)
         window = [daily[d] for d in (day - timedelta(days=k) for k in range(MEAN_DAYS)) if d in daily]
-        points.append(PainPoint(day, daily.get(day), round(fmean(window), 2) if window else None))
+        points.append(PainPoint(day, daily.get(day), round(_mean(window), 2) if window else None))
     return points
 
 
@@ -83,7 +86,7 @@ def weekly_pain(readings: Sequence[PainReading], area: str, weeks: Sequence[date
     means: list[float | None] = []
     for week in weeks:
         values = [daily[d] for d in (week + timedelta(days=k) for k in range(7)) if d in daily]
-        means.append(round(fmean(values), 1) if values else None)
+        means.append(round(_mean(values), 1) if values else None)
     return means
 
 
@@ -110,4 +113,4 @@ def pain_change(readings: Sequence[PainReading], area: str, first: date, last: d
     early = [daily[d] for d in days if d < days[0] + timedelta(days=MEAN_DAYS)]
     late = [daily[d] for d in days if d > days[-1] - timedelta(days=MEAN_DAYS)]
     spelled = next((r.area for r in reversed(readings) if r.key == area_key(area)), area)
-    return PainChange(spelled, round(fmean(early), 1), round(fmean(late), 1), len(days))
+    return PainChange(spelled, round(_mean(early), 1), round(_mean(late), 1), len(days))

@@ -11,11 +11,15 @@ import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from .body import UNNAMED_AREA, PainReading
+from typing import TYPE_CHECKING
+
 from .errors import RehabError
 from .model import Habit, Pause
 from .prescription import Prescription
 from .states import DayState
+
+if TYPE_CHECKING:
+    from .body import PainReading
 
 
 @dataclass(frozen=True)
@@ -86,6 +90,8 @@ REASON = TextField("a reason", 100)
 AREA = TextField("a body area", 100)
 NOTE = TextField("a note", 300)
 MIN_DOSE = TextField("a minimum dose", 100)
+#: The area a snooze's pain is filed under when the snooze names none.
+UNNAMED_AREA = "general"
 
 
 def check_not_future(day: date, today: date, what: str) -> date:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from sqlite_utils import Database, Migrations
 
-from ..domain.body import UNNAMED_AREA, area_key
-
 MIGRATION_SET = "rehab"
 migrations = Migrations(MIGRATION_SET)
 
@@ -126,6 +124,9 @@ def add_nag_triggers(db: Database, tables: tuple[str, ...]) -> None:
 
 @migrations()
 def m006_prescriptions_and_body(db: Database) -> None:
+    from ..domain.body import area_key
+    from ..domain.rules import UNNAMED_AREA
+
     # DESIGN.md §10: a habit's plan ("after my morning coffee") and its
     # prescription, and how much each check-in recorded (the minimum dose
     # counts as done, shown apart).

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
-from ..domain.body import PainReading, area_key
 from ..domain.checklist import checklist
 from ..domain.dates import iso
 from ..domain.errors import RehabError
@@ -31,7 +30,7 @@ from ..domain.rules import (
     check_schedule_since, check_snooze_day, check_snooze_needed, check_start,
 )
 from ..domain.schedules import parse_schedule
-from ..domain.settings import DEFAULT_ROUTINE, Settings, validate
+from ..domain.settings import Settings, validate
 from ..domain.snoozing import can_snooze
 from ..domain.states import day_state
 from ..nag import STAMP as NAG_STAMP, clean as terminal_text
@@ -40,6 +39,7 @@ from . import files
 from .schema import known_migrations, migrations
 
 if TYPE_CHECKING:
+    from ..domain.body import PainReading
     # Reminders are read by `rehab remind` only; other commands skip the import.
     from ..domain.reminders import Reminder
 
@@ -365,8 +365,7 @@ class Store:
         settings = self.settings()
         habits = self.habits()
         snoozes, rest_days = self._snoozes(since)
-        done = self._checkins(since)
-        minimum = self._checkins(since, dose=Dose.MIN)
+        done, minimum = self._checkins(since)
         pauses = self._pauses(since)
         logs = tuple(
             HabitLog(h, done.get(h.id, frozenset()), frozenset(snoozes.get(h.id, ())), tuple(pauses.get(h.id, ())),
@@ -379,36 +378,41 @@ class Store:
         """One habit with everything recorded for it."""
         habit = self.habit(habit_id)
         snoozes, _ = self._snoozes(None, habit_id)
+        done, minimum = self._checkins(None, habit_id)
         return HabitLog(
             habit,
-            self._checkins(None, habit_id).get(habit_id, frozenset()),
+            done.get(habit_id, frozenset()),
             frozenset(snoozes.get(habit_id, ())),
             tuple(self._pauses(None, habit_id).get(habit_id, ())),
-            self._checkins(None, habit_id, dose=Dose.MIN).get(habit_id, frozenset()),
+            minimum.get(habit_id, frozenset()),
         )
 
     def rest_days(self) -> frozenset[date]:
         return self._snoozes(None, None, rest_days_only=True)[1]
 
     def _checkins(
-        self, since: date | None, habit_id: int | None = None, dose: Dose | None = None
-    ) -> dict[int, frozenset[date]]:
-        """Each habit's check-in days (with `dose`, only those at that dose)."""
+        self, since: date | None, habit_id: int | None = None
+    ) -> tuple[dict[int, frozenset[date]], dict[int, frozenset[date]]]:
+        """Each habit's check-in days, and those of them at the minimum dose,
+        in one pass over the table."""
         where, params = _scope("day >= ?", since, habit_id)
-        if dose is not None:
-            where, params = f"{where} AND dose = ?", [*params, dose.value]
         done: dict[int, frozenset[date]] = {}
+        minimum: dict[int, frozenset[date]] = {}
         # Twelve habits checked in on the same days share one date object per
         # day: ten years of check-ins take half a megabyte less this way.
         day = functools.cache(date.fromisoformat)
-        for hid, days in self.db.execute(
-            f"SELECT habit_id, group_concat(day) FROM checkins WHERE {where} GROUP BY habit_id", params
+        for hid, days, least in self.db.execute(
+            # group_concat leaves out the NULLs: only the minimum-dose days.
+            f"SELECT habit_id, group_concat(day), group_concat(CASE WHEN dose = ? THEN day END) "
+            f"FROM checkins WHERE {where} GROUP BY habit_id", [Dose.MIN.value, *params]
         ):
             try:
                 done[hid] = frozenset(map(day, days.split(",")))
             except (TypeError, ValueError):
                 self._report_bad_checkin(hid, days)
-        return done
+            if least:
+                minimum[hid] = frozenset(map(day, least.split(",")))
+        return done, minimum
 
     def _report_bad_checkin(self, habit_id: int, days: str) -> None:
         for text in days.split(","):
@@ -463,6 +467,8 @@ class Store:
 
     def readings(self, since: date | None = None) -> list[PainReading]:
         """Every pain reading (or those from `since` on), oldest first."""
+        from ..domain.body import PainReading  # the checklist and the nag never read them
+
         where, params = ("day >= ?", [iso(since)]) if since else (None, [])
         return [
             PainReading(
@@ -747,6 +753,8 @@ class Store:
         }
         felt = None
         if area or pain is not None:
+            from ..domain.body import PainReading
+
             # A snooze's pain is a reading of that day like any other (DESIGN.md §11).
             felt = check_reading(PainReading(day, area or "", pain, from_snooze=True), max(today, day))
         with self._write() as db:
@@ -848,6 +856,8 @@ class Store:
 
     def record_pain(self, day: date, area: str, pain: int, today: date, note: str = "") -> PainReading:
         """A pain reading; one per area per day, so a second one replaces the first."""
+        from ..domain.body import PainReading
+
         reading = check_reading(PainReading(day, area, pain, note), today)
         with self._write():
             self._put_reading(reading)
@@ -856,7 +866,7 @@ class Store:
     def _put_reading(self, reading: PainReading, snooze_id: int | None = None) -> None:
         """Write a checked reading over the day's reading of its area, if any: a
         snooze's area without a number keeps the pain already recorded."""
-        key = area_key(reading.area)
+        key = reading.key
         found = list(self.db["readings"].rows_where("day = ? AND area_key = ?", [iso(reading.day), key]))
         row = {"day": iso(reading.day), "area": reading.area, "area_key": key, "pain": reading.pain,
                "note": reading.note, "created_at": _now()}
@@ -1215,6 +1225,8 @@ def _seed(db: Database, today: date) -> None:
     # older than any edit, so an import into a new file takes the export's
     # copy of these habits whole.
     slugs: list[str] = []
+    from ..domain.routine import DEFAULT_ROUTINE  # only a new file needs it
+
     for position, starter in enumerate(DEFAULT_ROUTINE, start=1):
         rule = parse_schedule(starter.schedule, today)
         habit = check_habit(Habit(0, starter.name, "", starter.cue, starter.minutes, rule, today,

@@ -22,6 +22,7 @@ from datetime import date, timedelta
 from ..domain.checklist import Checklist, DaySummary, checklist, day_summary
 from ..domain.dates import days_between, week_start_of
 from ..domain.model import HabitLog, Journal
+from ..domain.prescription import Dose
 from ..domain.states import DayState, day_state
 from ..domain.encouragement import encouragement
 from ..domain.streaks import (
@@ -38,7 +39,9 @@ class StreakRow:
     log: HabitLog
     streak: Streak
     strength: float
-    strip: tuple[DayState, ...]  # the last STRIP_DAYS days, oldest first
+    #: The last STRIP_DAYS days, oldest first: each day's state, or Dose.MIN
+    #: for a day done at the minimum dose (shown apart from a full one).
+    strip: tuple[DayState | Dose, ...]
     adherence: float | None  # due days done in the last 28 days, 0-100 (None: nothing due)
 
     @property
@@ -65,7 +68,7 @@ class Board:
         self._rows.pop(habit_id, None)
         self._routine = None
         days = old.done ^ log.done
-        if replace(old, done=log.done) != log or not self._restep(log, days):
+        if replace(old, done=log.done, minimum=log.minimum) != log or not self._restep(log, days):
             # More than check-ins changed: count this habit and the routine afresh.
             self._steps.pop(habit_id, None)
             self._routine_steps = None
@@ -140,7 +143,8 @@ class Board:
 
     def _row(self, log: HabitLog) -> StreakRow:
         first = self.today - timedelta(days=STRIP_DAYS - 1)
-        strip = tuple(day_state(self.journal, log, day, self.today) for day in days_between(first, self.today))
+        strip = tuple(Dose.MIN if day in log.minimum else day_state(self.journal, log, day, self.today)
+                      for day in days_between(first, self.today))
         streak = streak_of(log, self._habit_steps(log))
         return StreakRow(
             log, streak, strength(self.journal, log, self.today), strip, adherence(self.journal, log, self.today)

@@ -7,16 +7,20 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from ...domain.marks import SYMBOLS, Mark
+from ...domain.prescription import Dose
 from ...domain.states import DayState
 from ..board import STRIP_DAYS, StreakRow
-from .marks import marks
+from .marks import STATE_STYLES, marks
 
-STRIP = marks(
-    {
+STRIP: dict[DayState | Dose, tuple[str, str]] = {
+    **marks({
         DayState.DONE: "●", DayState.MISSED: "✗", DayState.SNOOZED: "z", DayState.PAUSED: "‖",
         DayState.PENDING: "○", DayState.UPCOMING: "·", DayState.OFF: "·", DayState.OPEN: "·",
-    }
-)
+    }),
+    # Done, at the minimum dose: the calendar's mark for it.
+    Dose.MIN: (SYMBOLS[Mark.MINIMUM], STATE_STYLES[DayState.DONE]),
+}
 BAR = 8
 NAME_WIDTH = 24  # longer names are cut with an ellipsis
 

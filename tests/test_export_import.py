@@ -50,6 +50,12 @@ def build_history(db: Path) -> None:
     ok(db, "habit", "archive", "hamstring", "--date", "2026-11-15")
     ok(db, "habit", "move", "calf", "1")
     ok(db, "habit", "edit", "plank", "--cue", "Slower on the way down", "--minutes", "6")
+    ok(db, "habit", "edit", "calf", "--sets", "3", "--reps", "15", "--hold", "2", "--rest", "40", "--sides",
+       "--min", "one set", "--min-sets", "1", "--when", "after the kettle boils")
+    ok(db, "done", "stick", "plank", "--min", "--date", "2026-11-19")
+    for day, pain in (("2026-11-02", 6), ("2026-11-09", 5), ("2026-11-16", 3), (TODAY, 2)):
+        ok(db, "pain", str(pain), "--area", "right hip flexor", "--date", day)
+    ok(db, "pain", "4", "--area", "Left IT band", "--date", "2026-11-10", "--note", "after the hills")
     ok(db, "settings", "week_start", "sunday")
     ok(db, "settings", "snooze_budget", "3")
 
@@ -85,6 +91,7 @@ def views(db: Path) -> dict[str, object]:
         "calendar 10": ok(db, "calendar", "--month", "2026-10").out,
         "calendar 11": ok(db, "calendar", "--month", "2026-11").out,
         "export": export_of(db),
+        "pain": ok(db, "pain", "--weeks", "12", "--json").json,
     }
     for day in DAYS:
         seen[f"today {day}"] = ok(db, "today", "--date", day, "--json").json
@@ -99,6 +106,10 @@ def test_the_history_is_worth_comparing(source: tuple[Path, Path]) -> None:
     assert {ok(db, "today", "--date", d, "--json").json["snoozed"] for d in DAYS} == {True, False}
     statuses = {i["status"] for d in DAYS for i in ok(db, "today", "--date", d, "--json").json["items"]}
     assert statuses >= {"done", "missed", "off", "paused", "snoozed", "pending", "upcoming"}
+    data = export_of(db)
+    assert len(data["readings"]) == 5
+    assert next(h for h in data["habits"] if h["slug"] == "stick-rolling")["minimum_doses"] == ["2026-11-19"]
+    assert next(h for h in data["habits"] if h["slug"] == "calf-raises")["prescription"]["rest"] == 40
 
 
 def test_an_export_imports_into_a_new_file_as_the_same_state(source: tuple[Path, Path], tmp_path: Path) -> None:
@@ -202,6 +213,15 @@ DAMAGED: dict[str, Callable[[dict], None]] = {
     "a pause ending before it starts": lambda d: d["habits"][-1]["pauses"].append(
         {"start": "2026-11-10", "until": "2026-11-01"}
     ),
+    "21 sets": lambda d: d["habits"][-1].__setitem__("prescription", {"sets": 21}),
+    "a hold of '45'": lambda d: d["habits"][-1].__setitem__("prescription", {"hold": "45"}),
+    "sides not true or false": lambda d: d["habits"][-1].__setitem__("prescription", {"sides": "yes"}),
+    "an unknown prescription key": lambda d: d["habits"][-1].__setitem__("prescription", {"tempo": 3}),
+    "a minimum dose on a day not done": lambda d: d["habits"][-1]["minimum_doses"].append("2026-10-02"),
+    "a when with a line break": lambda d: d["habits"][-1].__setitem__("when", "after\nrunning"),
+    "a reading of 11": lambda d: d["readings"].append({"day": "2026-11-01", "area": "hip", "pain": 11}),
+    "a reading tomorrow": lambda d: d["readings"].append({"day": "2026-11-22", "area": "hip", "pain": 3}),
+    "a reading without an area": lambda d: d["readings"].append({"day": "2026-11-01", "area": " ", "pain": 3}),
     "a rest day without a day": lambda d: d["rest_days"].append({"reason": "sore"}),
     "rest days null": _set("rest_days", None),
     "two habits with one slug": lambda d: d["habits"].append(

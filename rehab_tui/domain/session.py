@@ -106,6 +106,11 @@ def runs_shorter(prescription: Prescription) -> bool:
     return plan(prescription.minimum()) != plan(prescription)
 
 
+def minimum_dose_words(prescription: Prescription) -> str:
+    """The minimum as said to the person: their words, else the plan it runs."""
+    return prescription.minimum_words() or prescription.minimum().words()
+
+
 def shown_seconds(remaining: float) -> int:
     """The whole second a countdown shows: 60 for the first second of a 60 s hold, 1 for its last."""
     return math.ceil(remaining)

@@ -158,6 +158,7 @@ class SessionScreen(Screen[Outcomes]):
         """The item ended: check it in now, then on to the next."""
         if self.record(self.habit.id, dose):
             self.outcomes[self.habit.id] = dose
+            self.app.bell()
             self._move(1)
         else:
             # Not saved (the App said why): the item stays, to be tried again.
@@ -170,7 +171,6 @@ class SessionScreen(Screen[Outcomes]):
         if self.index >= len(self.habits):
             self.dismiss(self.outcomes)
             return
-        self.app.bell()
         self._show_item()
 
     # ------------------------------------------------------------- the clock
@@ -181,13 +181,13 @@ class SessionScreen(Screen[Outcomes]):
             return  # ended; the screen is on its way out
         now = self.monotonic()
         index, remaining = self.countdown.position(now)
-        if index != self._shown_step:
-            self._shown_step = index
-            self.app.bell()
         steps = self.countdown.steps
         if index >= len(steps):
             self._finish(self._dose())
             return
+        if index != self._shown_step:
+            self._shown_step = index
+            self.app.bell()
         step = steps[index]
         self.set_class(self.countdown.paused, "-paused")
         self.set_class(remaining is None, "-counted")
@@ -223,9 +223,9 @@ class SessionScreen(Screen[Outcomes]):
         elif countdown.paused:
             now = "paused · space to go on"
         elif countdown.running:
-            now = "space to pause · enter if you are done"
+            now = "space to pause · enter if you're done"
         else:
-            now = "space to start the countdown · enter if you did it"
+            now = "space to start · enter if you did it"
         dose = self.outcomes.get(self.habit.id)
         if dose is not None:
             now = f"checked in ({'minimum' if dose is Dose.MIN else 'full'}) · " + now
@@ -234,7 +234,7 @@ class SessionScreen(Screen[Outcomes]):
             if runs_shorter(prescription):
                 now += f" · m runs the minimum ({minimum_dose_words(prescription)})"
             else:
-                now += " · m ticks it as the minimum"
+                now += " · m to tick the minimum"
         return now
 
     # ------------------------------------------------------------------ keys

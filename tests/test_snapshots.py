@@ -8,6 +8,7 @@ from textual.widgets import Input
 from rehab_tui.tui.app import RehabApp
 
 from conftest import TODAY
+from session_helpers import FakeMonotonic
 
 SIZES = [(80, 24), (120, 36)]
 SCREENS = {
@@ -34,10 +35,38 @@ def test_screen(snap_compare, demo_store, screen, size):
 
     async def run_before(pilot) -> None:
         await pilot.pause()
-        await pilot.press(*SCREENS[screen])
+        # The demo's last week is a quiet one: the drop-off note comes first.
+        await pilot.press("escape", *SCREENS[screen])
         await _steady(pilot)
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_session(snap_compare, demo_store, size):
+    """The guided session 15 s into its first hold."""
+    clock = FakeMonotonic()
+    app = RehabApp(demo_store, today=TODAY, monotonic=clock)
+
+    async def run_before(pilot) -> None:
+        await pilot.pause()
+        await pilot.press("escape", "g")
+        await pilot.pause()
+        await pilot.press("space")
+        clock.advance(15)
+        pilot.app.screen.tick()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+def test_drop_off_note(snap_compare, demo_store):
+    app = RehabApp(demo_store, today=TODAY)
+
+    async def run_before(pilot) -> None:
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
 
 
 @pytest.mark.parametrize("size", [(80, 24), (160, 45)], ids=lambda s: f"{s[0]}x{s[1]}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from datetime import date, datetime, timedelta
@@ -18,9 +19,11 @@ from textual.screen import Screen
 from ..domain.dates import logical_today
 from ..domain.errors import RehabError
 from ..domain.model import Habit, Journal, Snooze
+from ..domain.prescription import Dose
 from ..domain.rules import SNOOZE_AHEAD
 from ..domain.snoozing import budget_left
 from ..domain.states import DayState, due_days
+from ..domain.streaks import drop_off
 from ..store import Store
 from ..store.store import NO_SPACE, is_disk_full
 from .board import Board
@@ -37,6 +40,8 @@ if TYPE_CHECKING:
     from .screens.habit_form import HabitDraft
     from .screens.habits import HabitsScreen
     from .screens.pause import PauseRequest
+    from .screens.session import Outcomes
+    from .screens.session_summary import Currents
     from .screens.snooze import PauseInstead, SnoozeRequest
     from .screens.snoozed import SnoozeMore, Unsnooze
 
@@ -56,10 +61,13 @@ class RehabApp(App[None]):
         today: date | None = None,
         poll_seconds: float = 1.0,
         subtitle: str = "",
+        monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__()
         self.store = store
         self.clock = clock
+        #: The guided session's countdown runs on this (never on the wall clock).
+        self.monotonic = monotonic
         self.fixed_today = today
         self.poll_seconds = poll_seconds
         self.settings = store.settings()
@@ -70,6 +78,9 @@ class RehabApp(App[None]):
         self.sub_title = subtitle
         #: exit() was called: keys still queued must not open screens (check_action).
         self.exiting = False
+        #: The day the drop-off note was last shown: at most once a day, for
+        #: this process's lifetime (it is not kept in the file).
+        self.drop_off_shown: date | None = None
 
     # ----------------------------------------------------------------- layout
 
@@ -89,6 +100,7 @@ class RehabApp(App[None]):
             gc.enable()
         # The streaks need the whole history; the checklist is what the first frame needed.
         self._count_streaks(self.board, self.board.prepare())
+        self.offer_drop_off()
 
     def _count_streaks(self, board: Board, work: Iterator[None]) -> None:
         """Fill the streaks panel, a habit per turn so keys are not kept waiting."""
@@ -157,13 +169,16 @@ class RehabApp(App[None]):
             return
         changed = version != self._data_version
         self._data_version = version
-        if today != self.today:
+        new_day = today != self.today
+        if new_day:
             if self.selected == self.today:
                 self.selected = today
             self.today = today
             changed = True
         if changed:
             self.reload()
+        if new_day and isinstance(self.screen, MainScreen):
+            self.offer_drop_off()
 
     def exit(self, *args: Any, **kwargs: Any) -> None:
         self.exiting = True
@@ -205,29 +220,31 @@ class RehabApp(App[None]):
     # --------------------------------------------------------------- checking
 
     def on_checklist_view_toggled(self, event: ChecklistView.Toggled) -> None:
-        self.set_done(event.habit_id, event.day, event.done)
+        self.set_done(event.habit_id, event.day, event.done, event.dose)
 
-    def set_done(self, habit_id: int, day: date, done: bool) -> None:
+    def set_done(self, habit_id: int, day: date, done: bool, dose: Dose = Dose.FULL) -> bool:
+        """Tick (at `dose`) or untick a habit on a day; whether it was written."""
         if done and day > self.today:
             self.notify("That day hasn't come yet: tick it on the day.", severity="warning")
-            return
+            return False
         habit = self.board.journal.log(habit_id).habit
         if done and day < habit.start:
-            self._offer_new_start(habit, day)
-            return
+            self._offer_new_start(habit, day, dose)
+            return False
         if done:
-            ticks = self.attempt(self.store.check_in, [habit_id], day, self.today)
+            ticks = self.attempt(self.store.check_in, [habit_id], day, self.today, dose=dose)
         else:
             ticks = self.attempt(self.store.undo, [habit_id], day)
         if ticks is None:
-            return
+            return False
         for log in ticks.logs:
             self.board.replace_log(log)
         self.refresh_all()
         if done:
             self.query_one(ChecklistView).advance_from(habit_id)
+        return True
 
-    def _offer_new_start(self, habit: Habit, day: date) -> None:
+    def _offer_new_start(self, habit: Habit, day: date, dose: Dose) -> None:
         """A tick before the start: ask whether to move the start back to that day."""
         from .screens.confirm import ConfirmScreen
 
@@ -241,7 +258,7 @@ class RehabApp(App[None]):
         def answered(yes: bool | None) -> None:
             if yes and self.attempt(self.store.edit_habit, habit.id, self.today, start=day) is not None:
                 self.reload()
-                self.set_done(habit.id, day, True)
+                self.set_done(habit.id, day, True, dose)
 
         self.push_screen(ConfirmScreen("Move the start?", question, "Move the start"), answered)
 
@@ -375,6 +392,55 @@ class RehabApp(App[None]):
             self.notify("Resumed: today counts again.")
             self.show_journal(self.board.journal.with_log(resumed.log))
 
+    # ------------------------------------------------------- guided session
+
+    def _open_today(self, minimum: bool) -> list[Habit]:
+        """Today's items a session walks, in checklist order: the due ones, and
+        in a full session the quota habits still open this week too (any day
+        of the week counts for them; `n` passes one by)."""
+        wanted = {DayState.PENDING} if minimum else {DayState.PENDING, DayState.OPEN}
+        return [item.log.habit for item in self.board.checklist(self.today).items if item.state in wanted]
+
+    def action_session(self, minimum: bool = False) -> None:
+        """`g`: today's open items one by one, each checked in as it ends."""
+        habits = self._open_today(minimum)
+        if not habits:
+            self.notify("Nothing left to do today.")
+            return
+        from .screens.session import SessionScreen
+        from .screens.session_summary import current_streaks
+
+        day = self.today
+        if self.selected != day:
+            self.select(day)  # the checklist behind shows what the session ticks
+        before = current_streaks(self.board)
+        screen = SessionScreen(
+            day, habits, self.monotonic, lambda habit_id, dose: self.set_done(habit_id, day, True, dose), minimum
+        )
+        self.push_screen(screen, lambda outcomes: self._session_ended(habits, outcomes, before))
+
+    def _session_ended(self, habits: list[Habit], outcomes: Outcomes | None, before: Currents) -> None:
+        from .screens.session_summary import SessionSummary, current_streaks, streak_moves
+
+        moves = streak_moves(before, current_streaks(self.board))
+        self.push_screen(SessionSummary(habits, outcomes or {}, moves))
+
+    def offer_drop_off(self) -> None:
+        """The net under the fall-off: when the routine has dropped, say so in
+        numbers (once a day) and offer a minimum session."""
+        if self.drop_off_shown == self.today:
+            return
+        dropped = drop_off(self.board.journal, self.today)
+        if dropped is None:
+            return
+        self.drop_off_shown = self.today
+        from .screens.drop_off import DropOffNote
+
+        self.push_screen(
+            DropOffNote(dropped, self._open_today(minimum=True)),
+            lambda start: self.action_session(minimum=True) if start else None,
+        )
+
     # ----------------------------------------------------------------- habits
 
     def action_habits(self) -> None:
@@ -434,7 +500,11 @@ class RehabApp(App[None]):
         yield from super().get_system_commands(screen)
         if not isinstance(screen, MainScreen):
             return  # the day's actions belong to the main screen
-        yield SystemCommand("Tick or untick", "Flip the highlighted habit on the shown day", self.query_one(ChecklistView).action_toggle)
+        checklist = self.query_one(ChecklistView)
+        yield SystemCommand("Guided session", "Today's open items one by one, with a countdown for holds and rests", self.action_session)
+        yield SystemCommand("Minimum session", "Today's due items, each at its minimum dose", lambda: self.action_session(minimum=True))
+        yield SystemCommand("Tick or untick", "Flip the highlighted habit on the shown day", checklist.action_toggle)
+        yield SystemCommand("Tick as the minimum dose", "Record the highlighted habit as done at its minimum", checklist.action_minimum)
         yield SystemCommand("Snooze the day", "Rest the shown day (or one habit) without breaking streaks", self.action_snooze)
         yield SystemCommand("Pause a habit", "A longer break for the highlighted habit, until a date", self.action_pause)
         yield SystemCommand("Unsnooze the day", "Take the shown day's snooze back so it counts again", self.action_unsnooze)

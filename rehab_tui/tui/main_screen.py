@@ -24,6 +24,7 @@ WIDE = 120
 class MainScreen(Screen):
     _MONTH = Binding.Group("Month")
     BINDINGS = [
+        Binding("g", "app.session", "Session", tooltip="Guided session: today's open items, with a countdown"),
         Binding("u", "app.undo", "Undo"),
         Binding("s", "app.snooze", "Snooze"),
         Binding("p", "app.pause", "Pause"),
@@ -31,8 +32,9 @@ class MainScreen(Screen):
         Binding("S", "app.unsnooze", "Unsnooze", show=False),
         Binding("left", "app.day(-1)", "Day before", show=False),
         Binding("right", "app.day(1)", "Day after", show=False),
-        Binding("left_square_bracket", "app.month(-1)", "Month before", key_display="[", group=_MONTH),
-        Binding("right_square_bracket", "app.month(1)", "Month after", key_display="]", group=_MONTH),
+        # Out of the footer to make room for `g` at 80 columns; help and the palette list them.
+        Binding("left_square_bracket", "app.month(-1)", "Month before", key_display="[", group=_MONTH, show=False),
+        Binding("right_square_bracket", "app.month(1)", "Month after", key_display="]", group=_MONTH, show=False),
         Binding("t", "app.today", "Today"),
         Binding("h", "app.habits", "Habits"),
         Binding("q", "app.quit", "Quit", show=False),

@@ -48,7 +48,8 @@ def _rows(pairs: Iterable[tuple[DOMNode, Binding]], app: App) -> dict[str, tuple
         if (binding.key, binding.action) not in _ours(node) and binding.action.rpartition(".")[2] not in TEXTUAL_KEPT:
             continue  # a key Textual binds (scrolling) and lets through when it has nothing to do
         taken.add(binding.key)
-        what = WORDS.get(binding.action.rpartition(".")[2], binding.description)
+        # A footer word that needs more to say what it does carries it as its tooltip.
+        what = WORDS.get(binding.action.rpartition(".")[2], binding.tooltip or binding.description)
         _, keys = rows.setdefault(f"{id(node)}:{binding.action}", (what, []))
         key = app.get_key_display(binding)
         if key in keys:  # "escape,h" with key_display "esc": the second key by its own name

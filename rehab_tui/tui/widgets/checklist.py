@@ -11,6 +11,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ...domain.checklist import Checklist, Item
+from ...domain.prescription import Dose
 from ...domain.rules import CUE
 from ...domain.schedules import ScheduleKind
 from ...domain.states import DayState
@@ -23,6 +24,10 @@ BOXES = marks(
         DayState.SNOOZED: "z", DayState.PAUSED: "‖", DayState.OFF: "·", DayState.OPEN: "☐",
     }
 )
+
+#: A habit done at its minimum dose: done, and shown apart. domain/marks.py has
+#: no mark for a dose (its marks are a calendar day's), so it is the checklist's own.
+MIN_BOX = "◑"
 
 #: What a tick can still do something for: due, open (a quota not yet due) or missed.
 OPEN = frozenset({DayState.PENDING, DayState.OPEN, DayState.MISSED})
@@ -49,16 +54,18 @@ class ChecklistView(OptionList):
     BINDINGS = [
         Binding("space", "toggle", "Tick"),
         Binding("enter", "toggle", "Tick", show=False),
+        Binding("m", "minimum", "Tick as the minimum dose", show=False),
     ]
 
     class Toggled(Message):
-        """The person asked to flip a habit on the shown day."""
+        """The person asked to flip a habit on the shown day (a tick at `dose`)."""
 
-        def __init__(self, habit_id: int, day: date, done: bool) -> None:
+        def __init__(self, habit_id: int, day: date, done: bool, dose: Dose = Dose.FULL) -> None:
             super().__init__()
             self.habit_id = habit_id
             self.day = day
             self.done = done
+            self.dose = dose
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -117,6 +124,8 @@ class ChecklistView(OptionList):
     def _prompt(self, item: Item) -> Content:
         habit = item.log.habit
         box, colour = BOXES[item.state]
+        if item.log.dose_on(item.day) is Dose.MIN:
+            box = MIN_BOX
         name_style = "$foreground-muted strike" if item.state is DayState.DONE else "bold"
         parts: list = [(f"{box} ", f"bold {colour}"), (habit.name, name_style)]
         if item.schedule.kind is not ScheduleKind.DAILY:
@@ -149,6 +158,8 @@ class ChecklistView(OptionList):
         if state is DayState.MISSED:
             return Content.styled("missed", STATE_STYLES[state])
         minutes = f"{item.log.habit.minutes} min · " if item.log.habit.minutes else ""
+        if item.log.dose_on(item.day) is Dose.MIN:
+            minutes = "minimum dose · "
         if not item.streak:
             words = item.streak_words() if item.last_run else "no streak yet"
             return Content.assemble((minutes, "$foreground-muted"), (words, "$foreground-muted"))
@@ -169,6 +180,12 @@ class ChecklistView(OptionList):
         item = self.current
         if item is not None and self.listing is not None:
             self.post_message(self.Toggled(item.log.habit.id, self.listing.day, item.state is not DayState.DONE))
+
+    def action_minimum(self) -> None:
+        """`m`: tick the highlighted habit as done at its minimum dose (a full tick becomes one)."""
+        item = self.current
+        if item is not None and self.listing is not None:
+            self.post_message(self.Toggled(item.log.habit.id, self.listing.day, True, Dose.MIN))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         # A click selects; make it toggle like space does.

@@ -1,0 +1,107 @@
+"""What a guided session came to: each item full, minimum or skipped, and the
+streaks that moved (before → after)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from ...domain.model import Habit
+from ...domain.prescription import Dose
+from ...domain.schedules import StreakUnit
+from ...domain.states import DayState
+from ..board import Board
+from ..widgets.checklist import BOXES, MIN_BOX
+from .session import Outcomes
+
+#: Each habit's current streak by id, and the routine's under None: (name, count, unit).
+Currents = dict[int | None, tuple[str, int, StreakUnit]]
+
+
+def current_streaks(board: Board) -> Currents:
+    counts: Currents = {
+        row.log.habit.id: (row.log.habit.name, row.streak.current, row.streak.unit) for row in board.streak_rows()
+    }
+    counts[None] = ("Routine", board.routine()[0], StreakUnit.DAYS)
+    return counts
+
+
+@dataclass(frozen=True)
+class StreakMove:
+    what: str
+    before: int
+    after: int
+    unit: StreakUnit
+
+
+def streak_moves(before: Currents, after: Currents) -> list[StreakMove]:
+    """The streaks that changed, in the board's order (the routine last)."""
+    return [
+        StreakMove(name, before[key][1], count, unit)
+        for key, (name, count, unit) in after.items()
+        if key in before and before[key][1] != count
+    ]
+
+
+#: How an outcome reads: (mark, words, style).
+OUTCOME = {
+    Dose.FULL: (BOXES[DayState.DONE][0], "full", "$text-success"),
+    Dose.MIN: (MIN_BOX, "minimum", "$text-success"),
+    None: ("»", "skipped", "$foreground-muted"),
+}
+
+
+def summary_content(habits: Sequence[Habit], outcomes: Outcomes, moves: Sequence[StreakMove]) -> Content:
+    width = max(len(h.name) for h in habits) + 2
+    lines = []
+    for habit in habits:
+        if habit.id in outcomes:
+            mark, words, style = OUTCOME[outcomes[habit.id]]
+        else:
+            mark, words, style = "·", "not done", "$foreground-muted"
+        lines.append(Content.assemble((f"{mark} ", f"bold {style}"), (habit.name.ljust(width), "bold"), (words, style)))
+    done = sum(1 for dose in outcomes.values() if dose is not None)
+    lines += [Content(""), Content.styled(f"{done} of {len(habits)} checked in", "$text-primary bold"), Content("")]
+    if moves:
+        lines.append(Content.styled("Streaks that moved", "bold"))
+        name_width = max(len(m.what) for m in moves) + 2
+        for move in moves:
+            lines.append(Content.assemble(
+                (move.what.ljust(name_width), ""), (f"{move.before} → ", "$foreground-muted"),
+                (move.unit.count(move.after), "$text-warning bold"),
+            ))
+    else:
+        lines.append(Content.styled("No streak moved this time; what you did still counts.", "$foreground-muted"))
+    return Content("\n").join(lines)
+
+
+class SessionSummary(ModalScreen[None]):
+    DEFAULT_CSS = """
+    SessionSummary { align: center middle; background: $background 60%; }
+    SessionSummary > VerticalScroll {
+        width: 72; max-width: 100%; height: auto; max-height: 100%;
+        border: thick $primary; border-title-style: bold; background: $panel; padding: 1 2;
+    }
+    """
+
+    BINDINGS = [Binding("escape,enter", "close", "Close")]
+
+    def __init__(self, habits: Sequence[Habit], outcomes: Outcomes, moves: Sequence[StreakMove]) -> None:
+        super().__init__()
+        self.content = summary_content(habits, outcomes, moves)
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll() as scroll:
+            scroll.border_title = "Session done"
+            scroll.border_subtitle = "enter to close"
+            yield Static(self.content)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

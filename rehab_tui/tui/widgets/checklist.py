@@ -11,6 +11,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ...domain.checklist import Checklist, Item
+from ...domain.marks import SYMBOLS, Mark
 from ...domain.prescription import Dose
 from ...domain.rules import CUE
 from ...domain.schedules import ScheduleKind
@@ -25,9 +26,8 @@ BOXES = marks(
     }
 )
 
-#: A habit done at its minimum dose: done, and shown apart. domain/marks.py has
-#: no mark for a dose (its marks are a calendar day's), so it is the checklist's own.
-MIN_BOX = "◑"
+#: A habit done at its minimum dose: done, and shown apart, with the calendar's mark for it.
+MIN_BOX = SYMBOLS[Mark.MINIMUM]
 
 #: What a tick can still do something for: due, open (a quota not yet due) or missed.
 OPEN = frozenset({DayState.PENDING, DayState.OPEN, DayState.MISSED})
@@ -133,7 +133,12 @@ class ChecklistView(OptionList):
             parts.append((f"\u00a0·\u00a0{item.schedule.describe()}", "$foreground-muted"))
         first = Content.assemble(*parts)
         status = self._status(item)
-        second = Content.assemble(("\u00a0\u00a0", ""), status, ("\u00a0\u00a0", ""), (habit.cue[: CUE.cap], "$foreground-muted italic"))
+        plan = habit.plan_words()
+        second = Content.assemble(
+            ("\u00a0\u00a0", ""), status,
+            *((("\u00a0\u00a0", ""), (plan, "$text-accent")) if plan else ()),
+            ("\u00a0\u00a0", ""), (habit.cue[: CUE.cap], "$foreground-muted italic"),
+        )
         return Content("\n").join([first, second])
 
     def _status(self, item: Item) -> Content:

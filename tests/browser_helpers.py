@@ -4,10 +4,11 @@ the report), and a PNG reader from the standard library.
 - `chromium()` finds the browser, or skips the test with the reason.
 - `screenshot(...)` is Chromium's own `--screenshot` of a page.
 - `devtools(...)` starts Chromium with a DevTools port and yields `call(method,
-  **params)` for the page, to wait for something, measure or capture.
+  **params)` for the page, to wait for something, measure or capture;
+  `load(call, url)` opens a page there and waits until it has loaded.
 - `png_colours(data)` counts the distinct colours of a PNG: a blank page has one.
 
-scripts/report_example.py uses `find_chromium` and `screenshot` too.
+scripts/report_example.py uses `find_chromium`, `devtools` and `load` too.
 """
 
 from __future__ import annotations
@@ -95,6 +96,14 @@ async def devtools(browser: str, profile: Path, size: tuple[int, int]) -> AsyncI
         if process.returncode is None:
             process.kill()
         await process.wait()
+
+
+async def load(call: DevTools, url: str) -> None:
+    """Open `url` in the page and wait until it and everything in it has loaded."""
+    await call("Page.navigate", url=url)
+    complete = "document.readyState === 'complete'"
+    while not (await call("Runtime.evaluate", expression=complete, returnByValue=True))["result"].get("value"):
+        await asyncio.sleep(0.1)
 
 
 async def _port(profile: Path) -> int:

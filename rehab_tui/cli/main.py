@@ -28,6 +28,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
        (("settings", "settings"), ("export", "export"), ("import", "import_"), ("backup", "backup"),
         ("restore", "restore"), ("check", "check"))},
     "serve": ("serve", "serve"),
+    "report": ("report", "report"),
 }
 
 

@@ -12,6 +12,7 @@ import asyncio
 import base64
 import os
 import re
+import sqlite3
 import xml.etree.ElementTree as ET
 from dataclasses import replace
 from datetime import date, timedelta
@@ -490,3 +491,19 @@ def test_the_page_in_headless_chromium(demo_store: Store, tmp_path: Path) -> Non
     # Printed: A4 pages (595 × 842 points), as the page's CSS asks.
     boxes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf)
     assert boxes and all(abs(float(w) - 595.3) < 1.5 and abs(float(h) - 841.9) < 1.5 for w, h in boxes), boxes
+
+
+def test_a_hand_edited_name_or_note_reaches_the_terminal_without_escape_sequences(tmp_path: Path) -> None:
+    """Input refuses control characters, but a file edited by hand may hold them."""
+    db = new_db(tmp_path)
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE habits SET name = 'Stick' || char(27) || '[31m red' WHERE slug = 'stick-rolling'")
+        conn.execute("INSERT INTO checkins (habit_id, day, note, dose, created_at) SELECT id, '2026-11-20', "
+                     "'tight' || char(10) || 'calves' || char(27) || ']0;title', 'full', '2026-11-20T10:00:00' "
+                     "FROM habits WHERE slug = 'stick-rolling'")
+    conn.close()
+    for args in ((), ("--format", "html")):
+        out = ok(db, "report", *args).out
+        assert "\x1b" not in out and "Stick[31m red" in out.replace("\\", "")
+    notes = tables(ok(db, "report").out)["Notes"]
+    assert notes[2:] == [["20 Nov", "Stick\\[31m red", "tight calves\\]0;title"]]  # one row, on one line

@@ -49,7 +49,7 @@ def routine_chart(report: Report) -> str:
         height=280,
         range=(0, 100),
         y_labels=[0, 25, 50, 75, 100],
-        value_formatter=lambda value: percent(value),
+        value_formatter=percent,
         print_values=len(weeks) <= MAX_VALUES,
         show_legend=False,
         style=_style((ROUTINE_COLOUR,), value_colours=("#ffffff",)),

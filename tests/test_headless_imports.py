@@ -32,7 +32,7 @@ print(json.dumps({"exit": code, "textual": textual, "modules": sorted(sys.module
 @pytest.mark.parametrize(
     "command",
     [("today", "--json"), ("done", "stick", "plank"), ("streaks", "--json"), ("nag",), ("settings",),
-     ("settings", "snooze_budget", "3")],
+     ("settings", "snooze_budget", "3"), ("report",), ("report", "--format", "html")],
     ids=lambda c: " ".join(c),
 )
 def test_headless_commands_never_import_textual(tmp_path: Path, command: tuple[str, ...]) -> None:
@@ -51,7 +51,8 @@ def test_every_listed_command_loads_under_its_own_name() -> None:
     help_text = CliRunner().invoke(cli, ["--help"]).output
     listed = [line.split()[0] for line in help_text.split("Commands:\n")[1].splitlines() if line.strip()]
     assert listed == sorted(
-        "backup calendar check done export habit import nag pain pause remind restore resume serve settings snooze streaks today undo unsnooze".split()
+        "backup calendar check done export habit import nag pain pause remind report restore resume serve settings "
+        "snooze streaks today undo unsnooze".split()
     )
     ctx = click.Context(cli)
     for name in listed:
@@ -77,3 +78,15 @@ def test_only_remind_run_imports_apprise(tmp_path: Path, command: tuple[str, ...
     modules = _run(tmp_path, *command)["modules"]
     assert not [m for m in modules if m == "apprise" or m.startswith("apprise.")]
     assert not [m for m in modules if m == "textual" or m.startswith("textual.")]
+
+
+def test_only_the_html_report_loads_its_charts_and_templates(tmp_path: Path) -> None:
+    def loaded(modules: list[str], name: str) -> bool:
+        return any(m == name or m.startswith(f"{name}.") for m in modules)
+
+    markdown = _run(tmp_path, "report")["modules"]
+    assert not loaded(markdown, "pygal") and not loaded(markdown, "jinja2")
+    html = _run(tmp_path, "report", "--format", "html")["modules"]
+    assert loaded(html, "pygal") and loaded(html, "jinja2")
+    today = _run(tmp_path, "today", "--json")["modules"]
+    assert not loaded(today, "pygal") and not loaded(today, "rehab_tui.report")

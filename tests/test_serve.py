@@ -6,28 +6,27 @@ page opened in headless Chromium."""
 from __future__ import annotations
 
 import asyncio
-import json
+import base64
 import os
-import shutil
 import signal
 import socket
-import struct
 import subprocess
 import sys
 import time
 import urllib.error
 import urllib.request
-import zlib
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import aiohttp
 import pytest
+from browser_helpers import chromium, devtools, png_colours, screenshot
 from cli_helpers import TODAY, run
 
 from rehab_tui.cli.serve import app_command, is_loopback
 
 STARTUP_SECONDS = 20
+WINDOW = (1000, 700)
 
 
 def free_port() -> int:
@@ -214,125 +213,28 @@ def test_a_port_in_use_is_one_error_line(served: Served, tmp_path: Path) -> None
 
 # -- a real browser ---------------------------------------------------------------------------
 
-CHROMIUM_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1000,700",
-]
-
-
-def chromium() -> str:
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        if found := shutil.which(name):
-            return found
-    pytest.skip("no chromium found (Debian: apt-get install chromium)")
-
-
-def png_colours(data: bytes) -> int:
-    """How many distinct colours an 8-bit RGB or RGBA PNG has (stdlib only)."""
-    assert data[:8] == b"\x89PNG\r\n\x1a\n"
-    position, idat = 8, b""
-    while position < len(data):
-        (length,) = struct.unpack(">I", data[position:position + 4])
-        kind = data[position + 4:position + 8]
-        body = data[position + 8:position + 8 + length]
-        if kind == b"IHDR":
-            width, height, depth, colour_type = struct.unpack(">IIBB", body[:10])
-        elif kind == b"IDAT":
-            idat += body
-        position += 12 + length
-    assert depth == 8 and colour_type in (2, 6), (depth, colour_type)
-    bpp = 3 if colour_type == 2 else 4
-    raw = zlib.decompress(idat)
-    stride = width * bpp
-    previous = bytearray(stride)
-    colours = set()
-    for row in range(height):
-        start = row * (stride + 1)
-        kind, line = raw[start], bytearray(raw[start + 1:start + 1 + stride])
-        if kind == 1:
-            for i in range(bpp, stride):
-                line[i] = (line[i] + line[i - bpp]) & 0xFF
-        elif kind == 2:
-            for i in range(stride):
-                line[i] = (line[i] + previous[i]) & 0xFF
-        elif kind == 3:
-            for i in range(stride):
-                left = line[i - bpp] if i >= bpp else 0
-                line[i] = (line[i] + ((left + previous[i]) >> 1)) & 0xFF
-        elif kind == 4:
-            for i in range(stride):
-                a = line[i - bpp] if i >= bpp else 0
-                b = previous[i]
-                c = previous[i - bpp] if i >= bpp else 0
-                p = a + b - c
-                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
-                line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 0xFF
-        colours.update(bytes(line[i:i + 3]) for i in range(0, stride, bpp))
-        previous = line
-    return len(colours)
-
-
 @pytest.mark.slow
 def test_the_app_in_headless_chromium(served: Served, tmp_path: Path) -> None:
     browser = chromium()
     # 1. Chromium's own screenshot: the page loads (with the token) and is not blank.
     shot = tmp_path / "page.png"
-    subprocess.run(
-        [browser, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile1'}", f"--screenshot={shot}",
-         "--virtual-time-budget=8000", served.url],
-        capture_output=True, timeout=90, stdin=subprocess.DEVNULL,
-    )
-    assert shot.exists(), "chromium wrote no screenshot"
+    screenshot(browser, served.url, shot, tmp_path / "profile1", WINDOW, "--virtual-time-budget=8000")
     assert png_colours(shot.read_bytes()) > 20
 
     # 2. --screenshot is taken once virtual time runs out, which is before the app's
     # process has started and drawn (about a second of real time). So the browser is
     # driven over DevTools, waits until the app's first bytes are on the page, and
     # the app's screen is captured.
-    app_shot = asyncio.run(_screenshot_when_drawn(browser, served.url, tmp_path / "profile2"))
+    app_shot = asyncio.run(asyncio.wait_for(_screenshot_when_drawn(browser, served.url, tmp_path / "profile2"), 60))
     (tmp_path / "app.png").write_bytes(app_shot)
     assert png_colours(app_shot) > 100
 
 
 async def _screenshot_when_drawn(browser: str, url: str, profile: Path) -> bytes:
-    process = await asyncio.create_subprocess_exec(
-        browser, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "--remote-debugging-port=0", "about:blank",
-        stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL,
-    )
-    try:
-        return await asyncio.wait_for(_drive(profile, url), timeout=60)
-    finally:
-        if process.returncode is None:
-            process.kill()
-        await process.wait()
-
-
-async def _drive(profile: Path, url: str) -> bytes:
-    port_file = profile / "DevToolsActivePort"
-    while not port_file.exists() or not port_file.read_text().strip():
-        await asyncio.sleep(0.1)
-    port = int(port_file.read_text().split()[0])
-    async with aiohttp.ClientSession() as session:
-        async with session.get(f"http://127.0.0.1:{port}/json/list") as response:
-            pages = [target for target in await response.json(content_type=None) if target["type"] == "page"]
-        async with session.ws_connect(pages[0]["webSocketDebuggerUrl"], max_msg_size=0) as devtools:
-            counter = 0
-
-            async def call(method: str, **params) -> dict:
-                nonlocal counter
-                counter += 1
-                await devtools.send_str(json.dumps({"id": counter, "method": method, "params": params}))
-                while True:
-                    message = json.loads((await devtools.receive()).data)
-                    if message.get("id") == counter:
-                        assert "error" not in message, message
-                        return message["result"]
-
-            await call("Page.navigate", url=url)
-            drawn = "document.body !== null && document.body.classList.contains('-first-byte')"
-            while not (await call("Runtime.evaluate", expression=drawn, returnByValue=True))["result"].get("value"):
-                await asyncio.sleep(0.2)
-            await asyncio.sleep(2)  # the first frames
-            import base64
-
-            return base64.b64decode((await call("Page.captureScreenshot", format="png"))["data"])
+    async with devtools(browser, profile, WINDOW) as call:
+        await call("Page.navigate", url=url)
+        drawn = "document.body !== null && document.body.classList.contains('-first-byte')"
+        while not (await call("Runtime.evaluate", expression=drawn, returnByValue=True))["result"].get("value"):
+            await asyncio.sleep(0.2)
+        await asyncio.sleep(2)  # the first frames
+        return base64.b64decode((await call("Page.captureScreenshot", format="png"))["data"])

@@ -14,10 +14,10 @@ import click
 
 from ..domain.errors import RehabError
 from ..domain.settings import HELP, check_key
-from ..store import files
 from ..store.transfer import check_export, export_csv, export_data, import_data
 from .output import terminal_text
 from .session import Session, pass_session
+from .target import check_target, force_option, write_target
 
 #: An export of ten years of twelve habits is about half a megabyte.
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
@@ -62,7 +62,7 @@ def check_theme(value: str) -> None:
 @click.option("--format", "fmt", type=click.Choice(["json", "csv", "ics"]), default="json", show_default=True,
               help="json (imports back), csv (for spreadsheets) or ics (the routine for a calendar app).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to a file.")
-@click.option("--force", is_flag=True, help="Replace the file given with -o if it exists.")
+@force_option
 @pass_session
 def export(s: Session, fmt: str, output: str | None, force: bool) -> None:
     """Export everything (a JSON export imports back to the same state).
@@ -82,23 +82,9 @@ def export(s: Session, fmt: str, output: str | None, force: bool) -> None:
     else:
         text = json.dumps(export_data(s.store), ensure_ascii=False, indent=2) + "\n"
     if output:
-        # Made whole beside the target, then renamed: a kill or a full disk
-        # leaves the old file as it was.
-        files.write_file(Path(output).expanduser(), text.encode("utf-8"), overwrite=force)
-        click.echo(f"exported to {terminal_text(output)}", err=True)
+        write_target(output, text, force, "exported to")
     else:
         click.echo(text, nl=False)
-
-
-def check_target(s: Session, output: str, force: bool) -> None:
-    """Refuse to write over the database (by any path) or, without --force, any file."""
-    target = Path(output).expanduser()
-    if files.is_database_file(target, s.db_path):
-        raise RehabError(f"{output} is the database or one of its own files; write the export elsewhere")
-    if target.is_dir():
-        raise RehabError(f"{output} is a folder; give a file name")
-    if os.path.lexists(target) and not force:
-        raise RehabError(f"{output} already exists; add --force to replace it")
 
 
 @click.command("import")

@@ -29,6 +29,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         ("restore", "restore"), ("check", "check"))},
     "serve": ("serve", "serve"),
     "pain": ("body", "pain"),
+    "report": ("report", "report"),
 }
 
 

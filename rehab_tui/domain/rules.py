@@ -50,6 +50,8 @@ HOLD = Range(1, 600, "a hold", "seconds")
 REST = Range(1, 600, "rest between sets", "seconds")
 SNOOZE_BUDGET = Range(0, 7, "snooze_budget")
 DAY_START_HOUR = Range(0, 12, "day_start_hour")
+#: A report covers this many weeks (520: ten years, as far as any history here goes).
+REPORT_WEEKS = Range(1, 520, "a report's weeks", "weeks")
 
 #: Snoozes may be planned this far ahead (a sore week is seen coming, not longer).
 SNOOZE_AHEAD = timedelta(days=7)

@@ -1,0 +1,38 @@
+"""A file the user names with -o (an export, a report): never the database, a
+folder, or without --force a file already there; written whole or not at all."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import click
+
+from ..domain.errors import RehabError
+from ..store import files
+from .output import terminal_text
+from .session import Session
+
+#: The option that lets -o replace a file.
+force_option = click.option("--force", is_flag=True, help="Replace the file given with -o if it exists.")
+
+
+def check_target(s: Session, output: str, force: bool) -> None:
+    """Refuse to write over the database (by any path) or, without --force, any file.
+
+    Called before the database is opened (or created): an error writes nothing.
+    """
+    target = Path(output).expanduser()
+    if files.is_database_file(target, s.db_path):
+        raise RehabError(f"{output} is the database or one of its own files; write elsewhere")
+    if target.is_dir():
+        raise RehabError(f"{output} is a folder; give a file name")
+    if os.path.lexists(target) and not force:
+        raise RehabError(f"{output} already exists; add --force to replace it")
+
+
+def write_target(output: str, text: str, force: bool, what: str) -> None:
+    """Write `text` to the file, 0600, made whole beside it and then renamed (a
+    kill or a full disk leaves the old file as it was), and say so on stderr."""
+    files.write_file(Path(output).expanduser(), text.encode("utf-8"), overwrite=force)
+    click.echo(f"{what} {terminal_text(output)}", err=True)

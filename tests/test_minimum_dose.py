@@ -14,7 +14,6 @@ strength 1/week.
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 import tempfile
@@ -29,7 +28,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from rehab_tui.domain.checklist import checklist, day_summary
 from rehab_tui.domain.marks import Mark
-from rehab_tui.domain.model import HabitLog, Journal
+from rehab_tui.domain.model import Journal
 from rehab_tui.domain.prescription import Dose
 from rehab_tui.domain.streaks import (
     adherence, drop_off, habit_streak, routine_adherence, routine_streak, weekly_routine,
@@ -326,4 +325,4 @@ def test_the_checklist_text_shows_a_minimum_dose_apart(db: Path) -> None:
     stick = next(line for line in lines if "Stick rolling" in line)
     assert plank.lstrip().startswith("[◎]") and "streak 1 day · minimum dose" in plank
     assert stick.lstrip().startswith("[x]") and "minimum" not in stick
-    assert json.loads(ok(db, "today", "--json").out)["done"] == 2
+    assert ok(db, "today", "--json").json["done"] == 2

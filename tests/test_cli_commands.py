@@ -773,8 +773,11 @@ def test_export_json(db: Path) -> None:
     assert data["rest_days"] == [
         {"day": "2026-11-18", "reason": "sore", "area": "left IT band", "pain": 4, "exempt": False}
     ]
-    # The snooze's pain travels with it; a reading of its own goes in `readings`.
-    assert data["readings"] == [{"day": "2026-11-17", "area": "right hip flexor", "pain": 3, "note": "stairs"}]
+    # Every rated reading, the snooze's too.
+    assert data["readings"] == [
+        {"day": "2026-11-17", "area": "right hip flexor", "pain": 3, "note": "stairs"},
+        {"day": "2026-11-18", "area": "left IT band", "pain": 4, "note": ""},
+    ]
     assert habits["plank-hip-dips"]["prescription"] == {
         "sets": 3, "reps": 12, "hold": None, "sides": True, "rest": 30, "min_text": "", "min_sets": 1,
         "min_hold": None,
@@ -810,6 +813,7 @@ def test_export_csv(db: Path) -> None:
         ("done", "2026-11-16", "plank-hip-dips", "full"),
         ("done", "2026-11-16", "stick-rolling", "min"),
         ("pain", "2026-11-17", "", ""),
+        ("pain", "2026-11-18", "", ""),
         ("rest_day", "2026-11-18", "", ""),
         ("paused", "2026-11-19", "lacrosse-ball-glute-release", ""),
         ("done", YESTERDAY, "glute-and-hip-strength", "full"),
@@ -817,8 +821,8 @@ def test_export_csv(db: Path) -> None:
         ("snoozed", TODAY, "plank-hip-dips", ""),
     ]
     assert (table[2]["area"], table[2]["pain"], table[2]["note"]) == ("right hip flexor", "3", "stairs")
-    assert table[3]["area"] == "left IT band" and table[3]["pain"] == "4"
-    assert table[4]["until"] == "2026-11-24" and table[4]["reason"] == "physio"
+    assert table[4]["area"] == "left IT band" and table[4]["pain"] == "4"
+    assert table[5]["until"] == "2026-11-24" and table[5]["reason"] == "physio"
 
 
 def test_import(db: Path, tmp_path: Path) -> None:

@@ -60,10 +60,11 @@ def export_data(store: Store) -> dict[str, Any]:
         "settings": store.stored_settings(),
         "rest_days": [_snooze(s) for s in snoozes if s.habit_id is None],
         "habits": habits,
-        # A snooze's reading travels with the snooze.
+        # Every rated reading, a snooze's too (with its note); an area a
+        # snooze named without a number travels with the snooze alone.
         "readings": [
             {"day": r.day.isoformat(), "area": r.area, "pain": r.pain, "note": r.note}
-            for r in store.readings() if not r.from_snooze
+            for r in store.readings() if r.pain is not None
         ],
     }
 

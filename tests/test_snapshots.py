@@ -17,6 +17,8 @@ SCREENS = {
     "habits": ("h",),
     "habit_form": ("h", "e"),
     "help": ("question_mark",),
+    "body": ("b",),
+    "progress": ("v",),
 }
 
 

@@ -231,11 +231,11 @@ class ProgressScreen(Screen):
         if self.trend is not None:
             plt = pain.plt
             plt.clear_figure()
-            for run in _runs([(x, p.mean) for x, p in enumerate(self.trend.points)]):
-                plt.plot([x for x, _ in run], [y for _, y in run], marker="braille", color=self._rgb(MEAN))
-            # The readings after the mean, so a reading on the line stays in view.
             readings = [(x, p.pain) for x, p in enumerate(self.trend.points) if p.pain is not None]
             plt.scatter([x for x, _ in readings], [y for _, y in readings], marker="•", color=self._rgb(POINTS))
+            # The mean over the readings: the trend is what the chart is for, and a reading it covers lies on it.
+            for run in _runs([(x, p.mean) for x, p in enumerate(self.trend.points)]):
+                plt.plot([x for x, _ in run], [y for _, y in run], marker="braille", color=self._rgb(MEAN))
             plt.xlim(0, last)
             plt.ylim(PAIN.low, PAIN.high)
             plt.yticks(*_y_axis([PAIN.low, (PAIN.low + PAIN.high) // 2, PAIN.high]))

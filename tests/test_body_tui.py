@@ -259,3 +259,19 @@ async def test_arrows_move_through_a_long_list_of_areas(fresh_store):
         await pilot.press("up", "5", "enter")
         await pilot.pause()
         assert (TODAY.isoformat(), "area 00", 5) in readings_table(fresh_store)
+
+
+async def test_a_click_on_the_scale_sets_the_level(fresh_store):
+    rated(fresh_store)
+    app = RehabApp(fresh_store, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("b")
+        await pilot.pause()
+        back = rows(app)[2]
+        # The row's padding, the name column and its gap, then two columns a level.
+        await pilot.click(back, offset=(1 + 22 + 2 + 2 * 7, 0))
+        await pilot.pause()
+        assert app.focused is back and (back.pain, back.marked) == (7, True)
+        await pilot.click("#ok")
+        await pilot.pause()
+        assert (TODAY.isoformat(), "lower back", 7) in readings_table(fresh_store)

@@ -193,3 +193,14 @@ def test_plotext_loads_when_progress_opens_not_at_start(tmp_path):
     (before, first), (after, second) = out[0].split(), out[1].split()
     assert (before, first) == ("0", "MainScreen")
     assert int(after) > 0 and second == "ProgressScreen"
+
+
+async def test_area_names_show_as_typed_not_as_markup(fresh_store):
+    for days_ago, pain in ((20, 6), (1, 3)):
+        fresh_store.record_pain(TODAY - timedelta(days=days_ago), "left [red]IT[/] band", pain, TODAY)
+    app = RehabApp(fresh_store, today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_progress(pilot)
+        assert "left [red]IT[/] band" in picker(app)
+        assert shown_sentence(app).startswith("pain in the left [red]IT[/] band: 6.0 → 3.0 over 12 weeks;")
+        assert "left [red]IT[/] band" in str(app.screen.query_one("#every-area").render())

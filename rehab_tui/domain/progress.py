@@ -8,7 +8,7 @@ one moved the other.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -16,7 +16,7 @@ from .body import PainChange, PainPoint, PainReading, areas, pain_change, pain_s
 from .checklist import DaySummary, day_summaries
 from .dates import week_start_of
 from .model import HabitLog, Journal
-from .streaks import Streak, adherence, habit_streak, routine_adherence, routine_share, routine_streak, weekly_routine
+from .streaks import Streak, adherence, routine_adherence, routine_share, weekly_routine
 
 #: The trend's period (7-day blocks ending today), and the shorter one set beside it.
 TREND_WEEKS = 12
@@ -75,7 +75,11 @@ class Progress:
         return f"{trend.change.words(TREND_WEEKS)}; {routine}"
 
 
-def progress(journal: Journal, readings: Sequence[PainReading], today: date) -> Progress:
+def progress(journal: Journal, readings: Sequence[PainReading], today: date,
+             streaks: Mapping[int, Streak], routine_best: int) -> Progress:
+    """The figures as of `today`. The longest streaks walk the whole history,
+    so they come in counted already: each active habit's streak by habit id
+    (`habit_streak`) and the routine's best run (`routine_streak`)."""
     first = today - timedelta(days=TREND_WEEKS * 7 - 1)
     weeks = tuple(first + timedelta(weeks=k) for k in range(TREND_WEEKS))
     trends = []
@@ -85,7 +89,7 @@ def progress(journal: Journal, readings: Sequence[PainReading], today: date) -> 
             trends.append(AreaTrend(area, points, pain_change(readings, area, first, today)))
     habits = tuple(
         HabitProgress(log, adherence(journal, log, today, RECENT_WEEKS * 7),
-                      adherence(journal, log, today, TREND_WEEKS * 7), habit_streak(journal, log, today))
+                      adherence(journal, log, today, TREND_WEEKS * 7), streaks[log.habit.id])
         for log in journal.active_on(today)
     )
     this_week = week_start_of(today, journal.week_start)
@@ -93,6 +97,6 @@ def progress(journal: Journal, readings: Sequence[PainReading], today: date) -> 
     return Progress(
         today, first, weeks, tuple(weekly_routine(journal, weeks, today)),
         routine_share(journal, first, today, today), routine_adherence(journal, today, RECENT_WEEKS * 7),
-        routine_streak(journal, today)[1], tuple(trends), habits,
+        routine_best, tuple(trends), habits,
         day_summaries(journal, year_first, this_week + timedelta(days=6), today),
     )

@@ -419,8 +419,11 @@ class RehabApp(App[None]):
         from ..domain.progress import progress
         from .screens.progress import ProgressScreen
 
-        journal = self.board.journal
-        self.push_screen(ProgressScreen(progress(journal, readings, self.today), journal.week_start))
+        board = self.board
+        # The board has counted the streaks over the whole history already (the streaks panel shows them).
+        streaks = {row.log.habit.id: row.streak for row in board.streak_rows()}
+        figures = progress(board.journal, readings, self.today, streaks, board.routine()[1])
+        self.push_screen(ProgressScreen(figures, board.journal.week_start))
 
     # ----------------------------------------------------------------- habits
 

@@ -18,6 +18,8 @@ SCREENS = {
     "habits": ("h",),
     "habit_form": ("h", "e"),
     "help": ("question_mark",),
+    "body": ("b",),
+    "progress": ("v",),
 }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from .dates import week_start_of
+from .dates import days_between, week_start_of
 from .marks import Mark
 from .model import HabitLog, Journal
 from .prescription import Dose
@@ -177,3 +177,8 @@ def day_summary(journal: Journal, day: date, today: date) -> DaySummary:
     else:
         mark = Mark.NONE
     return DaySummary(day, done, total, mark)
+
+
+def day_summaries(journal: Journal, first: date, last: date, today: date) -> dict[date, DaySummary]:
+    """Each day's summary from `first` to `last`: a month of the calendar, a year of the heat map."""
+    return {day: day_summary(journal, day, today) for day in days_between(first, last)}

@@ -16,6 +16,7 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
 
+from ..domain.body import PainReading
 from ..domain.dates import logical_today
 from ..domain.errors import RehabError
 from ..domain.model import Habit, Journal, Snooze
@@ -28,6 +29,7 @@ from ..store import Store
 from ..store.store import NO_SPACE, is_disk_full
 from .board import Board
 from .main_screen import MainScreen
+from .widgets.body import BodyLine
 from .widgets.calendar import MonthCalendar
 from .widgets.checklist import ChecklistView
 from .widgets.streaks import StreaksPanel
@@ -37,6 +39,7 @@ if TYPE_CHECKING:
 
     # The screens and modals are imported when first opened, not at start-up:
     # their widgets (inputs, selects, the data table) cost ~25 ms to import.
+    from .screens.body import BodyRating
     from .screens.habit_form import HabitDraft
     from .screens.habits import HabitsScreen
     from .screens.pause import PauseRequest
@@ -125,6 +128,7 @@ class RehabApp(App[None]):
             self.selected, self.today, self.board.month(self.selected.year, self.selected.month),
             self.board.journal.week_start,
         )
+        self.query_one(BodyLine).show(self._readings_on(self.selected))
 
     def refresh_streaks(self) -> None:
         self.query_one(StreaksPanel).show(
@@ -441,6 +445,52 @@ class RehabApp(App[None]):
             lambda start: self.action_session(minimum=True) if start else None,
         )
 
+    # ------------------------------------------------------- body and progress
+
+    def _readings_on(self, day: date) -> list[PainReading]:
+        return [r for r in self.attempt(self.store.readings, day) or () if r.day == day]
+
+    def action_body(self) -> None:
+        """`b`: rate how each remembered body area feels on the shown day."""
+        day = self.selected
+        if day > self.today:
+            self.notify("That day hasn't come yet: rate it on the day.", severity="warning")
+            return
+        readings = self.attempt(self.store.readings)
+        if readings is None:
+            return
+        from .screens.body import BodyScreen
+
+        self.push_screen(BodyScreen(day, self.today, readings), self._rated)
+
+    def _rated(self, rating: BodyRating | None) -> None:
+        if rating is None:
+            return
+
+        def record() -> list[PainReading]:
+            with self.store.transaction():  # the form's save is one action: all of it or none
+                return [self.store.record_pain(rating.day, area, pain, self.today) for area, pain in rating.pains]
+
+        saved = self.attempt(record)
+        if saved:
+            said = ", ".join(f"{r.area} {r.pain}" for r in saved)
+            self.notify(f"Recorded for {rating.day:%a %d %b}: {said}.")
+            self.refresh_day()
+
+    def action_progress(self) -> None:
+        """`v`: pain by area beside the routine's adherence, per habit figures, a year of days."""
+        readings = self.attempt(self.store.readings)
+        if readings is None:
+            return
+        from ..domain.progress import progress
+        from .screens.progress import ProgressScreen
+
+        board = self.board
+        # The board has counted the streaks over the whole history already (the streaks panel shows them).
+        streaks = {row.log.habit.id: row.streak for row in board.streak_rows()}
+        figures = progress(board.journal, readings, self.today, streaks, board.routine()[1])
+        self.push_screen(ProgressScreen(figures, board.journal.week_start))
+
     # ----------------------------------------------------------------- habits
 
     def action_habits(self) -> None:
@@ -514,6 +564,10 @@ class RehabApp(App[None]):
         yield SystemCommand("Previous month", "Show the month before", lambda: self.action_month(-1))
         yield SystemCommand("Next month", "Show the month after", lambda: self.action_month(1))
         yield SystemCommand("Habits", "Add, edit, archive, restore and reorder habits", self.action_habits)
+        yield SystemCommand("Record how the body feels", "Pain 0 to 10 for each body area on the shown day",
+                            self.action_body)
+        yield SystemCommand("Progress", "Pain by area beside the routine's adherence, per habit figures, a year of days",
+                            self.action_progress)
         yield SystemCommand("Help", "Every key", self.action_help)
 
     def watch_theme(self, theme: str) -> None:

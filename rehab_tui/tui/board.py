@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from ..domain.checklist import Checklist, DaySummary, checklist, day_summary
+from ..domain.checklist import Checklist, DaySummary, checklist, day_summaries
 from ..domain.dates import days_between, week_start_of
 from ..domain.model import HabitLog, Journal
 from ..domain.prescription import Dose
@@ -108,10 +108,7 @@ class Board:
 
     def month(self, year: int, month: int) -> dict[date, DaySummary]:
         days = calendar_module.monthrange(year, month)[1]
-        return {
-            d: day_summary(self.journal, d, self.today)
-            for d in days_between(date(year, month, 1), date(year, month, days))
-        }
+        return day_summaries(self.journal, date(year, month, 1), date(year, month, days), self.today)
 
     def prepare(self) -> Iterator[None]:
         """Compute the streak rows, then the routine, yielding after each habit.

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
+from .widgets.body import BodyLine
 from .widgets.calendar import MonthCalendar
 from .widgets.checklist import ChecklistView
 from .widgets.streaks import StreaksPanel
@@ -37,6 +38,9 @@ class MainScreen(Screen):
         Binding("right_square_bracket", "app.month(1)", "Month after", key_display="]", group=_MONTH, show=False),
         Binding("t", "app.today", "Today"),
         Binding("h", "app.habits", "Habits"),
+        # No room left in an 80-column footer: help and the palette list these.
+        Binding("b", "app.body", "Rate how the body feels (pain 0–10 by area)", show=False),
+        Binding("v", "app.progress", "Progress: pain by area beside the routine", show=False),
         Binding("q", "app.quit", "Quit", show=False),
     ]
 
@@ -47,7 +51,9 @@ class MainScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="top"):
-            yield ChecklistView(id="checklist")
+            with Vertical(id="day"):
+                yield ChecklistView(id="checklist")
+                yield BodyLine(id="body-line")
             yield MonthCalendar(self.week_start, id="calendar")
         yield StreaksPanel(id="streaks")
         yield Footer(show_command_palette=False)

@@ -31,6 +31,11 @@ CELL = 4  # "●21" and a space
 HEADER_ROWS = 2  # the month's name and the weekday names
 
 
+def mark_legend() -> list[Content]:
+    """Each mark's symbol and name in its style, in the legend's order."""
+    return [Content.styled(f"{SYMBOLS[mark]} {mark}", STYLES[mark]) for mark in LEGEND]
+
+
 class MonthCalendar(Widget, can_focus=True):
     DEFAULT_CSS = """
     MonthCalendar {
@@ -96,7 +101,7 @@ class MonthCalendar(Widget, can_focus=True):
     def _legend(self) -> list[Content]:
         """The marks, packed into as few lines as the width allows; today's mark too."""
         width = max(self.content_size.width, CELL * 7 - 1)
-        entries = [Content.styled((f"{SYMBOLS[mark]} {mark}"), STYLES[mark]) for mark in LEGEND]
+        entries = mark_legend()
         entries.append(Content.assemble((f"{self.today.day:>2}", "underline bold"), ("\u00a0today", "")))
         lines: list[Content] = []
         for entry in entries:

@@ -25,12 +25,12 @@ BAR = 8
 NAME_WIDTH = 24  # longer names are cut with an ellipsis
 
 
-def _percent(value: float | None) -> str:
+def percent(value: float | None) -> str:
     """Adherence as the panel shows it; a dash while nothing was due."""
     return "–" if value is None else f"{value:.0f}%"
 
 
-def _short(n: int, unit: str) -> str:
+def short_count(n: int, unit: str) -> str:
     return f"{n}{'w' if unit == 'weeks' else 'd'}"
 
 
@@ -106,9 +106,9 @@ class StreaksPanel(Vertical):
                 Content.assemble(
                     (name.ljust(width), "bold" if streak.current else ""),
                     ("  ", ""),
-                    (f"{_short(streak.current, streak.unit):>4}", "$text-warning bold" if streak.current else "$foreground-muted"),
-                    (f" {_short(streak.best, streak.unit):>4}  ", "$foreground-muted"),
-                    (f"{_percent(row.adherence):>4}  ", ""),
+                    (f"{short_count(streak.current, streak.unit):>4}", "$text-warning bold" if streak.current else "$foreground-muted"),
+                    (f" {short_count(streak.best, streak.unit):>4}  ", "$foreground-muted"),
+                    (f"{percent(row.adherence):>4}  ", ""),
                     strength_bar(row.strength),
                     (f" {row.strength:3.0f}%  ", ""),
                     strip,

@@ -45,6 +45,7 @@ async def test_b_offers_the_remembered_areas_with_their_last_reading(demo_store)
     readings = demo_store.readings()
     app = RehabApp(demo_store, today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("escape")  # the demo opens on its drop-off note
         await pilot.press("b")
         await pilot.pause()
         assert isinstance(app.screen, BodyScreen)

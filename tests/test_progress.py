@@ -59,6 +59,7 @@ async def test_v_shows_each_area_and_the_side_by_side_sentence(demo_store):
     assert len(expected) >= 3  # the demo rates three areas most days, and snoozes name others
     app = RehabApp(demo_store, today=TODAY)
     async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("escape")  # the demo opens on its drop-off note
         await open_progress(pilot)
         assert re.findall("|".join(map(re.escape, expected)), picker(app)) == expected
         sentence = shown_sentence(app)
@@ -75,6 +76,7 @@ async def test_arrows_step_through_the_areas(demo_store):
     expected = rated_areas(readings)
     app = RehabApp(demo_store, today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("escape")  # the demo opens on its drop-off note
         await open_progress(pilot)
         await pilot.press("right")
         await pilot.pause()
@@ -92,6 +94,7 @@ async def test_the_per_habit_table_has_4_and_12_week_adherence_and_the_best_stre
     journal = demo_store.journal()
     app = RehabApp(demo_store, today=TODAY)
     async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("escape")  # the demo opens on its drop-off note
         await open_progress(pilot)
         header, *rows = app.screen.habit_rows
         assert header.split() == ["habit", "4", "wk", "12", "wk", "best"]
@@ -115,6 +118,7 @@ async def test_the_heat_map_has_a_column_a_week_marked_as_the_calendar_marks_day
     journal = demo_store.journal()
     app = RehabApp(demo_store, today=TODAY)
     async with app.run_test(size=size) as pilot:
+        await pilot.press("escape")  # the demo opens on its drop-off note
         month = app.query_one(MonthCalendar).summaries  # the main screen's calendar, this month
         await open_progress(pilot)
         heat = app.screen.query_one(YearMap)
@@ -137,6 +141,7 @@ async def test_the_heat_map_has_a_column_a_week_marked_as_the_calendar_marks_day
 async def test_small_terminals_scroll_inside_and_wide_ones_sit_side_by_side(demo_store):
     app = RehabApp(demo_store, today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("escape")  # the demo opens on its drop-off note
         await open_progress(pilot)
         page = app.screen.query_one("#page")
         assert page.max_scroll_y > 0

@@ -18,23 +18,45 @@ from rehab_tui.history import DEMO_DAYS, DEMO_SEED
 
 TODAY = date(2026, 11, 21)
 OUT = Path(__file__).resolve().parent.parent / "screenshots"
+#: The keys pressed before each shot. The demo's last week is a quiet one, so
+#: the app opens on its drop-off note: `escape` first, but for the note itself.
 SHOTS = {
-    "main": (),
-    "snooze": ("s",),
-    "pause": ("down", "p"),
-    "habits": ("h",),
-    "habit-form": ("h", "e"),
-    "help": ("question_mark",),
+    "main": ("escape",),
+    "drop-off": (),
+    "snooze": ("escape", "s"),
+    "pause": ("escape", "down", "p"),
+    "habits": ("escape", "h"),
+    "habit-form": ("escape", "h", "e"),
+    "help": ("escape", "question_mark"),
+    "session": ("escape", "g", "space"),
+    "body": ("escape", "b"),
+    "progress": ("escape", "v"),
 }
+#: Seconds into the session's first hold when it is shot.
+SESSION_AT = 15
+
+
+class Clock:
+    """A monotonic clock that moves only when told, so the countdown shows one second."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
 
 
 async def shoot(name: str, keys: tuple[str, ...], folder: Path) -> Path:
     store = synthesize(folder / f"{name}.db", TODAY, DEMO_DAYS, seed=DEMO_SEED)
-    app = RehabApp(store, today=TODAY, subtitle="demo")
-    async with app.run_test(size=(100, 30)) as pilot:
+    clock = Clock()
+    app = RehabApp(store, today=TODAY, subtitle="demo", monotonic=clock)
+    size = (120, 36) if name == "progress" else (100, 30)
+    async with app.run_test(size=size) as pilot:
         await pilot.pause()
-        # The demo's last week is a quiet one: the drop-off note comes first.
-        await pilot.press("escape", *keys)
+        await pilot.press(*keys)
+        if name == "session":
+            clock.now += SESSION_AT
+            app.screen.tick()
         for widget in app.screen.query(Input):
             widget.cursor_blink = False
         await pilot.pause()

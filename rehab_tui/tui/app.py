@@ -523,7 +523,8 @@ class RehabApp(App[None]):
         try:
             if draft.habit_id is None:
                 habit = self.store.add_habit(
-                    changes["name"], changes["schedule"], self.today, cue=changes["cue"], minutes=changes["minutes"]
+                    changes["name"], changes["schedule"], self.today, cue=changes["cue"], minutes=changes["minutes"],
+                    when=changes["when"], prescription=changes["prescription"],
                 )
             else:
                 habit = self.store.edit_habit(draft.habit_id, self.today, **changes)

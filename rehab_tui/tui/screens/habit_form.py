@@ -10,11 +10,12 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from ...domain.dates import parse_day
 from ...domain.errors import RehabError
 from ...domain.model import Habit
+from ...domain.prescription import Prescription
 from ...domain.schedules import parse_schedule
 from .form import FormModal
 
@@ -39,7 +40,18 @@ class HabitForm(FormModal[None]):
     HabitForm #schedule-box { width: 1fr; }
     HabitForm #from-box { width: 20; margin-left: 1; }
     HabitForm #minutes-box { width: 12; margin-left: 1; }
+    HabitForm > Vertical { overflow-y: auto; }
+    HabitForm .number { width: 11; margin-right: 1; }
+    HabitForm .number Input { width: 11; }
+    HabitForm #sides { margin-top: 1; }
+    HabitForm #min-box { width: 1fr; margin-right: 1; }
     """
+
+    #: The prescription's number fields: (Prescription field, label, placeholder).
+    NUMBERS = (
+        ("sets", "Sets", "3"), ("reps", "Reps", "12"), ("hold", "Hold s", "45"), ("rest", "Rest s", "30"),
+    )
+    MINIMUM_NUMBERS = (("min_sets", "Min sets", "1"), ("min_hold", "Min hold s", "20"))
 
     def __init__(self, today: date, habit: Habit | None, save: Callable[[HabitDraft], str | None]) -> None:
         super().__init__()
@@ -55,6 +67,10 @@ class HabitForm(FormModal[None]):
             "schedule": h.schedule.describe() if h else "daily",
             "minutes": str(h.minutes) if h and h.minutes else "",
             "since": "today",
+            "when": h.when if h else "",
+            "min_text": h.prescription.min_text if h else "",
+            **{key: str(getattr(h.prescription, key) or "") if h else ""
+               for key, _, _ in (*self.NUMBERS, *self.MINIMUM_NUMBERS)},
         }
 
     def compose(self) -> ComposeResult:
@@ -82,9 +98,25 @@ class HabitForm(FormModal[None]):
                     yield Label("Minutes")
                     yield Input(value=loaded["minutes"], placeholder="5", id="minutes")
             yield Static("", id="parsed")
+            yield Label("When: your plan, in your words")
+            yield Input(value=loaded["when"], placeholder="after my morning coffee", id="when")
+            with Horizontal(classes="row"):
+                yield from self._numbers(self.NUMBERS, loaded)
+                yield Checkbox("each side", self.habit.prescription.sides if self.habit else False, id="sides")
+            with Horizontal(classes="row"):
+                with Vertical(id="min-box"):
+                    yield Label("Minimum dose: the least that still counts")
+                    yield Input(value=loaded["min_text"], placeholder="one set, 60 seconds", id="min_text")
+                yield from self._numbers(self.MINIMUM_NUMBERS, loaded)
             with Horizontal(id="buttons"):
                 yield Button("Save", variant="primary", id="ok")
                 yield Button("Cancel", id="cancel")
+
+    def _numbers(self, fields: tuple[tuple[str, str, str], ...], loaded: dict[str, str]) -> ComposeResult:
+        for key, label, placeholder in fields:
+            with Vertical(classes="number"):
+                yield Label(label)
+                yield Input(value=loaded[key], placeholder=placeholder, id=key)
 
     def on_mount(self) -> None:
         self._explain()
@@ -118,22 +150,35 @@ class HabitForm(FormModal[None]):
         if event.input.id in ("schedule", "since"):
             self._explain()
 
-    def _minutes(self) -> int | None:
-        text = self._value("minutes")
+    def _number(self, key: str) -> int | None:
+        """A number field as typed: blank is none; the gate checks the range."""
+        text = self._value(key)
         if not text:
             return None
         if not (text.isascii() and text.isdigit() and len(text) <= 4):
-            raise RehabError("minutes are a whole number, like 5")
+            label = dict(((k, name) for k, name, _ in (*self.NUMBERS, *self.MINIMUM_NUMBERS)), minutes="Minutes")[key]
+            raise RehabError(f"{label} is a whole number, like 5")
         return int(text)
 
     def _draft(self) -> HabitDraft:
         loaded = self._loaded()
-        typed = {key: self._value(key) for key in ("name", "cue", "schedule", "minutes")}
+        typed = {key: self._value(key) for key in ("name", "cue", "schedule", "minutes", "when")}
         changes: dict[str, Any] = {k: v for k, v in typed.items() if not self.habit or v != loaded[k]}
         if "minutes" in changes:
-            changes["minutes"] = self._minutes()
+            changes["minutes"] = self._number("minutes")
         if self.habit and "schedule" in changes:
             changes["since"] = self._since()
+        prescription: dict[str, Any] = {
+            key: self._number(key) for key, _, _ in (*self.NUMBERS, *self.MINIMUM_NUMBERS)
+            if not self.habit or self._value(key) != loaded[key]
+        }
+        if not self.habit or self._value("min_text") != loaded["min_text"]:
+            prescription["min_text"] = self._value("min_text")
+        sides = self.query_one("#sides", Checkbox).value
+        if not self.habit or sides != self.habit.prescription.sides:
+            prescription["sides"] = sides
+        if prescription:
+            changes["prescription"] = prescription if self.habit else Prescription(**prescription)
         return HabitDraft(self.habit.id if self.habit else None, changes)
 
     def confirm(self) -> None:

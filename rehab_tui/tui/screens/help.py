@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
-from textual.app import App, ComposeResult
+from textual.app import App
 from textual.dom import DOMNode
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen, Screen
-from textual.widgets import Static
+from textual.screen import Screen
+
+from .reading import ReadingModal
 
 ABOUT = (
     "A snooze freezes streaks for a sore day instead of breaking them, within a budget "
@@ -91,26 +91,13 @@ def help_content(rows: list[tuple[str, str]]) -> Content:
     return Content("\n").join([*lines, Content(""), Content.styled(ABOUT, "$foreground-muted")])
 
 
-class HelpScreen(ModalScreen[None]):
-    DEFAULT_CSS = """
-    HelpScreen { align: center middle; background: $background 60%; }
-    HelpScreen > VerticalScroll {
-        width: 76; max-width: 100%; height: auto; max-height: 100%;
-        border: thick $primary; border-title-style: bold; background: $panel; padding: 0 1;
-    }
-    """
-
+class HelpScreen(ReadingModal):
+    TITLE_TEXT = "Keys"
     BINDINGS = [Binding("escape,question_mark,q", "close", "Close")]
 
     def __init__(self, rows: list[tuple[str, str]]) -> None:
         super().__init__()
         self.rows = rows
 
-    def compose(self) -> ComposeResult:
-        with VerticalScroll() as scroll:
-            scroll.border_title = "Keys"
-            scroll.border_subtitle = "escape to close"
-            yield Static(help_content(self.rows))
-
-    def action_close(self) -> None:
-        self.dismiss(None)
+    def content(self) -> Content:
+        return help_content(self.rows)

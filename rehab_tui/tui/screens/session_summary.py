@@ -6,12 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
-from textual.widgets import Static
 
 from ...domain.model import Habit
 from ...domain.prescription import Dose
@@ -19,6 +15,7 @@ from ...domain.schedules import StreakUnit
 from ...domain.states import DayState
 from ..board import Board
 from ..widgets.checklist import BOXES, MIN_BOX
+from .reading import ReadingModal
 from .session import Outcomes
 
 #: Each habit's current streak by id, and the routine's under None: (name, count, unit).
@@ -82,26 +79,14 @@ def summary_content(habits: Sequence[Habit], outcomes: Outcomes, moves: Sequence
     return Content("\n").join(lines)
 
 
-class SessionSummary(ModalScreen[None]):
-    DEFAULT_CSS = """
-    SessionSummary { align: center middle; background: $background 60%; }
-    SessionSummary > VerticalScroll {
-        width: 72; max-width: 100%; height: auto; max-height: 100%;
-        border: thick $primary; border-title-style: bold; background: $panel; padding: 1 2;
-    }
-    """
-
+class SessionSummary(ReadingModal):
+    TITLE_TEXT = "Session done"
+    HINT = "enter to close"
     BINDINGS = [Binding("escape,enter", "close", "Close")]
 
     def __init__(self, habits: Sequence[Habit], outcomes: Outcomes, moves: Sequence[StreakMove]) -> None:
         super().__init__()
-        self.content = summary_content(habits, outcomes, moves)
+        self.summary = summary_content(habits, outcomes, moves)
 
-    def compose(self) -> ComposeResult:
-        with VerticalScroll() as scroll:
-            scroll.border_title = "Session done"
-            scroll.border_subtitle = "enter to close"
-            yield Static(self.content)
-
-    def action_close(self) -> None:
-        self.dismiss(None)
+    def content(self) -> Content:
+        return self.summary

@@ -51,6 +51,19 @@ def day_of(text: object, where: str, fix: str) -> date:
         raise DamagedRow(f"{where} is {text!r}, not a date; mend it with: {fix}") from None
 
 
+def row_day(path: Path, table: str, row: dict, field: str) -> date:
+    """The ISO day in `field` of a row of `table`; a bad one names the row and
+    the SQL that deletes it. The fix is worded (and shlex loaded) only then,
+    not for every row read."""
+    text = row[field]
+    try:
+        return date.fromisoformat(text)
+    except (TypeError, ValueError):
+        # day_of fails the same way, with the message every damaged day gets.
+        return day_of(text, f"{table}: row {row['id']}, {field},",
+                      sql_fix(path, f"DELETE FROM {table} WHERE id = {row['id']}"))
+
+
 def optional_day(text: object, where: str, fix: str) -> date | None:
     return None if text is None else day_of(text, where, fix)
 

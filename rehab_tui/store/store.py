@@ -34,7 +34,7 @@ from ..domain.settings import Settings, validate
 from ..domain.snoozing import can_snooze
 from ..domain.states import day_state
 from ..nag import STAMP as NAG_STAMP, clean as terminal_text
-from .rows import DamagedRow, HabitRef, day_of, habit_of, prescription_row, ref_of, sql_fix
+from .rows import DamagedRow, HabitRef, day_of, habit_of, prescription_row, ref_of, row_day, sql_fix
 from . import files
 from .schema import known_migrations, migrations
 
@@ -432,8 +432,7 @@ class Store:
         habit_days: dict[int, set[date]] = defaultdict(set)
         rest: set[date] = set()
         for r in self.db["snoozes"].rows_where(where, params, select="id, day, habit_id"):
-            day = day_of(r["day"], f"snoozes: row {r['id']}, day,",
-                         sql_fix(self.path, f"DELETE FROM snoozes WHERE id = {r['id']}"))
+            day = row_day(self.path, "snoozes", r, "day")
             (rest if r["habit_id"] is None else habit_days[r["habit_id"]]).add(day)
         return habit_days, frozenset(rest)
 
@@ -441,10 +440,9 @@ class Store:
         where, params = _scope("until >= ?", since, habit_id)
         pauses: dict[int, list[Pause]] = defaultdict(list)
         for r in self.db["pauses"].rows_where(where, params, order_by="start"):
-            fix = sql_fix(self.path, f"DELETE FROM pauses WHERE id = {r['id']}")
             pauses[r["habit_id"]].append(
-                Pause(day_of(r["start"], f"pauses: row {r['id']}, start,", fix),
-                      day_of(r["until"], f"pauses: row {r['id']}, until,", fix), r["reason"] or "")
+                Pause(row_day(self.path, "pauses", r, "start"), row_day(self.path, "pauses", r, "until"),
+                      r["reason"] or "")
             )
         return pauses
 
@@ -458,10 +456,8 @@ class Store:
             )
         }
         return [
-            Snooze(day_of(r["day"], f"snoozes: row {r['id']}, day,",
-                          sql_fix(self.path, f"DELETE FROM snoozes WHERE id = {r['id']}")),
-                   r["habit_id"], r["reason"], felt.get(r["id"], {}).get("area"), felt.get(r["id"], {}).get("pain"),
-                   bool(r["exempt"]))
+            Snooze(row_day(self.path, "snoozes", r, "day"), r["habit_id"], r["reason"],
+                   felt.get(r["id"], {}).get("area"), felt.get(r["id"], {}).get("pain"), bool(r["exempt"]))
             for r in self.db["snoozes"].rows_where(where, params, order_by="day, id")
         ]
 
@@ -472,9 +468,8 @@ class Store:
         where, params = ("day >= ?", [iso(since)]) if since else (None, [])
         return [
             PainReading(
-                day_of(r["day"], f"readings: row {r['id']}, day,",
-                       sql_fix(self.path, f"DELETE FROM readings WHERE id = {r['id']}")),
-                r["area"], r["pain"], r["note"] or "", r["snooze_id"] is not None,
+                row_day(self.path, "readings", r, "day"), r["area"], r["pain"], r["note"] or "",
+                r["snooze_id"] is not None,
             )
             for r in self.db["readings"].rows_where(where, params, order_by="day, id")
         ]

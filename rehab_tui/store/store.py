@@ -11,7 +11,7 @@ import time
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import closing, contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -42,6 +42,8 @@ if TYPE_CHECKING:
     from ..domain.body import PainReading
     # Reminders are read by `rehab remind` only; other commands skip the import.
     from ..domain.reminders import Reminder
+    # What the writes return: read-only commands skip building those classes.
+    from .results import Deleted, Paused, Rested, Ticks
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 SQLITE_HEADER_SIZE = 100
@@ -632,12 +634,14 @@ class Store:
         backup beside the file: taken under the write lock, it holds exactly
         what is removed. Archiving keeps the history; this is for a mistake.
         """
+        from .results import Deleted, counted
+
         with self._write() as db:
             row = self._habit_row(habit_id)
             counts = self.history_counts(habit_id)
             if any(counts.values()) and not keep_copy:
                 raise RehabError(
-                    f"{row['name']} has history ({_counted(counts)}); `rehab habit delete {row['slug']} --yes` "
+                    f"{row['name']} has history ({counted(counts)}); `rehab habit delete {row['slug']} --yes` "
                     f"deletes it too, after a backup, and `rehab habit archive {row['slug']}` keeps it"
                 )
             kept = self.backup(_keep_path(self.path, f"delete-{row['slug']}")) if keep_copy else None
@@ -682,6 +686,8 @@ class Store:
     ) -> Ticks:
         """Mark habits done on `day` at `dose`; the new records, and which were
         not done before. A habit already done that day takes the new dose."""
+        from .results import Ticks
+
         added: list[int] = []
         with self._write() as db:
             for habit_id in habit_ids:
@@ -712,6 +718,8 @@ class Store:
 
     def undo(self, habit_ids: Sequence[int], day: date) -> Ticks:
         """Take check-ins back (the start stays where it is)."""
+        from .results import Ticks
+
         removed = []
         with self._write() as db:
             for habit_id in habit_ids:
@@ -803,6 +811,8 @@ class Store:
             return self._rested(habit_id, found)
 
     def _rested(self, habit_id: int | None, changed: bool) -> Rested:
+        from .results import Rested
+
         return Rested(changed, self.log(habit_id) if habit_id is not None else None, self.rest_days())
 
     def pause(
@@ -811,6 +821,8 @@ class Store:
         """Pause from `start` through `until`, merged with any pause it overlaps
         or touches. It starts today or later unless it is `history` brought in
         (an import, demo data): rules.check_pause_start."""
+        from .results import Paused
+
         pause = check_pause_start(check_pause(Pause(start, until, reason)), today, history)
         with self._write() as db:
             self._habit_row(habit_id)
@@ -830,6 +842,8 @@ class Store:
 
     def resume(self, habit_id: int, today: date) -> Paused:
         """End the pause holding today so today is active; later pauses stay."""
+        from .results import Paused
+
         with self._write() as db:
             row = self._habit_row(habit_id)
             current = list(
@@ -1108,12 +1122,6 @@ def is_disk_full(exc: BaseException, folder: Path | None = None) -> bool:
     return False
 
 
-def _counted(counts: dict[str, int]) -> str:
-    """{"checkins": 12, "snoozes": 1, "pauses": 0} as "12 check-ins, 1 snooze, 0 pauses"."""
-    words = {"checkins": "check-in", "snoozes": "snooze", "pauses": "pause"}
-    return ", ".join(f"{n} {words[t]}{'' if n == 1 else 's'}" for t, n in counts.items())
-
-
 def _snooze_where(habit_id: int | None) -> str:
     return "day = ? AND habit_id IS NULL" if habit_id is None else "day = ? AND habit_id = ?"
 
@@ -1234,45 +1242,3 @@ def _seed(db: Database, today: date) -> None:
             **prescription_row(habit),
         }).last_pk
         db["schedules"].insert({"habit_id": habit_id, "since": iso(today), "rule": rule.rule, "anchor": iso(today)})
-
-
-@dataclass(frozen=True)
-class Ticks:
-    """What a check-in or undo left: the habits' new records, and which changed."""
-
-    logs: tuple[HabitLog, ...]
-    changed: tuple[int, ...]
-
-
-@dataclass(frozen=True)
-class Rested:
-    """What a snooze or unsnooze left: the habit's record (for a habit
-    snooze), and the day-level rest days."""
-
-    changed: bool
-    log: HabitLog | None
-    rest_days: frozenset[date]
-
-
-@dataclass(frozen=True)
-class Paused:
-    """The pause as it now stands (merged, or ended), and the habit's record."""
-
-    pause: Pause
-    log: HabitLog
-
-
-@dataclass(frozen=True)
-class Deleted:
-    """A habit that was deleted: its name and slug, the history that went with
-    it (rows per table), and where the database as it was is kept, if it is."""
-
-    name: str
-    slug: str
-    history: dict[str, int]
-    kept: Path | None
-
-    def sentence(self) -> str:
-        what = f"with {_counted(self.history)}" if any(self.history.values()) else "(it had no history)"
-        tail = f"; the database as it was is kept in {self.kept}" if self.kept else ""
-        return f"{self.name} ({self.slug}) deleted {what}{tail}"

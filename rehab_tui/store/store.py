@@ -34,7 +34,7 @@ from ..domain.settings import Settings, validate
 from ..domain.snoozing import can_snooze
 from ..domain.states import day_state
 from ..nag import STAMP as NAG_STAMP, clean as terminal_text
-from .rows import DamagedRow, HabitRef, day_of, habit_of, prescription_row, ref_of, row_day, sql_fix
+from .rows import DamagedRow, day_of, habit_of, prescription_row, row_day, sql_fix
 from . import files
 from .schema import known_migrations, migrations
 
@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from ..domain.body import PainReading
     # Reminders are read by `rehab remind` only; other commands skip the import.
     from ..domain.reminders import Reminder
+    from .refs import HabitRef
     # What the writes return: read-only commands skip building those classes.
     from .results import Deleted, Paused, Rested, Ticks
 
@@ -348,6 +349,8 @@ class Store:
     def habit_refs(self) -> list[HabitRef]:
         """Every habit's id, name, slug and archive day, readable even when
         other fields of a row are damaged (the commands that mend them use it)."""
+        from .refs import ref_of
+
         return [ref_of(row) for row in self.db["habits"].rows_where(order_by="position, id")]
 
     def habits(self) -> list[Habit]:

@@ -16,6 +16,8 @@ from .streaks import current_streak, last_run, reach_back
 
 @dataclass(frozen=True)
 class Item:
+    """One habit on a day's checklist: its state, and its streak as of that day."""
+
     log: HabitLog
     state: DayState
     streak: int
@@ -68,6 +70,8 @@ class Item:
 
 @dataclass(frozen=True)
 class Checklist:
+    """A day's items, one per habit not archived, in list order."""
+
     day: date
     rest_day: bool
     items: tuple[Item, ...]

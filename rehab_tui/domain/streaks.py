@@ -26,6 +26,8 @@ class Step(Enum):
 
 @dataclass(frozen=True)
 class Streak:
+    """A habit's streaks as of today, in its unit (days, or a quota's weeks)."""
+
     unit: StreakUnit
     current: int
     best: int
@@ -345,6 +347,8 @@ DROP_BY = 25.0
 
 @dataclass(frozen=True)
 class DropOff:
+    """The routine falling off: the last 7 days' adherence against the 21 before."""
+
     last_7: float
     before: float
 

@@ -16,7 +16,7 @@ from rehab_tui.domain.checklist import checklist, exact_from
 from rehab_tui.domain.model import Habit, HabitLog, Journal, Pause
 from rehab_tui.domain.schedules import parse_schedule
 from rehab_tui.domain.states import day_state
-from rehab_tui.domain.streaks import current_streak, habit_streak, routine_streak, run_break
+from rehab_tui.domain.streaks import current_streak, habit_streak, last_run, reach_back, routine_streak, run_break
 
 BASE = date(2024, 1, 1)  # a Monday
 SPAN = 42  # six weeks of history
@@ -411,6 +411,19 @@ def test_run_break_matches_the_reference(w: World) -> None:
     journal = w.journal()
     for log, s in zip(journal.logs, w.specs, strict=True):
         assert run_break(journal, log, w.today, as_of=w.as_of) == ref_break(w, s, w.as_of), s.kind
+
+
+@SETTINGS
+@given(worlds())
+def test_reach_back_is_the_run_break_or_the_last_runs_start(w: World) -> None:
+    # exact_from's one walk: the miss that ended the streak, or at 0 the one before the last run.
+    journal = w.journal()
+    for log in journal.logs:
+        if current_streak(journal, log, w.today, as_of=w.as_of):
+            expected = run_break(journal, log, w.today, as_of=w.as_of)
+        else:
+            expected = last_run(journal, log, w.today, as_of=w.as_of)[1]
+        assert reach_back(journal, log, w.today, as_of=w.as_of) == expected
 
 
 def read_from(w: World, since: date) -> World:

@@ -6,6 +6,7 @@ import os
 from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -13,8 +14,10 @@ from ..domain.dates import logical_today, parse_day, parse_iso
 from ..domain.errors import RehabError
 from ..domain.lookup import find_habit
 from ..store import Store, default_db_path
-from ..store.rows import HabitRef
 from .output import terminal_text
+
+if TYPE_CHECKING:
+    from ..store.refs import HabitRef
 
 
 #: The commands that only read: on a read-only database they open it read-only

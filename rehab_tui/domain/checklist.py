@@ -11,11 +11,13 @@ from .model import HabitLog, Journal
 from .prescription import Dose
 from .schedules import Schedule, StreakUnit
 from .states import COUNTED, DayState, QuotaWeek, day_state, quota_week
-from .streaks import current_streak, last_run, run_break
+from .streaks import current_streak, last_run, reach_back
 
 
 @dataclass(frozen=True)
 class Item:
+    """One habit on a day's checklist: its state, and its streak as of that day."""
+
     log: HabitLog
     state: DayState
     streak: int
@@ -68,6 +70,8 @@ class Item:
 
 @dataclass(frozen=True)
 class Checklist:
+    """A day's items, one per habit not archived, in list order."""
+
     day: date
     rest_day: bool
     items: tuple[Item, ...]
@@ -133,16 +137,9 @@ def exact_from(journal: Journal, day: date, today: date, since: date, with_strea
     if week_start_of(day, journal.week_start) < since:
         return False
     return not with_streaks or all(
-        (_reaches_back(journal, log, day, today) or log.habit.start) >= since
+        (reach_back(journal, log, today, as_of=day) or log.habit.start) >= since
         for log in journal.active_on(day)
     )
-
-
-def _reaches_back(journal: Journal, log: HabitLog, day: date, today: date) -> date | None:
-    """The earliest point an item's streak (or, at 0, its last run) looks at."""
-    if current_streak(journal, log, today, as_of=day):
-        return run_break(journal, log, today, as_of=day)
-    return last_run(journal, log, today, as_of=day)[1]
 
 
 @dataclass(frozen=True)

@@ -75,6 +75,8 @@ class Habit:
 
 @dataclass(frozen=True)
 class Pause:
+    """A habit paused from `start` through `until`, both included."""
+
     start: date
     until: date
     reason: str = ""

@@ -53,6 +53,8 @@ def validate(key: str, value: str) -> str:
 
 @dataclass(frozen=True)
 class Settings:
+    """The user's settings, each within its rule (rules.py)."""
+
     day_start_hour: int = 0
     week_start: int = 0
     snooze_budget: int = 2

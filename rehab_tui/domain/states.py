@@ -45,6 +45,8 @@ def resting(journal: Journal, log: HabitLog, day: date) -> bool:
 
 @dataclass(frozen=True)
 class QuotaWeek:
+    """How a quota habit's week (from `start`) stands: check-ins done of those needed."""
+
     start: date
     done: int
     needed: int

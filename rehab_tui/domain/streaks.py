@@ -26,6 +26,8 @@ class Step(Enum):
 
 @dataclass(frozen=True)
 class Streak:
+    """A habit's streaks as of today, in its unit (days, or a quota's weeks)."""
+
     unit: StreakUnit
     current: int
     best: int
@@ -186,6 +188,19 @@ def run_break(journal: Journal, log: HabitLog, today: date, as_of: date | None =
     return next((point for point, step in _steps_back(journal, log, as_of or today, today) if step is Step.BREAK), None)
 
 
+def reach_back(journal: Journal, log: HabitLog, today: date, as_of: date | None = None) -> date | None:
+    """The earliest point the streak as of `as_of` (or, at 0, its last run)
+    looks at: going back, the first miss behind a counted step. That is
+    run_break with a streak and last_run's point at 0, in one walk back."""
+    counted = False
+    for point, step in _steps_back(journal, log, as_of or today, today):
+        if step is Step.COUNT:
+            counted = True
+        elif step is Step.BREAK and counted:
+            return point
+    return None
+
+
 def streak_of(log: HabitLog, steps: list[Step]) -> Streak:
     """The streak that a habit's steps (`habit_steps`, oldest first) add up to:
     the current run, the longest one, and the misses in a row behind today."""
@@ -332,6 +347,8 @@ DROP_BY = 25.0
 
 @dataclass(frozen=True)
 class DropOff:
+    """The routine falling off: the last 7 days' adherence against the 21 before."""
+
     last_7: float
     before: float
 

@@ -9,7 +9,6 @@ nothing here ever raises a bare ValueError.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -21,19 +20,6 @@ from ..domain.schedules import load_schedule
 
 class DamagedRow(RehabError):
     """A stored row breaks a rule; the message says how to mend it."""
-
-
-@dataclass(frozen=True)
-class HabitRef:
-    """Enough of a habit to find it by name, even when its other fields are damaged."""
-
-    id: int
-    name: str
-    slug: str
-    archived: date | None
-
-    def archived_on(self, day: date) -> bool:
-        return self.archived is not None and day >= self.archived
 
 
 def sql_fix(path: Path, sql: str) -> str:
@@ -49,6 +35,19 @@ def day_of(text: object, where: str, fix: str) -> date:
         return date.fromisoformat(text)  # type: ignore[arg-type]
     except (TypeError, ValueError):
         raise DamagedRow(f"{where} is {text!r}, not a date; mend it with: {fix}") from None
+
+
+def row_day(path: Path, table: str, row: dict, field: str) -> date:
+    """The ISO day in `field` of a row of `table`; a bad one names the row and
+    the SQL that deletes it. The fix is worded (and shlex loaded) only then,
+    not for every row read."""
+    text = row[field]
+    try:
+        return date.fromisoformat(text)
+    except (TypeError, ValueError):
+        # day_of fails the same way, with the message every damaged day gets.
+        return day_of(text, f"{table}: row {row['id']}, {field},",
+                      sql_fix(path, f"DELETE FROM {table} WHERE id = {row['id']}"))
 
 
 def optional_day(text: object, where: str, fix: str) -> date | None:
@@ -106,11 +105,3 @@ def prescription_row(habit: Habit) -> dict:
         "intention": habit.when, "sets": p.sets, "reps": p.reps, "hold_s": p.hold, "sides": int(p.sides),
         "rest_s": p.rest, "min_dose": p.min_text, "min_sets": p.min_sets, "min_hold_s": p.min_hold,
     }
-
-
-def ref_of(row: dict) -> HabitRef:
-    try:
-        archived = date.fromisoformat(row["archived"]) if row["archived"] else None
-    except (TypeError, ValueError):
-        archived = None  # found as active, so `habit archive --date` and `edit` can mend it
-    return HabitRef(row["id"], row["name"], row["slug"], archived)

@@ -11,7 +11,7 @@ import time
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import closing, contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -34,7 +34,7 @@ from ..domain.settings import Settings, validate
 from ..domain.snoozing import can_snooze
 from ..domain.states import day_state
 from ..nag import STAMP as NAG_STAMP, clean as terminal_text
-from .rows import DamagedRow, HabitRef, day_of, habit_of, prescription_row, ref_of, sql_fix
+from .rows import DamagedRow, day_of, habit_of, prescription_row, row_day, sql_fix
 from . import files
 from .schema import known_migrations, migrations
 
@@ -42,6 +42,9 @@ if TYPE_CHECKING:
     from ..domain.body import PainReading
     # Reminders are read by `rehab remind` only; other commands skip the import.
     from ..domain.reminders import Reminder
+    from .refs import HabitRef
+    # What the writes return: read-only commands skip building those classes.
+    from .results import Deleted, Paused, Rested, Ticks
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 SQLITE_HEADER_SIZE = 100
@@ -346,6 +349,8 @@ class Store:
     def habit_refs(self) -> list[HabitRef]:
         """Every habit's id, name, slug and archive day, readable even when
         other fields of a row are damaged (the commands that mend them use it)."""
+        from .refs import ref_of
+
         return [ref_of(row) for row in self.db["habits"].rows_where(order_by="position, id")]
 
     def habits(self) -> list[Habit]:
@@ -401,10 +406,15 @@ class Store:
         # Twelve habits checked in on the same days share one date object per
         # day: ten years of check-ins take half a megabyte less this way.
         day = functools.cache(date.fromisoformat)
+        # Grouped by habit, SQLite walks the whole table in key order; the
+        # whole history reads fastest that way, but a recent part (`today`
+        # reads 400 days of ten years) is found through the day index, which
+        # `+habit_id` (an expression, not the key) lets the planner choose.
+        group = "+habit_id" if since else "habit_id"
         for hid, days, least in self.db.execute(
             # group_concat leaves out the NULLs: only the minimum-dose days.
             f"SELECT habit_id, group_concat(day), group_concat(CASE WHEN dose = ? THEN day END) "
-            f"FROM checkins WHERE {where} GROUP BY habit_id", [Dose.MIN.value, *params]
+            f"FROM checkins WHERE {where} GROUP BY {group}", [Dose.MIN.value, *params]
         ):
             try:
                 done[hid] = frozenset(map(day, days.split(",")))
@@ -432,8 +442,7 @@ class Store:
         habit_days: dict[int, set[date]] = defaultdict(set)
         rest: set[date] = set()
         for r in self.db["snoozes"].rows_where(where, params, select="id, day, habit_id"):
-            day = day_of(r["day"], f"snoozes: row {r['id']}, day,",
-                         sql_fix(self.path, f"DELETE FROM snoozes WHERE id = {r['id']}"))
+            day = row_day(self.path, "snoozes", r, "day")
             (rest if r["habit_id"] is None else habit_days[r["habit_id"]]).add(day)
         return habit_days, frozenset(rest)
 
@@ -441,10 +450,9 @@ class Store:
         where, params = _scope("until >= ?", since, habit_id)
         pauses: dict[int, list[Pause]] = defaultdict(list)
         for r in self.db["pauses"].rows_where(where, params, order_by="start"):
-            fix = sql_fix(self.path, f"DELETE FROM pauses WHERE id = {r['id']}")
             pauses[r["habit_id"]].append(
-                Pause(day_of(r["start"], f"pauses: row {r['id']}, start,", fix),
-                      day_of(r["until"], f"pauses: row {r['id']}, until,", fix), r["reason"] or "")
+                Pause(row_day(self.path, "pauses", r, "start"), row_day(self.path, "pauses", r, "until"),
+                      r["reason"] or "")
             )
         return pauses
 
@@ -458,10 +466,8 @@ class Store:
             )
         }
         return [
-            Snooze(day_of(r["day"], f"snoozes: row {r['id']}, day,",
-                          sql_fix(self.path, f"DELETE FROM snoozes WHERE id = {r['id']}")),
-                   r["habit_id"], r["reason"], felt.get(r["id"], {}).get("area"), felt.get(r["id"], {}).get("pain"),
-                   bool(r["exempt"]))
+            Snooze(row_day(self.path, "snoozes", r, "day"), r["habit_id"], r["reason"],
+                   felt.get(r["id"], {}).get("area"), felt.get(r["id"], {}).get("pain"), bool(r["exempt"]))
             for r in self.db["snoozes"].rows_where(where, params, order_by="day, id")
         ]
 
@@ -472,9 +478,8 @@ class Store:
         where, params = ("day >= ?", [iso(since)]) if since else (None, [])
         return [
             PainReading(
-                day_of(r["day"], f"readings: row {r['id']}, day,",
-                       sql_fix(self.path, f"DELETE FROM readings WHERE id = {r['id']}")),
-                r["area"], r["pain"], r["note"] or "", r["snooze_id"] is not None,
+                row_day(self.path, "readings", r, "day"), r["area"], r["pain"], r["note"] or "",
+                r["snooze_id"] is not None,
             )
             for r in self.db["readings"].rows_where(where, params, order_by="day, id")
         ]
@@ -637,12 +642,14 @@ class Store:
         backup beside the file: taken under the write lock, it holds exactly
         what is removed. Archiving keeps the history; this is for a mistake.
         """
+        from .results import Deleted, counted
+
         with self._write() as db:
             row = self._habit_row(habit_id)
             counts = self.history_counts(habit_id)
             if any(counts.values()) and not keep_copy:
                 raise RehabError(
-                    f"{row['name']} has history ({_counted(counts)}); `rehab habit delete {row['slug']} --yes` "
+                    f"{row['name']} has history ({counted(counts)}); `rehab habit delete {row['slug']} --yes` "
                     f"deletes it too, after a backup, and `rehab habit archive {row['slug']}` keeps it"
                 )
             kept = self.backup(_keep_path(self.path, f"delete-{row['slug']}")) if keep_copy else None
@@ -687,6 +694,8 @@ class Store:
     ) -> Ticks:
         """Mark habits done on `day` at `dose`; the new records, and which were
         not done before. A habit already done that day takes the new dose."""
+        from .results import Ticks
+
         added: list[int] = []
         with self._write() as db:
             for habit_id in habit_ids:
@@ -717,6 +726,8 @@ class Store:
 
     def undo(self, habit_ids: Sequence[int], day: date) -> Ticks:
         """Take check-ins back (the start stays where it is)."""
+        from .results import Ticks
+
         removed = []
         with self._write() as db:
             for habit_id in habit_ids:
@@ -808,6 +819,8 @@ class Store:
             return self._rested(habit_id, found)
 
     def _rested(self, habit_id: int | None, changed: bool) -> Rested:
+        from .results import Rested
+
         return Rested(changed, self.log(habit_id) if habit_id is not None else None, self.rest_days())
 
     def pause(
@@ -816,6 +829,8 @@ class Store:
         """Pause from `start` through `until`, merged with any pause it overlaps
         or touches. It starts today or later unless it is `history` brought in
         (an import, demo data): rules.check_pause_start."""
+        from .results import Paused
+
         pause = check_pause_start(check_pause(Pause(start, until, reason)), today, history)
         with self._write() as db:
             self._habit_row(habit_id)
@@ -835,6 +850,8 @@ class Store:
 
     def resume(self, habit_id: int, today: date) -> Paused:
         """End the pause holding today so today is active; later pauses stay."""
+        from .results import Paused
+
         with self._write() as db:
             row = self._habit_row(habit_id)
             current = list(
@@ -1113,12 +1130,6 @@ def is_disk_full(exc: BaseException, folder: Path | None = None) -> bool:
     return False
 
 
-def _counted(counts: dict[str, int]) -> str:
-    """{"checkins": 12, "snoozes": 1, "pauses": 0} as "12 check-ins, 1 snooze, 0 pauses"."""
-    words = {"checkins": "check-in", "snoozes": "snooze", "pauses": "pause"}
-    return ", ".join(f"{n} {words[t]}{'' if n == 1 else 's'}" for t, n in counts.items())
-
-
 def _snooze_where(habit_id: int | None) -> str:
     return "day = ? AND habit_id IS NULL" if habit_id is None else "day = ? AND habit_id = ?"
 
@@ -1239,45 +1250,3 @@ def _seed(db: Database, today: date) -> None:
             **prescription_row(habit),
         }).last_pk
         db["schedules"].insert({"habit_id": habit_id, "since": iso(today), "rule": rule.rule, "anchor": iso(today)})
-
-
-@dataclass(frozen=True)
-class Ticks:
-    """What a check-in or undo left: the habits' new records, and which changed."""
-
-    logs: tuple[HabitLog, ...]
-    changed: tuple[int, ...]
-
-
-@dataclass(frozen=True)
-class Rested:
-    """What a snooze or unsnooze left: the habit's record (for a habit
-    snooze), and the day-level rest days."""
-
-    changed: bool
-    log: HabitLog | None
-    rest_days: frozenset[date]
-
-
-@dataclass(frozen=True)
-class Paused:
-    """The pause as it now stands (merged, or ended), and the habit's record."""
-
-    pause: Pause
-    log: HabitLog
-
-
-@dataclass(frozen=True)
-class Deleted:
-    """A habit that was deleted: its name and slug, the history that went with
-    it (rows per table), and where the database as it was is kept, if it is."""
-
-    name: str
-    slug: str
-    history: dict[str, int]
-    kept: Path | None
-
-    def sentence(self) -> str:
-        what = f"with {_counted(self.history)}" if any(self.history.values()) else "(it had no history)"
-        tail = f"; the database as it was is kept in {self.kept}" if self.kept else ""
-        return f"{self.name} ({self.slug}) deleted {what}{tail}"

@@ -1,0 +1,62 @@
+"""What the store's writes (the gate) return: the new state of what they wrote.
+
+Only commands and screens that write use these; the store imports this module
+inside its write methods, so reading commands (`rehab today`, the nag) do not
+build the classes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from ..domain.model import HabitLog, Pause
+
+
+def counted(counts: dict[str, int]) -> str:
+    """{"checkins": 12, "snoozes": 1, "pauses": 0} as "12 check-ins, 1 snooze, 0 pauses"."""
+    words = {"checkins": "check-in", "snoozes": "snooze", "pauses": "pause"}
+    return ", ".join(f"{n} {words[t]}{'' if n == 1 else 's'}" for t, n in counts.items())
+
+
+@dataclass(frozen=True)
+class Ticks:
+    """What a check-in or undo left: the habits' new records, and which changed."""
+
+    logs: tuple[HabitLog, ...]
+    changed: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Rested:
+    """What a snooze or unsnooze left: the habit's record (for a habit
+    snooze), and the day-level rest days."""
+
+    changed: bool
+    log: HabitLog | None
+    rest_days: frozenset[date]
+
+
+@dataclass(frozen=True)
+class Paused:
+    """The pause as it now stands (merged, or ended), and the habit's record."""
+
+    pause: Pause
+    log: HabitLog
+
+
+@dataclass(frozen=True)
+class Deleted:
+    """A habit that was deleted: its name and slug, the history that went with
+    it (rows per table), and where the database as it was is kept, if it is."""
+
+    name: str
+    slug: str
+    history: dict[str, int]
+    kept: Path | None
+
+    def sentence(self) -> str:
+        what = f"with {counted(self.history)}" if any(self.history.values()) else "(it had no history)"
+        tail = f"; the database as it was is kept in {self.kept}" if self.kept else ""
+        return f"{self.name} ({self.slug}) deleted {what}{tail}"

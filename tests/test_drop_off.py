@@ -22,7 +22,8 @@ from cli_helpers import ok
 from domain_helpers import make_log
 
 from rehab_tui.domain.model import Journal
-from rehab_tui.domain.streaks import DropOff, drop_off, routine_adherence, routine_share
+from rehab_tui.domain.drop_off import DropOff, drop_off
+from rehab_tui.domain.streaks import routine_adherence, routine_share
 from rehab_tui.store import Store
 
 TODAY = date(2026, 11, 21)

@@ -26,12 +26,14 @@ from cli_helpers import habit_id, new_db, ok, rows
 from domain_helpers import make_log
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from rehab_tui.domain.checklist import checklist, day_summary
+from rehab_tui.domain.calendar_days import day_summary
+from rehab_tui.domain.checklist import checklist
+from rehab_tui.domain.drop_off import drop_off
 from rehab_tui.domain.marks import Mark
 from rehab_tui.domain.model import Journal
 from rehab_tui.domain.prescription import Dose
 from rehab_tui.domain.streaks import (
-    adherence, drop_off, habit_streak, routine_adherence, routine_streak, weekly_routine,
+    adherence, habit_streak, routine_adherence, routine_streak, weekly_routine,
 )
 from rehab_tui.domain.strength import strength
 from rehab_tui.store import Store

@@ -11,7 +11,7 @@ from datetime import timedelta
 import pytest
 
 from rehab_tui.domain.body import area_key, areas, pain_change
-from rehab_tui.domain.checklist import day_summary
+from rehab_tui.domain.calendar_days import day_summary
 from rehab_tui.domain.dates import week_start_of
 from rehab_tui.domain.marks import SYMBOLS
 from rehab_tui.domain.streaks import adherence, habit_streak, routine_adherence, routine_share, routine_streak

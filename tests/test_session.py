@@ -13,7 +13,7 @@ import pytest
 from sqlite_utils import Database
 from textual.widgets import Digits, Static
 
-from rehab_tui.domain.streaks import drop_off
+from rehab_tui.domain.drop_off import drop_off
 from rehab_tui.store import Store
 from rehab_tui.tui.app import RehabApp
 from rehab_tui.tui.screens.drop_off import DropOffNote

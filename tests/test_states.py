@@ -6,7 +6,8 @@ from functools import partial
 
 import pytest
 
-from rehab_tui.domain.checklist import checklist, day_summary
+from rehab_tui.domain.calendar_days import day_summary
+from rehab_tui.domain.checklist import checklist
 from rehab_tui.domain.model import HabitLog, Journal
 from rehab_tui.domain.states import DayState, day_state, quota_week
 

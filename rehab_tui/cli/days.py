@@ -12,7 +12,7 @@ from ..domain.dates import parse_iso
 from ..domain.errors import RehabError
 from ..domain.encouragement import encouragement
 from ..domain.prescription import Dose
-from ..domain.streaks import adherence, current_streak, drop_off, habit_streak, routine_adherence, routine_streak
+from ..domain.streaks import adherence, current_streak, habit_streak, routine_adherence, routine_streak
 from ..domain.strength import strength
 from ..nag import clean, format_problem, nag_line
 from . import render
@@ -21,10 +21,11 @@ from .params import WholeNumber
 from .session import Session, pass_session
 
 
-#: `today` and `nag` read this much of the past first (nag runs in shell
-#: prompts, and years of history would slow every prompt); a streak that
-#: reaches further back makes them read it all.
-RECENT = timedelta(days=400)
+#: `today` and `nag` read this much of the past first: years of history would
+#: slow every call. Four months holds the streaks (and the runs before a miss)
+#: people have; one that reaches further back makes them read it all, which
+#: gives the same answer a little later.
+RECENT = timedelta(days=120)
 
 
 def _checklist(s: Session, day: date, with_streaks: bool = True) -> Checklist:
@@ -160,6 +161,8 @@ def resume(s: Session, habit_name: str) -> None:
 @pass_session
 def streaks(s: Session, as_json: bool) -> None:
     """Current and best streaks, and strength, for each habit and the routine."""
+    from ..domain.drop_off import drop_off  # `today` has no use for it
+
     journal = s.store.journal()
     rows = []
     for log in journal.active_on(s.today):

@@ -7,7 +7,7 @@ from datetime import date
 
 import click
 
-from ..domain.checklist import Checklist, day_summary
+from ..domain.checklist import Checklist
 from ..domain.marks import LEGEND, SYMBOLS, Mark
 from ..domain.model import Journal
 from ..domain.prescription import Dose
@@ -94,8 +94,10 @@ def calendar_text(journal: Journal, year: int, month: int, today: date) -> str:
     first = date(year, month, 1)
     names = [calendar_module.day_abbr[(journal.week_start + i) % 7][:2] for i in range(7)]
     lines = [click.style(f"{first:%B %Y}".center(7 * 5), bold=True), " ".join(f" {n} " for n in names)]
+    from ..domain.calendar_days import day_summary  # the month only: `today` never loads it
+
     for week in calendar_module.Calendar(journal.week_start).monthdatescalendar(year, month):
-        cells = [_calendar_cell(journal, day, month, today) for day in week]
+        cells = [_calendar_cell(day_summary(journal, day, today).mark, day, month, today) for day in week]
         lines.append(" ".join(cells).rstrip())
     legend = "  ".join(f"{SYMBOLS[mark]} {mark}" for mark in LEGEND)
     lines.append("")
@@ -103,10 +105,9 @@ def calendar_text(journal: Journal, year: int, month: int, today: date) -> str:
     return "\n".join(lines)
 
 
-def _calendar_cell(journal: Journal, day: date, month: int, today: date) -> str:
+def _calendar_cell(mark: Mark, day: date, month: int, today: date) -> str:
     if day.month != month:
         return "    "
-    mark = day_summary(journal, day, today).mark
     symbol, colour = SYMBOLS[mark], COLOURS[mark]
     today_style = {"bold": True, "underline": True} if day == today else {}
     return click.style(f"{symbol}{day.day:>2}", fg=colour, **today_style) + " "

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .body import PainChange, PainPoint, PainReading, areas, pain_change, pain_series
-from .checklist import DaySummary, day_summaries
+from .calendar_days import DaySummary, day_summaries
 from .dates import week_start_of
 from .model import HabitLog, Journal
 from .streaks import Streak, adherence, routine_adherence, routine_share, weekly_routine

@@ -24,7 +24,7 @@ from ..domain.prescription import Dose
 from ..domain.rules import SNOOZE_AHEAD
 from ..domain.snoozing import budget_left
 from ..domain.states import DayState, due_days
-from ..domain.streaks import drop_off
+from ..domain.drop_off import drop_off
 from ..store import Store
 from ..store.store import NO_SPACE, is_disk_full
 from .board import Board

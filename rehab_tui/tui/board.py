@@ -19,7 +19,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from ..domain.checklist import Checklist, DaySummary, checklist, day_summaries
+from ..domain.calendar_days import DaySummary, day_summaries
+from ..domain.checklist import Checklist, checklist
 from ..domain.dates import days_between, week_start_of
 from ..domain.model import HabitLog, Journal
 from ..domain.prescription import Dose

@@ -14,7 +14,7 @@ from textual.widgets import Button, Static
 
 from ...domain.model import Habit
 from ...domain.session import minimum_dose_words
-from ...domain.streaks import DropOff
+from ...domain.drop_off import DropOff
 
 
 class DropOffNote(ModalScreen[bool]):

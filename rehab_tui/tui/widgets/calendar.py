@@ -12,7 +12,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from ...domain.checklist import DaySummary
+from ...domain.calendar_days import DaySummary
 from ...domain.marks import LEGEND, SYMBOLS, Mark
 
 #: Each mark's style; the symbol (domain/marks.py) keeps marks apart without colour.

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from textual.content import Content
 from textual.widget import Widget
 
-from ...domain.checklist import DaySummary
+from ...domain.calendar_days import DaySummary
 from ...domain.marks import SYMBOLS, Mark
 from .calendar import STYLES, mark_legend
 

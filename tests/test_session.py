@@ -409,3 +409,17 @@ def test_a_kill_mid_session_keeps_every_item_finished_before_it(tmp_path):
         assert doses(store) == {STICK: "full"}
     finally:
         store.close()
+
+
+async def test_the_note_names_an_item_without_a_minimum_plainly(fallen_off):
+    """An item with no prescription is listed by name alone, no dangling dot."""
+    plank = fallen_off.habit(PLANK)
+    fallen_off.edit_habit(PLANK, TODAY, prescription={"sets": None, "reps": None, "sides": False, "rest": None,
+                                                      "min_sets": None})
+    app = RehabApp(fallen_off, today=TODAY, monotonic=FakeMonotonic())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, DropOffNote)
+        items = str(app.screen.query_one("#items", Static).render()).splitlines()
+        assert f"• {plank.name}" in items
+        assert all(not line.rstrip().endswith("·") for line in items)

@@ -58,13 +58,14 @@ class DropOffNote(ModalScreen[bool]):
 
     def _items(self) -> Content:
         # No-break spaces: a plain space at a style boundary is dropped.
-        return Content("\n").join(
-            Content.assemble(
+        lines = []
+        for habit in self.habits:
+            least = minimum_dose_words(habit.prescription)
+            lines.append(Content.assemble(
                 ("• ", "$text-primary"), (habit.name, "bold"),
-                (f"\u00a0·\u00a0{minimum_dose_words(habit.prescription)}", "$foreground-muted"),
-            )
-            for habit in self.habits
-        )
+                *(((f"\u00a0·\u00a0{least}", "$foreground-muted"),) if least else ()),
+            ))
+        return Content("\n").join(lines)
 
     def on_mount(self) -> None:
         self.query_one("#start" if self.habits else "#later", Button).focus()

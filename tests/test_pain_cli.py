@@ -161,7 +161,7 @@ def test_pain_lists_the_readings_by_area_with_the_change(db: Path) -> None:
     assert ok(db, "pain").out == (
         "calf\n"
         "  2026-11-21 (Sat)   2/10\n"
-        "left it band: 5.0 → 5.0\n"
+        "left it band: 6.0 → 4.0\n"
         "  2026-11-18 (Wed)   6/10  long run\n"
         "  2026-11-20 (Fri)   4/10\n"
     )

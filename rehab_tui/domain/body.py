@@ -92,7 +92,8 @@ def weekly_pain(readings: Sequence[PainReading], area: str, weeks: Sequence[date
 
 @dataclass(frozen=True)
 class PainChange:
-    """An area's mean pain in the first and the last week with readings in a period."""
+    """An area's mean pain in the first and the last week with readings in a
+    period (in its first and last half, when the readings span less than two weeks)."""
 
     area: str
     before: float
@@ -100,7 +101,8 @@ class PainChange:
     readings: int
 
     def words(self, weeks: int) -> str:
-        return f"pain in the {self.area}: {self.before:.1f} → {self.after:.1f} over {weeks} weeks"
+        span = f"{weeks} week{'s' if weeks != 1 else ''}"
+        return f"pain in the {self.area}: {self.before:.1f} → {self.after:.1f} over {span}"
 
 
 def pain_change(readings: Sequence[PainReading], area: str, first: date, last: date) -> PainChange | None:
@@ -110,7 +112,9 @@ def pain_change(readings: Sequence[PainReading], area: str, first: date, last: d
     if len(daily) < 2:
         return None
     days = sorted(daily)
-    early = [daily[d] for d in days if d < days[0] + timedelta(days=MEAN_DAYS)]
-    late = [daily[d] for d in days if d > days[-1] - timedelta(days=MEAN_DAYS)]
+    # A week at each end, but never so long that the two ends share a reading.
+    reach = timedelta(days=min(MEAN_DAYS, ((days[-1] - days[0]).days + 1) // 2))
+    early = [daily[d] for d in days if d < days[0] + reach]
+    late = [daily[d] for d in days if d > days[-1] - reach]
     spelled = next((r.area for r in reversed(readings) if r.key == area_key(area)), area)
     return PainChange(spelled, round(_mean(early), 1), round(_mean(late), 1), len(days))

@@ -268,15 +268,20 @@ def test_an_unknown_schedule_names_its_fix_and_the_fix_works(tmp_path):
     ok(db, "streaks")
 
 
-def test_a_checkin_on_a_day_that_does_not_exist_names_its_fix(tmp_path):
+@pytest.mark.parametrize(
+    ("command", "bad_day"),
+    # `today` reads the last four months first; `streaks` reads all of it
+    [("today", "2026-09-31"), ("streaks", "2026-02-30")],
+)
+def test_a_checkin_on_a_day_that_does_not_exist_names_its_fix(tmp_path, command, bad_day):
     db = new_db(tmp_path)
-    damage(db, "INSERT INTO checkins (habit_id, day) VALUES (1, '2026-02-30')")
-    line = assert_error(run(db, "today"))
-    assert "checkins: 'Stick rolling'" in line and "'2026-02-30'" in line
-    command = line.split("mend it with: ")[1]
+    damage(db, f"INSERT INTO checkins (habit_id, day) VALUES (1, '{bad_day}')")
+    line = assert_error(run(db, command))
+    assert "checkins: 'Stick rolling'" in line and f"'{bad_day}'" in line
+    fix = line.split("mend it with: ")[1]
     sqlite_utils = Path(sys.executable).with_name("sqlite-utils")
-    subprocess.run([sqlite_utils, *__import__("shlex").split(command)[1:]], check=True, capture_output=True)
-    ok(db, "today")
+    subprocess.run([sqlite_utils, *__import__("shlex").split(fix)[1:]], check=True, capture_output=True)
+    ok(db, command)
 
 
 async def test_the_app_shows_a_damaged_row_and_keeps_running(tmp_path):

@@ -118,7 +118,7 @@ def test_old_schema_is_migrated_with_a_copy_kept(db: Path) -> None:
     assert dump(copy) == before
     assert {r["name"] for r in rows(db, "_sqlite_migrations")} == {
         "m001_initial", "m002_day_indexes", "m003_schedule_history", "m004_reminders", "m005_nag",
-        "m006_prescriptions_and_body",
+        "m006_prescriptions_and_body", "m007_notices",
     }
 
 

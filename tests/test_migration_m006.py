@@ -25,6 +25,8 @@ from rehab_tui.store.schema import NAG_SOURCES, migrations
 TODAY = date(2026, 11, 21)
 M006 = "m006_prescriptions_and_body"
 BEFORE_M006 = ["m001_initial", "m002_day_indexes", "m003_schedule_history", "m004_reminders", "m005_nag"]
+#: What opening the file applies after m006 (a file made before m006 gets them too).
+AFTER_M006 = ["m007_notices"]
 
 OLD_HABITS = [
     {"id": 1, "name": "Stick rolling", "slug": "stick-rolling", "cue": "Roll slowly", "minutes": 5,
@@ -129,7 +131,7 @@ def test_the_built_file_really_is_the_schema_before_m006(old_file: Path) -> None
 
 
 def test_each_snoozes_area_and_pain_becomes_a_reading_linked_to_it(migrated: Path) -> None:
-    assert applied(migrated) == [*BEFORE_M006, M006]
+    assert applied(migrated) == [*BEFORE_M006, M006, *AFTER_M006]
     assert readings(migrated) == EXPECTED_READINGS
 
 
@@ -223,7 +225,7 @@ def test_rehab_check_passes_on_the_migrated_file(migrated: Path) -> None:
 
 def test_rehab_check_passes_when_it_is_the_command_that_migrates(old_file: Path) -> None:
     assert ok(old_file, "check").out == f"{old_file}: ok\n"
-    assert applied(old_file) == [*BEFORE_M006, M006]
+    assert applied(old_file) == [*BEFORE_M006, M006, *AFTER_M006]
     assert readings(old_file) == EXPECTED_READINGS
 
 

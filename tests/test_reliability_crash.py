@@ -210,7 +210,7 @@ def test_sigkill_during_the_upgrade_of_an_old_file(tmp_path: Path) -> None:
         assert {"2026-01-01", "2026-11-10"} | {r.day for r in runs if r.code == 0} <= checked_in(db)
         with closing(sqlite3.connect(db)) as conn:
             steps = [name for (name,) in conn.execute("SELECT name FROM _sqlite_migrations ORDER BY id")]
-        assert steps == ["m001_initial", "m002_day_indexes", "m003_schedule_history", "m004_reminders", "m005_nag", "m006_prescriptions_and_body"]
+        assert steps == ["m001_initial", "m002_day_indexes", "m003_schedule_history", "m004_reminders", "m005_nag", "m006_prescriptions_and_body", "m007_notices"]
         copies = sorted(folder.glob("rehab.before-m002_day_indexes*.db"))
         assert copies, "no copy of the old file was kept"
         for copy in copies:

@@ -7,7 +7,7 @@ import signal
 import subprocess
 import sys
 import textwrap
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from sqlite_utils import Database
@@ -423,3 +423,17 @@ async def test_the_note_names_an_item_without_a_minimum_plainly(fallen_off):
         items = str(app.screen.query_one("#items", Static).render()).splitlines()
         assert f"• {plank.name}" in items
         assert all(not line.rstrip().endswith("·") for line in items)
+
+
+async def test_the_note_is_shown_once_a_day_however_often_the_app_opens(fallen_off):
+    async def shown(today: date) -> bool:
+        app = RehabApp(fallen_off, today=today)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            seen = isinstance(app.screen, DropOffNote)
+            await pilot.press("escape")
+        return seen
+
+    assert await shown(TODAY)
+    assert not await shown(TODAY)  # a second start the same day
+    assert await shown(TODAY + timedelta(days=1))  # still fallen off the next day

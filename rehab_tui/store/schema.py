@@ -164,6 +164,13 @@ def m006_prescriptions_and_body(db: Database) -> None:
     db["readings"].insert_all(moved.values())
 
 
+@migrations()
+def m007_notices(db: Database) -> None:
+    # The last day each once-a-day note was shown (domain/notices.py), so a
+    # second start of the app that day does not show it again.
+    db["notices"].create({"notice": str, "day": str}, pk="notice", not_null={"day"})
+
+
 def known_migrations() -> frozenset[str]:
     """Every migration this version knows: all of them are pending on an empty database."""
     # execute_plugins=False: the plugin scan costs more than the whole command.

@@ -40,6 +40,7 @@ from .schema import known_migrations, migrations
 
 if TYPE_CHECKING:
     from ..domain.body import PainReading
+    from ..domain.notices import Notice
     # Reminders are read by `rehab remind` only; other commands skip the import.
     from ..domain.reminders import Reminder
     from .refs import HabitRef
@@ -925,6 +926,18 @@ class Store:
                 self.pause(habit_id, p.start, p.until, p.reason, today=today, history=True)
             for r in readings:
                 self.record_pain(r.day, r.area, r.pain, today, r.note)
+
+    # ---------------------------------------------------------------- notices
+
+    def notice_shown(self, notice: Notice, day: date) -> bool:
+        """Whether `notice` was already shown on `day`."""
+        return self.db["notices"].count_where("notice = ? AND day = ?", [notice.value, iso(day)]) > 0
+
+    def record_notice(self, notice: Notice, day: date) -> None:
+        """Remember that `notice` was shown on `day` (it is not history: the
+        nag and the export leave it alone)."""
+        with self._write(nag=False) as db:
+            db["notices"].upsert({"notice": notice.value, "day": iso(day)}, pk="notice")
 
     # --------------------------------------------------------------- settings
 

@@ -25,6 +25,7 @@ from ..domain.rules import SNOOZE_AHEAD
 from ..domain.snoozing import budget_left
 from ..domain.states import DayState, due_days
 from ..domain.drop_off import drop_off
+from ..domain.notices import Notice
 from ..store import Store
 from ..store.store import NO_SPACE, is_disk_full
 from .board import Board
@@ -81,9 +82,6 @@ class RehabApp(App[None]):
         self.sub_title = subtitle
         #: exit() was called: keys still queued must not open screens (check_action).
         self.exiting = False
-        #: The day the drop-off note was last shown: at most once a day, for
-        #: this process's lifetime (it is not kept in the file).
-        self.drop_off_shown: date | None = None
 
     # ----------------------------------------------------------------- layout
 
@@ -431,13 +429,14 @@ class RehabApp(App[None]):
 
     def offer_drop_off(self) -> None:
         """The net under the fall-off: when the routine has dropped, say so in
-        numbers (once a day) and offer a minimum session."""
-        if self.drop_off_shown == self.today:
+        numbers (once a day, however often the app is opened) and offer a
+        minimum session."""
+        if self.store.notice_shown(Notice.DROP_OFF, self.today):
             return
         dropped = drop_off(self.board.journal, self.today)
         if dropped is None:
             return
-        self.drop_off_shown = self.today
+        self.attempt(self.store.record_notice, Notice.DROP_OFF, self.today)
         from .screens.drop_off import DropOffNote
 
         self.push_screen(

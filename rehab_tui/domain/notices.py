@@ -1,0 +1,12 @@
+"""Notes the app shows at most once a day, whatever how often it is opened."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Notice(StrEnum):
+    """A note the store remembers the last day of (DESIGN.md §5: the drop-off
+    note is shown at most once a day, not once per start of the app)."""
+
+    DROP_OFF = "drop_off"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 
@@ -14,6 +14,7 @@ from rehab_tui.domain.body import area_key, areas, pain_change
 from rehab_tui.domain.calendar_days import day_summary
 from rehab_tui.domain.dates import week_start_of
 from rehab_tui.domain.marks import SYMBOLS
+from rehab_tui.store import Store
 from rehab_tui.domain.streaks import adherence, habit_streak, routine_adherence, routine_share, routine_streak
 from rehab_tui.tui.app import RehabApp
 from rehab_tui.tui.main_screen import MainScreen
@@ -136,6 +137,19 @@ async def test_the_heat_map_has_a_column_a_week_marked_as_the_calendar_marks_day
         assert row[LABEL + 52 * cell] == SYMBOLS[day_summary(journal, TODAY, TODAY).mark]
         for k, week in enumerate(heat.weeks):
             assert days[0][LABEL + k * cell] == SYMBOLS[day_summary(journal, week, TODAY).mark]
+
+
+@pytest.mark.parametrize("size, cell", [((80, 24), 1), ((120, 36), 2)], ids=["80x24", "120x36"])
+async def test_a_month_beginning_in_the_last_week_has_no_name_past_the_map(tmp_path, size, cell):
+    today = date(2026, 12, 1)  # its week (from Monday 30 November) holds the 1st
+    store = Store.open(tmp_path / "rehab.db", today - timedelta(days=60))
+    app = RehabApp(store, today=today)
+    async with app.run_test(size=size) as pilot:
+        await open_progress(pilot)
+        months = str(app.screen.query_one(YearMap).render()).splitlines()[0]
+        assert len(months) <= LABEL + 53 * cell
+        assert months.split()[-1] == "Nov"
+    store.close()
 
 
 async def test_small_terminals_scroll_inside_and_wide_ones_sit_side_by_side(demo_store):

@@ -50,8 +50,12 @@ class YearMap(Widget):
         if not names or names[0][0] * cell > len("Mon"):
             names.insert(0, (0, weeks[0]))
         line = " " * LABEL
+        end = LABEL + len(weeks) * cell
         for i, day in names:
-            line = line.ljust(LABEL + i * cell) + f"{day:%b}"
+            name = f"{day:%b}"
+            # A month that begins in the last weeks has no room for its name.
+            if LABEL + i * cell + len(name) <= end:
+                line = line.ljust(LABEL + i * cell) + name
         return Content.styled(line, "$foreground-muted")
 
     def _cell(self, day: date, cell: int) -> Content:

@@ -206,6 +206,9 @@ def main() -> None:
                     sys.stdout.reconfigure(errors="replace")
                 print(line)
             return
+    from .collector import hold
+
+    hold()  # released by the command line once the command is loaded
     from .cli.main import main as cli_main
 
     cli_main()

@@ -11,7 +11,7 @@ from typing import NoReturn
 
 import click
 
-from .. import __version__
+from .. import __version__, collector
 from ..domain.errors import RehabError
 from ..store.store import NO_SPACE, is_disk_full
 from .session import Session
@@ -120,7 +120,13 @@ def cli(ctx: click.Context, db_path: str | None, today: str | None, demo: bool) 
     state = Session(db_path, today)
     ctx.obj = state
     ctx.call_on_close(state.close)
-    if ctx.invoked_subcommand is None:
+    if ctx.invoked_subcommand is not None:
+        if demo:
+            raise click.UsageError("--demo opens the app; it does not go with a command")
+        # Click has imported the command's module by now (the app releases
+        # the collector itself, after its first frame).
+        collector.release()
+    else:
         from ..tui.launch import launch
 
         if demo:
@@ -131,8 +137,6 @@ def cli(ctx: click.Context, db_path: str | None, today: str | None, demo: bool) 
                 launch(store, day, "demo (a throwaway copy)")
         else:
             launch(state.store, state.fixed_today, str(state.db_path))
-    elif demo:
-        raise click.UsageError("--demo opens the app; it does not go with a command")
 
 
 def main() -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -16,6 +15,7 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
 
+from .. import collector
 from ..domain.body import PainReading
 from ..domain.dates import logical_today
 from ..domain.errors import RehabError
@@ -95,10 +95,7 @@ class RehabApp(App[None]):
 
     def on_ready(self) -> None:
         """The first frame is on the screen (Textual's Ready event)."""
-        if not gc.isenabled():
-            # launch.py keeps the collector out of start-up; what start-up made stays.
-            gc.freeze()
-            gc.enable()
+        collector.release()  # start-up is over (launch.py held it)
         # The streaks need the whole history; the checklist is what the first frame needed.
         self._count_streaks(self.board, self.board.prepare())
         self.offer_drop_off()

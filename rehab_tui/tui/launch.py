@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import gc
 import sys
 from datetime import date
 from typing import TYPE_CHECKING
+
+from .. import collector
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -13,11 +14,9 @@ if TYPE_CHECKING:
 
 def launch(store: Store, today: date | None, subtitle: str) -> None:
     """Run the app on `store` (with `today` fixed, if given) until it quits."""
-    # Keep the collector out of start-up: Textual allocates many long-lived
-    # objects while importing and composing, and a full collection then is pure
-    # cost. RehabApp freezes what start-up made and turns the collector back on
-    # once its first frame is up (on_ready).
-    gc.disable()
+    # Textual's imports and the first screen are start-up too: RehabApp
+    # releases the collector once its first frame is up (on_ready).
+    collector.hold()
     from .app import RehabApp
 
     app = RehabApp(store, today=today, subtitle=subtitle)

@@ -50,7 +50,7 @@ def test_three_of_seven_after_three_full_weeks_is_a_drop() -> None:
     assert drop_off(journal, TODAY) == DropOff(42.9, 100.0)
     assert drop_off(journal, TODAY).to_json() == {"last_7": 42.9, "before": 100.0}
     assert drop_off(journal, TODAY).words() == (
-        "The last 7 days: 43 % of the routine done, after 100 % the three weeks before. "
+        "The last 7 days: 43 % of the routine's days complete, after 100 % the three weeks before. "
         "A short session keeps the thread.")
 
 

@@ -1,4 +1,4 @@
-"""Notes the app shows at most once a day, whatever how often it is opened."""
+"""Notes the app shows at most once a day, however often it is opened."""
 
 from __future__ import annotations
 

@@ -836,7 +836,7 @@ def test_import(db: Path, tmp_path: Path) -> None:
     other = new_db(tmp_path, "other.db")
     # The default routine, edited in neither file, is left as it is.
     assert ok(other, "import", export).lines == [
-        "imported 1 new habit, 5 check-ins, 2 snoozes, 1 pause, 1 pain reading, 1 setting"
+        "imported 1 new habit, 5 check-ins, 2 snoozes, 1 pause, 2 pain readings, 1 setting"
     ]
     assert habit_row(other, "calf-raises")["cue"] == "Slow"
     assert checkin_days(other, "calf-raises") == [YESTERDAY]

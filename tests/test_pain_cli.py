@@ -137,11 +137,15 @@ def test_yesterday_and_a_weekday_name_face_the_past(db: Path) -> None:
 # ----------------------------------------------------- one per area per day
 
 
-def test_recording_again_the_same_day_and_area_in_any_case_replaces_it(db: Path) -> None:
+def test_recording_again_the_same_day_and_area_in_any_case_replaces_it_and_keeps_the_note(db: Path) -> None:
     ok(db, "pain", "6", "--area", "Left IT band", "--note", "long run")
-    ok(db, "pain", "3", "--area", "left it  band")
-    assert readings(db) == [(TODAY, "left it  band", "left it band", 3, "", None)]
-    assert listed(db) == [{"date": TODAY, "area": "left it  band", "pain": 3, "note": "", "snooze": False}]
+    assert ok(db, "pain", "3", "--area", "left it  band").out == "• left it  band: 3/10 on 2026-11-21 (Sat) (long run)\n"
+    assert readings(db) == [(TODAY, "left it  band", "left it band", 3, "long run", None)]
+    assert listed(db) == [{"date": TODAY, "area": "left it  band", "pain": 3, "note": "long run", "snooze": False}]
+    ok(db, "pain", "2", "--area", "left it band", "--note", "eased off")
+    assert readings(db) == [(TODAY, "left it band", "left it band", 2, "eased off", None)]
+    ok(db, "pain", "2", "--area", "left it band", "--note", "")
+    assert readings(db) == [(TODAY, "left it band", "left it band", 2, "", None)]
 
 
 def test_another_day_or_area_is_another_reading(db: Path) -> None:
@@ -266,6 +270,24 @@ def test_a_snoozes_pain_replaces_the_days_reading_of_that_area(db: Path) -> None
     assert readings(db) == [(THU, "HIP", "hip", 7, "stairs", snooze["id"])]
 
 
+def test_pain_with_a_snooze_of_a_day_already_snoozed_is_recorded(db: Path) -> None:
+    ok(db, "snooze", "--date", THU)
+    assert ok(db, "snooze", "--date", THU, "--pain", "7", "--area", "knee").out == (
+        "the whole day was already snoozed on 2026-11-19 (Thu); the pain is recorded\n")
+    (snooze,) = rows(db, "snoozes")
+    assert readings(db) == [(THU, "knee", "knee", 7, "", snooze["id"])]
+
+
+def test_a_snooze_ahead_names_its_area_but_not_its_pain(db: Path) -> None:
+    before = dump(db)
+    assert_error(run(db, "snooze", "--date", "2026-11-23", "--pain", "6", "--area", "knee"),
+                 contains="record pain on the day itself")
+    assert dump(db) == before
+    ok(db, "snooze", "--date", "2026-11-23", "--area", "knee")
+    (snooze,) = rows(db, "snoozes")
+    assert readings(db) == [("2026-11-23", "knee", "knee", None, "", snooze["id"])]
+
+
 def test_a_refused_snooze_records_no_pain(db: Path) -> None:
     before = dump(db)
     assert_error(run(db, "snooze", "--date", THU, "--area", "hip", "--pain", "11"), contains="pain goes from 0 to 10")
@@ -306,7 +328,7 @@ def test_export_and_import_carry_the_readings_once(db: Path, tmp_path: Path) -> 
 
     copy = new_db(tmp_path, "copy.db")
     said = ok(copy, "import", exported).out
-    assert "3 pain readings" in said and "2 snoozes" in said
+    assert "4 pain readings" in said and "2 snoozes" in said
     assert listed(copy) == listed(db)
     assert snoozes(copy) == snoozes(db) == [(THU, None, "hip", 5), ("2026-11-12", 3, "wrist", None)]
 
@@ -317,14 +339,31 @@ def test_export_and_import_carry_the_readings_once(db: Path, tmp_path: Path) -> 
     assert ok(db, "import", exported).out == "nothing new to import: this file already holds it all\n"
 
 
-def test_an_import_replaces_a_changed_reading_of_the_same_day_and_area(db: Path, tmp_path: Path) -> None:
+def test_an_import_keeps_the_reading_held_here_for_that_day_and_area(db: Path, tmp_path: Path) -> None:
+    # Recorded here after the export was made: an import never goes back in time.
     ok(db, "pain", "6", "--area", "hip", "--date", WED)
+    ok(db, "snooze", "--date", THU, "--area", "knee", "--pain", "6", "--reason", "flare")
     exported = tmp_path / "export.json"
     ok(db, "export", "-o", exported)
     copy = new_db(tmp_path, "copy.db")
-    ok(copy, "pain", "2", "--area", "HIP", "--date", WED)
-    assert "1 pain reading" in ok(copy, "import", exported).out
-    assert readings(copy) == [(WED, "hip", "hip", 6, "", None)]
+    ok(copy, "pain", "2", "--area", "HIP", "--date", WED, "--note", "mine")
+    ok(copy, "pain", "3", "--area", "Knee", "--date", THU, "--note", "better")
+    said = ok(copy, "import", exported).out
+    assert "1 snooze" in said and "pain reading" not in said
+    (snooze,) = rows(copy, "snoozes")
+    # The imported snooze is there, linked to the knee's reading as it stands here.
+    assert readings(copy) == [(WED, "HIP", "hip", 2, "mine", None), (THU, "Knee", "knee", 3, "better", snooze["id"])]
+
+
+def test_an_export_naming_one_area_twice_in_a_day_counts_it_once(db: Path, tmp_path: Path) -> None:
+    data = ok(db, "export").json
+    data["readings"] = [{"day": WED, "area": "knee", "pain": 4, "note": ""},
+                        {"day": WED, "area": "KNEE", "pain": 5, "note": ""}]
+    twice = tmp_path / "twice.json"
+    twice.write_text(json.dumps(data))
+    copy = new_db(tmp_path, "copy.db")
+    assert "1 pain reading" in ok(copy, "import", twice).out
+    assert readings(copy) == [(WED, "knee", "knee", 4, "", None)]
 
 
 def test_an_export_with_a_pain_out_of_range_imports_nothing(db: Path, tmp_path: Path) -> None:

@@ -19,17 +19,17 @@ from .session import Session, pass_session
 @click.argument("pain", type=WholeNumber(), required=False, metavar="[0-10]")
 @click.option("--area", metavar="AREA", help="The body area, in your words: 'left IT band'.")
 @click.option("--date", "when", metavar="DATE", help="The day it was felt (default today).")
-@click.option("--note", default="", help="A word on it: 'after the long run'.")
+@click.option("--note", help="A word on it: 'after the long run' (again on a day keeps it; --note '' clears it).")
 @click.option("--weeks", type=WholeNumber(1, 520), default=4, show_default=True,
               help="How far back the list goes.")
 @click.option("--json", "as_json", is_flag=True, help="Print the list as JSON.")
 @pass_session
-def pain(s: Session, pain: int | None, area: str | None, when: str | None, note: str, weeks: int,
+def pain(s: Session, pain: int | None, area: str | None, when: str | None, note: str | None, weeks: int,
          as_json: bool) -> None:
     """Record pain 0-10 in a body area (one a day per area; again replaces it),
     or, without a number, list the readings of the last weeks."""
     if pain is None:
-        if area is not None or when is not None or note:
+        if area is not None or when is not None or note is not None:
             raise RehabError("--area, --date and --note go with a number: rehab pain 3 --area 'left IT band'")
         _list(s, weeks, as_json)
         return

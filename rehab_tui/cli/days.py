@@ -114,7 +114,8 @@ def snooze(s: Session, when: str | None, habit_name: str | None, reason: str, ar
     if added:
         say(f"z {what} snoozed on {render.day_text(day)} ({reason}); streaks are frozen, not broken")
     else:
-        say(f"{what} was already snoozed on {render.day_text(day)}")
+        felt = "; the pain is recorded" if pain is not None else ""
+        say(f"{what} was already snoozed on {render.day_text(day)}{felt}")
 
 
 @click.command()

@@ -767,13 +767,18 @@ class Store:
         if area or pain is not None:
             from ..domain.body import PainReading
 
-            # A snooze's pain is a reading of that day like any other (DESIGN.md §11).
-            felt = check_reading(PainReading(day, area or "", pain, from_snooze=True), max(today, day))
+            # A snooze's pain is a reading of that day like any other (DESIGN.md §11),
+            # felt on that day: a snooze ahead may name its area, not its pain.
+            felt = check_reading(PainReading(day, area or "", pain, from_snooze=True),
+                                 today if pain is not None else max(today, day))
         with self._write() as db:
             if habit_id is not None:
                 self._habit_row(habit_id)
-            same = _snooze_where(habit_id)
-            if db["snoozes"].count_where(same, [iso(day), *_id_param(habit_id)]):
+            same = list(db["snoozes"].rows_where(_snooze_where(habit_id), [iso(day), *_id_param(habit_id)],
+                                                 select="id"))
+            if same:
+                if felt is not None:  # the pain is news even when the rest is not
+                    self._put_reading(felt, same[0]["id"], overwrite=not history)
                 return self._rested(habit_id, False)
             if not history:
                 self._check_snooze_needed(day, today, habit_id)
@@ -795,7 +800,7 @@ class Store:
                     )
             snooze_id = db["snoozes"].insert(row).last_pk
             if felt is not None:
-                self._put_reading(felt, snooze_id)
+                self._put_reading(felt, snooze_id, overwrite=not history)
             return self._rested(habit_id, True)
 
     def _check_snooze_needed(self, day: date, today: date, habit_id: int | None) -> None:
@@ -872,18 +877,22 @@ class Store:
 
     # ------------------------------------------------------------------- body
 
-    def record_pain(self, day: date, area: str, pain: int, today: date, note: str = "") -> PainReading:
-        """A pain reading; one per area per day, so a second one replaces the first."""
+    def record_pain(self, day: date, area: str, pain: int, today: date, note: str | None = None) -> PainReading:
+        """A pain reading; one per area per day, so a second one replaces the
+        first, keeping its note unless given one ('' clears it)."""
         from ..domain.body import PainReading
 
-        reading = check_reading(PainReading(day, area, pain, note), today)
+        reading = check_reading(PainReading(day, area, pain, note or ""), today)
         with self._write():
-            self._put_reading(reading)
-            return reading
+            return self._put_reading(reading, keep_note=note is None)
 
-    def _put_reading(self, reading: PainReading, snooze_id: int | None = None) -> None:
-        """Write a checked reading over the day's reading of its area, if any: a
-        snooze's area without a number keeps the pain already recorded."""
+    def _put_reading(self, reading: PainReading, snooze_id: int | None = None, overwrite: bool = True,
+                     keep_note: bool = True) -> PainReading:
+        """Write a checked reading over the day's reading of its area, if any,
+        and return what is held. A snooze's area without a number keeps the
+        pain held; `keep_note` keeps the note held. Without `overwrite`
+        (history brought in by an import, which never goes back in time over
+        what was recorded here) only the snooze is linked to the held reading."""
         key = reading.key
         found = list(self.db["readings"].rows_where("day = ? AND area_key = ?", [iso(reading.day), key]))
         row = {"day": iso(reading.day), "area": reading.area, "area_key": key, "pain": reading.pain,
@@ -892,12 +901,16 @@ class Store:
             row["snooze_id"] = snooze_id
         if not found:
             self.db["readings"].insert(row)
-            return
-        if reading.pain is None:
-            row = {"snooze_id": snooze_id}
-        elif reading.from_snooze:
-            row["note"] = found[0]["note"]
-        self.db["readings"].update(found[0]["id"], row)
+            return reading
+        held = found[0]
+        if reading.pain is None or not overwrite:
+            if snooze_id is not None:
+                self.db["readings"].update(held["id"], {"snooze_id": snooze_id})
+            return replace(reading, area=held["area"], pain=held["pain"], note=held["note"] or "")
+        if keep_note:
+            row["note"] = held["note"] or ""
+        self.db["readings"].update(held["id"], row)
+        return replace(reading, note=row["note"])
 
     def _unlink_readings(self, snooze_ids: str, params: list) -> None:
         """Before snoozes go: their readings stay (the pain was felt) but no

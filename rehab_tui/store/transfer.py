@@ -155,6 +155,14 @@ def import_data(store: Store, data: Any, today: date) -> Imported:
                 if key not in stored:
                     store.set_setting(key, value)
                     counts["settings"] += 1
+            # A day and area held here keep their reading: an import never goes
+            # back in time. (Before the snoozes, which link to the readings.)
+            held = {(r.day, r.key) for r in store.readings()}
+            for r in checked.readings:
+                if (r.day, r.key) not in held:
+                    store.record_pain(r.day, r.area, r.pain, today, r.note)
+                    held.add((r.day, r.key))
+                    counts["readings"] += 1
             for incoming in checked.habits:
                 habit, what = store.merge_habit(incoming.habit)
                 if what != "kept":
@@ -172,11 +180,6 @@ def import_data(store: Store, data: Any, today: date) -> Imported:
                     pauses = now
             for s in checked.rest_days:
                 counts["snoozes"] += _snoozed(store, s, today, None)
-            held = {(r.day, r.key): (r.pain, r.note) for r in store.readings()}
-            for r in checked.readings:
-                if held.get((r.day, r.key)) != (r.pain, r.note):
-                    store.record_pain(r.day, r.area, r.pain, today, r.note)
-                    counts["readings"] += 1
     except RehabError as exc:
         raise RehabError(f"nothing was imported: {exc}") from None
     return Imported(**counts)

@@ -87,6 +87,27 @@ def test_export_does_not_replace_an_existing_file_without_force(tmp_path):
     assert mode(target) == 0o600
 
 
+@pytest.mark.parametrize("command", [("export",), ("report",)])
+def test_force_replaces_only_a_plain_file_never_a_link_or_a_pipe(tmp_path, command):
+    db = new_db(tmp_path)
+    shared = tmp_path / "shared.txt"
+    shared.write_text("kept")
+    (tmp_path / "link.txt").symlink_to(shared)
+    os.mkfifo(tmp_path / "pipe")
+    before = dump(db)
+    for target in (tmp_path / "link.txt", tmp_path / "pipe"):
+        assert_error(run(db, *command, "-o", target, "--force"), contains="not a plain file")
+    assert (tmp_path / "link.txt").is_symlink() and shared.read_text() == "kept"
+    assert stat.S_ISFIFO(os.lstat(tmp_path / "pipe").st_mode)
+    assert dump(db) == before
+
+
+@pytest.mark.parametrize("command", [("export",), ("report",)])
+def test_an_empty_file_name_is_an_error_not_the_terminal(tmp_path, command):
+    db = new_db(tmp_path)
+    assert assert_error(run(db, *command, "-o", "")) == "error: -o needs a file name"
+
+
 def test_an_export_that_fails_half_way_leaves_the_old_file(tmp_path):
     # A file size limit makes the write fail (EFBIG; Python ignores SIGXFSZ) once
     # the export outgrows it, half-way through, as a full disk would.

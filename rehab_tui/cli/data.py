@@ -69,7 +69,7 @@ def export(s: Session, fmt: str, output: str | None, force: bool) -> None:
 
     With --format ics, each habit is a recurring all-day event for a calendar app.
     """
-    if output:
+    if output is not None:
         # Checked before the database is opened (or created): an error writes nothing.
         check_target(s, output, force)
     if fmt == "ics":

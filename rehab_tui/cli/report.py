@@ -29,7 +29,7 @@ def report(s: Session, weeks: int, output: str | None, fmt: str | None, force: b
 
     Without -o it is printed (`rehab report --format html > report.html`).
     """
-    if output:
+    if output is not None:
         check_target(s, output, force)
     chosen = ReportFormat(fmt) if fmt else ReportFormat.for_output(output)
     store = s.store

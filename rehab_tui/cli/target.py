@@ -1,9 +1,11 @@
 """A file the user names with -o (an export, a report): never the database, a
-folder, or without --force a file already there; written whole or not at all."""
+folder, anything but a plain file, or without --force a file already there;
+written whole or not at all."""
 
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 import click
@@ -22,6 +24,8 @@ def check_target(s: Session, output: str, force: bool) -> None:
 
     Called before the database is opened (or created): an error writes nothing.
     """
+    if not output.strip():
+        raise RehabError("-o needs a file name")
     target = Path(output).expanduser()
     if files.is_database_file(target, s.db_path):
         raise RehabError(f"{output} is the database or one of its own files; write elsewhere")
@@ -29,6 +33,10 @@ def check_target(s: Session, output: str, force: bool) -> None:
         raise RehabError(f"{output} is a folder; give a file name")
     if os.path.lexists(target) and not force:
         raise RehabError(f"{output} already exists; add --force to replace it")
+    if os.path.lexists(target) and not stat.S_ISREG(os.lstat(target).st_mode):
+        # --force swaps in a new file under the name: a link would lose its
+        # target, a device or a pipe would become a plain file.
+        raise RehabError(f"{output} is not a plain file (a link, a device or a pipe); name the file itself")
 
 
 def write_target(output: str, text: str, force: bool, what: str) -> None:

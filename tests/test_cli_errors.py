@@ -237,6 +237,17 @@ def test_usage_errors_exit_2(db: Path, args: tuple[str, ...]) -> None:
     assert set(folder_state(db.parent)) == files
 
 
+@pytest.mark.parametrize(("args", "says"), [
+    (("habit", "edit", "stick", "--sets", "-1"), "'--sets': -1 is too small: 0 or more"),
+    (("remind", "remove", "0"), "0 is too small: 1 or more"),
+    (("pain", "--weeks", "0"), "0 is not in the range 1 to 520"),
+    (("pain", "99999999999999999999999", "--area", "hip"), "99999999999999999999… is far too large"),
+    (("pain", "1x", "--area", "hip"), "'1x' is not a whole number"),
+])
+def test_a_number_out_of_range_says_the_range_in_words(db: Path, args: tuple[str, ...], says: str) -> None:
+    assert_usage_error(run(db, *args), contains=says)
+
+
 # ------------------------------------------------------ files that are not ours
 
 

@@ -33,14 +33,20 @@ class WholeNumber(click.ParamType):
             number = value
         else:
             text = str(value).strip()
-            # 20 digits is far beyond any count here, and keeps int() cheap.
-            if not is_ascii_number(text) or len(text) > 20:
+            if not is_ascii_number(text):
                 self.fail(f"{value!r} is not a whole number (digits 0-9)", param, ctx)
+            # 20 digits is far beyond any count here, and keeps int() cheap.
+            if len(text) > 20:
+                self.fail(f"{text[:20]}… is far too large", param, ctx)
             number = int(text)
-        if (self.low is not None and number < self.low) or (self.high is not None and number > self.high):
-            low = "" if self.low is None else self.low
-            high = "" if self.high is None else self.high
-            self.fail(f"{number} is not in the range {low}..{high}", param, ctx)
+        too_low = self.low is not None and number < self.low
+        too_high = self.high is not None and number > self.high
+        if too_low or too_high:
+            if self.high is None:
+                self.fail(f"{number} is too small: {self.low} or more", param, ctx)
+            if self.low is None:
+                self.fail(f"{number} is too large: {self.high} at most", param, ctx)
+            self.fail(f"{number} is not in the range {self.low} to {self.high}", param, ctx)
         return number
 
     def __repr__(self) -> str:

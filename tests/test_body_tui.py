@@ -144,6 +144,21 @@ async def test_a_new_area_can_be_added_and_rated(fresh_store):
         assert rows(app)[0].area == "left [b]calf[/b]" and rows(app)[0].pain == 6
 
 
+async def test_enter_after_a_new_name_adds_it_and_records_nothing_yet(fresh_store):
+    app = RehabApp(fresh_store, today=TODAY)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("b", *"knee", "enter", "4", "tab", *"hip", "enter")
+        await pilot.pause()
+        # A level set on one area, then a second area named: the form stays open on it.
+        assert isinstance(app.screen, BodyScreen)
+        assert [(r.area, r.pain) for r in rows(app)] == [("knee", 4), ("hip", None)]
+        assert app.focused is rows(app)[1] and not app._notifications
+        assert readings_table(fresh_store) == set()
+        await pilot.press("2", "enter")
+        await pilot.pause()
+        assert readings_table(fresh_store) == {(TODAY.isoformat(), "knee", 4), (TODAY.isoformat(), "hip", 2)}
+
+
 async def test_adding_an_area_already_listed_goes_to_its_row(fresh_store):
     rated(fresh_store)
     app = RehabApp(fresh_store, today=TODAY)

@@ -212,6 +212,9 @@ class BodyScreen(FormModal[BodyRating | None]):
         self.confirm()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        # Not FormModal's too (Textual runs a handler of each class up the MRO
+        # unless the default is prevented): enter after a new name adds it.
+        event.prevent_default()
         event.stop()
         if event.value.strip():
             self._add(event.input)

@@ -155,7 +155,8 @@ def test_habit_add_takes_every_field_at_its_edge(db: Path) -> None:
     ("--reps", "101", "reps goes from 1 to 100 (101 given)"),
     ("--hold", "601", "a hold goes from 1 to 600 seconds (601 given)"),
     ("--rest", "601", "rest between sets goes from 1 to 600 seconds (601 given)"),
-    ("--min-sets", "21", "sets goes from 1 to 20"),
+    ("--min-sets", "21", "min sets goes from 1 to 20 (21 given)"),
+    ("--min-hold", "601", "a minimum hold goes from 1 to 600 seconds (601 given)"),
 ])
 def test_habit_add_past_an_edge_is_one_error_line_and_writes_nothing(db: Path, option: str, value: str,
                                                                      words: str) -> None:

@@ -47,6 +47,9 @@ MINUTES = Range(1, 600, "minutes", "minutes")
 SETS = Range(1, 20, "sets")
 REPS = Range(1, 100, "reps")
 HOLD = Range(1, 600, "a hold", "seconds")
+#: A minimum dose's own sets and hold: the full dose's ranges, named apart.
+MIN_SETS = Range(SETS.low, SETS.high, "min sets")
+MIN_HOLD = Range(HOLD.low, HOLD.high, "a minimum hold", "seconds")
 REST = Range(1, 600, "rest between sets", "seconds")
 SNOOZE_BUDGET = Range(0, 7, "snooze_budget")
 DAY_START_HOUR = Range(0, 12, "day_start_hour")
@@ -137,7 +140,7 @@ def check_prescription(p: Prescription) -> Prescription:
         p,
         sets=SETS.check(p.sets), reps=REPS.check(p.reps), hold=HOLD.check(p.hold), rest=REST.check(p.rest),
         min_text=MIN_DOSE.clean(p.min_text),
-        min_sets=SETS.check(p.min_sets), min_hold=HOLD.check(p.min_hold),
+        min_sets=MIN_SETS.check(p.min_sets), min_hold=MIN_HOLD.check(p.min_hold),
     )
     if p.min_hold is not None and (p.hold is None or p.min_hold > p.hold):
         raise RehabError("a minimum dose's hold needs a hold at least as long (--hold)")

@@ -21,7 +21,7 @@ from ..domain.errors import RehabError
 from ..domain.reminders import days_stored
 from ..domain.prescription import Dose
 from ..domain.rules import (
-    AREA, CUE, HOLD, MIN_DOSE, MINUTES, NAME, NOTE, PAIN, REASON, REMINDER_ERROR, REPS, REST, SETS, WHEN, Range,
+    AREA, CUE, HOLD, MIN_DOSE, MIN_HOLD, MIN_SETS, MINUTES, NAME, NOTE, PAIN, REASON, REMINDER_ERROR, REPS, REST, SETS, WHEN, Range,
     TextField, check_reminder_days, check_reminder_target, check_reminder_time,
 )
 from ..domain.schedules import load_schedule
@@ -83,8 +83,8 @@ def habits_rows(db: Database) -> Iterator[str]:
             "hold_s": lambda: _number(HOLD, row["hold_s"]),
             "rest_s": lambda: _number(REST, row["rest_s"]),
             "min_dose": lambda: _text(MIN_DOSE, row["min_dose"]),
-            "min_sets": lambda: _number(SETS, row["min_sets"]),
-            "min_hold_s": lambda: _number(HOLD, row["min_hold_s"]),
+            "min_sets": lambda: _number(MIN_SETS, row["min_sets"]),
+            "min_hold_s": lambda: _number(MIN_HOLD, row["min_hold_s"]),
         })
 
 

@@ -222,6 +222,21 @@ async def test_escape_ends_the_session_and_keeps_what_was_done(routine):
     assert doses(routine) == {STICK: "full"}
 
 
+async def test_an_enter_too_many_after_the_summary_unticks_nothing(routine):
+    app = RehabApp(routine, today=TODAY, monotonic=FakeMonotonic())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_session(pilot)
+        await pilot.press("enter", "escape")  # Stick rolling done, then the session ends
+        await pilot.pause()
+        assert isinstance(app.screen, SessionSummary)
+        await pilot.press("enter", "enter", "enter")
+        await pilot.pause()
+        checklist = app.query_one(ChecklistView)
+        assert doses(routine) == {STICK: "full"} and checklist.highlighted is None
+        await pilot.press("down")
+        assert checklist.highlighted == 0
+
+
 async def test_back_returns_to_an_item_and_n_skips_without_ticking(routine):
     app = RehabApp(routine, today=TODAY, monotonic=FakeMonotonic())
     async with app.run_test(size=(80, 24)) as pilot:

@@ -422,7 +422,10 @@ class RehabApp(App[None]):
         from .screens.session_summary import SessionSummary, current_streaks, streak_moves
 
         moves = streak_moves(before, current_streaks(self.board))
-        self.push_screen(SessionSummary(habits, outcomes or {}, moves))
+        # The enter that closes the summary is often pressed twice: the second
+        # must not untick the item the session ticked last.
+        self.push_screen(SessionSummary(habits, outcomes or {}, moves),
+                         lambda _: self.query_one(ChecklistView).put_cursor_away())
 
     def offer_drop_off(self) -> None:
         """The net under the fall-off: when the routine has dropped, say so in

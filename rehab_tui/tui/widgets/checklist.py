@@ -75,14 +75,21 @@ class ChecklistView(OptionList):
     def show(self, listing: Checklist, today: date) -> None:
         """Show a day's checklist, keeping the highlighted habit where it was."""
         keep = self.highlighted_option.id if self.highlighted_option else None
+        # A cursor put away (`put_cursor_away`) stays away while the day is the same.
+        away = keep is None and self.listing is not None and self.listing.day == listing.day
         self.listing = listing
         self.today = today
         self.border_title = self._title(listing, today)
         self.border_subtitle = self._subtitle(listing, today)
         self.set_options(Option(self._prompt(item), id=str(item.log.habit.id)) for item in listing.items)
         ids = [str(item.log.habit.id) for item in listing.items]
-        if ids:
+        if ids and not away:
             self.highlighted = ids.index(keep) if keep in ids else 0
+
+    def put_cursor_away(self) -> None:
+        """No row highlighted until an arrow key brings one: after a run of
+        ticks (a session), a stray enter then ticks nothing on or off."""
+        self.highlighted = None
 
     def advance_from(self, habit_id: int) -> None:
         """After a tick: on to the next row still open (after it, else before it)."""

@@ -308,6 +308,10 @@ def test_the_minimum_a_session_runs() -> None:
     assert full.minimum() == Prescription(sets=1, reps=12, hold=3, sides=True, rest=30)
     assert Prescription(sets=3, hold=60, min_sets=2).minimum() == Prescription(sets=2, hold=60)
     assert Prescription(hold=60).minimum() == Prescription(hold=60)
+    # A minimum in words alone is not the full hold again: one untimed step.
+    words_only = Prescription(hold=60, sides=True, min_text="one slow pass each leg")
+    assert words_only.minimum() == Prescription()
+    assert Prescription(hold=60, min_text="30 s", min_hold=30).minimum() == Prescription(hold=30)
 
 
 def test_a_habits_plan_words_join_prescription_minimum_and_when() -> None:

@@ -328,6 +328,8 @@ async def test_a_fall_off_shows_the_note_in_numbers_and_g_starts_a_minimum_sessi
         assert isinstance(screen, SessionScreen) and screen.minimum_session
         # Only what is due today; each at its minimum plan.
         assert [h.id for h in screen.habits] == [STICK, BALL, PLANK]
+        # Stick rolling's minimum is words alone: nothing counts down its full hold.
+        assert digits(app) == "" and screen.has_class("-counted")
         await pilot.press("enter")
         await pilot.pause()
         assert doses(fallen_off) == {STICK: "min"}

@@ -63,7 +63,10 @@ def test_steps_name_themselves_and_the_next_one_by_what_changes():
 def test_the_minimum_runs_on_its_own_only_when_it_is_shorter():
     assert runs_shorter(Prescription(hold=90, sides=True, min_hold=30))
     assert runs_shorter(Prescription(sets=3, reps=12, min_sets=1))
-    assert not runs_shorter(Prescription(hold=60, sides=True, min_text="one slow pass each leg"))
+    words_only = Prescription(hold=60, sides=True, min_text="one slow pass each leg")
+    assert not runs_shorter(words_only)  # `m` records it at once
+    # A minimum session runs it as one step the person ends, not the full hold again.
+    assert plan(words_only.minimum()) == (Step(StepKind.REPS, 1, 1, None),)
 
 
 def test_remaining_follows_the_clock_across_steps():

@@ -54,7 +54,12 @@ class Prescription:
 
     def minimum(self) -> Prescription:
         """What the guided session runs for a minimum dose: one set (or the
-        minimum's own sets) and the minimum's hold."""
+        minimum's own sets) and the minimum's hold. A minimum given in words
+        alone ("one slow pass each leg") is one untimed step: the words say
+        how much, and the session waits for enter rather than run the full
+        hold again."""
+        if self.min_text and not (self.min_sets or self.min_hold):
+            return Prescription()
         return Prescription(
             sets=self.min_sets or (1 if self.sets else None),
             reps=self.reps,

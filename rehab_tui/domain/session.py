@@ -102,8 +102,10 @@ def plan(prescription: Prescription) -> tuple[Step, ...]:
 
 def runs_shorter(prescription: Prescription) -> bool:
     """Whether the minimum dose is a plan of its own the session can run
-    (fewer sets or a shorter hold), rather than the same steps."""
-    return plan(prescription.minimum()) != plan(prescription)
+    (fewer sets or a shorter hold), rather than the same steps or words alone
+    (`m` then records it at once)."""
+    own = prescription.min_sets or prescription.min_hold
+    return bool(own) and plan(prescription.minimum()) != plan(prescription)
 
 
 def minimum_dose_words(prescription: Prescription) -> str:

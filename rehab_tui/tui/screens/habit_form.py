@@ -47,11 +47,11 @@ class HabitForm(FormModal[None]):
     HabitForm #min-box { width: 1fr; margin-right: 1; }
     """
 
-    #: The prescription's number fields: (Prescription field, label, placeholder).
-    NUMBERS = (
-        ("sets", "Sets", "3"), ("reps", "Reps", "12"), ("hold", "Hold s", "45"), ("rest", "Rest s", "30"),
-    )
-    MINIMUM_NUMBERS = (("min_sets", "Min sets", "1"), ("min_hold", "Min hold s", "20"))
+    #: The prescription's number fields: (Prescription field, label). Their
+    #: placeholder is NONE: an example number there read as a value already set.
+    NUMBERS = (("sets", "Sets"), ("reps", "Reps"), ("hold", "Hold s"), ("rest", "Rest s"))
+    MINIMUM_NUMBERS = (("min_sets", "Min sets"), ("min_hold", "Min hold s"))
+    NONE = "none"
 
     def __init__(self, today: date, habit: Habit | None, save: Callable[[HabitDraft], str | None]) -> None:
         super().__init__()
@@ -70,7 +70,7 @@ class HabitForm(FormModal[None]):
             "when": h.when if h else "",
             "min_text": h.prescription.min_text if h else "",
             **{key: str(getattr(h.prescription, key) or "") if h else ""
-               for key, _, _ in (*self.NUMBERS, *self.MINIMUM_NUMBERS)},
+               for key, _ in (*self.NUMBERS, *self.MINIMUM_NUMBERS)},
         }
 
     def compose(self) -> ComposeResult:
@@ -96,7 +96,7 @@ class HabitForm(FormModal[None]):
                         yield Input(value=loaded["since"], placeholder="today, mon, Dec 1", id="since")
                 with Vertical(id="minutes-box"):
                     yield Label("Minutes")
-                    yield Input(value=loaded["minutes"], placeholder="5", id="minutes")
+                    yield Input(value=loaded["minutes"], placeholder=self.NONE, id="minutes")
             yield Static("", id="parsed")
             yield Label("When: your plan, in your words")
             yield Input(value=loaded["when"], placeholder="after my morning coffee", id="when")
@@ -112,11 +112,11 @@ class HabitForm(FormModal[None]):
                 yield Button("Save", variant="primary", id="ok")
                 yield Button("Cancel", id="cancel")
 
-    def _numbers(self, fields: tuple[tuple[str, str, str], ...], loaded: dict[str, str]) -> ComposeResult:
-        for key, label, placeholder in fields:
+    def _numbers(self, fields: tuple[tuple[str, str], ...], loaded: dict[str, str]) -> ComposeResult:
+        for key, label in fields:
             with Vertical(classes="number"):
                 yield Label(label)
-                yield Input(value=loaded[key], placeholder=placeholder, id=key)
+                yield Input(value=loaded[key], placeholder=self.NONE, id=key)
 
     def on_mount(self) -> None:
         self._explain()
@@ -156,7 +156,7 @@ class HabitForm(FormModal[None]):
         if not text:
             return None
         if not (text.isascii() and text.isdigit() and len(text) <= 4):
-            label = dict(((k, name) for k, name, _ in (*self.NUMBERS, *self.MINIMUM_NUMBERS)), minutes="Minutes")[key]
+            label = dict((*self.NUMBERS, *self.MINIMUM_NUMBERS), minutes="Minutes")[key]
             raise RehabError(f"{label} is a whole number, like 5")
         return int(text)
 
@@ -169,7 +169,7 @@ class HabitForm(FormModal[None]):
         if self.habit and "schedule" in changes:
             changes["since"] = self._since()
         prescription: dict[str, Any] = {
-            key: self._number(key) for key, _, _ in (*self.NUMBERS, *self.MINIMUM_NUMBERS)
+            key: self._number(key) for key, _ in (*self.NUMBERS, *self.MINIMUM_NUMBERS)
             if not self.habit or self._value(key) != loaded[key]
         }
         if not self.habit or self._value("min_text") != loaded["min_text"]:

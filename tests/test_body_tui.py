@@ -159,6 +159,19 @@ async def test_enter_after_a_new_name_adds_it_and_records_nothing_yet(fresh_stor
         assert readings_table(fresh_store) == {(TODAY.isoformat(), "knee", 4), (TODAY.isoformat(), "hip", 2)}
 
 
+async def test_a_wide_area_name_keeps_the_scale_in_line(fresh_store):
+    from rich.cells import cell_len
+
+    fresh_store.record_pain(EARLIER, "knee", 3, TODAY)
+    fresh_store.record_pain(EARLIER, "右股関節 🦵", 5, TODAY)
+    app = RehabApp(fresh_store, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("b")
+        await pilot.pause()
+        lines = [str(row.render()) for row in rows(app)]
+        assert [cell_len(line[: line.index("0 1 2")]) for line in lines] == [24, 24]
+
+
 async def test_adding_an_area_already_listed_goes_to_its_row(fresh_store):
     rated(fresh_store)
     app = RehabApp(fresh_store, today=TODAY)

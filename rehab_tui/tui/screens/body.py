@@ -18,6 +18,7 @@ from textual.widgets import Button, Input, Label, Static
 from ...domain.body import PainReading, area_key, areas, last_readings
 from ...domain.errors import RehabError
 from ...domain.rules import AREA, PAIN
+from ..cells import fit
 from ..widgets.body import pain_style
 from .form import FormModal
 
@@ -129,7 +130,6 @@ class PainRow(Widget, can_focus=True):
         return Content.styled(f"last {self.last.day:%d %b}", "$foreground-muted")
 
     def render(self) -> Content:
-        name = self.area if len(self.area) <= NAME_WIDTH else self.area[: NAME_WIDTH - 1] + "…"
         pain = self.pain
         levels = []
         for n in range(PAIN.low, PAIN.high + 1):
@@ -141,7 +141,7 @@ class PainRow(Widget, can_focus=True):
                 style = "$foreground-muted"
             levels.append(Content.styled(str(n), style))
         return Content.assemble(
-            (name.ljust(NAME_WIDTH), "bold" if self.marked else ""), "  ",
+            (fit(self.area, NAME_WIDTH), "bold" if self.marked else ""), "  ",
             Content(" ").join(levels), "  ", self._status(),
         )
 

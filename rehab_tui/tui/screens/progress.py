@@ -20,6 +20,7 @@ from textual_plotext import PlotextPlot
 
 from ...domain.progress import RECENT_WEEKS, TREND_WEEKS, AreaTrend, Progress, percent_words
 from ...domain.rules import PAIN
+from ..cells import column_width, fit
 from ..main_screen import WIDE
 from ..widgets.streaks import NAME_WIDTH, percent, short_count
 from ..widgets.year_map import YearMap
@@ -182,7 +183,7 @@ class ProgressScreen(Screen):
 
     def _habit_table(self) -> Content:
         figures = self.figures
-        width = min(max((len(h.log.habit.name) for h in figures.habits), default=8), NAME_WIDTH)
+        width = column_width((h.log.habit.name for h in figures.habits), 8, NAME_WIDTH)
         lines = [Content.styled(
             f"{'habit'.ljust(width)}  {f'{RECENT_WEEKS} wk':>6}  {f'{TREND_WEEKS} wk':>6}  {'best':>5}",
             "$foreground-muted",
@@ -191,9 +192,8 @@ class ProgressScreen(Screen):
                 for h in figures.habits]
         rows.append(("the routine", figures.routine_recent, figures.routine, f"{figures.routine_best}d", "italic"))
         for name, recent, trend, best, style in rows:
-            name = name if len(name) <= width else name[: width - 1] + "…"
             lines.append(Content.assemble(
-                (name.ljust(width), style or "bold"), "  ", f"{percent(recent):>6}  {percent(trend):>6}  ",
+                (fit(name, width), style or "bold"), "  ", f"{percent(recent):>6}  {percent(trend):>6}  ",
                 (f"{best:>5}", "$text-warning"),
             ))
         return Content("\n").join(lines)
@@ -201,13 +201,12 @@ class ProgressScreen(Screen):
     def _area_table(self) -> Content:
         """Each area's mean pain in its first and its last week with readings, and how many."""
         trends = self.figures.areas
-        width = min(max((len(t.area) for t in trends), default=4), NAME_WIDTH)
+        width = column_width((t.area for t in trends), 4, NAME_WIDTH)
         lines = [Content.styled(f"{'area'.ljust(width)}  {'first → last week':>17}  {'days':>4}", "$foreground-muted")]
         for trend in trends:
-            area = trend.area if len(trend.area) <= width else trend.area[: width - 1] + "…"
             change = trend.change
             moved = f"{change.before:.1f} → {change.after:.1f}" if change else "one reading"
-            lines.append(Content.assemble((area.ljust(width), "bold"), f"  {moved:>17}  {trend.readings:>4}"))
+            lines.append(Content.assemble((fit(trend.area, width), "bold"), f"  {moved:>17}  {trend.readings:>4}"))
         return Content("\n").join(lines)
 
     @property

@@ -14,6 +14,7 @@ from ...domain.prescription import Dose
 from ...domain.schedules import StreakUnit
 from ...domain.states import DayState
 from ..board import Board
+from ..cells import column_width, fit
 from ..widgets.checklist import BOXES, MIN_BOX
 from .reading import ReadingModal
 from .session import Outcomes
@@ -56,22 +57,22 @@ OUTCOME = {
 
 
 def summary_content(habits: Sequence[Habit], outcomes: Outcomes, moves: Sequence[StreakMove]) -> Content:
-    width = max(len(h.name) for h in habits) + 2
+    width = column_width(h.name for h in habits) + 2
     lines = []
     for habit in habits:
         if habit.id in outcomes:
             mark, words, style = OUTCOME[outcomes[habit.id]]
         else:
             mark, words, style = "·", "not done", "$foreground-muted"
-        lines.append(Content.assemble((f"{mark} ", f"bold {style}"), (habit.name.ljust(width), "bold"), (words, style)))
+        lines.append(Content.assemble((f"{mark} ", f"bold {style}"), (fit(habit.name, width), "bold"), (words, style)))
     done = sum(1 for dose in outcomes.values() if dose is not None)
     lines += [Content(""), Content.styled(f"{done} of {len(habits)} checked in", "$text-primary bold"), Content("")]
     if moves:
         lines.append(Content.styled("Streaks that moved", "bold"))
-        name_width = max(len(m.what) for m in moves) + 2
+        name_width = column_width(m.what for m in moves) + 2
         for move in moves:
             lines.append(Content.assemble(
-                (move.what.ljust(name_width), ""), (f"{move.before} → ", "$foreground-muted"),
+                (fit(move.what, name_width), ""), (f"{move.before} → ", "$foreground-muted"),
                 (move.unit.count(move.after), "$text-warning bold"),
             ))
     else:

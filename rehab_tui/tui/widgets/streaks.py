@@ -11,6 +11,7 @@ from ...domain.marks import SYMBOLS, Mark
 from ...domain.prescription import Dose
 from ...domain.states import DayState
 from ..board import STRIP_DAYS, StreakRow
+from ..cells import column_width, fit
 from .marks import STATE_STYLES, marks
 
 STRIP: dict[DayState | Dose, tuple[str, str]] = {
@@ -91,20 +92,18 @@ class StreaksPanel(Vertical):
         wide = self.content_size.width >= self.WIDE_CONTENT
         days = STRIP_DAYS if wide else STRIP_DAYS // 2
         cap = NAME_WIDTH * 2 if wide else NAME_WIDTH
-        width = min(max((len(r.log.habit.name) for r in rows), default=8), cap)
+        width = column_width((r.log.habit.name for r in rows), 8, cap)
         header = Content.styled(
             f"{'habit'.ljust(width)}  {'now':>4} {'best':>4}  {'28d':>4}  {'strength':<{BAR + 5}}  last {days // 7} weeks",
             "$foreground-muted",
         )
         lines = [header]
         for row in rows:
-            name = row.log.habit.name
-            name = name if len(name) <= width else name[: width - 1] + "…"
             streak = row.streak
             strip = Content.assemble(*(STRIP[s] for s in row.strip[-days:]))
             lines.append(
                 Content.assemble(
-                    (name.ljust(width), "bold" if streak.current else ""),
+                    (fit(row.log.habit.name, width), "bold" if streak.current else ""),
                     ("  ", ""),
                     (f"{short_count(streak.current, streak.unit):>4}", "$text-warning bold" if streak.current else "$foreground-muted"),
                     (f" {short_count(streak.best, streak.unit):>4}  ", "$foreground-muted"),

@@ -290,6 +290,20 @@ async def test_arrows_move_through_a_long_list_of_areas(fresh_store):
         assert (TODAY.isoformat(), "area 00", 5) in readings_table(fresh_store)
 
 
+async def test_two_arrows_at_once_move_two_stops(fresh_store):
+    rated(fresh_store)
+    app = RehabApp(fresh_store, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("b")
+        await pilot.pause()
+        screen = app.screen
+        # Both before the focus has moved, as a held-down arrow key delivers them.
+        screen.action_move(1)
+        screen.action_move(1)
+        await pilot.pause()
+        assert app.focused is rows(app)[2]
+
+
 async def test_a_click_on_the_scale_sets_the_level(fresh_store):
     rated(fresh_store)
     app = RehabApp(fresh_store, today=TODAY)

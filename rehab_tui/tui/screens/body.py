@@ -172,6 +172,8 @@ class BodyScreen(FormModal[BodyRating | None]):
         # The form starts from what was known on the shown day, not from later readings.
         last = last_readings(r for r in readings if r.day <= day)
         self.rows = [PainRow(area, last.get(area_key(area)), day) for area in areas(readings)]
+        #: Where the arrows last sent the focus, until it gets there.
+        self._moving_to: Widget | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -205,8 +207,15 @@ class BodyScreen(FormModal[BodyRating | None]):
 
     def action_move(self, step: int) -> None:
         stops = self._stops()
-        at = stops.index(self.focused) if self.focused in stops else len(stops)
-        stops[max(0, min(len(stops) - 1, at + step))].focus()
+        # Focus moves on the next turn of the loop: two arrows typed at once
+        # (a key held down) step from where the first one is going.
+        current = self._moving_to if self._moving_to in stops else self.focused
+        at = stops.index(current) if current in stops else len(stops)
+        self._moving_to = stops[max(0, min(len(stops) - 1, at + step))]
+        self._moving_to.focus()
+
+    def on_descendant_focus(self) -> None:
+        self._moving_to = None
 
     def action_save(self) -> None:
         self.confirm()

@@ -31,12 +31,13 @@ def check_target(s: Session, output: str, force: bool) -> None:
         raise RehabError(f"{output} is the database or one of its own files; write elsewhere")
     if target.is_dir():
         raise RehabError(f"{output} is a folder; give a file name")
-    if os.path.lexists(target) and not force:
-        raise RehabError(f"{output} already exists; add --force to replace it")
-    if os.path.lexists(target) and not stat.S_ISREG(os.lstat(target).st_mode):
-        # --force swaps in a new file under the name: a link would lose its
-        # target, a device or a pipe would become a plain file.
-        raise RehabError(f"{output} is not a plain file (a link, a device or a pipe); name the file itself")
+    if os.path.lexists(target):
+        if not force:
+            raise RehabError(f"{output} already exists; add --force to replace it")
+        if not stat.S_ISREG(os.lstat(target).st_mode):
+            # --force swaps in a new file under the name: a link would lose its
+            # target, a device or a pipe would become a plain file.
+            raise RehabError(f"{output} is not a plain file (a link, a device or a pipe); name the file itself")
 
 
 def write_target(output: str, text: str, force: bool, what: str) -> None:

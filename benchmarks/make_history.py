@@ -35,10 +35,20 @@ def make_history(path: str | os.PathLike, today: date, years: int, habits: int, 
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="The new database file (must not exist yet).")
-@click.option("--habits", type=click.IntRange(5, MAX_HABITS), default=12, show_default=True,
-              help=f"Habits: the 5 of the default routine, then extra ones (at most {MAX_HABITS}).")
+@click.option(
+    "--db",
+    "db_path",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The new database file (must not exist yet).",
+)
+@click.option(
+    "--habits",
+    type=click.IntRange(5, MAX_HABITS),
+    default=12,
+    show_default=True,
+    help=f"Habits: the 5 of the default routine, then extra ones (at most {MAX_HABITS}).",
+)
 @click.option("--years", type=click.IntRange(min=1), required=True, help="Years of history.")
 @click.option("--today", "today_text", required=True, metavar="YYYY-MM-DD", help="The last day of the history.")
 @click.option("--seed", type=int, default=7, show_default=True, help="Random seed (same seed, same history).")

@@ -54,8 +54,10 @@ def main() -> None:
             pass
 
     stages = [
-        ("Textual, as the bare app imports it",
-         importing("textual.app", "textual.widgets", "textual.drivers.linux_driver")),
+        (
+            "Textual, as the bare app imports it",
+            importing("textual.app", "textual.widgets", "textual.drivers.linux_driver"),
+        ),
         ("sqlite-utils (with click, dateutil, pluggy, hashlib)", importing("sqlite_utils")),
         ("rehab's CLI, store and domain", importing("rehab_tui.cli.main")),
         ("rehab's TUI modules", importing("rehab_tui.tui.app")),

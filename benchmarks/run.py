@@ -82,9 +82,20 @@ def build_histories(folder: Path) -> dict[str, Path]:
         path = folder / f"{years}y.db"
         started = time.perf_counter()
         subprocess.run(
-            [sys.executable, str(HERE / "make_history.py"), "--db", str(path), "--habits", str(HABITS),
-             "--years", str(years), "--today", TODAY.isoformat()],
-            check=True, stdout=subprocess.DEVNULL,
+            [
+                sys.executable,
+                str(HERE / "make_history.py"),
+                "--db",
+                str(path),
+                "--habits",
+                str(HABITS),
+                "--years",
+                str(years),
+                "--today",
+                TODAY.isoformat(),
+            ],
+            check=True,
+            stdout=subprocess.DEVNULL,
         )
         log(f"  {years}-year history: {history_days(TODAY, years)} days in {time.perf_counter() - started:.1f} s")
         paths[f"{years}y"] = path
@@ -114,9 +125,7 @@ def run_child(argv: list[str]) -> tuple[float, float, str]:
 def first_frame(which: list[str]) -> dict:
     """Spawn one first_frame.py; seconds from just before the spawn to the first frame."""
     spawn = time.perf_counter()
-    proc = subprocess.run(
-        [sys.executable, str(HERE / "first_frame.py"), *which], capture_output=True, text=True
-    )
+    proc = subprocess.run([sys.executable, str(HERE / "first_frame.py"), *which], capture_output=True, text=True)
     if proc.returncode or not proc.stdout.strip():
         raise SystemExit(f"first_frame.py {' '.join(which)} failed:\n{proc.stderr[-3000:]}")
     data = json.loads(proc.stdout.strip().splitlines()[-1])
@@ -148,16 +157,30 @@ def startup_and_memory(paths: dict[str, Path], repeats: int) -> list[Figure]:
     cpu = {k: median([r["cpu"] for r in v]) for k, v in runs.items()}
     rss = {k: median([r["max_rss_kb"] for r in v]) / 1024 for k, v in runs.items()}
     return [
-        Figure("a", "TUI start to first checklist frame, 10 years", frame["rehab"], frame["bare"], "s", 1.6,
-               f"fastest runs {fastest['rehab']:.3f} s vs {fastest['bare']:.3f} s "
-               f"({fastest['rehab'] / fastest['bare']:.2f}x); process CPU to that frame {cpu['rehab']:.3f} s "
-               f"vs {cpu['bare']:.3f} s ({cpu['rehab'] / cpu['bare']:.2f}x); "
-               f"on a 1-week history {frame['week']:.3f} s ({frame['week'] / frame['bare']:.2f}x)"),
-        Figure("e", "TUI peak memory (max RSS), 10 years", rss["rehab"], rss["stack"], "MB", 1.25,
-               f"baseline: the bare app after `import sqlite_utils` (the floor of this stack); measured once "
-               f"the streaks are shown; on a 1-week history {rss['week']:.1f} MB "
-               f"({rss['week'] / rss['stack']:.2f}x), so the 10 years add {rss['rehab'] - rss['week']:.1f} MB; "
-               f"the bare app alone {rss['bare']:.1f} MB (rehab {rss['rehab'] / rss['bare']:.2f}x that)"),
+        Figure(
+            "a",
+            "TUI start to first checklist frame, 10 years",
+            frame["rehab"],
+            frame["bare"],
+            "s",
+            1.6,
+            f"fastest runs {fastest['rehab']:.3f} s vs {fastest['bare']:.3f} s "
+            f"({fastest['rehab'] / fastest['bare']:.2f}x); process CPU to that frame {cpu['rehab']:.3f} s "
+            f"vs {cpu['bare']:.3f} s ({cpu['rehab'] / cpu['bare']:.2f}x); "
+            f"on a 1-week history {frame['week']:.3f} s ({frame['week'] / frame['bare']:.2f}x)",
+        ),
+        Figure(
+            "e",
+            "TUI peak memory (max RSS), 10 years",
+            rss["rehab"],
+            rss["stack"],
+            "MB",
+            1.25,
+            f"baseline: the bare app after `import sqlite_utils` (the floor of this stack); measured once "
+            f"the streaks are shown; on a 1-week history {rss['week']:.1f} MB "
+            f"({rss['week'] / rss['stack']:.2f}x), so the 10 years add {rss['rehab'] - rss['week']:.1f} MB; "
+            f"the bare app alone {rss['bare']:.1f} MB (rehab {rss['rehab'] / rss['bare']:.2f}x that)",
+        ),
     ]
 
 
@@ -180,10 +203,17 @@ def today_json(paths: dict[str, Path], repeats: int) -> Figure:
     log(f"  sqlite_utils: {[round(w, 3) for w in walls['base']]}")
     c = {k: median(v) for k, v in cpus.items()}
     fastest = {k: min(v) for k, v in walls.items()}
-    return Figure("b", "`rehab today --json`, 10 years", median(walls["rehab"]), median(walls["base"]), "s", 1.3,
-                  f"fastest runs {fastest['rehab']:.3f} s vs {fastest['base']:.3f} s "
-                  f"({fastest['rehab'] / fastest['base']:.2f}x); CPU {c['rehab']:.3f} s vs {c['base']:.3f} s "
-                  f"({c['rehab'] / c['base']:.2f}x)")
+    return Figure(
+        "b",
+        "`rehab today --json`, 10 years",
+        median(walls["rehab"]),
+        median(walls["base"]),
+        "s",
+        1.3,
+        f"fastest runs {fastest['rehab']:.3f} s vs {fastest['base']:.3f} s "
+        f"({fastest['rehab'] / fastest['base']:.2f}x); CPU {c['rehab']:.3f} s vs {c['base']:.3f} s "
+        f"({c['rehab'] / c['base']:.2f}x)",
+    )
 
 
 def nag(paths: dict[str, Path], repeats: int) -> Figure:
@@ -192,8 +222,10 @@ def nag(paths: dict[str, Path], repeats: int) -> Figure:
     args = ["--db", str(paths["10y"]), "--today", TODAY.isoformat(), "nag"]
     # The prompt's answer must come from the fast path, and say what the full
     # computation says.
-    probe = ("import sys; from rehab_tui.nag import fast_line; print(fast_line(sys.argv[1:]) or ''); "
-             "print(sorted(m for m in ('click', 'sqlite_utils', 'dateutil', 'textual') if m in sys.modules))")
+    probe = (
+        "import sys; from rehab_tui.nag import fast_line; print(fast_line(sys.argv[1:]) or ''); "
+        "print(sorted(m for m in ('click', 'sqlite_utils', 'dateutil', 'textual') if m in sys.modules))"
+    )
     # (The full way runs first: the history was written for other days, and a
     # nag that finds no row for its day refills the table, as a prompt's first would.)
     _, _, full = run_child([sys.executable, "-c", "from rehab_tui.cli.main import main; main()", *args])
@@ -217,11 +249,18 @@ def nag(paths: dict[str, Path], repeats: int) -> Figure:
     c = {k: median(v) for k, v in cpus.items()}
     fastest = {k: min(v) for k, v in walls.items()}
     ratio = median(walls["rehab"]) / median(walls["base"])
-    return Figure("f", "`rehab nag`, 10 years", median(walls["rehab"]) * 1000, median(walls["base"]) * 1000, "ms",
-                  2.0, f"goal 1.5x ({'met' if ratio <= 1.5 else 'not met'}); fastest runs {fastest['rehab'] * 1000:.1f} "
-                  f"ms vs {fastest['base'] * 1000:.1f} ms ({fastest['rehab'] / fastest['base']:.2f}x); CPU "
-                  f"{c['rehab'] * 1000:.1f} ms vs {c['base'] * 1000:.1f} ms ({c['rehab'] / c['base']:.2f}x); "
-                  f"imports none of click, sqlite_utils, dateutil, textual")
+    return Figure(
+        "f",
+        "`rehab nag`, 10 years",
+        median(walls["rehab"]) * 1000,
+        median(walls["base"]) * 1000,
+        "ms",
+        2.0,
+        f"goal 1.5x ({'met' if ratio <= 1.5 else 'not met'}); fastest runs {fastest['rehab'] * 1000:.1f} "
+        f"ms vs {fastest['base'] * 1000:.1f} ms ({fastest['rehab'] / fastest['base']:.2f}x); CPU "
+        f"{c['rehab'] * 1000:.1f} ms vs {c['base'] * 1000:.1f} ms ({c['rehab'] / c['base']:.2f}x); "
+        f"imports none of click, sqlite_utils, dateutil, textual",
+    )
 
 
 def toggle_latency(paths: dict[str, Path], rounds: int, count: int) -> Figure:
@@ -232,14 +271,20 @@ def toggle_latency(paths: dict[str, Path], rounds: int, count: int) -> Figure:
                 [sys.executable, str(HERE / "toggle.py"), str(db), TODAY.isoformat(), "--toggles", str(count)]
             )
             data = json.loads(out.strip().splitlines()[-1])
-            samples[name] += data["samples"][data["warmup"]:]
+            samples[name] += data["samples"][data["warmup"] :]
     for name, values in samples.items():
         log(f"  toggles {name:>4}: {[round(v * 1000) for v in values]} ms")
     low = {k: sorted(v)[len(v) // 4] for k, v in samples.items()}
-    return Figure("c", "toggle: key to committed row and all redrawn", median(samples["10y"]) * 1000,
-                  median(samples["week"]) * 1000, "ms", 1.2,
-                  f"baseline: the same on a 1-week history; first quartiles {low['10y'] * 1000:.0f} ms vs "
-                  f"{low['week'] * 1000:.0f} ms ({low['10y'] / low['week']:.2f}x)")
+    return Figure(
+        "c",
+        "toggle: key to committed row and all redrawn",
+        median(samples["10y"]) * 1000,
+        median(samples["week"]) * 1000,
+        "ms",
+        1.2,
+        f"baseline: the same on a 1-week history; first quartiles {low['10y'] * 1000:.0f} ms vs "
+        f"{low['week'] * 1000:.0f} ms ({low['10y'] / low['week']:.2f}x)",
+    )
 
 
 def streaks(paths: dict[str, Path], repeats: int) -> Figure:
@@ -273,8 +318,10 @@ def streaks(paths: dict[str, Path], repeats: int) -> Figure:
         # The board must agree with the domain's own functions.
         journal = store.journal()
         board = Board(journal, TODAY)
-        expected = [(log.habit.id, habit_streak(journal, log, TODAY), strength(journal, log, TODAY))
-                    for log in journal.active_on(TODAY)]
+        expected = [
+            (log.habit.id, habit_streak(journal, log, TODAY), strength(journal, log, TODAY))
+            for log in journal.active_on(TODAY)
+        ]
         actual = [(r.log.habit.id, r.streak, r.strength) for r in board.streak_rows()]
         if actual != expected or board.routine() != routine_streak(journal, TODAY):
             raise SystemExit(f"Board disagrees with the domain on the {years}-year history")
@@ -282,15 +329,22 @@ def streaks(paths: dict[str, Path], repeats: int) -> Figure:
     per_year = {years: median(times) for years, times in cpu.items()}
     wall_per_year = {years: median(times) for years, times in wall.items()}
     for years in SCALING_YEARS:
-        log(f"  streaks {years:>2} years: {per_year[years] * years * 1000:.0f} ms CPU, "
-            f"{per_year[years] * 1000:.1f} ms a year (wall {wall_per_year[years] * 1000:.1f})")
+        log(
+            f"  streaks {years:>2} years: {per_year[years] * years * 1000:.0f} ms CPU, "
+            f"{per_year[years] * 1000:.1f} ms a year (wall {wall_per_year[years] * 1000:.1f})"
+        )
     first, last = SCALING_YEARS[0], SCALING_YEARS[-1]
     middle = ", ".join(f"{y}y {per_year[y] * 1000:.1f}" for y in SCALING_YEARS)
     walls = ", ".join(f"{y}y {wall_per_year[y] * 1000:.1f}" for y in SCALING_YEARS)
-    return Figure("d", f"streaks+strengths per year of history, {last}y vs {first}y", per_year[last] * 1000,
-                  per_year[first] * 1000, "ms/yr", 1.5,
-                  f"CPU ms a year, medians: {middle}; wall time: {walls} "
-                  f"({wall_per_year[last] / wall_per_year[first]:.2f}x)")
+    return Figure(
+        "d",
+        f"streaks+strengths per year of history, {last}y vs {first}y",
+        per_year[last] * 1000,
+        per_year[first] * 1000,
+        "ms/yr",
+        1.5,
+        f"CPU ms a year, medians: {middle}; wall time: {walls} ({wall_per_year[last] / wall_per_year[first]:.2f}x)",
+    )
 
 
 # -------------------------------------------------------------------- table
@@ -311,14 +365,26 @@ def print_table(figures: list[Figure]) -> None:
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--repeats", default=15, show_default=True, help="Measured runs per process-start figure (a, b, e; f runs twice as many).")
+@click.option(
+    "--repeats",
+    default=15,
+    show_default=True,
+    help="Measured runs per process-start figure (a, b, e; f runs twice as many).",
+)
 @click.option("--toggle-rounds", default=3, show_default=True, help="Toggle processes per history (c).")
 @click.option("--toggles", default=10, show_default=True, help="Measured toggles per toggle process (c).")
-@click.option("--streak-repeats", default=7, show_default=True,
-              help="Measured rounds of figure d; each round times 1 year 10 times, 10 and 50 years once.")
+@click.option(
+    "--streak-repeats",
+    default=7,
+    show_default=True,
+    help="Measured rounds of figure d; each round times 1 year 10 times, 10 and 50 years once.",
+)
 @click.option("--only", default="abcdef", show_default=True, help="Which figures, e.g. 'ad'.")
-@click.option("--keep", type=click.Path(file_okay=False, path_type=Path),
-              help="Build the histories in this (new) folder and keep them.")
+@click.option(
+    "--keep",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Build the histories in this (new) folder and keep them.",
+)
 def main(repeats: int, toggle_rounds: int, toggles: int, streak_repeats: int, only: str, keep: Path | None) -> None:
     """Measure the figures of DESIGN.md §9 and print them against their targets."""
     started = time.perf_counter()
@@ -356,8 +422,10 @@ def main(repeats: int, toggle_rounds: int, toggles: int, streak_repeats: int, on
     click.echo()
     print_table(figures)
     load = " ".join(f"{x:.1f}" for x in os.getloadavg())
-    click.echo(f"\n(python {sys.version.split()[0]}, {os.cpu_count()} cores, load average {load}, "
-               f"whole run {time.perf_counter() - started:.0f} s)")
+    click.echo(
+        f"\n(python {sys.version.split()[0]}, {os.cpu_count()} cores, load average {load}, "
+        f"whole run {time.perf_counter() - started:.0f} s)"
+    )
     sys.exit(0 if all(f.passed for f in figures) else 1)
 
 

@@ -28,9 +28,9 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 
 async def measure(db_path: str, today: date, toggles: int, warmup: int) -> list[float]:
+    from _frames import SIZE, patch_app
     from textual.app import App
 
-    from _frames import SIZE, patch_app
     from rehab_tui.store import Store
     from rehab_tui.tui.app import RehabApp
     from rehab_tui.tui.widgets.calendar import MonthCalendar
@@ -51,6 +51,7 @@ async def measure(db_path: str, today: date, toggles: int, warmup: int) -> list[
         while panel.border_title == "Streaks":  # not filled in yet
             await pilot.pause(0.05)
         habit_id = checklist.listing.items[0].log.habit.id
+
         def state() -> str:
             return next(i.state for i in checklist.listing.items if i.log.habit.id == habit_id)
 

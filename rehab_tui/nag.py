@@ -69,8 +69,7 @@ def clean(text: str) -> str:
     import unicodedata
 
     return "".join(
-        ch for ch in text
-        if not (unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") and ch not in "\u200d\u200c")
+        ch for ch in text if not (unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") and ch not in "\u200d\u200c")
     )
 
 
@@ -122,8 +121,13 @@ def _parse_args(args: list[str]) -> tuple[str | None, str | None, str | None]:
 
 def _parse_today(text: str) -> date:
     """As dates.parse_iso, for the plain form only."""
-    if len(text) != 10 or not text.isascii() or text[4] != "-" or text[7] != "-" \
-            or not (text[:4] + text[5:7] + text[8:]).isdigit():
+    if (
+        len(text) != 10
+        or not text.isascii()
+        or text[4] != "-"
+        or text[7] != "-"
+        or not (text[:4] + text[5:7] + text[8:]).isdigit()
+    ):
         raise Fallback
     try:
         day = date.fromisoformat(text)
@@ -171,8 +175,10 @@ def fast_line(args: list[str], environ: dict[str, str] | None = None, now: datet
         else:
             row = conn.execute("SELECT value FROM settings WHERE key = 'day_start_hour'").fetchone()
             text = "0" if row is None else row[0]
-            if not (isinstance(text, str) and text.isascii() and text.isdigit() and len(text) <= 2) \
-                    or int(text) not in DAY_START_HOURS:
+            if (
+                not (isinstance(text, str) and text.isascii() and text.isdigit() and len(text) <= 2)
+                or int(text) not in DAY_START_HOURS
+            ):
                 raise Fallback
             today = logical_today(now or datetime.now(), int(text))
         row = conn.execute(

@@ -30,7 +30,10 @@ def desktop(title: str, body: str) -> str | None:
     try:
         done = subprocess.run(
             [program, "--app-name=rehab", title, body],
-            capture_output=True, text=True, timeout=DESKTOP_TIMEOUT_S, stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            timeout=DESKTOP_TIMEOUT_S,
+            stdin=subprocess.DEVNULL,
         )
     except (OSError, subprocess.TimeoutExpired) as exc:
         return f"notify-send failed: {exc}"

@@ -31,8 +31,12 @@ def systemd_user_works() -> bool:
     if shutil.which("systemctl") is None:
         return False
     try:
-        done = subprocess.run(["systemctl", "--user", "show-environment"], capture_output=True,
-                              timeout=TOOL_TIMEOUT_S, stdin=subprocess.DEVNULL)
+        done = subprocess.run(
+            ["systemctl", "--user", "show-environment"],
+            capture_output=True,
+            timeout=TOOL_TIMEOUT_S,
+            stdin=subprocess.DEVNULL,
+        )
     except (OSError, subprocess.TimeoutExpired):
         return False
     return done.returncode == 0

@@ -38,8 +38,11 @@ NOTES = (
     ("Lacrosse ball glute release", date(2026, 11, 20), "Tender at the attachment point; eased after a minute."),
 )
 PAIN_NOTE = ("right hip flexor", date(2026, 11, 26), "Stairs at work without a twinge.")
-MINIMUM = (("Stick rolling", date(2026, 11, 18)), ("Stick rolling", date(2026, 11, 25)),
-           ("Plank hip dips", date(2026, 11, 27)))
+MINIMUM = (
+    ("Stick rolling", date(2026, 11, 18)),
+    ("Stick rolling", date(2026, 11, 25)),
+    ("Plank hip dips", date(2026, 11, 27)),
+)
 
 
 def annotate(store: Store) -> None:
@@ -56,8 +59,9 @@ def annotate(store: Store) -> None:
         log = logs[name]
         store.check_in([log.habit.id], max(d for d in log.done if d <= day), TODAY, dose=Dose.MIN)
     area, day, note = PAIN_NOTE
-    reading = max((r for r in store.readings() if r.area == area and r.day <= day and r.pain is not None),
-                  key=lambda r: r.day)
+    reading = max(
+        (r for r in store.readings() if r.area == area and r.day <= day and r.pain is not None), key=lambda r: r.day
+    )
     store.record_pain(reading.day, area, reading.pain, TODAY, note=note)
 
 
@@ -69,10 +73,15 @@ async def screenshot(page: Path, png: Path) -> None:
     with tempfile.TemporaryDirectory() as profile:
         async with devtools(browser, Path(profile), (WIDTH, 900)) as call:
             await load(call, page.as_uri())
-            height = (await call("Runtime.evaluate", expression="document.documentElement.scrollHeight",
-                                 returnByValue=True))["result"]["value"]
-            shot = await call("Page.captureScreenshot", format="png", captureBeyondViewport=True,
-                              clip={"x": 0, "y": 0, "width": WIDTH, "height": height, "scale": 1})
+            height = (
+                await call("Runtime.evaluate", expression="document.documentElement.scrollHeight", returnByValue=True)
+            )["result"]["value"]
+            shot = await call(
+                "Page.captureScreenshot",
+                format="png",
+                captureBeyondViewport=True,
+                clip={"x": 0, "y": 0, "width": WIDTH, "height": height, "scale": 1},
+            )
     png.write_bytes(base64.b64decode(shot["data"]))
 
 
@@ -81,8 +90,11 @@ def main() -> None:
     page = OUT / "report.html"
     with demo_store(TODAY) as store:
         annotate(store)
-        ran = CliRunner().invoke(cli, ["--db", str(store.path), "--today", TODAY.isoformat(),
-                                       "report", "-o", str(page), "--force"], prog_name="rehab")
+        ran = CliRunner().invoke(
+            cli,
+            ["--db", str(store.path), "--today", TODAY.isoformat(), "report", "-o", str(page), "--force"],
+            prog_name="rehab",
+        )
         if ran.exit_code:
             sys.exit(ran.output)
     asyncio.run(screenshot(page, OUT / "report.png"))

@@ -1,6 +1,6 @@
 """Regenerate screenshots/*.svg from the demo history on a fixed date.
 
-    python scripts/screenshots.py
+python scripts/screenshots.py
 """
 
 from __future__ import annotations
@@ -12,9 +12,8 @@ from pathlib import Path
 
 from textual.widgets import Input
 
-from rehab_tui.history import synthesize
+from rehab_tui.history import DEMO_DAYS, DEMO_SEED, synthesize
 from rehab_tui.tui.app import RehabApp
-from rehab_tui.history import DEMO_DAYS, DEMO_SEED
 
 TODAY = date(2026, 11, 21)
 OUT = Path(__file__).resolve().parent.parent / "screenshots"

@@ -25,8 +25,13 @@ from pathlib import Path
 
 #: No sandbox (tests run as root in CI), and nothing fetched or synced behind the page's back.
 CHROMIUM_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 STARTUP_SECONDS = 30
 
@@ -55,9 +60,19 @@ def window_size(size: tuple[int, int]) -> str:
 def screenshot(browser: str, url: str, png: Path, profile: Path, size: tuple[int, int], *extra: str) -> None:
     """Chromium's screenshot of `url` at a window of `size`, with a fresh profile."""
     subprocess.run(
-        [browser, *CHROMIUM_FLAGS, window_size(size), f"--user-data-dir={profile}", "--hide-scrollbars",
-         f"--screenshot={png}", *extra, url],
-        capture_output=True, timeout=90, stdin=subprocess.DEVNULL,
+        [
+            browser,
+            *CHROMIUM_FLAGS,
+            window_size(size),
+            f"--user-data-dir={profile}",
+            "--hide-scrollbars",
+            f"--screenshot={png}",
+            *extra,
+            url,
+        ],
+        capture_output=True,
+        timeout=90,
+        stdin=subprocess.DEVNULL,
     )
     assert png.exists(), "chromium wrote no screenshot"
 
@@ -69,9 +84,15 @@ async def devtools(browser: str, profile: Path, size: tuple[int, int]) -> AsyncI
     import aiohttp
 
     process = await asyncio.create_subprocess_exec(
-        browser, *CHROMIUM_FLAGS, window_size(size), f"--user-data-dir={profile}", "--remote-debugging-port=0",
+        browser,
+        *CHROMIUM_FLAGS,
+        window_size(size),
+        f"--user-data-dir={profile}",
+        "--remote-debugging-port=0",
         "about:blank",
-        stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL,
+        stdin=asyncio.subprocess.DEVNULL,
+        stdout=asyncio.subprocess.DEVNULL,
+        stderr=asyncio.subprocess.DEVNULL,
     )
     try:
         port = await asyncio.wait_for(_port(profile), timeout=STARTUP_SECONDS)
@@ -118,9 +139,9 @@ def png_colours(data: bytes) -> int:
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     position, idat = 8, b""
     while position < len(data):
-        (length,) = struct.unpack(">I", data[position:position + 4])
-        kind = data[position + 4:position + 8]
-        body = data[position + 8:position + 8 + length]
+        (length,) = struct.unpack(">I", data[position : position + 4])
+        kind = data[position + 4 : position + 8]
+        body = data[position + 8 : position + 8 + length]
         if kind == b"IHDR":
             width, height, depth, colour_type = struct.unpack(">IIBB", body[:10])
         elif kind == b"IDAT":
@@ -134,7 +155,7 @@ def png_colours(data: bytes) -> int:
     colours = set()
     for row in range(height):
         start = row * (stride + 1)
-        kind, line = raw[start], bytearray(raw[start + 1:start + 1 + stride])
+        kind, line = raw[start], bytearray(raw[start + 1 : start + 1 + stride])
         if kind == 1:
             for i in range(bpp, stride):
                 line[i] = (line[i] + line[i - bpp]) & 0xFF
@@ -153,6 +174,6 @@ def png_colours(data: bytes) -> int:
                 p = a + b - c
                 pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
                 line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 0xFF
-        colours.update(bytes(line[i:i + 3]) for i in range(0, stride, bpp))
+        colours.update(bytes(line[i : i + 3]) for i in range(0, stride, bpp))
         previous = line
     return len(colours)

@@ -70,8 +70,9 @@ def invoke(*args: object, env: dict[str, str | None] | None = None) -> Ran:
     return Ran(result.exit_code, result.stdout, result.stderr)
 
 
-def run(db: Path | str | None, *args: object, today: str | None = TODAY,
-        env: dict[str, str | None] | None = None) -> Ran:
+def run(
+    db: Path | str | None, *args: object, today: str | None = TODAY, env: dict[str, str | None] | None = None
+) -> Ran:
     """`rehab --db DB --today TODAY ARGS...` in this process."""
     options: list[object] = []
     if db is not None:
@@ -88,8 +89,7 @@ def ok(db: Path | str, *args: object, today: str | None = TODAY) -> Ran:
     return ran
 
 
-def run_process(*args: object, env: dict[str, str] | None = None,
-                cwd: Path | None = None, timeout: float = 60) -> Ran:
+def run_process(*args: object, env: dict[str, str] | None = None, cwd: Path | None = None, timeout: float = 60) -> Ran:
     """`python -m rehab_tui ARGS...` in a real subprocess, REHAB_* unset unless given.
 
     A run longer than `timeout` seconds raises subprocess.TimeoutExpired.
@@ -97,8 +97,12 @@ def run_process(*args: object, env: dict[str, str] | None = None,
     base = {k: v for k, v in os.environ.items() if not k.startswith("REHAB_")}
     proc = subprocess.run(
         [sys.executable, "-m", "rehab_tui", *map(str, args)],
-        capture_output=True, text=True, encoding="utf-8",
-        env={**base, **(env or {})}, cwd=cwd, timeout=timeout,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**base, **(env or {})},
+        cwd=cwd,
+        timeout=timeout,
     )
     return Ran(proc.returncode, proc.stdout, proc.stderr)
 
@@ -199,9 +203,11 @@ def snooze_rows(path: Path) -> list[dict]:
     """Each snooze with the area and pain of the reading recorded with it."""
     db = Database(sqlite3.connect(str(path)))
     try:
-        return list(db.query(
-            "SELECT s.*, r.area, r.pain FROM snoozes s LEFT JOIN readings r ON r.snooze_id = s.id ORDER BY s.id"
-        ))
+        return list(
+            db.query(
+                "SELECT s.*, r.area, r.pain FROM snoozes s LEFT JOIN readings r ON r.snooze_id = s.id ORDER BY s.id"
+            )
+        )
     finally:
         db.close()
 

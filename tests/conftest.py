@@ -22,8 +22,7 @@ def fresh_store(tmp_path):
 @pytest.fixture
 def demo_store(tmp_path):
     """Ten weeks of made-up history, the same every run."""
-    from rehab_tui.history import synthesize
-    from rehab_tui.history import DEMO_DAYS, DEMO_SEED
+    from rehab_tui.history import DEMO_DAYS, DEMO_SEED, synthesize
 
     store = synthesize(tmp_path / "demo.db", TODAY, DEMO_DAYS, seed=DEMO_SEED)
     yield store

@@ -7,7 +7,7 @@ import csv
 import io
 import re
 import zipfile
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -22,25 +22,54 @@ _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # --- Loop's backup: its schema at database version 25 --------------------------
 
 LOOP_HABITS = {
-    "id": int, "archived": int, "color": int, "description": str, "freq_den": int, "freq_num": int,
-    "highlight": int, "name": str, "position": int, "reminder_hour": int, "reminder_min": int,
-    "reminder_days": int, "type": int, "target_type": int, "target_value": float, "unit": str,
-    "question": str, "uuid": str,
+    "id": int,
+    "archived": int,
+    "color": int,
+    "description": str,
+    "freq_den": int,
+    "freq_num": int,
+    "highlight": int,
+    "name": str,
+    "position": int,
+    "reminder_hour": int,
+    "reminder_min": int,
+    "reminder_days": int,
+    "type": int,
+    "target_type": int,
+    "target_value": float,
+    "unit": str,
+    "question": str,
+    "uuid": str,
 }
 LOOP_REPETITIONS = {"id": int, "habit": int, "timestamp": int, "value": int, "notes": str}
 
 
 def loop_ts(day: date) -> int:
     """Loop's timestamp for a local date: milliseconds at 00:00 UTC of that date."""
-    return int(datetime(day.year, day.month, day.day, tzinfo=timezone.utc).timestamp() * 1000)
+    return int(datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp() * 1000)
 
 
 def loop_habit(hid: int, name: str, num: int = 1, den: int = 1, **extra: Any) -> dict[str, Any]:
     return {
-        "id": hid, "archived": 0, "color": 8, "description": "", "freq_den": den, "freq_num": num,
-        "highlight": 0, "name": name, "position": hid - 1, "reminder_hour": None, "reminder_min": None,
-        "reminder_days": 127, "type": 0, "target_type": 0, "target_value": 0.0, "unit": "",
-        "question": "", "uuid": f"{hid:032x}", **extra,
+        "id": hid,
+        "archived": 0,
+        "color": 8,
+        "description": "",
+        "freq_den": den,
+        "freq_num": num,
+        "highlight": 0,
+        "name": name,
+        "position": hid - 1,
+        "reminder_hour": None,
+        "reminder_min": None,
+        "reminder_days": 127,
+        "type": 0,
+        "target_type": 0,
+        "target_value": 0.0,
+        "unit": "",
+        "question": "",
+        "uuid": f"{hid:032x}",
+        **extra,
     }
 
 
@@ -78,24 +107,47 @@ def loop_backup(
 # --- Loop's CSV export ----------------------------------------------------------
 
 HABITS_CSV_HEADER = [
-    "Position", "Name", "Type", "Question", "Description", "FrequencyNumerator", "FrequencyDenominator",
-    "Color", "Unit", "Target Type", "Target Value", "Archived?",
+    "Position",
+    "Name",
+    "Type",
+    "Question",
+    "Description",
+    "FrequencyNumerator",
+    "FrequencyDenominator",
+    "Color",
+    "Unit",
+    "Target Type",
+    "Target Value",
+    "Archived?",
 ]
 
 
 def loop_csv_habit(position: int, name: str, num: int = 1, den: int = 1, **extra: str) -> dict[str, str]:
     return {
-        "Position": f"{position:03d}", "Name": name, "Type": "YES_NO", "Question": "", "Description": "",
-        "FrequencyNumerator": str(num), "FrequencyDenominator": str(den), "Color": "#FF8F00", "Unit": "",
-        "Target Type": "", "Target Value": "", "Archived?": "false", **extra,
+        "Position": f"{position:03d}",
+        "Name": name,
+        "Type": "YES_NO",
+        "Question": "",
+        "Description": "",
+        "FrequencyNumerator": str(num),
+        "FrequencyDenominator": str(den),
+        "Color": "#FF8F00",
+        "Unit": "",
+        "Target Type": "",
+        "Target Value": "",
+        "Archived?": "false",
+        **extra,
     }
 
 
-def loop_csv_zip(path: Path, habits: list[dict[str, str]], checkmarks: dict[str, list[tuple[str, str, str]]],
-                 root: str = "") -> Path:
+def loop_csv_zip(
+    path: Path, habits: list[dict[str, str]], checkmarks: dict[str, list[tuple[str, str, str]]], root: str = ""
+) -> Path:
     """A Loop CSV export; `checkmarks` maps a habit's name to its (date, value, notes) rows."""
     with zipfile.ZipFile(path, "w") as zf:
-        zf.writestr(root + "Habits.csv", _csv([HABITS_CSV_HEADER, *[[h[k] for k in HABITS_CSV_HEADER] for h in habits]]))
+        zf.writestr(
+            root + "Habits.csv", _csv([HABITS_CSV_HEADER, *[[h[k] for k in HABITS_CSV_HEADER] for h in habits]])
+        )
         for h in habits:
             if h["Name"] not in checkmarks:
                 continue
@@ -127,8 +179,19 @@ def harsh_folder(path: Path, habits: str, log: str | None = None) -> Path:
 # --- what every conversion must give ------------------------------------------------
 
 HABIT_KEYS = {
-    "name", "slug", "cue", "minutes", "start", "archived", "position", "updated_at", "schedules",
-    "checkins", "notes", "snoozes", "pauses",
+    "name",
+    "slug",
+    "cue",
+    "minutes",
+    "start",
+    "archived",
+    "position",
+    "updated_at",
+    "schedules",
+    "checkins",
+    "notes",
+    "snoozes",
+    "pauses",
 }
 
 

@@ -52,7 +52,9 @@ class Writer:
         self.stop = tmp_path / "stop"
         self.proc = subprocess.Popen(
             [sys.executable, str(script), str(db), str(self.stop)],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
         )
         self.committed: list[str] = []
         self._lock = threading.Lock()
@@ -123,9 +125,10 @@ def test_backups_while_another_process_writes(tmp_path: Path, db: Path) -> None:
             dest = tmp_path / "backups" / f"copy-{n}.db"
             dest.parent.mkdir(exist_ok=True)
             run = subprocess.run(
-                [sys.executable, "-m", "rehab_tui", "--db", str(db), "--today", TODAY.isoformat(),
-                 "backup", str(dest)],
-                capture_output=True, text=True, timeout=60,
+                [sys.executable, "-m", "rehab_tui", "--db", str(db), "--today", TODAY.isoformat(), "backup", str(dest)],
+                capture_output=True,
+                text=True,
+                timeout=60,
             )
             assert run.returncode == 0, run.stderr
             assert "locked" not in run.stderr

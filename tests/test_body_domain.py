@@ -11,10 +11,19 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from rehab_tui.domain.body import (
-    PainChange, PainPoint, PainReading, area_key, areas, last_readings, pain_change, pain_series, weekly_pain,
+    PainChange,
+    PainPoint,
+    PainReading,
+    area_key,
+    areas,
+    last_readings,
+    pain_change,
+    pain_series,
+    weekly_pain,
 )
 
 MON = date(2026, 11, 2)  # a Monday
@@ -147,10 +156,15 @@ def test_each_mean_is_the_mean_of_the_days_readings_within_seven_days(pains: dic
 
 
 def test_weekly_pain_is_each_weeks_mean_and_none_for_a_week_without_readings() -> None:
-    readings = [hip(0, 6), hip(3, 4), hip(6, 5),  # week 1: 5.0
-                # week 2 (days 7..13): nothing
-                hip(14, 2), hip(20, 3),  # week 3: 2.5
-                hip(21, 1, "HIP")]  # week 4: 1.0
+    readings = [
+        hip(0, 6),
+        hip(3, 4),
+        hip(6, 5),  # week 1: 5.0
+        # week 2 (days 7..13): nothing
+        hip(14, 2),
+        hip(20, 3),  # week 3: 2.5
+        hip(21, 1, "HIP"),
+    ]  # week 4: 1.0
     weeks = [day(0), day(7), day(14), day(21)]
     assert weekly_pain(readings, "Hip", weeks) == [5.0, None, 2.5, 1.0]
 
@@ -167,8 +181,13 @@ def test_pain_change_compares_the_first_and_the_last_week_with_readings() -> Non
     # First reading day 0: its week is days 0..6 (6, 4 → 5.0). Last reading day
     # 27: its week is 21..27 (2, 1 → 1.5). Day 14 is in neither.
     # The area is spelled three ways; the latest spelling names it.
-    readings = [hip(0, 6, "Left IT band"), hip(5, 4, "left IT band"), hip(14, 3, "left IT band"),
-                hip(22, 2, "LEFT IT BAND"), hip(27, 1, "left it  band")]
+    readings = [
+        hip(0, 6, "Left IT band"),
+        hip(5, 4, "left IT band"),
+        hip(14, 3, "left IT band"),
+        hip(22, 2, "LEFT IT BAND"),
+        hip(27, 1, "left it  band"),
+    ]
     change = pain_change(readings, "LEFT IT BAND", day(0), day(27))
     assert change == PainChange("left it  band", 5.0, 1.5, 5)
     assert change.words(4) == "pain in the left it  band: 5.0 → 1.5 over 4 weeks"
@@ -191,8 +210,11 @@ def test_pain_change_counts_rated_days_only() -> None:
 def test_a_change_over_a_few_days_compares_their_first_and_last_half() -> None:
     """Readings that span less than two weeks: the two ends never share a reading."""
     start = date(2026, 11, 23)
-    readings = [PainReading(start, "hip", 6), PainReading(start + timedelta(days=1), "hip", 5),
-                PainReading(start + timedelta(days=4), "hip", 3)]
+    readings = [
+        PainReading(start, "hip", 6),
+        PainReading(start + timedelta(days=1), "hip", 5),
+        PainReading(start + timedelta(days=4), "hip", 3),
+    ]
     change = pain_change(readings, "hip", start, start + timedelta(days=4))
     assert (change.before, change.after) == (5.5, 3.0)
     assert change.words(1) == "pain in the hip: 5.5 → 3.0 over 1 week"

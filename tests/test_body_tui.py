@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from conftest import TODAY
 from sqlite_utils import Database
 
 from rehab_tui.domain.body import area_key, areas, last_readings
@@ -12,8 +13,6 @@ from rehab_tui.tui.app import RehabApp
 from rehab_tui.tui.screens.body import BodyScreen, PainRow
 from rehab_tui.tui.screens.help import HelpScreen
 from rehab_tui.tui.widgets.body import BodyLine
-
-from conftest import TODAY
 
 EARLIER = TODAY - timedelta(days=3)
 
@@ -222,7 +221,9 @@ async def test_the_form_records_for_the_shown_day(fresh_store):
         assert "Thu 19 Nov" in str(app.screen.query_one("#title").render())
         # Started from what was known that day: the hip flexor's 5 came on the 19th itself.
         assert [(row.area, row.pain) for row in rows(app)] == [
-            ("right hip flexor", 5), ("left IT band", 4), ("lower back", 2)
+            ("right hip flexor", 5),
+            ("left IT band", 4),
+            ("lower back", 2),
         ]
         await pilot.press("down", "down", "3", "enter")
         await pilot.pause()

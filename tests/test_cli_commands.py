@@ -30,9 +30,9 @@ from cli_helpers import (
     new_db,
     ok,
     rows,
-    snooze_rows,
     run,
     run_process,
+    snooze_rows,
 )
 
 import rehab_tui.cli.days
@@ -77,8 +77,23 @@ def test_version_and_help(tmp_path: Path) -> None:
     assert invoke("--version").out.strip() == f"rehab, version {__version__}"
     helped = invoke("--help")
     assert helped.code == 0
-    for command in ("today", "done", "undo", "snooze", "unsnooze", "pause", "resume", "streaks",
-                    "calendar", "habit", "settings", "export", "import", "backup", "nag"):
+    for command in (
+        "today",
+        "done",
+        "undo",
+        "snooze",
+        "unsnooze",
+        "pause",
+        "resume",
+        "streaks",
+        "calendar",
+        "habit",
+        "settings",
+        "export",
+        "import",
+        "backup",
+        "nag",
+    ):
         assert re.search(rf"^\s+{command}\b", helped.out, re.MULTILINE), command
     assert not list(tmp_path.iterdir()), "--help and --version touch no database"
 
@@ -89,13 +104,20 @@ def test_new_database_gets_the_default_routine(tmp_path: Path) -> None:
     habits = rows(path, "habits")
     assert [h["slug"] for h in habits] == DEFAULT_SLUGS
     assert [h["name"] for h in habits] == [
-        "Stick rolling", "Lacrosse ball glute release", "Plank hip dips", "Acupuncture",
+        "Stick rolling",
+        "Lacrosse ball glute release",
+        "Plank hip dips",
+        "Acupuncture",
         "Glute and hip strength",
     ]
     assert [schedule_versions(path, h["slug"]) for h in habits] == [
-        [(TODAY, rule, TODAY)] for rule in (
-            "RRULE:FREQ=DAILY", "RRULE:FREQ=DAILY", "RRULE:FREQ=DAILY",
-            "RRULE:FREQ=WEEKLY;BYDAY=TU,FR", "1/week",
+        [(TODAY, rule, TODAY)]
+        for rule in (
+            "RRULE:FREQ=DAILY",
+            "RRULE:FREQ=DAILY",
+            "RRULE:FREQ=DAILY",
+            "RRULE:FREQ=WEEKLY;BYDAY=TU,FR",
+            "1/week",
         )
     ]
     assert all(h["start"] == TODAY and h["archived"] is None and h["cue"] for h in habits)
@@ -117,8 +139,13 @@ def test_old_schema_is_migrated_with_a_copy_kept(db: Path) -> None:
     copy = db.with_name("rehab.before-m002_day_indexes.db")
     assert dump(copy) == before
     assert {r["name"] for r in rows(db, "_sqlite_migrations")} == {
-        "m001_initial", "m002_day_indexes", "m003_schedule_history", "m004_reminders", "m005_nag",
-        "m006_prescriptions_and_body", "m007_notices",
+        "m001_initial",
+        "m002_day_indexes",
+        "m003_schedule_history",
+        "m004_reminders",
+        "m005_nag",
+        "m006_prescriptions_and_body",
+        "m007_notices",
     }
 
 
@@ -153,8 +180,11 @@ def test_today_json_shape(db: Path) -> None:
         assert type(entry["streak"]) is int
     assert item(listing, "stick-rolling")["habit"] == "Stick rolling"
     assert statuses(listing) == {
-        "stick-rolling": "pending", "lacrosse-ball-glute-release": "pending",
-        "plank-hip-dips": "pending", "acupuncture": "off", "glute-and-hip-strength": "open",
+        "stick-rolling": "pending",
+        "lacrosse-ball-glute-release": "pending",
+        "plank-hip-dips": "pending",
+        "acupuncture": "off",
+        "glute-and-hip-strength": "open",
     }
     assert (listing["done"], listing["total"]) == (0, 3)
 
@@ -195,8 +225,11 @@ def test_today_json_streaks_and_counts_as_of_the_date(db: Path) -> None:
     friday = ok(db, "today", "--date", YESTERDAY, "--json").json
     # Only stick rolling had started by then; the others are `off` before their start.
     assert statuses(friday) == {
-        "stick-rolling": "missed", "lacrosse-ball-glute-release": "off", "plank-hip-dips": "off",
-        "acupuncture": "off", "glute-and-hip-strength": "off",
+        "stick-rolling": "missed",
+        "lacrosse-ball-glute-release": "off",
+        "plank-hip-dips": "off",
+        "acupuncture": "off",
+        "glute-and-hip-strength": "off",
     }
     assert item(friday, "stick-rolling")["streak"] == 0
     assert (friday["done"], friday["total"]) == (0, 1)
@@ -249,8 +282,8 @@ def test_done_finds_by_name_slug_or_prefix(db: Path) -> None:
     ok(db, "done", "lacrosse-ball-glute-release")
     ok(db, "done", "sTiCk R")
     assert {r["habit_id"] for r in rows(db, "checkins")} == {
-        habit_id(db, s) for s in ("glute-and-hip-strength", "acupuncture",
-                                  "lacrosse-ball-glute-release", "stick-rolling")
+        habit_id(db, s)
+        for s in ("glute-and-hip-strength", "acupuncture", "lacrosse-ball-glute-release", "stick-rolling")
     }
 
 
@@ -330,7 +363,11 @@ def test_snooze_the_day_stores_reason_area_and_pain(db: Path) -> None:
     assert ran.lines == ["z the whole day snoozed on 2026-11-21 (Sat) (IT band flare); streaks are frozen, not broken"]
     [row] = snooze_rows(db)
     assert (row["day"], row["habit_id"], row["reason"], row["area"], row["pain"]) == (
-        TODAY, None, "IT band flare", "left IT band", 6,
+        TODAY,
+        None,
+        "IT band flare",
+        "left IT band",
+        6,
     )
 
 
@@ -419,7 +456,10 @@ def test_pause_until(db: Path) -> None:
     assert ran.lines == ["‖ Stick rolling paused from 2026-11-21 (Sat) through 2026-11-30 (Mon)"]
     [row] = rows(db, "pauses")
     assert (row["habit_id"], row["start"], row["until"], row["reason"]) == (
-        habit_id(db, "stick-rolling"), TODAY, "2026-11-30", "no running until the physio",
+        habit_id(db, "stick-rolling"),
+        TODAY,
+        "2026-11-30",
+        "no running until the physio",
     )
     assert statuses(ok(db, "today", "--json").json)["stick-rolling"] == "paused"
     assert statuses(ok(db, "today", "--date", "2026-11-30", "--json").json)["stick-rolling"] == "paused"
@@ -455,11 +495,13 @@ def test_resume_ends_the_current_pause_and_leaves_later_ones(db: Path) -> None:
     ok(db, "pause", "plank", "--from", "2026-11-18", "--until", "2026-11-25", today="2026-11-18")
     assert ok(db, "resume", "stick").lines == ["▶ Stick rolling is active again from 2026-11-21 (Sat)"]
     stick = habit_id(db, "stick-rolling")
-    assert sorted((r["habit_id"], r["start"], r["until"]) for r in rows(db, "pauses")) == sorted([
-        (stick, "2026-11-18", "2026-11-20"),
-        (stick, "2026-12-01", "2026-12-05"),
-        (habit_id(db, "plank-hip-dips"), "2026-11-18", "2026-11-25"),
-    ])
+    assert sorted((r["habit_id"], r["start"], r["until"]) for r in rows(db, "pauses")) == sorted(
+        [
+            (stick, "2026-11-18", "2026-11-20"),
+            (stick, "2026-12-01", "2026-12-05"),
+            (habit_id(db, "plank-hip-dips"), "2026-11-18", "2026-11-25"),
+        ]
+    )
     assert statuses(ok(db, "today", "--json").json)["stick-rolling"] == "pending"
 
 
@@ -495,8 +537,10 @@ def test_streaks_json_shape_and_values(db: Path) -> None:
     assert by_slug["stick-rolling"]["strength"] > 0
     assert by_slug["acupuncture"]["current_streak"] == 1
     # A habit never done has neither a streak nor strength.
-    assert (by_slug["glute-and-hip-strength"]["current_streak"],
-            by_slug["glute-and-hip-strength"]["strength"]) == (0, 0.0)
+    assert (by_slug["glute-and-hip-strength"]["current_streak"], by_slug["glute-and-hip-strength"]["strength"]) == (
+        0,
+        0.0,
+    )
 
 
 def test_streaks_text(db: Path) -> None:
@@ -557,8 +601,11 @@ def test_calendar_month_option(db: Path) -> None:
         ("mon wed fri", "RRULE:FREQ=WEEKLY;BYDAY=MO,WE,FR", "mon,wed,fri"),
         ("every 3 days", "RRULE:FREQ=DAILY;INTERVAL=3", "every 3 days"),
         ("2/week", "2/week", "2/week"),
-        ("RRULE:FREQ=MONTHLY;BYMONTHDAY=1,15", "RRULE:FREQ=MONTHLY;BYMONTHDAY=1,15",
-         "RRULE:FREQ=MONTHLY;BYMONTHDAY=1,15"),
+        (
+            "RRULE:FREQ=MONTHLY;BYMONTHDAY=1,15",
+            "RRULE:FREQ=MONTHLY;BYMONTHDAY=1,15",
+            "RRULE:FREQ=MONTHLY;BYMONTHDAY=1,15",
+        ),
     ],
 )
 def test_habit_add_schedules(db: Path, schedule: str, stored: str, listed: str) -> None:
@@ -570,17 +617,39 @@ def test_habit_add_schedules(db: Path, schedule: str, stored: str, listed: str) 
 
 
 def test_habit_add(db: Path) -> None:
-    ran = ok(db, "habit", "add", "Hamstring stretch", "--schedule", "mon,wed,fri",
-             "--cue", "Heel on a step, hinge at the hips", "--minutes", "3")
+    ran = ok(
+        db,
+        "habit",
+        "add",
+        "Hamstring stretch",
+        "--schedule",
+        "mon,wed,fri",
+        "--cue",
+        "Heel on a step, hinge at the hips",
+        "--minutes",
+        "3",
+    )
     assert ran.lines == [
         "+ Hamstring stretch (hamstring-stretch): every Monday, Wednesday, Friday, from 2026-11-21 (Sat)"
     ]
     row = habit_row(db, "hamstring-stretch")
     assert {k: v for k, v in row.items() if k not in ("id", "created_at", "updated_at")} == {
-        "name": "Hamstring stretch", "slug": "hamstring-stretch",
-        "cue": "Heel on a step, hinge at the hips", "minutes": 3, "start": TODAY,
-        "archived": None, "position": 6, "intention": "", "sets": None, "reps": None, "hold_s": None,
-        "sides": 0, "rest_s": None, "min_dose": "", "min_sets": None, "min_hold_s": None,
+        "name": "Hamstring stretch",
+        "slug": "hamstring-stretch",
+        "cue": "Heel on a step, hinge at the hips",
+        "minutes": 3,
+        "start": TODAY,
+        "archived": None,
+        "position": 6,
+        "intention": "",
+        "sets": None,
+        "reps": None,
+        "hold_s": None,
+        "sides": 0,
+        "rest_s": None,
+        "min_dose": "",
+        "min_sets": None,
+        "min_hold_s": None,
     }
     assert row["created_at"] and row["updated_at"]
     assert schedule_versions(db, "hamstring-stretch") == [(TODAY, "RRULE:FREQ=WEEKLY;BYDAY=MO,WE,FR", TODAY)]
@@ -638,14 +707,14 @@ def test_habit_list_json_shape(db: Path) -> None:
 
 def test_habit_archive_and_list_all(db: Path) -> None:
     ran = ok(db, "habit", "archive", "acu")
-    assert ran.lines == ["- Acupuncture archived from 2026-11-21 (Sat); `rehab habit restore acupuncture` brings it back"]
+    assert ran.lines == [
+        "- Acupuncture archived from 2026-11-21 (Sat); `rehab habit restore acupuncture` brings it back"
+    ]
     assert habit_row(db, "acupuncture")["archived"] == TODAY
     assert "acupuncture" not in [e["slug"] for e in ok(db, "habit", "list", "--json").json]
     assert "Acupuncture" not in ok(db, "habit", "list").out
     everything = ok(db, "habit", "list", "--all", "--json").json
-    assert [(e["slug"], e["archived"]) for e in everything] == [
-        (s, s == "acupuncture") for s in DEFAULT_SLUGS
-    ]
+    assert [(e["slug"], e["archived"]) for e in everything] == [(s, s == "acupuncture") for s in DEFAULT_SLUGS]
     assert "(archived)" in ok(db, "habit", "list", "--all").out
     # Its history is kept.
     assert habit_row(db, "acupuncture")["name"] == "Acupuncture"
@@ -670,8 +739,20 @@ def test_archived_habits_are_found_only_by_restore(db: Path) -> None:
 
 
 def test_habit_edit(db: Path) -> None:
-    ran = ok(db, "habit", "edit", "stick", "--name", "Foam rolling", "--cue", "  Slowly.  ",
-             "--minutes", "7", "--schedule", "mon,thu")
+    ran = ok(
+        db,
+        "habit",
+        "edit",
+        "stick",
+        "--name",
+        "Foam rolling",
+        "--cue",
+        "  Slowly.  ",
+        "--minutes",
+        "7",
+        "--schedule",
+        "mon,thu",
+    )
     assert ran.lines == ["~ Foam rolling (stick-rolling): every Monday, Thursday, from 2026-11-21 (Sat)"]
     row = habit_row(db, "stick-rolling")
     assert (row["name"], row["cue"], row["minutes"]) == ("Foam rolling", "Slowly.", 7)
@@ -717,7 +798,10 @@ def test_habit_move(db: Path) -> None:
 def test_settings_list(db: Path) -> None:
     ran = ok(db, "settings")
     assert [line.split()[:2] for line in ran.lines] == [
-        ["day_start_hour", "0"], ["week_start", "monday"], ["snooze_budget", "2"], ["theme", "textual-dark"],
+        ["day_start_hour", "0"],
+        ["week_start", "monday"],
+        ["snooze_budget", "2"],
+        ["theme", "textual-dark"],
     ]
 
 
@@ -728,7 +812,10 @@ def test_settings_get_and_set(db: Path) -> None:
     assert ok(db, "settings", "day_start_hour", "03").lines == ["day_start_hour = 3"]
     assert ok(db, "settings", "theme", "nord").lines == ["theme = nord"]
     assert {r["key"]: r["value"] for r in rows(db, "settings")} == {
-        "snooze_budget": "3", "week_start": "sunday", "day_start_hour": "3", "theme": "nord",
+        "snooze_budget": "3",
+        "week_start": "sunday",
+        "day_start_hour": "3",
+        "theme": "nord",
     }
     assert ok(db, "settings", "week_start").out == "sunday\n"
     # The calendar follows week_start.
@@ -745,7 +832,18 @@ def make_history(db: Path) -> None:
     ok(db, "done", "stick", "glute", "--date", YESTERDAY)
     ok(db, "snooze", "--date", "2026-11-18", "--area", "left IT band", "--pain", "4")
     ok(db, "snooze", "--habit", "plank", "--reason", "wrist")
-    ok(db, "pause", "lacrosse", "--from", "2026-11-19", "--until", "2026-11-24", "--reason", "physio", today="2026-11-19")
+    ok(
+        db,
+        "pause",
+        "lacrosse",
+        "--from",
+        "2026-11-19",
+        "--until",
+        "2026-11-24",
+        "--reason",
+        "physio",
+        today="2026-11-19",
+    )
 
 
 def test_export_json(db: Path) -> None:
@@ -779,7 +877,13 @@ def test_export_json(db: Path) -> None:
         {"day": "2026-11-18", "area": "left IT band", "pain": 4, "note": ""},
     ]
     assert habits["plank-hip-dips"]["prescription"] == {
-        "sets": 3, "reps": 12, "hold": None, "sides": True, "rest": 30, "min_text": "", "min_sets": 1,
+        "sets": 3,
+        "reps": 12,
+        "hold": None,
+        "sides": True,
+        "rest": 30,
+        "min_text": "",
+        "min_sets": 1,
         "min_hold": None,
     }
     assert habits["stick-rolling"]["minimum_doses"] == ["2026-11-16"]
@@ -895,7 +999,7 @@ def test_today_json_counts_streaks_longer_than_the_recent_window(tmp_path: Path)
             today,
             [(long, d) for d in days if d >= today - timedelta(days=700)]
             + [(short, d) for d in days if d != today - timedelta(days=31)]
-            + [(old_miss, d) for d in days if d != today - timedelta(days=500)]
+            + [(old_miss, d) for d in days if d != today - timedelta(days=500)],
         )
         then = today - timedelta(days=600)
         expected = checklist(store.journal(), today, today)
@@ -913,9 +1017,7 @@ def test_today_json_counts_streaks_longer_than_the_recent_window(tmp_path: Path)
     assert (earlier["stick-rolling"], earlier["plank-hip-dips"]) == (101, 400)
 
 
-def test_today_json_with_a_short_window_matches_the_whole_record(
-    demo_store, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_today_json_with_a_short_window_matches_the_whole_record(demo_store, monkeypatch: pytest.MonkeyPatch) -> None:
     # The demo history has snoozes, rest days, a pause and misses; with a
     # four-week window some days are read from the window and the others,
     # whose streaks reach further, from the whole file.

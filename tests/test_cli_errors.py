@@ -31,8 +31,13 @@ def db(tmp_path: Path) -> Path:
     return new_db(tmp_path)
 
 
-def refused(db: Path, *args: object, contains: str | None = None, today: str | None = TODAY,
-            env: dict[str, str | None] | None = None) -> str:
+def refused(
+    db: Path,
+    *args: object,
+    contains: str | None = None,
+    today: str | None = TODAY,
+    env: dict[str, str | None] | None = None,
+) -> str:
     """Run a command that must fail cleanly and leave the database as it was."""
     tables, raw, files = dump(db), file_bytes(db), set(folder_state(db.parent))
     line = assert_error(run(db, *args, today=today, env=env), contains=contains)
@@ -65,14 +70,26 @@ CASES = {
     "done archived": ((("habit", "archive", "plank"),), ("done", "plank-hip-dips"), "no habit matches"),
     "blank habit": ((), ("done", "  "), "name a habit"),
     # an ambiguous habit
-    "done ambiguous": ((("habit", "add", "Stick stretch", "--schedule", "daily"),), ("done", "stick"),
-                       "could be any of: Stick rolling, Stick stretch"),
-    "snooze ambiguous": ((("habit", "add", "Stick stretch", "--schedule", "daily"),),
-                         ("snooze", "--habit", "STICK"), "could be any of"),
-    "pause ambiguous": ((("habit", "add", "Acupressure", "--schedule", "daily"),),
-                        ("pause", "acu", "--until", "2026-11-30"), "could be any of"),
-    "archive ambiguous": ((("habit", "add", "Glute bridges", "--schedule", "daily"),),
-                          ("habit", "archive", "glute"), "could be any of"),
+    "done ambiguous": (
+        (("habit", "add", "Stick stretch", "--schedule", "daily"),),
+        ("done", "stick"),
+        "could be any of: Stick rolling, Stick stretch",
+    ),
+    "snooze ambiguous": (
+        (("habit", "add", "Stick stretch", "--schedule", "daily"),),
+        ("snooze", "--habit", "STICK"),
+        "could be any of",
+    ),
+    "pause ambiguous": (
+        (("habit", "add", "Acupressure", "--schedule", "daily"),),
+        ("pause", "acu", "--until", "2026-11-30"),
+        "could be any of",
+    ),
+    "archive ambiguous": (
+        (("habit", "add", "Glute bridges", "--schedule", "daily"),),
+        ("habit", "archive", "glute"),
+        "could be any of",
+    ),
     # a date that does not exist, or is no date
     "done 30 February": ((), ("done", "stick", "--date", "2026-02-30"), "2026-02-30 is not a day of the calendar"),
     "today 30 February": ((), ("today", "--date", "2026-02-30"), "not a day of the calendar"),
@@ -81,10 +98,16 @@ CASES = {
     "snooze 30 February": ((), ("snooze", "--date", "2026-02-30"), "not a day of the calendar"),
     "unsnooze 30 February": ((), ("unsnooze", "--date", "2026-02-30"), "not a day of the calendar"),
     "pause until 30 February": ((), ("pause", "stick", "--until", "2027-02-30"), "not a day of the calendar"),
-    "pause from 30 February": ((), ("pause", "stick", "--from", "2026-02-30", "--until", "2026-12-01"),
-                               "not a day of the calendar"),
-    "add start 30 February": ((), ("habit", "add", "Ice", "--schedule", "daily", "--start", "2026-02-30"),
-                              "not a day of the calendar"),
+    "pause from 30 February": (
+        (),
+        ("pause", "stick", "--from", "2026-02-30", "--until", "2026-12-01"),
+        "not a day of the calendar",
+    ),
+    "add start 30 February": (
+        (),
+        ("habit", "add", "Ice", "--schedule", "daily", "--start", "2026-02-30"),
+        "not a day of the calendar",
+    ),
     "archive 31 April": ((), ("habit", "archive", "stick", "--date", "2026-04-31"), "not a day of the calendar"),
     "a lone number": ((), ("done", "stick", "--date", "15"), "'15' is not a date"),
     "a lone month": ((), ("done", "stick", "--date", "November"), "is not a date"),
@@ -101,8 +124,11 @@ CASES = {
     "schedule 0/week": ((), ("habit", "add", "Ice", "--schedule", "0/week"), "quota"),
     "schedule bad weekday": ((), ("habit", "add", "Ice", "--schedule", "mon,funday"), "not a schedule"),
     "schedule bad rrule": ((), ("habit", "add", "Ice", "--schedule", "RRULE:FREQ=SOMETIMES"), "RRULE"),
-    "schedule rrule in the past": ((), ("habit", "add", "Ice", "--schedule", "RRULE:FREQ=DAILY;UNTIL=20200101"),
-                                   "does not fall on any day"),
+    "schedule rrule in the past": (
+        (),
+        ("habit", "add", "Ice", "--schedule", "RRULE:FREQ=DAILY;UNTIL=20200101"),
+        "does not fall on any day",
+    ),
     "edit schedule": ((), ("habit", "edit", "stick", "--schedule", "fortnightly"), "not a schedule"),
     # an empty or duplicate name
     "empty name": ((), ("habit", "add", "", "--schedule", "daily"), "a habit name cannot be empty"),
@@ -112,8 +138,11 @@ CASES = {
     "duplicate name": ((), ("habit", "add", "Stick rolling", "--schedule", "daily"), "already exists"),
     "duplicate name upper case": ((), ("habit", "add", "STICK ROLLING", "--schedule", "daily"), "already exists"),
     "duplicate name spaced": ((), ("habit", "add", "  stick Rolling ", "--schedule", "daily"), "already exists"),
-    "duplicate of an archived name": ((("habit", "archive", "acu"),),
-                                      ("habit", "add", "acupuncture", "--schedule", "daily"), "already exists"),
+    "duplicate of an archived name": (
+        (("habit", "archive", "acu"),),
+        ("habit", "add", "acupuncture", "--schedule", "daily"),
+        "already exists",
+    ),
     "rename to a taken name": ((), ("habit", "edit", "plank", "--name", "stick ROLLING"), "already exists"),
     "rename to empty": ((), ("habit", "edit", "plank", "--name", ""), "a habit name cannot be empty"),
     "edit nothing": ((), ("habit", "edit", "stick"), "nothing to change"),
@@ -125,19 +154,27 @@ CASES = {
     "pain -1": ((), ("snooze", "--pain", "-1"), "pain"),
     "habit pain 42": ((), ("snooze", "--habit", "stick", "--pain", "42"), "pain"),
     # a snooze past the budget, or too far ahead
-    "snooze past budget": ((("snooze", "--date", "2026-11-19"), ("snooze", "--date", YESTERDAY)),
-                           ("snooze",), "pause"),
-    "habit snooze past budget": ((("snooze", "--date", "2026-11-19"), ("snooze", "--date", YESTERDAY)),
-                                 ("snooze", "--habit", "stick", "--reason", "knee"), "pause"),
-    "snooze ahead past budget": ((("snooze", "--date", "2026-11-19"), ("snooze", "--date", YESTERDAY)),
-                                 ("snooze", "--date", "2026-11-25"), "pause"),
+    "snooze past budget": ((("snooze", "--date", "2026-11-19"), ("snooze", "--date", YESTERDAY)), ("snooze",), "pause"),
+    "habit snooze past budget": (
+        (("snooze", "--date", "2026-11-19"), ("snooze", "--date", YESTERDAY)),
+        ("snooze", "--habit", "stick", "--reason", "knee"),
+        "pause",
+    ),
+    "snooze ahead past budget": (
+        (("snooze", "--date", "2026-11-19"), ("snooze", "--date", YESTERDAY)),
+        ("snooze", "--date", "2026-11-25"),
+        "pause",
+    ),
     "snooze with no budget": ((("settings", "snooze_budget", "0"),), ("snooze",), "rehab pause"),
     "snooze too far ahead": ((), ("snooze", "--date", "2026-11-29"), "7 days ahead"),
     # pauses
     "pause backwards": ((), ("pause", "stick", "--from", "2026-11-25", "--until", "2026-11-24"), "before"),
     "resume when not paused": ((), ("resume", "stick"), "not paused"),
-    "resume before a later pause": ((("pause", "stick", "--from", "2026-11-25", "--until", "2026-11-28"),),
-                                    ("resume", "stick"), "not paused"),
+    "resume before a later pause": (
+        (("pause", "stick", "--from", "2026-11-25", "--until", "2026-11-28"),),
+        ("resume", "stick"),
+        "not paused",
+    ),
     # settings
     "unknown setting": ((), ("settings", "colour"), "unknown setting 'colour'"),
     "set unknown setting": ((), ("settings", "colour", "red"), "unknown setting"),
@@ -237,13 +274,16 @@ def test_usage_errors_exit_2(db: Path, args: tuple[str, ...]) -> None:
     assert set(folder_state(db.parent)) == files
 
 
-@pytest.mark.parametrize(("args", "says"), [
-    (("habit", "edit", "stick", "--sets", "-1"), "'--sets': -1 is too small: 0 or more"),
-    (("remind", "remove", "0"), "0 is too small: 1 or more"),
-    (("pain", "--weeks", "0"), "0 is not in the range 1 to 520"),
-    (("pain", "99999999999999999999999", "--area", "hip"), "99999999999999999999… is far too large"),
-    (("pain", "1x", "--area", "hip"), "'1x' is not a whole number"),
-])
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (("habit", "edit", "stick", "--sets", "-1"), "'--sets': -1 is too small: 0 or more"),
+        (("remind", "remove", "0"), "0 is too small: 1 or more"),
+        (("pain", "--weeks", "0"), "0 is not in the range 1 to 520"),
+        (("pain", "99999999999999999999999", "--area", "hip"), "99999999999999999999… is far too large"),
+        (("pain", "1x", "--area", "hip"), "'1x' is not a whole number"),
+    ],
+)
 def test_a_number_out_of_range_says_the_range_in_words(db: Path, args: tuple[str, ...], says: str) -> None:
     assert_usage_error(run(db, *args), contains=says)
 

@@ -19,7 +19,11 @@ def test_global_options_before_the_command(tmp_path: Path) -> None:
     assert ran.out.splitlines()[0] == "✔ Stick rolling done on 2026-11-21 (Sat) · streak 1 day"
     listing = run_process("--today", TODAY, "--db", db, "today", "--json")
     assert listing.code == 0 and listing.err == ""
-    assert (listing.json["date"], listing.json["done"], listing.json["total"]) == (TODAY, 2, 3)  # the 1/week habit is open on Saturday
+    assert (listing.json["date"], listing.json["done"], listing.json["total"]) == (
+        TODAY,
+        2,
+        3,
+    )  # the 1/week habit is open on Saturday
 
 
 def test_rehab_db_and_rehab_today_work_everywhere(tmp_path: Path) -> None:

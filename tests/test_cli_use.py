@@ -26,8 +26,15 @@ def test_snooze_a_month_day_is_the_next_one(db: Path) -> None:
 
 @pytest.mark.parametrize(
     ("text", "day"),
-    [("wed", "2026-11-25"), ("sat", TODAY), ("tomorrow", "2026-11-22"), ("+2", "2026-11-23"),
-     ("next sat", "2026-11-28"), ("last fri", "2026-11-20"), ("-1", "2026-11-20")],
+    [
+        ("wed", "2026-11-25"),
+        ("sat", TODAY),
+        ("tomorrow", "2026-11-22"),
+        ("+2", "2026-11-23"),
+        ("next sat", "2026-11-28"),
+        ("last fri", "2026-11-20"),
+        ("-1", "2026-11-20"),
+    ],
 )
 def test_snooze_and_unsnooze_face_ahead(db: Path, text: str, day: str) -> None:
     ran = ok(db, "snooze", "--date", text)
@@ -52,10 +59,12 @@ def test_habit_edit_from_faces_ahead_and_start_faces_back(db: Path) -> None:
 
 @pytest.mark.parametrize(
     ("args", "day"),
-    [(("done", "stick", "--date", "wed"), "2026-11-18"),
-     (("done", "stick", "--date", "Nov 20"), "2026-11-20"),
-     (("done", "stick", "--date", "last sat"), "2026-11-14"),
-     (("done", "stick", "--date", "20 November"), "2026-11-20")],
+    [
+        (("done", "stick", "--date", "wed"), "2026-11-18"),
+        (("done", "stick", "--date", "Nov 20"), "2026-11-20"),
+        (("done", "stick", "--date", "last sat"), "2026-11-14"),
+        (("done", "stick", "--date", "20 November"), "2026-11-20"),
+    ],
 )
 def test_done_faces_back(db: Path, args: tuple[str, ...], day: str) -> None:
     ran = ok(db, *args)
@@ -82,13 +91,15 @@ def test_done_tomorrow_is_read_and_then_refused_as_the_future(db: Path) -> None:
 
 @pytest.mark.parametrize(
     ("args", "words"),
-    [(("today", "--bogus"), "no such option"),
-     (("--bogus", "today"), "no such option"),
-     (("done",), "missing argument 'HABIT...'"),
-     (("export", "--format", "xml"), "'xml' is not one of"),
-     (("habit", "frob"), "no such command 'frob'"),
-     (("habit", "add"), "missing argument 'NAME'"),
-     (("frobnicate",), "no such command 'frobnicate'")],
+    [
+        (("today", "--bogus"), "no such option"),
+        (("--bogus", "today"), "no such option"),
+        (("done",), "missing argument 'HABIT...'"),
+        (("export", "--format", "xml"), "'xml' is not one of"),
+        (("habit", "frob"), "no such command 'frob'"),
+        (("habit", "add"), "missing argument 'NAME'"),
+        (("frobnicate",), "no such command 'frobnicate'"),
+    ],
 )
 def test_a_usage_error_is_one_error_line_with_status_2(db: Path, args: tuple[str, ...], words: str) -> None:
     from cli_helpers import assert_usage_error
@@ -172,8 +183,10 @@ def test_delete_with_yes_backs_up_then_removes_every_row(db: Path) -> None:
     before = dump(db)
     ran = ok(db, "habit", "delete", "plank", "--yes")
     kept = db.with_name("rehab.before-delete-plank-hip-dips.db")
-    assert ran.out == (f"x Plank hip dips (plank-hip-dips) deleted with 1 check-in, 1 snooze, 1 pause; "
-                       f"the database as it was is kept in {kept}\n")
+    assert ran.out == (
+        f"x Plank hip dips (plank-hip-dips) deleted with 1 check-in, 1 snooze, 1 pause; "
+        f"the database as it was is kept in {kept}\n"
+    )
     assert dump(kept) == before
     for table in ("habits", "schedules", "checkins", "snoozes", "pauses"):
         key = "id" if table == "habits" else "habit_id"

@@ -31,4 +31,3 @@ def test_a_command_runs_with_the_collector_and_start_up_frozen(tmp_path):
     assert (collector, on, frozen) == ("collector", "True", "frozen")
     # The imports of click, sqlite-utils and the command: tens of thousands of objects.
     assert int(count) > 10_000
-

@@ -21,8 +21,8 @@ import pytest
 from cli_helpers import ok
 from domain_helpers import make_log
 
-from rehab_tui.domain.model import Journal
 from rehab_tui.domain.drop_off import DropOff, drop_off
+from rehab_tui.domain.model import Journal
 from rehab_tui.domain.streaks import routine_adherence, routine_share
 from rehab_tui.store import Store
 
@@ -35,8 +35,9 @@ def back(days: Iterable[int]) -> set[date]:
     return {TODAY - timedelta(days=k) for k in days}
 
 
-def single(done: Iterable[int], *, history: int = 28, rest_days: Iterable[int] = (),
-           snoozed: Iterable[int] = ()) -> Journal:
+def single(
+    done: Iterable[int], *, history: int = 28, rest_days: Iterable[int] = (), snoozed: Iterable[int] = ()
+) -> Journal:
     """One daily habit started `history` days ago (today included), done on the
     days back in `done`; `rest_days` are day snoozes, `snoozed` the habit's own."""
     log = make_log(start=TODAY - timedelta(days=history - 1), done=back(done), snoozed=back(snoozed))
@@ -51,7 +52,8 @@ def test_three_of_seven_after_three_full_weeks_is_a_drop() -> None:
     assert drop_off(journal, TODAY).to_json() == {"last_7": 42.9, "before": 100.0}
     assert drop_off(journal, TODAY).words() == (
         "The last 7 days: 43 % of the routine's days complete, after 100 % the three weeks before. "
-        "A short session keeps the thread.")
+        "A short session keeps the thread."
+    )
 
 
 def test_four_of_seven_is_still_under_the_line() -> None:
@@ -162,10 +164,13 @@ def test_streaks_json_reports_a_drop(tmp_path: Path) -> None:
     assert ok(db, "streaks", "--json").json["drop_off"] == {"last_7": 42.9, "before": 100.0}
 
 
-@pytest.mark.parametrize("done", [
-    [0, 1, 2, 3, 4, *BEFORE],  # 71.4 after 100.0: over the line
-    [0, 1, 2, *range(7, 21)],  # 42.9 after 66.7: 23.8 points
-])
+@pytest.mark.parametrize(
+    "done",
+    [
+        [0, 1, 2, 3, 4, *BEFORE],  # 71.4 after 100.0: over the line
+        [0, 1, 2, *range(7, 21)],  # 42.9 after 66.7: 23.8 points
+    ],
+)
 def test_streaks_json_reports_null_without_a_drop(tmp_path: Path, done: list[int]) -> None:
     db = one_habit_file(tmp_path / "rehab.db", done)
     data = ok(db, "streaks", "--json").json

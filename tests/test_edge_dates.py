@@ -7,7 +7,7 @@ from __future__ import annotations
 import random
 import shutil
 import tempfile
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -25,14 +25,35 @@ from rehab_tui.store import Store
 
 DAY = timedelta(days=1)
 MONDAY, SUNDAY = 0, 6
-ZONES = [ZoneInfo("Europe/Berlin"), ZoneInfo("Europe/London"), ZoneInfo("America/New_York"),
-         ZoneInfo("America/Los_Angeles")]
-WEEKDAY_WORDS = [
-    ("mon", "monday"), ("tue", "tuesday"), ("wed", "wednesday"), ("thu", "thursday"),
-    ("fri", "friday"), ("sat", "saturday"), ("sun", "sunday"),
+ZONES = [
+    ZoneInfo("Europe/Berlin"),
+    ZoneInfo("Europe/London"),
+    ZoneInfo("America/New_York"),
+    ZoneInfo("America/Los_Angeles"),
 ]
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December"]
+WEEKDAY_WORDS = [
+    ("mon", "monday"),
+    ("tue", "tuesday"),
+    ("wed", "wednesday"),
+    ("thu", "thursday"),
+    ("fri", "friday"),
+    ("sat", "saturday"),
+    ("sun", "sunday"),
+]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 # ------------------------------------------------------------- strategies
@@ -116,7 +137,7 @@ def test_aware_times_across_a_dst_change_use_the_local_clock(
     switch: date, seconds: int, zone: ZoneInfo, hour: int
 ) -> None:
     # A real instant near a switch, as the local clock shows it.
-    instant = datetime.combine(switch, datetime.min.time(), tzinfo=timezone.utc) + timedelta(seconds=seconds)
+    instant = datetime.combine(switch, datetime.min.time(), tzinfo=UTC) + timedelta(seconds=seconds)
     local = instant.astimezone(zone)
     today = logical_today(local, hour)
     assert today == (local.replace(tzinfo=None) - timedelta(hours=hour)).date()
@@ -197,9 +218,7 @@ def most_recent(month: int, day: int, today: date, ahead: bool) -> date | None:
 @example(today=date(2096, 3, 1), month=2, day=29, form="{mon} {day}", ahead=True)  # 2100 is no leap year
 @example(today=date(2026, 1, 1), month=12, day=31, form="{mon} {day}", ahead=False)  # last year
 @example(today=date(2026, 12, 31), month=1, day=1, form="{mon} {day}", ahead=True)  # next year
-def test_a_month_and_day_is_the_nearest_such_date(
-    today: date, month: int, day: int, form: str, ahead: bool
-) -> None:
+def test_a_month_and_day_is_the_nearest_such_date(today: date, month: int, day: int, form: str, ahead: bool) -> None:
     assume(form != "{day}th {mon}" or day > 3)  # 1st, 2nd, 3rd are spelt otherwise
     text = form.format(mon=MONTHS[month - 1][:3], month=MONTHS[month - 1], day=day)
     expected = most_recent(month, day, today, ahead)

@@ -18,13 +18,12 @@ from pathlib import Path
 
 import click
 import pytest
+from cli_helpers import TODAY, assert_error, dump, new_db, ok, rows, run, run_process
 from click.testing import CliRunner
+from disk_helpers import fill, small_disk  # noqa: F401 (a fixture)
 from sqlite_utils import Database
 
 from rehab_tui.store import Store
-
-from cli_helpers import TODAY, assert_error, dump, new_db, ok, rows, run, run_process
-from disk_helpers import fill, small_disk  # noqa: F401 (a fixture)
 
 
 def mode(path: Path) -> int:
@@ -121,9 +120,11 @@ def test_an_export_that_fails_half_way_leaves_the_old_file(tmp_path):
         resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
 
     proc = subprocess.run(
-        [sys.executable, "-m", "rehab_tui", "--db", str(db), "--today", TODAY,
-         "export", "-o", str(target), "--force"],
-        preexec_fn=small_files, capture_output=True, text=True, timeout=120,
+        [sys.executable, "-m", "rehab_tui", "--db", str(db), "--today", TODAY, "export", "-o", str(target), "--force"],
+        preexec_fn=small_files,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert proc.returncode == 1 and proc.stderr.startswith("error: "), proc.stderr
     assert "Traceback" not in proc.stderr
@@ -136,8 +137,12 @@ def test_leftovers_of_killed_writes_are_removed_on_the_next_run(tmp_path):
 
     db = new_db(tmp_path)
     # What a kill in the middle of a backup, an export or a first start leaves.
-    killed = [".rehab-backup.db.x8d2k1ab.partial", ".rehab.json.q0w9e8_z.partial",
-              ".rehab.db.a1b2c3d4.new", ".rehab.db.a1b2c3d4.new-journal"]
+    killed = [
+        ".rehab-backup.db.x8d2k1ab.partial",
+        ".rehab.json.q0w9e8_z.partial",
+        ".rehab.db.a1b2c3d4.new",
+        ".rehab.db.a1b2c3d4.new-journal",
+    ]
     for name in killed:
         (tmp_path / name).write_bytes(b"half")
     # ...and a write still going on in another process: locked, so it stays.
@@ -182,7 +187,9 @@ def test_restore_with_a_live_wal_and_an_open_app(tmp_path):
     kept = tmp_path / "rehab.before-restore.db"
     assert mode(kept) == 0o600
     assert {(r["habit_id"], r["day"]) for r in rows(kept, "checkins")} == {
-        (1, "2026-11-19"), (2, "2026-11-21"), (3, "2026-11-21")
+        (1, "2026-11-19"),
+        (2, "2026-11-21"),
+        (3, "2026-11-21"),
     }
     assert integrity(kept) == "ok"
 
@@ -201,16 +208,20 @@ def newer(path: Path) -> None:
 def damaged(path: Path) -> None:
     with_history(path, 300)
     data = bytearray(path.read_bytes())
-    data[4096 * 3: 4096 * 3 + 200] = b"\xff" * 200  # a page in the middle scribbled over
+    data[4096 * 3 : 4096 * 3 + 200] = b"\xff" * 200  # a page in the middle scribbled over
     path.write_bytes(bytes(data))
 
 
-@pytest.mark.parametrize("make, words", [
-    (lambda p: p.write_text("hello"), "not a rehab database"),
-    (other_app, "not a rehab database"),
-    (newer, "newer"),
-    (damaged, "damaged"),
-], ids=["text", "other app", "newer", "damaged"])
+@pytest.mark.parametrize(
+    "make, words",
+    [
+        (lambda p: p.write_text("hello"), "not a rehab database"),
+        (other_app, "not a rehab database"),
+        (newer, "newer"),
+        (damaged, "damaged"),
+    ],
+    ids=["text", "other app", "newer", "damaged"],
+)
 def test_restore_refuses_a_bad_backup_and_writes_nothing(tmp_path, make, words):
     db = new_db(tmp_path)
     bad = tmp_path / "bad.db"
@@ -360,12 +371,16 @@ def test_whole_number_type_takes_ascii_digits_only():
         assert result.exit_code == 2 and not isinstance(result.exception, ValueError), (bad, result.output)
 
 
-@pytest.mark.parametrize("text, words", [
-    ("[" * 100_000, "nested"),
-    ('{"format": "rehab-tui export", "version": 1' + ', "x": ' + "9" * 5000 + "}", "digits"),
-    ('{"format": "rehab-tui export", "version": 1e999}', "out of range"),
-    ('{"format": "rehab-tui export", "version": NaN}', "not allowed"),
-], ids=["deep", "long number", "huge float", "nan"])
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("[" * 100_000, "nested"),
+        ('{"format": "rehab-tui export", "version": 1' + ', "x": ' + "9" * 5000 + "}", "digits"),
+        ('{"format": "rehab-tui export", "version": 1e999}', "out of range"),
+        ('{"format": "rehab-tui export", "version": NaN}', "not allowed"),
+    ],
+    ids=["deep", "long number", "huge float", "nan"],
+)
 def test_import_is_bounded(tmp_path, text, words):
     db = new_db(tmp_path)
     before = dump(db)
@@ -391,7 +406,9 @@ def test_a_name_the_terminal_cannot_show_is_no_crash_after_the_write(tmp_path):
     env = {"PYTHONIOENCODING": "latin-1"}
     proc = subprocess.run(
         [sys.executable, "-m", "rehab_tui", "--db", str(db), "--today", TODAY, "done", "Ædd"],
-        capture_output=True, env={**os.environ, **env}, timeout=60,
+        capture_output=True,
+        env={**os.environ, **env},
+        timeout=60,
     )
     assert proc.returncode == 0, proc.stderr.decode("latin-1")
     assert b"Traceback" not in proc.stderr

@@ -5,10 +5,8 @@ from __future__ import annotations
 import csv
 import io
 
-from sqlite_utils import Database
-
 from cli_helpers import TODAY, new_db, ok, run_process
-
+from sqlite_utils import Database
 
 # ------------------------------------------------------------ 4. text on a terminal and in CSV
 
@@ -21,7 +19,10 @@ def test_today_strips_control_characters_from_old_rows(tmp_path):
     out = run_process("--db", db, "--today", TODAY, "today").out
     assert "\x1b" not in out and "\x07" not in out and "\r" not in out
     assert "Stick]0;pwned rolling" in out
-    out = run_process("--db", db, "--today", TODAY, "streaks").out + run_process("--db", db, "--today", TODAY, "settings").out
+    out = (
+        run_process("--db", db, "--today", TODAY, "streaks").out
+        + run_process("--db", db, "--today", TODAY, "settings").out
+    )
     assert "\x1b" not in out
 
 
@@ -34,7 +35,7 @@ def test_csv_neutralises_formulas(tmp_path):
     out = ok(db, "export", "--format", "csv").out
     table = list(csv.DictReader(io.StringIO(out)))
     names = {r["habit"] for r in table if r["kind"] == "done"}
-    assert names == {"'=HYPERLINK(\"http://evil.example\",\"Stretch\")", "'+1 hamstring", "Stick rolling"}
+    assert names == {'\'=HYPERLINK("http://evil.example","Stretch")', "'+1 hamstring", "Stick rolling"}
     rest = next(r for r in table if r["kind"] == "rest_day")
     assert (rest["reason"], rest["area"]) == ("'@SUM(A1)", "'-left knee")
     assert all(r["date"][:1].isdigit() for r in table)
@@ -49,8 +50,13 @@ def test_every_line_that_names_a_habit_is_safe_for_a_terminal(tmp_path):
     hand = Database(db)
     hand["habits"].update(1, {"name": "Stick\x1b]0;owned\x07 rolling"})
     hand.close()
-    for args in (("done", "stick-rolling"), ("undo", "stick-rolling"), ("habit", "list"),
-                 ("snooze", "--habit", "stick-rolling"), ("nag",)):
+    for args in (
+        ("done", "stick-rolling"),
+        ("undo", "stick-rolling"),
+        ("habit", "list"),
+        ("snooze", "--habit", "stick-rolling"),
+        ("nag",),
+    ):
         out = ok(db, *args).out
         assert "\x1b" not in out and "\x07" not in out, (args, out)
 

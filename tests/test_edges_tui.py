@@ -12,6 +12,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from conftest import TODAY
+from disk_helpers import fill, small_disk  # noqa: F401 (a fixture)
 from textual import events
 from textual.widgets import DataTable, Select
 
@@ -20,9 +22,6 @@ from rehab_tui.tui.app import RehabApp
 from rehab_tui.tui.screens.habits import HabitsScreen
 from rehab_tui.tui.screens.pause import PauseScreen
 from rehab_tui.tui.screens.snooze import SnoozeScreen
-
-from conftest import TODAY
-from disk_helpers import fill, small_disk  # noqa: F401 (a fixture)
 
 BROKEN_MARKUP = "Stretch [/]"
 LOOKS_LIKE_A_TAG = "Clamshells [left]"

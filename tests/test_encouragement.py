@@ -2,13 +2,13 @@
 
 from datetime import date, timedelta
 
-from hypothesis import given, strategies as st
+from domain_helpers import make_log
+from hypothesis import given
+from hypothesis import strategies as st
 
 from rehab_tui.domain.encouragement import encouragement, smallest_step
 from rehab_tui.domain.model import Journal
 from rehab_tui.domain.streaks import adherence, habit_streak, routine_adherence
-
-from domain_helpers import make_log
 
 TODAY = date(2026, 3, 11)  # a Wednesday
 START = date(2026, 1, 5)
@@ -32,7 +32,12 @@ def test_lines_after_one_and_after_two_misses_name_the_habit_uncut() -> None:
 
 
 def test_adherence_leaves_snoozed_and_paused_days_out() -> None:
-    log = make_log(start=START, done=days(1, 10), snoozed=days(11, 12), pauses=[(TODAY - timedelta(days=27), TODAY - timedelta(days=20))])
+    log = make_log(
+        start=START,
+        done=days(1, 10),
+        snoozed=days(11, 12),
+        pauses=[(TODAY - timedelta(days=27), TODAY - timedelta(days=20))],
+    )
     # 28 days back: today pending (out), 10 done, 2 snoozed (out), 8 paused (out), 7 missed.
     assert adherence(Journal((log,)), log, TODAY) == round(100 * 10 / 17, 1)
     assert routine_adherence(Journal((log,)), TODAY) == round(100 * 10 / 17, 1)

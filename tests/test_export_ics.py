@@ -62,9 +62,12 @@ def app_days(journal: Journal, slug: str) -> list[date]:
     habit = log.habit
     days = (FIRST + timedelta(days=i) for i in range((LAST - FIRST).days + 1))
     return [
-        d for d in days
-        if habit.start <= d and not habit.archived_on(d)
-        and not habit.schedule_on(d).is_quota and habit.schedule_on(d).occurs(d)
+        d
+        for d in days
+        if habit.start <= d
+        and not habit.archived_on(d)
+        and not habit.schedule_on(d).is_quota
+        and habit.schedule_on(d).occurs(d)
         and not log.paused_on(d)
     ]
 
@@ -80,8 +83,15 @@ def history(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, icalendar.C
     ok(db, "habit", "add", "Calf raises", "--schedule", "every 3 days", "--minutes", "5", today="2026-10-05")
     ok(db, "habit", "edit", "calf", "--schedule", "every 2 days", "--from", "2026-11-19", today="2026-11-12")
     # A raw rule with a time of day, and a monthly one.
-    ok(db, "habit", "add", "Ankle rocks", "--schedule", "RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH;BYHOUR=9",
-       today="2026-10-08")
+    ok(
+        db,
+        "habit",
+        "add",
+        "Ankle rocks",
+        "--schedule",
+        "RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH;BYHOUR=9",
+        today="2026-10-08",
+    )
     ok(db, "habit", "add", "Foot check", "--schedule", "RRULE:FREQ=MONTHLY;BYMONTHDAY=1,15", today="2026-10-02")
     # A rule that ends by itself after six Wednesdays, one of them paused.
     ok(db, "habit", "add", "Physio drills", "--schedule", "RRULE:FREQ=WEEKLY;BYDAY=WE;COUNT=6", today="2026-11-10")
@@ -100,8 +110,17 @@ def history(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, icalendar.C
     return db, export(db, folder)
 
 
-FIXED = ["stick-rolling", "lacrosse-ball-glute-release", "plank-hip-dips", "acupuncture", "calf-raises",
-         "ankle-rocks", "foot-check", "hamstring-stretch", "physio-drills"]
+FIXED = [
+    "stick-rolling",
+    "lacrosse-ball-glute-release",
+    "plank-hip-dips",
+    "acupuncture",
+    "calf-raises",
+    "ankle-rocks",
+    "foot-check",
+    "hamstring-stretch",
+    "physio-drills",
+]
 
 
 @pytest.mark.parametrize("slug", FIXED)
@@ -127,8 +146,13 @@ def test_the_history_shows_where_it_should(history) -> None:
     plank = occurrences(cal, quota=False)["plank-hip-dips"]
     assert max(plank) == date(2027, 1, 31)
     assert occurrences(cal, quota=True)["plank-hip-dips"][0] == date(2027, 2, 1)
-    assert days["physio-drills"] == [date(2026, 11, 11), date(2026, 11, 18), date(2026, 12, 2), date(2026, 12, 9),
-                                     date(2026, 12, 16)]
+    assert days["physio-drills"] == [
+        date(2026, 11, 11),
+        date(2026, 11, 18),
+        date(2026, 12, 2),
+        date(2026, 12, 9),
+        date(2026, 12, 16),
+    ]
     assert date(2026, 12, 1) not in days["foot-check"] and date(2026, 12, 15) in days["foot-check"]
 
 
@@ -137,14 +161,20 @@ def test_each_version_is_one_event_with_a_stable_uid_and_a_stamp(history, tmp_pa
     events = cal.walk("VEVENT")
     stick = [e for e in events if str(e["UID"]).startswith("stick-rolling-")]
     assert sorted(str(e["UID"]) for e in stick) == [
-        "stick-rolling-2026-10-01@rehab-tui", "stick-rolling-2026-11-02@rehab-tui"]
+        "stick-rolling-2026-10-01@rehab-tui",
+        "stick-rolling-2026-11-02@rehab-tui",
+    ]
     first, second = sorted(stick, key=lambda e: e["DTSTART"].dt)
     assert first["DTSTART"].dt == date(2026, 10, 1)
     assert first["RRULE"]["FREQ"] == ["DAILY"] and first["RRULE"]["UNTIL"] == [date(2026, 11, 1)]
     assert second["DTSTART"].dt == date(2026, 11, 3)  # the first Tuesday: DTSTART falls on the rule
     assert second["RRULE"]["BYDAY"] == ["TU", "FR"] and "UNTIL" not in second["RRULE"]
     assert [d.dt for d in second["EXDATE"].dts] == [
-        date(2026, 11, 24), date(2026, 11, 27), date(2026, 12, 1), date(2026, 12, 4)]
+        date(2026, 11, 24),
+        date(2026, 11, 27),
+        date(2026, 12, 1),
+        date(2026, 12, 4),
+    ]
     assert "BYHOUR" not in next(e for e in events if str(e["UID"]).startswith("ankle-rocks"))["RRULE"]
     assert all(isinstance(e["DTSTAMP"].dt, datetime) for e in events)
     uids = [str(e["UID"]) for e in events]
@@ -156,8 +186,19 @@ def test_each_version_is_one_event_with_a_stable_uid_and_a_stamp(history, tmp_pa
 def test_minutes_and_cue_are_in_the_description_as_plain_text(tmp_path: Path) -> None:
     db = new_db(tmp_path)
     cue = 'Heel on a step; 45 s, "slowly" \\ both legs\nthen rest'
-    ok(db, "habit", "add", "Hamstring, seated; easy", "--schedule", "daily", "--minutes", "3",
-       "--cue", cue.replace("\n", " "), today=TODAY)
+    ok(
+        db,
+        "habit",
+        "add",
+        "Hamstring, seated; easy",
+        "--schedule",
+        "daily",
+        "--minutes",
+        "3",
+        "--cue",
+        cue.replace("\n", " "),
+        today=TODAY,
+    )
     cal = export(db, tmp_path)
     event = next(e for e in cal.walk("VEVENT") if str(e["UID"]).startswith("hamstring-seated-easy-"))
     assert str(event["SUMMARY"]) == "Hamstring, seated; easy"
@@ -186,7 +227,9 @@ def test_a_weekly_quota_is_one_event_on_the_first_day_of_each_week(tmp_path: Pat
     glute = [e for e in cal.walk("VEVENT") if str(e["UID"]).startswith("glute-and-hip")]
     assert {str(e["SUMMARY"]) for e in glute} == {"Glute and hip strength (1/week)"}
     assert {str(e["UID"]) for e in glute} == {
-        "glute-and-hip-strength-2026-10-01-first-week@rehab-tui", "glute-and-hip-strength-2026-10-01@rehab-tui"}
+        "glute-and-hip-strength-2026-10-01-first-week@rehab-tui",
+        "glute-and-hip-strength-2026-10-01@rehab-tui",
+    }
     assert all(str(e["DESCRIPTION"]).startswith("Any one day this week.") for e in glute)
 
 
@@ -225,8 +268,12 @@ print(json.dumps(sorted(m for m in sys.modules if m.split(".")[0] in ("icalendar
 @pytest.mark.parametrize("command", [("today", "--json"), ("export", "--format", "json")], ids=" ".join)
 def test_only_the_ics_export_loads_icalendar(tmp_path: Path, command: tuple[str, ...]) -> None:
     def modules(*args: str) -> list[str]:
-        proc = subprocess.run([sys.executable, "-c", PROBE, "--db", str(tmp_path / "r.db"), "--today", TODAY, *args],
-                              capture_output=True, text=True, timeout=60)
+        proc = subprocess.run(
+            [sys.executable, "-c", PROBE, "--db", str(tmp_path / "r.db"), "--today", TODAY, *args],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
         assert proc.returncode == 0, proc.stderr
         return json.loads(proc.stdout.splitlines()[-1])
 

@@ -25,14 +25,24 @@ from cli_helpers import (
 
 # Days to look at when comparing two databases: a snooze, a pause, a quota week,
 # the day a habit was archived, today and the future.
-DAYS = ["2026-10-27", "2026-11-04", "2026-11-09", "2026-11-12", "2026-11-15", "2026-11-20", TODAY,
-        "2026-11-24"]
+DAYS = ["2026-10-27", "2026-11-04", "2026-11-09", "2026-11-12", "2026-11-15", "2026-11-20", TODAY, "2026-11-24"]
 
 
 def build_history(db: Path) -> None:
     """A month of varied history, made through the CLI."""
-    ok(db, "habit", "add", "Calf raises", "--schedule", "every 2 days", "--cue", "Slow, 3 x 15",
-       "--minutes", "5", today="2026-11-01")
+    ok(
+        db,
+        "habit",
+        "add",
+        "Calf raises",
+        "--schedule",
+        "every 2 days",
+        "--cue",
+        "Slow, 3 x 15",
+        "--minutes",
+        "5",
+        today="2026-11-01",
+    )
     ok(db, "habit", "add", "Hamstring stretch", "--schedule", "2/week", today="2026-11-01")
     ok(db, "habit", "add", "Ankle rocks", "--schedule", "RRULE:FREQ=WEEKLY;BYDAY=MO,TH", today="2026-11-02")
     for n in range(26, 32):
@@ -45,13 +55,43 @@ def build_history(db: Path) -> None:
         ok(db, "done", "glute", "hamstring", "ankle", "--date", day)
     ok(db, "snooze", "--date", "2026-11-04", "--reason", "IT band flare", "--area", "left IT band", "--pain", "6")
     ok(db, "snooze", "--date", "2026-11-12", "--habit", "plank", "--reason", "wrist")
-    ok(db, "pause", "lacrosse", "--from", "2026-11-08", "--until", "2026-11-10", "--reason", "physio", today="2026-11-08")
+    ok(
+        db,
+        "pause",
+        "lacrosse",
+        "--from",
+        "2026-11-08",
+        "--until",
+        "2026-11-10",
+        "--reason",
+        "physio",
+        today="2026-11-08",
+    )
     ok(db, "pause", "lacrosse", "--from", "2026-11-23", "--until", "2026-11-30")
     ok(db, "habit", "archive", "hamstring", "--date", "2026-11-15")
     ok(db, "habit", "move", "calf", "1")
     ok(db, "habit", "edit", "plank", "--cue", "Slower on the way down", "--minutes", "6")
-    ok(db, "habit", "edit", "calf", "--sets", "3", "--reps", "15", "--hold", "2", "--rest", "40", "--sides",
-       "--min", "one set", "--min-sets", "1", "--when", "after the kettle boils")
+    ok(
+        db,
+        "habit",
+        "edit",
+        "calf",
+        "--sets",
+        "3",
+        "--reps",
+        "15",
+        "--hold",
+        "2",
+        "--rest",
+        "40",
+        "--sides",
+        "--min",
+        "one set",
+        "--min-sets",
+        "1",
+        "--when",
+        "after the kettle boils",
+    )
     ok(db, "done", "stick", "plank", "--min", "--date", "2026-11-19")
     for day, pain in (("2026-11-02", 6), ("2026-11-09", 5), ("2026-11-16", 3), (TODAY, 2)):
         ok(db, "pain", str(pain), "--area", "right hip flexor", "--date", day)
@@ -138,9 +178,7 @@ def test_importing_the_same_export_twice_changes_nothing(source: tuple[Path, Pat
     assert "2026-10-05" in [r["day"] for r in rows(target, "checkins")]
 
 
-def test_importing_an_export_into_its_own_database_changes_nothing(
-    source: tuple[Path, Path], tmp_path: Path
-) -> None:
+def test_importing_an_export_into_its_own_database_changes_nothing(source: tuple[Path, Path], tmp_path: Path) -> None:
     db, export = source
     mine = tmp_path / "mine.db"
     shutil.copy(db, mine)
@@ -167,7 +205,8 @@ def test_import_merges_into_an_existing_database(source: tuple[Path, Path], tmp_
     assert by_slug["stick-rolling"]["start"] == TEMPLATE_START
     # Plank hip dips was edited in the export's file, never here: updated.
     assert (by_slug["plank-hip-dips"]["cue"], by_slug["plank-hip-dips"]["minutes"]) == (
-        "Slower on the way down", 6,
+        "Slower on the way down",
+        6,
     )
 
 
@@ -224,9 +263,7 @@ DAMAGED: dict[str, Callable[[dict], None]] = {
     "a reading without an area": lambda d: d["readings"].append({"day": "2026-11-01", "area": " ", "pain": 3}),
     "a rest day without a day": lambda d: d["rest_days"].append({"reason": "sore"}),
     "rest days null": _set("rest_days", None),
-    "two habits with one slug": lambda d: d["habits"].append(
-        dict(_habit(d, "stick-rolling"), name="Another stick")
-    ),
+    "two habits with one slug": lambda d: d["habits"].append(dict(_habit(d, "stick-rolling"), name="Another stick")),
     # Only found while writing: the transaction must roll everything back.
     "a name taken here by another slug": lambda d: d["habits"].append(
         dict(_habit(d, "calf-raises"), slug="calves", name="ICE THE KNEE")

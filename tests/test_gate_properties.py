@@ -8,7 +8,8 @@ import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
-from hypothesis import HealthCheck, settings, strategies as st
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
 from rehab_tui.domain.errors import RehabError
@@ -22,7 +23,9 @@ START = date(2026, 10, 1)
 TODAY = date(2026, 11, 21)
 days = st.integers(min_value=-10, max_value=60).map(lambda n: START + timedelta(days=n))
 habits = st.integers(min_value=1, max_value=5)
-schedules = st.sampled_from(["daily", "tue,fri", "every 3 days", "2/week", "weekdays", "RRULE:FREQ=MONTHLY;BYMONTHDAY=1,15"])
+schedules = st.sampled_from(
+    ["daily", "tue,fri", "every 3 days", "2/week", "weekdays", "RRULE:FREQ=MONTHLY;BYMONTHDAY=1,15"]
+)
 
 
 class Gate(RuleBasedStateMachine):
@@ -119,7 +122,9 @@ class Gate(RuleBasedStateMachine):
 
 
 Gate.TestCase.settings = settings(
-    max_examples=25, stateful_step_count=12, deadline=None,
+    max_examples=25,
+    stateful_step_count=12,
+    deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
 TestGate = Gate.TestCase

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+from conftest import TODAY
 from textual.widgets import Checkbox, Input
 
 from rehab_tui.domain.prescription import Prescription
 from rehab_tui.tui.app import RehabApp
 from rehab_tui.tui.screens.habit_form import HabitForm
-
-from conftest import TODAY
 
 
 def _fill(form: HabitForm, **values: str) -> None:
@@ -23,8 +22,16 @@ async def test_a_new_habit_keeps_its_plan_and_prescription(fresh_store) -> None:
         await pilot.pause()
         form = app.screen
         assert isinstance(form, HabitForm)
-        _fill(form, name="Clamshells", sets="3", reps="15", rest="30", when="after my run", min_text="one set",
-              min_sets="1")
+        _fill(
+            form,
+            name="Clamshells",
+            sets="3",
+            reps="15",
+            rest="30",
+            when="after my run",
+            min_text="one set",
+            min_sets="1",
+        )
         form.query_one("#sides", Checkbox).value = True
         await pilot.press("enter")
         await pilot.pause()
@@ -44,7 +51,11 @@ async def test_an_edit_changes_only_the_fields_touched(fresh_store) -> None:
         assert isinstance(form, HabitForm)
         # The form starts from the habit's prescription and plan.
         assert [form.query_one(f"#{k}", Input).value for k in ("sets", "reps", "rest", "min_sets", "when")] == [
-            "3", "12", "30", "1", plank.when,
+            "3",
+            "12",
+            "30",
+            "1",
+            plank.when,
         ]
         _fill(form, sets="4", hold="")
         await pilot.press("enter")

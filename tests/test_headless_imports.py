@@ -31,8 +31,16 @@ print(json.dumps({"exit": code, "textual": textual, "modules": sorted(sys.module
 
 @pytest.mark.parametrize(
     "command",
-    [("today", "--json"), ("done", "stick", "plank"), ("streaks", "--json"), ("nag",), ("settings",),
-     ("settings", "snooze_budget", "3"), ("report",), ("report", "--format", "html")],
+    [
+        ("today", "--json"),
+        ("done", "stick", "plank"),
+        ("streaks", "--json"),
+        ("nag",),
+        ("settings",),
+        ("settings", "snooze_budget", "3"),
+        ("report",),
+        ("report", "--format", "html"),
+    ],
     ids=lambda c: " ".join(c),
 )
 def test_headless_commands_never_import_textual(tmp_path: Path, command: tuple[str, ...]) -> None:
@@ -72,8 +80,11 @@ def _run(tmp_path: Path, *command: str) -> dict:
     return report
 
 
-@pytest.mark.parametrize("command", [("today", "--json"), ("nag",), ("remind", "list"), ("remind", "add", "19:30")],
-                         ids=lambda c: " ".join(c))
+@pytest.mark.parametrize(
+    "command",
+    [("today", "--json"), ("nag",), ("remind", "list"), ("remind", "add", "19:30")],
+    ids=lambda c: " ".join(c),
+)
 def test_only_remind_run_imports_apprise(tmp_path: Path, command: tuple[str, ...]) -> None:
     modules = _run(tmp_path, *command)["modules"]
     assert not [m for m in modules if m == "apprise" or m.startswith("apprise.")]

@@ -29,20 +29,48 @@ BEFORE_M006 = ["m001_initial", "m002_day_indexes", "m003_schedule_history", "m00
 AFTER_M006 = ["m007_notices"]
 
 OLD_HABITS = [
-    {"id": 1, "name": "Stick rolling", "slug": "stick-rolling", "cue": "Roll slowly", "minutes": 5,
-     "start": "2026-10-01", "archived": None, "position": 1, "created_at": None, "updated_at": None},
-    {"id": 2, "name": "Plank hip dips", "slug": "plank-hip-dips", "cue": "", "minutes": 3,
-     "start": "2026-10-01", "archived": None, "position": 2, "created_at": None, "updated_at": None},
+    {
+        "id": 1,
+        "name": "Stick rolling",
+        "slug": "stick-rolling",
+        "cue": "Roll slowly",
+        "minutes": 5,
+        "start": "2026-10-01",
+        "archived": None,
+        "position": 1,
+        "created_at": None,
+        "updated_at": None,
+    },
+    {
+        "id": 2,
+        "name": "Plank hip dips",
+        "slug": "plank-hip-dips",
+        "cue": "",
+        "minutes": 3,
+        "start": "2026-10-01",
+        "archived": None,
+        "position": 2,
+        "created_at": None,
+        "updated_at": None,
+    },
 ]
-OLD_SCHEDULES = [{"habit_id": h["id"], "since": h["start"], "rule": "RRULE:FREQ=DAILY", "anchor": h["start"]}
-                 for h in OLD_HABITS]
+OLD_SCHEDULES = [
+    {"habit_id": h["id"], "since": h["start"], "rule": "RRULE:FREQ=DAILY", "anchor": h["start"]} for h in OLD_HABITS
+]
 OLD_CHECKINS = [(1, "2026-11-16"), (2, "2026-11-16"), (1, "2026-11-20")]
 
 
-def snooze(id: int, day: str, habit_id: int | None, area: str | None, pain: int | None,
-           reason: str = "sore") -> dict:
-    return {"id": id, "day": day, "habit_id": habit_id, "reason": reason, "area": area, "pain": pain,
-            "created_at": f"{day}T08:00:00+00:00", "exempt": 0}
+def snooze(id: int, day: str, habit_id: int | None, area: str | None, pain: int | None, reason: str = "sore") -> dict:
+    return {
+        "id": id,
+        "day": day,
+        "habit_id": habit_id,
+        "reason": reason,
+        "area": area,
+        "pain": pain,
+        "created_at": f"{day}T08:00:00+00:00",
+        "exempt": 0,
+    }
 
 
 OLD_SNOOZES = [
@@ -174,13 +202,17 @@ def test_the_snoozes_table_lost_area_and_pain_but_kept_every_row(migrated: Path)
 
 def test_the_other_tables_gained_their_columns_and_kept_their_rows(migrated: Path) -> None:
     assert query(migrated, "SELECT habit_id, day, dose FROM checkins ORDER BY day, habit_id") == sorted(
-        ((h, d, "full") for h, d in OLD_CHECKINS), key=lambda r: (r[1], r[0]))
+        ((h, d, "full") for h, d in OLD_CHECKINS), key=lambda r: (r[1], r[0])
+    )
     assert query(migrated, "SELECT id, name, intention, sets, hold_s, sides, min_dose FROM habits ORDER BY id") == [
-        (1, "Stick rolling", "", None, None, 0, ""), (2, "Plank hip dips", "", None, None, 0, ""),
+        (1, "Stick rolling", "", None, None, 0, ""),
+        (2, "Plank hip dips", "", None, None, 0, ""),
     ]
     listed = ok(migrated, "habit", "list", "--json").json
     assert [(h["slug"], h["when"], h["prescribed"], h["minimum"]) for h in listed] == [
-        ("stick-rolling", "", "", ""), ("plank-hip-dips", "", "", "")]
+        ("stick-rolling", "", "", ""),
+        ("plank-hip-dips", "", "", ""),
+    ]
 
 
 def test_the_nag_triggers_on_snoozes_are_still_there_and_work(migrated: Path) -> None:
@@ -232,9 +264,12 @@ def test_rehab_check_passes_when_it_is_the_command_that_migrates(old_file: Path)
 def test_the_moved_readings_show_in_rehab_pain(migrated: Path) -> None:
     listed = ok(migrated, "pain", "--json").json
     assert [(r["date"], r["area"], r["pain"], r["snooze"]) for r in listed] == [
-        (day, area, pain, True) for day, area, _, pain, _, _ in EXPECTED_READINGS]
+        (day, area, pain, True) for day, area, _, pain, _, _ in EXPECTED_READINGS
+    ]
     # Unsnoozing keeps a moved pain and drops a moved area without one.
     ok(migrated, "unsnooze", "--date", "2026-11-10")
     ok(migrated, "unsnooze", "--date", "2026-11-11", "--habit", "stick")
     assert [(r[0], r[1], r[3], r[5]) for r in readings(migrated)][:2] == [
-        ("2026-11-10", "Left IT band", 6, None), ("2026-11-12", "general", 4, 3)]
+        ("2026-11-10", "Left IT band", 6, None),
+        ("2026-11-12", "general", 4, 3),
+    ]

@@ -24,7 +24,8 @@ from pathlib import Path
 import pytest
 from cli_helpers import habit_id, new_db, ok, rows
 from domain_helpers import make_log
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from rehab_tui.domain.calendar_days import day_summary
 from rehab_tui.domain.checklist import checklist
@@ -33,7 +34,11 @@ from rehab_tui.domain.marks import Mark
 from rehab_tui.domain.model import Journal
 from rehab_tui.domain.prescription import Dose
 from rehab_tui.domain.streaks import (
-    adherence, habit_streak, routine_adherence, routine_streak, weekly_routine,
+    adherence,
+    habit_streak,
+    routine_adherence,
+    routine_streak,
+    weekly_routine,
 )
 from rehab_tui.domain.strength import strength
 from rehab_tui.store import Store
@@ -72,8 +77,7 @@ def journal_of(done: list[frozenset[int]], minimum: list[frozenset[int]], snooze
     """A journal of SCHEDULES from START; day numbers count from START."""
     logs = []
     for n, schedule in enumerate(SCHEDULES):
-        log = make_log(schedule, start=START, habit_id=n + 1,
-                       done=(START + timedelta(days=k) for k in done[n]))
+        log = make_log(schedule, start=START, habit_id=n + 1, done=(START + timedelta(days=k) for k in done[n]))
         logs.append(replace(log, minimum=frozenset(START + timedelta(days=k) for k in minimum[n])))
     return Journal(tuple(logs), rest_days=frozenset(START + timedelta(days=k) for k in snoozed))
 
@@ -90,10 +94,14 @@ def everything_counted(journal: Journal) -> dict:
         "routine_adherence": routine_adherence(journal, TODAY),
         "weekly": weekly_routine(journal, weeks, TODAY),
         "drop_off": drop_off(journal, TODAY),
-        "days": [(c.done, c.total, [(i.state, i.streak) for i in c.items])
-                 for c in (checklist(journal, d, TODAY) for d in days[-14:])],
-        "summaries": [(s.done, s.total, Mark.FULL if s.mark is Mark.MINIMUM else s.mark)
-                      for s in (day_summary(journal, d, TODAY) for d in days)],
+        "days": [
+            (c.done, c.total, [(i.state, i.streak) for i in c.items])
+            for c in (checklist(journal, d, TODAY) for d in days[-14:])
+        ],
+        "summaries": [
+            (s.done, s.total, Mark.FULL if s.mark is Mark.MINIMUM else s.mark)
+            for s in (day_summary(journal, d, TODAY) for d in days)
+        ],
     }
 
 
@@ -137,8 +145,14 @@ def test_a_day_all_done_shows_minimum_only_when_a_check_in_was_at_the_minimum() 
 HISTORY_DAYS = [TODAY - timedelta(days=k) for k in range(21)]
 MISSED = {("stick-rolling", 5), ("plank-hip-dips", 5), ("plank-hip-dips", 12), ("lacrosse-ball-glute-release", 2)}
 #: The check-ins the second file records at the minimum dose.
-AT_MINIMUM = {("stick-rolling", 0), ("stick-rolling", 1), ("plank-hip-dips", 3), ("plank-hip-dips", 4),
-              ("lacrosse-ball-glute-release", 9), ("stick-rolling", 20)}
+AT_MINIMUM = {
+    ("stick-rolling", 0),
+    ("stick-rolling", 1),
+    ("plank-hip-dips", 3),
+    ("plank-hip-dips", 4),
+    ("lacrosse-ball-glute-release", 9),
+    ("stick-rolling", 20),
+}
 
 
 def fill(db: Path, minimum: set[tuple[str, int]]) -> None:
@@ -151,8 +165,7 @@ def fill(db: Path, minimum: set[tuple[str, int]]) -> None:
             doses = {TODAY - timedelta(days=k): Dose.MIN for s, k in minimum if s == slug}
             store.record_checkins(ids[slug], days, TODAY, doses)
         # The weekly strength session and the acupuncture, full in both.
-        store.record_checkins(ids["glute-and-hip-strength"], {date(2026, 11, 8): None, date(2026, 11, 15): None},
-                              TODAY)
+        store.record_checkins(ids["glute-and-hip-strength"], {date(2026, 11, 8): None, date(2026, 11, 15): None}, TODAY)
         store.record_checkins(ids["acupuncture"], {date(2026, 11, 17): None, date(2026, 11, 20): None}, TODAY)
     finally:
         store.close()
@@ -217,7 +230,8 @@ def test_a_round_trip_through_the_export_keeps_the_doses(twins, tmp_path: Path) 
     copy = new_db(tmp_path, "copy.db")
     ok(copy, "import", exported)
     assert {(r["day"], r["dose"]) for r in rows(copy, "checkins")} == {
-        (r["day"], r["dose"]) for r in rows(mixed, "checkins")}
+        (r["day"], r["dose"]) for r in rows(mixed, "checkins")
+    }
     assert ok(copy, "streaks", "--json").json == ok(mixed, "streaks", "--json").json
 
 
@@ -242,7 +256,8 @@ def test_any_choice_of_minimum_check_ins_leaves_streaks_as_they_are(minimum) -> 
 def test_done_min_marks_the_check_in_and_says_the_minimum(db: Path) -> None:
     said = ok(db, "done", "plank", "--min").out
     assert said.strip() == (
-        "✔ Plank hip dips done at the minimum dose (1 × 12 each side) on 2026-11-21 (Sat) · streak 1 day")
+        "✔ Plank hip dips done at the minimum dose (1 × 12 each side) on 2026-11-21 (Sat) · streak 1 day"
+    )
     assert dose_column(db, "plank-hip-dips", "2026-11-21") == "min"
     listing = ok(db, "today", "--json").json
     assert item(listing, "plank-hip-dips")["dose"] == "min"

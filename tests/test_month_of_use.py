@@ -8,7 +8,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from cli_helpers import assert_error, new_db, ok, rows
 
 MONDAY = "2026-11-16"
@@ -52,7 +51,9 @@ def test_a_missed_week_reads_missed_and_only_a_met_week_reads_met(db: Path) -> N
     ok(db, "done", "glute", "--date", "2026-11-04")  # week of Mon 2: met
     sunday = ok(db, "today", "--date", "2026-11-15")
     assert re.search(r"\[!\] Glute and hip strength\s+week missed \(1 of 2\)", sunday.out)
-    assert by_slug(ok(db, "today", "--date", "2026-11-15", "--json").json)["glute-and-hip-strength"]["status"] == "missed"
+    assert (
+        by_slug(ok(db, "today", "--date", "2026-11-15", "--json").json)["glute-and-hip-strength"]["status"] == "missed"
+    )
     earlier = ok(db, "today", "--date", "2026-11-12").out
     assert "met" not in earlier
     assert re.search(r"Glute and hip strength\s+off \(1 of 2 that week\)", earlier)
@@ -113,6 +114,7 @@ def test_import_still_brings_past_pauses_in(db: Path, tmp_path: Path) -> None:
 
 def run_(db: Path, *args: object):
     from cli_helpers import run
+
     return run(db, *args)
 
 

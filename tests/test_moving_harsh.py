@@ -84,7 +84,12 @@ def test_headings_go_in_front_of_the_cue_and_comments_are_ignored(tmp_path):
     habits = "# comment: 1\n! Mobility\nHip circles: 1\nCat-cow: 2\n\n! Strength\nPlank: 3/7\n!\nLoose: 1\n"
     moved = convert_folder(tmp_path, habits)
     cues = {h["name"]: h["cue"] for h in moved.data["habits"]}
-    assert cues == {"Hip circles": "Group: Mobility", "Cat-cow": "Group: Mobility", "Plank": "Group: Strength", "Loose": ""}
+    assert cues == {
+        "Hip circles": "Group: Mobility",
+        "Cat-cow": "Group: Mobility",
+        "Plank": "Group: Strength",
+        "Loose": "",
+    }
     assert [h["position"] for h in moved.data["habits"]] == [1, 2, 3, 4]
     assert [h["slug"] for h in moved.data["habits"]] == ["hip-circles", "cat-cow", "plank", "loose"]
 
@@ -129,11 +134,7 @@ def test_a_later_line_for_the_same_day_replaces_an_earlier_one(tmp_path):
 
 
 def test_end_dates_archive_habits(tmp_path):
-    habits = (
-        "Old brace: 1: 2026-10-10\n"
-        "Late entries: 1: 2026-10-10\n"
-        "Ends later: 1: 2027-01-01\n"
-    )
+    habits = "Old brace: 1: 2026-10-10\nLate entries: 1: 2026-10-10\nEnds later: 1: 2027-01-01\n"
     log = (
         "2026-10-01 : Old brace : y\n"
         "2026-10-01 : Late entries : y\n"
@@ -153,7 +154,9 @@ def test_log_names_must_match_exactly_else_a_note(tmp_path):
     log = "2026-11-01 : plank : y\n2026-11-02 : Gone habit : y\n2026-11-03 : Gone habit : s\n2026-11-01 : Plank : y\n"
     moved = convert_folder(tmp_path, "Plank: 1\n", log)
     assert moved.data["habits"][0]["checkins"] == ["2026-11-01"]
-    assert "the log names 'plank' (1 line), which the habits file does not list; those lines were skipped" in moved.notes
+    assert (
+        "the log names 'plank' (1 line), which the habits file does not list; those lines were skipped" in moved.notes
+    )
     assert any("'Gone habit' (2 lines)" in n for n in moved.notes)
 
 

@@ -6,7 +6,6 @@ import random
 from datetime import date, timedelta
 
 import pytest
-
 from cli_helpers import assert_error, dump, new_db, ok, rows, run
 from loop_reference import loop_score
 from moving_helpers import harsh_folder, loop_backup, loop_habit
@@ -93,9 +92,21 @@ def test_a_kill_mid_import_leaves_the_file_as_before(tmp_path, after):
     db = new_db(tmp_path)
     before = dump(db)
     proc = subprocess.Popen(
-        [sys.executable, "-m", "rehab_tui", "--db", str(db), "--today", TODAY.isoformat(),
-         "import", "--from", "loop", str(backup)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        [
+            sys.executable,
+            "-m",
+            "rehab_tui",
+            "--db",
+            str(db),
+            "--today",
+            TODAY.isoformat(),
+            "import",
+            "--from",
+            "loop",
+            str(backup),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
     )
     time.sleep(after)
     proc.send_signal(signal.SIGKILL)

@@ -99,11 +99,11 @@ def test_a_frequency_that_means_nothing_is_a_weekly_quota_with_a_note(tmp_path):
 
 def test_yes_no_values_done_skip_and_the_rest_dropped(tmp_path):
     reps = [
-        (1, day(0), 2, None),   # YES_MANUAL
-        (1, day(1), 3, None),   # SKIP
-        (1, day(2), 0, None),   # explicit NO
+        (1, day(0), 2, None),  # YES_MANUAL
+        (1, day(1), 3, None),  # SKIP
+        (1, day(2), 0, None),  # explicit NO
         (1, day(3), -1, None),  # UNKNOWN
-        (1, day(4), 1, None),   # YES_AUTO
+        (1, day(4), 1, None),  # YES_AUTO
         (1, day(5), 2, None),
     ]
     moved = convert_backup(tmp_path, [loop_habit(1, "Calf raises")], reps)
@@ -156,8 +156,14 @@ def test_numerical_habits_become_check_ins_on_days_that_met_the_target(tmp_path)
         loop_habit(2, "Painkillers", type=1, target_type=1, target_value=2.0, unit="pills"),
     ]
     reps = [
-        (1, day(0), 5000, None), (1, day(1), 4999, None), (1, day(2), 7250, None), (1, day(3), 3, None),
-        (2, day(0), 0, None), (2, day(1), 2000, None), (2, day(2), 3000, None), (2, day(3), -1, None),
+        (1, day(0), 5000, None),
+        (1, day(1), 4999, None),
+        (1, day(2), 7250, None),
+        (1, day(3), 3, None),
+        (2, day(0), 0, None),
+        (2, day(1), 2000, None),
+        (2, day(2), 3000, None),
+        (2, day(3), -1, None),
     ]
     moved = convert_backup(tmp_path, habits, reps)
     run, pills = by_name(moved.data).values()
@@ -211,8 +217,11 @@ def test_an_entry_after_today_is_refused(tmp_path):
 
 def test_an_old_file_without_values_counts_every_row_as_a_check(tmp_path):
     moved = convert_backup(
-        tmp_path, [loop_habit(1, "Plank")], [(1, day(0), 0, None), (1, day(2), 0, None)],
-        user_version=15, with_value=False,
+        tmp_path,
+        [loop_habit(1, "Plank")],
+        [(1, day(0), 0, None), (1, day(2), 0, None)],
+        user_version=15,
+        with_value=False,
     )
     assert moved.data["habits"][0]["checkins"] == [iso(0), iso(2)]
     assert "every entry became a check-in" in notes_about(moved, "Plank")
@@ -243,8 +252,12 @@ def test_csv_zip_yes_no_habits(tmp_path):
     ]
     checkmarks = {
         "Hip bridges": [
-            (iso(0), "YES_MANUAL", "felt good"), (iso(1), "YES_AUTO", ""), (iso(2), "SKIP", "sick"),
-            (iso(3), "NO", "a note on a no"), (iso(4), "UNKNOWN", ""), (iso(5), "YES_MANUAL", ""),
+            (iso(0), "YES_MANUAL", "felt good"),
+            (iso(1), "YES_AUTO", ""),
+            (iso(2), "SKIP", "sick"),
+            (iso(3), "NO", "a note on a no"),
+            (iso(4), "UNKNOWN", ""),
+            (iso(5), "YES_MANUAL", ""),
         ],
         "Old: wall sit": [(iso(0), "YES_MANUAL", ""), (iso(1), "NO", ""), (iso(2), "NO", "")],
     }
@@ -262,8 +275,12 @@ def test_csv_zip_yes_no_habits(tmp_path):
 
 def test_csv_zip_numerical_habits_and_a_folder_inside(tmp_path):
     habits = [
-        loop_csv_habit(1, "Run", 1, 1, Type="NUMERICAL", Unit="km", **{"Target Type": "AT_LEAST", "Target Value": "5.0"}),
-        loop_csv_habit(2, "Coffee", 1, 1, Type="NUMERICAL", Unit="cups", **{"Target Type": "AT_MOST", "Target Value": "2"}),
+        loop_csv_habit(
+            1, "Run", 1, 1, Type="NUMERICAL", Unit="km", **{"Target Type": "AT_LEAST", "Target Value": "5.0"}
+        ),
+        loop_csv_habit(
+            2, "Coffee", 1, 1, Type="NUMERICAL", Unit="cups", **{"Target Type": "AT_MOST", "Target Value": "2"}
+        ),
     ]
     checkmarks = {
         "Run": [(iso(0), "6000", ""), (iso(1), "1000", ""), (iso(2), "-1", ""), (iso(3), "5000", "race")],
@@ -285,7 +302,11 @@ def test_csv_zip_habit_without_its_folder_comes_without_history(tmp_path):
 
 def test_csv_zip_entry_after_today_is_refused(tmp_path):
     with pytest.raises(RehabError, match="after today"):
-        convert_zip(tmp_path, [loop_csv_habit(1, "Plank")], {"Plank": [((TODAY + timedelta(days=2)).isoformat(), "YES_MANUAL", "")]})
+        convert_zip(
+            tmp_path,
+            [loop_csv_habit(1, "Plank")],
+            {"Plank": [((TODAY + timedelta(days=2)).isoformat(), "YES_MANUAL", "")]},
+        )
 
 
 def test_csv_zip_with_a_bad_checkmark_names_the_file_and_line(tmp_path):

@@ -76,7 +76,9 @@ def test_rollover_a_pending_day_is_not_carried_into_tomorrow(db: Path) -> None:
     assert same(db, tomorrow).startswith("rehab: 4 left today")
     # Yesterday's leftovers are missed, not nagged, once the day has turned.
     ok(db, "done", "stick", today=tomorrow)
-    assert same(db, tomorrow) == "rehab: 3 left today: Lacrosse ball glute release, Plank hip dips, Glute and hip strength"
+    assert (
+        same(db, tomorrow) == "rehab: 3 left today: Lacrosse ball glute release, Plank hip dips, Glute and hip strength"
+    )
 
 
 def test_day_start_hour_with_an_injected_clock(db: Path) -> None:
@@ -189,19 +191,22 @@ def test_env_and_options_as_click_reads_them(db: Path) -> None:
     assert fast_line(["--today", TODAY, "nag"], environ={"REHAB_DB": str(db), "REHAB_TODAY": "2026-11-22"}) == line
 
 
-@pytest.mark.parametrize("args", [
-    ["--db", "DB", "--today", TODAY, "nag", "--help"],
-    ["--db", "DB", "--today", TODAY, "nag", "extra"],
-    ["--db", "DB", "nag", "--today", TODAY],  # a global option after the command
-    ["--db", "DB", "--today", TODAY, "--demo", "nag"],
-    ["--db", "DB", "--today", "2026-11-31", "nag"],
-    ["--db", "DB", "--today", "tomorrow", "nag"],
-    ["--db", "DB", "--today", TODAY, "today"],
-    ["--db", "DB", "--db", "DB", "--today", TODAY, "nag"],
-    ["--db", "DB/missing.db", "--today", TODAY, "nag"],
-    ["--db", "DB", "--today", "1850-01-01", "nag"],
-    ["--db", "DB", "--today", TODAY, "nag", "--format"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--db", "DB", "--today", TODAY, "nag", "--help"],
+        ["--db", "DB", "--today", TODAY, "nag", "extra"],
+        ["--db", "DB", "nag", "--today", TODAY],  # a global option after the command
+        ["--db", "DB", "--today", TODAY, "--demo", "nag"],
+        ["--db", "DB", "--today", "2026-11-31", "nag"],
+        ["--db", "DB", "--today", "tomorrow", "nag"],
+        ["--db", "DB", "--today", TODAY, "today"],
+        ["--db", "DB", "--db", "DB", "--today", TODAY, "nag"],
+        ["--db", "DB/missing.db", "--today", TODAY, "nag"],
+        ["--db", "DB", "--today", "1850-01-01", "nag"],
+        ["--db", "DB", "--today", TODAY, "nag", "--format"],
+    ],
+)
 def test_anything_unusual_goes_the_full_way(db: Path, args: list[str]) -> None:
     ok(db, "nag")
     with pytest.raises(Fallback):
@@ -235,8 +240,12 @@ def test_no_row_a_stale_stamp_a_bad_setting_or_a_missing_table_go_the_full_way(d
 
 
 def test_default_path_as_platformdirs_finds_it(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    for xdg, home in ((None, str(tmp_path)), (str(tmp_path / "xdg"), str(tmp_path)), ("relative", str(tmp_path)),
-                      ("", str(tmp_path))):
+    for xdg, home in (
+        (None, str(tmp_path)),
+        (str(tmp_path / "xdg"), str(tmp_path)),
+        ("relative", str(tmp_path)),
+        ("", str(tmp_path)),
+    ):
         for key, value in (("XDG_DATA_HOME", xdg), ("HOME", home)):
             if value is None:
                 monkeypatch.delenv(key, raising=False)
@@ -259,8 +268,12 @@ def test_fast_path_imports_no_click_sqlite_utils_dateutil_or_textual(db: Path) -
         "main()\n"
         "print(json.dumps(sorted(sys.modules)))\n"
     )
-    proc = subprocess.run([sys.executable, "-c", probe, "--db", str(db), "--today", TODAY, "nag", "--format", "{left}/{total}"],
-                          capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-c", probe, "--db", str(db), "--today", TODAY, "nag", "--format", "{left}/{total}"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert proc.returncode == 0, proc.stderr
     line, modules = proc.stdout.splitlines()
     assert line == "2/3"

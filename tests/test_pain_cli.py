@@ -139,7 +139,9 @@ def test_yesterday_and_a_weekday_name_face_the_past(db: Path) -> None:
 
 def test_recording_again_the_same_day_and_area_in_any_case_replaces_it_and_keeps_the_note(db: Path) -> None:
     ok(db, "pain", "6", "--area", "Left IT band", "--note", "long run")
-    assert ok(db, "pain", "3", "--area", "left it  band").out == "• left it  band: 3/10 on 2026-11-21 (Sat) (long run)\n"
+    assert (
+        ok(db, "pain", "3", "--area", "left it  band").out == "• left it  band: 3/10 on 2026-11-21 (Sat) (long run)\n"
+    )
     assert readings(db) == [(TODAY, "left it  band", "left it band", 3, "long run", None)]
     assert listed(db) == [{"date": TODAY, "area": "left it  band", "pain": 3, "note": "long run", "snooze": False}]
     ok(db, "pain", "2", "--area", "left it band", "--note", "eased off")
@@ -173,7 +175,8 @@ def test_pain_lists_the_readings_by_area_with_the_change(db: Path) -> None:
 
 def test_pain_with_no_readings_says_how_to_record_one(db: Path) -> None:
     assert ok(db, "pain").out == (
-        "no pain readings in the last 4 weeks; record one with: rehab pain 3 --area 'left IT band'\n")
+        "no pain readings in the last 4 weeks; record one with: rehab pain 3 --area 'left IT band'\n"
+    )
 
 
 def test_pain_json_shape(db: Path) -> None:
@@ -273,15 +276,18 @@ def test_a_snoozes_pain_replaces_the_days_reading_of_that_area(db: Path) -> None
 def test_pain_with_a_snooze_of_a_day_already_snoozed_is_recorded(db: Path) -> None:
     ok(db, "snooze", "--date", THU)
     assert ok(db, "snooze", "--date", THU, "--pain", "7", "--area", "knee").out == (
-        "the whole day was already snoozed on 2026-11-19 (Thu); the pain is recorded\n")
+        "the whole day was already snoozed on 2026-11-19 (Thu); the pain is recorded\n"
+    )
     (snooze,) = rows(db, "snoozes")
     assert readings(db) == [(THU, "knee", "knee", 7, "", snooze["id"])]
 
 
 def test_a_snooze_ahead_names_its_area_but_not_its_pain(db: Path) -> None:
     before = dump(db)
-    assert_error(run(db, "snooze", "--date", "2026-11-23", "--pain", "6", "--area", "knee"),
-                 contains="record pain on the day itself")
+    assert_error(
+        run(db, "snooze", "--date", "2026-11-23", "--pain", "6", "--area", "knee"),
+        contains="record pain on the day itself",
+    )
     assert dump(db) == before
     ok(db, "snooze", "--date", "2026-11-23", "--area", "knee")
     (snooze,) = rows(db, "snoozes")
@@ -319,12 +325,15 @@ def test_export_and_import_carry_the_readings_once(db: Path, tmp_path: Path) -> 
     assert data["version"] == 3
     # Every rated reading, a snooze's too; an area a snooze named without a
     # number travels with the snooze alone.
-    assert sorted(data["readings"], key=lambda r: r["day"]) == sorted([
-        {"day": WED, "area": "Left IT band", "pain": 6, "note": "long run"},
-        {"day": THU, "area": "hip", "pain": 5, "note": ""},
-        {"day": YESTERDAY, "area": "left it band", "pain": 4, "note": ""},
-        {"day": TODAY, "area": "calf", "pain": 0, "note": ""},
-    ], key=lambda r: r["day"])
+    assert sorted(data["readings"], key=lambda r: r["day"]) == sorted(
+        [
+            {"day": WED, "area": "Left IT band", "pain": 6, "note": "long run"},
+            {"day": THU, "area": "hip", "pain": 5, "note": ""},
+            {"day": YESTERDAY, "area": "left it band", "pain": 4, "note": ""},
+            {"day": TODAY, "area": "calf", "pain": 0, "note": ""},
+        ],
+        key=lambda r: r["day"],
+    )
 
     copy = new_db(tmp_path, "copy.db")
     said = ok(copy, "import", exported).out
@@ -357,8 +366,10 @@ def test_an_import_keeps_the_reading_held_here_for_that_day_and_area(db: Path, t
 
 def test_an_export_naming_one_area_twice_in_a_day_counts_it_once(db: Path, tmp_path: Path) -> None:
     data = ok(db, "export").json
-    data["readings"] = [{"day": WED, "area": "knee", "pain": 4, "note": ""},
-                        {"day": WED, "area": "KNEE", "pain": 5, "note": ""}]
+    data["readings"] = [
+        {"day": WED, "area": "knee", "pain": 4, "note": ""},
+        {"day": WED, "area": "KNEE", "pain": 5, "note": ""},
+    ]
     twice = tmp_path / "twice.json"
     twice.write_text(json.dumps(data))
     copy = new_db(tmp_path, "copy.db")

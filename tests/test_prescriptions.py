@@ -19,7 +19,8 @@ from pathlib import Path
 import pytest
 from cli_helpers import assert_error, assert_usage_error, dump, habit_row, new_db, ok, run
 from domain_helpers import make_log
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from rehab_tui.domain.errors import RehabError
 from rehab_tui.domain.prescription import Prescription
@@ -61,8 +62,7 @@ def test_the_edges_of_each_range_are_accepted_by_the_store(store: Store, field: 
 
 
 @pytest.mark.parametrize("field", list(BOUNDS))
-def test_one_past_each_edge_is_refused_by_the_store_and_nothing_is_written(store: Store, db: Path,
-                                                                          field: str) -> None:
+def test_one_past_each_edge_is_refused_by_the_store_and_nothing_is_written(store: Store, db: Path, field: str) -> None:
     low, high = BOUNDS[field]
     before = dump(db)
     for value in (low - 1, high + 1):
@@ -119,10 +119,7 @@ def test_clearing_the_hold_under_a_minimum_hold_is_refused(store: Store) -> None
 )
 def test_the_gate_refuses_exactly_what_breaks_a_rule(sets, reps, hold, rest, min_sets, min_hold) -> None:
     p = Prescription(sets=sets, reps=reps, hold=hold, rest=rest, min_sets=min_sets, min_hold=min_hold)
-    in_range = all(
-        v is None or low <= v <= high
-        for v, (low, high) in zip((sets, reps, hold, rest), BOUNDS.values())
-    )
+    in_range = all(v is None or low <= v <= high for v, (low, high) in zip((sets, reps, hold, rest), BOUNDS.values()))
     minimum_fits = (min_hold is None or (hold is not None and min_hold <= hold)) and (
         min_sets is None or (sets is not None and min_sets <= sets)
     )
@@ -140,26 +137,52 @@ def test_the_gate_refuses_exactly_what_breaks_a_rule(sets, reps, hold, rest, min
 
 
 def test_habit_add_takes_every_field_at_its_edge(db: Path) -> None:
-    ok(db, "habit", "add", "Calf raises", "--sets", "20", "--reps", "100", "--hold", "600", "--rest", "600",
-       "--min-sets", "20", "--min-hold", "600")
+    ok(
+        db,
+        "habit",
+        "add",
+        "Calf raises",
+        "--sets",
+        "20",
+        "--reps",
+        "100",
+        "--hold",
+        "600",
+        "--rest",
+        "600",
+        "--min-sets",
+        "20",
+        "--min-hold",
+        "600",
+    )
     row = habit_row(db, "calf-raises")
     assert (row["sets"], row["reps"], row["hold_s"], row["rest_s"], row["min_sets"], row["min_hold_s"]) == (
-        20, 100, 600, 600, 20, 600)
+        20,
+        100,
+        600,
+        600,
+        20,
+        600,
+    )
     ok(db, "habit", "add", "Toe yoga", "--sets", "1", "--reps", "1", "--hold", "1", "--rest", "1")
     row = habit_row(db, "toe-yoga")
     assert (row["sets"], row["reps"], row["hold_s"], row["rest_s"]) == (1, 1, 1, 1)
 
 
-@pytest.mark.parametrize(("option", "value", "words"), [
-    ("--sets", "21", "sets goes from 1 to 20 (21 given)"),
-    ("--reps", "101", "reps goes from 1 to 100 (101 given)"),
-    ("--hold", "601", "a hold goes from 1 to 600 seconds (601 given)"),
-    ("--rest", "601", "rest between sets goes from 1 to 600 seconds (601 given)"),
-    ("--min-sets", "21", "min sets goes from 1 to 20 (21 given)"),
-    ("--min-hold", "601", "a minimum hold goes from 1 to 600 seconds (601 given)"),
-])
-def test_habit_add_past_an_edge_is_one_error_line_and_writes_nothing(db: Path, option: str, value: str,
-                                                                     words: str) -> None:
+@pytest.mark.parametrize(
+    ("option", "value", "words"),
+    [
+        ("--sets", "21", "sets goes from 1 to 20 (21 given)"),
+        ("--reps", "101", "reps goes from 1 to 100 (101 given)"),
+        ("--hold", "601", "a hold goes from 1 to 600 seconds (601 given)"),
+        ("--rest", "601", "rest between sets goes from 1 to 600 seconds (601 given)"),
+        ("--min-sets", "21", "min sets goes from 1 to 20 (21 given)"),
+        ("--min-hold", "601", "a minimum hold goes from 1 to 600 seconds (601 given)"),
+    ],
+)
+def test_habit_add_past_an_edge_is_one_error_line_and_writes_nothing(
+    db: Path, option: str, value: str, words: str
+) -> None:
     before = dump(db)
     assert_error(run(db, "habit", "add", "Calf raises", "--sets", "3", option, value), contains=words)
     assert dump(db) == before
@@ -187,11 +210,34 @@ def test_habit_edit_hold_0_clears_the_hold(db: Path) -> None:
 
 
 def test_habit_edit_clears_each_number_with_0_and_sides_with_no_sides(db: Path) -> None:
-    ok(db, "habit", "edit", "plank", "--sets", "0", "--min-sets", "0", "--reps", "0", "--rest", "0", "--no-sides",
-       "--min", "")
+    ok(
+        db,
+        "habit",
+        "edit",
+        "plank",
+        "--sets",
+        "0",
+        "--min-sets",
+        "0",
+        "--reps",
+        "0",
+        "--rest",
+        "0",
+        "--no-sides",
+        "--min",
+        "",
+    )
     p = listed(db, "plank-hip-dips")["prescription"]
-    assert p == {"sets": None, "reps": None, "hold": None, "sides": False, "rest": None, "min_text": "",
-                 "min_sets": None, "min_hold": None}
+    assert p == {
+        "sets": None,
+        "reps": None,
+        "hold": None,
+        "sides": False,
+        "rest": None,
+        "min_text": "",
+        "min_sets": None,
+        "min_hold": None,
+    }
     assert listed(db, "plank-hip-dips")["prescribed"] == ""
 
 
@@ -250,12 +296,39 @@ def test_when_is_trimmed_and_an_empty_when_clears_it(db: Path) -> None:
 
 
 def test_habit_list_json_carries_the_plan_and_the_prescription(db: Path) -> None:
-    ok(db, "habit", "add", "Calf raises", "--sets", "3", "--reps", "15", "--hold", "2", "--sides", "--rest", "45",
-       "--min", "one set, slowly", "--min-sets", "1", "--when", "while the kettle boils")
+    ok(
+        db,
+        "habit",
+        "add",
+        "Calf raises",
+        "--sets",
+        "3",
+        "--reps",
+        "15",
+        "--hold",
+        "2",
+        "--sides",
+        "--rest",
+        "45",
+        "--min",
+        "one set, slowly",
+        "--min-sets",
+        "1",
+        "--when",
+        "while the kettle boils",
+    )
     entry = listed(db, "calf-raises")
     assert entry["when"] == "while the kettle boils"
-    assert entry["prescription"] == {"sets": 3, "reps": 15, "hold": 2, "sides": True, "rest": 45,
-                                     "min_text": "one set, slowly", "min_sets": 1, "min_hold": None}
+    assert entry["prescription"] == {
+        "sets": 3,
+        "reps": 15,
+        "hold": 2,
+        "sides": True,
+        "rest": 45,
+        "min_text": "one set, slowly",
+        "min_sets": 1,
+        "min_hold": None,
+    }
     assert entry["prescribed"] == "3 × 15 each side · hold 2 s · rest 45 s"
     assert entry["minimum"] == "one set, slowly"
     # A habit with none has empty words, not nulls.
@@ -265,40 +338,59 @@ def test_habit_list_json_carries_the_plan_and_the_prescription(db: Path) -> None
 
 
 def test_habit_add_says_the_plan_it_stored(db: Path) -> None:
-    said = ok(db, "habit", "add", "Calf raises", "--sets", "3", "--reps", "12", "--sides", "--rest", "30",
-              "--when", "after coffee").out
+    said = ok(
+        db,
+        "habit",
+        "add",
+        "Calf raises",
+        "--sets",
+        "3",
+        "--reps",
+        "12",
+        "--sides",
+        "--rest",
+        "30",
+        "--when",
+        "after coffee",
+    ).out
     assert said.rstrip().endswith("[3 × 12 each side · rest 30 s · after coffee]")
 
 
 # ------------------------------------------------------------------ the words
 
 
-@pytest.mark.parametrize(("prescription", "words"), [
-    (Prescription(sets=3, reps=12, sides=True, rest=30), "3 × 12 each side · rest 30 s"),
-    (Prescription(hold=45, sides=True), "hold 45 s each side"),
-    (Prescription(sets=3, hold=30, rest=20), "3 × 30 s hold · rest 20 s"),
-    (Prescription(sets=3, reps=10, hold=5), "3 × 10 · hold 5 s"),
-    # One set has nothing to rest between.
-    (Prescription(sets=1, reps=10, rest=30), "1 × 10"),
-    (Prescription(sets=3), "3 sets"),
-    (Prescription(sets=1), "1 set"),
-    (Prescription(reps=12), "12 reps"),
-    (Prescription(sides=True), "each side"),
-    (Prescription(), ""),
-])
+@pytest.mark.parametrize(
+    ("prescription", "words"),
+    [
+        (Prescription(sets=3, reps=12, sides=True, rest=30), "3 × 12 each side · rest 30 s"),
+        (Prescription(hold=45, sides=True), "hold 45 s each side"),
+        (Prescription(sets=3, hold=30, rest=20), "3 × 30 s hold · rest 20 s"),
+        (Prescription(sets=3, reps=10, hold=5), "3 × 10 · hold 5 s"),
+        # One set has nothing to rest between.
+        (Prescription(sets=1, reps=10, rest=30), "1 × 10"),
+        (Prescription(sets=3), "3 sets"),
+        (Prescription(sets=1), "1 set"),
+        (Prescription(reps=12), "12 reps"),
+        (Prescription(sides=True), "each side"),
+        (Prescription(), ""),
+    ],
+)
 def test_the_words_of_a_prescription(prescription: Prescription, words: str) -> None:
     assert prescription.words() == words
 
 
-@pytest.mark.parametrize(("prescription", "words"), [
-    (Prescription(sets=3, reps=12, sides=True, rest=30, min_sets=1), "1 × 12 each side"),
-    (Prescription(hold=90, sides=True, min_hold=30), "1 × 30 s hold each side"),
-    (Prescription(sets=3, hold=30, rest=20, min_sets=2, min_hold=15), "2 × 15 s hold"),
-    (Prescription(sets=3, reps=10, hold=5, min_hold=3), "1 × 10 · hold 3 s"),
-    # The user's own words win over the numbers.
-    (Prescription(sets=3, reps=15, min_text="one round", min_sets=1), "one round"),
-    (Prescription(sets=3, reps=15), ""),
-])
+@pytest.mark.parametrize(
+    ("prescription", "words"),
+    [
+        (Prescription(sets=3, reps=12, sides=True, rest=30, min_sets=1), "1 × 12 each side"),
+        (Prescription(hold=90, sides=True, min_hold=30), "1 × 30 s hold each side"),
+        (Prescription(sets=3, hold=30, rest=20, min_sets=2, min_hold=15), "2 × 15 s hold"),
+        (Prescription(sets=3, reps=10, hold=5, min_hold=3), "1 × 10 · hold 3 s"),
+        # The user's own words win over the numbers.
+        (Prescription(sets=3, reps=15, min_text="one round", min_sets=1), "one round"),
+        (Prescription(sets=3, reps=15), ""),
+    ],
+)
 def test_the_words_of_a_minimum_dose(prescription: Prescription, words: str) -> None:
     assert prescription.minimum_words() == words
 
@@ -315,11 +407,15 @@ def test_the_minimum_a_session_runs() -> None:
 
 
 def test_a_habits_plan_words_join_prescription_minimum_and_when() -> None:
-    habit = replace(make_log(start=TODAY).habit, when="before my shower",
-                    prescription=Prescription(sets=3, reps=12, sides=True, rest=30, min_sets=1))
+    habit = replace(
+        make_log(start=TODAY).habit,
+        when="before my shower",
+        prescription=Prescription(sets=3, reps=12, sides=True, rest=30, min_sets=1),
+    )
     assert habit.plan_words() == "3 × 12 each side · rest 30 s · before my shower"
     assert habit.plan_words(with_minimum=True) == (
-        "3 × 12 each side · rest 30 s · at least 1 × 12 each side · before my shower")
+        "3 × 12 each side · rest 30 s · at least 1 × 12 each side · before my shower"
+    )
     assert replace(habit, prescription=Prescription()).plan_words(with_minimum=True) == "before my shower"
     assert replace(habit, when="").plan_words() == "3 × 12 each side · rest 30 s"
     assert replace(habit, when="", prescription=Prescription()).plan_words(with_minimum=True) == ""
@@ -329,8 +425,25 @@ def test_a_habits_plan_words_join_prescription_minimum_and_when() -> None:
 
 
 def test_the_checklist_shows_the_plan_under_a_pending_item_until_it_is_done(db: Path) -> None:
-    ok(db, "habit", "add", "Calf raises", "--sets", "3", "--reps", "12", "--sides", "--rest", "30",
-       "--min", "one set", "--when", "while the kettle boils", "--cue", "Slow on the way down")
+    ok(
+        db,
+        "habit",
+        "add",
+        "Calf raises",
+        "--sets",
+        "3",
+        "--reps",
+        "12",
+        "--sides",
+        "--rest",
+        "30",
+        "--min",
+        "one set",
+        "--when",
+        "while the kettle boils",
+        "--cue",
+        "Slow on the way down",
+    )
     lines = ok(db, "today").lines
     at = next(i for i, line in enumerate(lines) if "Calf raises" in line)
     assert lines[at].lstrip().startswith("[ ]")
@@ -342,7 +455,7 @@ def test_the_checklist_shows_the_plan_under_a_pending_item_until_it_is_done(db: 
     at = next(i for i, line in enumerate(lines) if "Calf raises" in line)
     assert lines[at].lstrip().startswith("[x]")
     # Done, the item stands alone: no plan, no cue under it.
-    assert lines[at + 1:] == []  # it is the last habit in the list
+    assert lines[at + 1 :] == []  # it is the last habit in the list
 
 
 def test_the_checklist_plan_follows_an_edit(db: Path) -> None:

@@ -9,20 +9,19 @@ import sys
 from datetime import date, timedelta
 
 import pytest
+from conftest import TODAY
 
 from rehab_tui.domain.body import area_key, areas, pain_change
 from rehab_tui.domain.calendar_days import day_summary
 from rehab_tui.domain.dates import week_start_of
 from rehab_tui.domain.marks import SYMBOLS
-from rehab_tui.store import Store
 from rehab_tui.domain.streaks import adherence, habit_streak, routine_adherence, routine_share, routine_streak
+from rehab_tui.store import Store
 from rehab_tui.tui.app import RehabApp
 from rehab_tui.tui.main_screen import MainScreen
 from rehab_tui.tui.screens.progress import ProgressScreen, Sentence
 from rehab_tui.tui.widgets.calendar import MonthCalendar
 from rehab_tui.tui.widgets.year_map import LABEL, YearMap
-
-from conftest import TODAY
 
 FIRST = TODAY - timedelta(days=12 * 7 - 1)  # twelve weeks, today the last day
 SENTENCE = re.compile(r"^pain in the (.+): (\d+\.\d) → (\d+\.\d) over 12 weeks; routine adherence (\d+) %$")
@@ -88,7 +87,10 @@ async def test_arrows_step_through_the_areas(demo_store):
         last = expected[-1]
         assert pain_change(readings, last, FIRST, TODAY) is None
         share = routine_share(demo_store.journal(), FIRST, TODAY, TODAY)
-        assert shown_sentence(app) == f"{last}: 1 reading in 12 weeks, too few for a trend; routine adherence {share:.0f} %"
+        assert (
+            shown_sentence(app)
+            == f"{last}: 1 reading in 12 weeks, too few for a trend; routine adherence {share:.0f} %"
+        )
 
 
 async def test_the_per_habit_table_has_4_and_12_week_adherence_and_the_best_streak(demo_store):
@@ -104,13 +106,19 @@ async def test_the_per_habit_table_has_4_and_12_week_adherence_and_the_best_stre
         for row, log in zip(rows, logs):
             streak = habit_streak(journal, log, TODAY)
             unit = "w" if streak.unit == "weeks" else "d"
-            figures = [f"{adherence(journal, log, TODAY, 28):.0f}%", f"{adherence(journal, log, TODAY, 84):.0f}%",
-                       f"{streak.best}{unit}"]
+            figures = [
+                f"{adherence(journal, log, TODAY, 28):.0f}%",
+                f"{adherence(journal, log, TODAY, 84):.0f}%",
+                f"{streak.best}{unit}",
+            ]
             name = log.habit.name
             assert row.startswith(name if len(name) <= 24 else name[:23] + "…")
             assert row.split()[-3:] == figures, name
-        routine = [f"{routine_adherence(journal, TODAY, 28):.0f}%", f"{routine_share(journal, FIRST, TODAY, TODAY):.0f}%",
-                   f"{routine_streak(journal, TODAY)[1]}d"]
+        routine = [
+            f"{routine_adherence(journal, TODAY, 28):.0f}%",
+            f"{routine_share(journal, FIRST, TODAY, TODAY):.0f}%",
+            f"{routine_streak(journal, TODAY)[1]}d",
+        ]
         assert rows[-1].startswith("the routine") and rows[-1].split()[-3:] == routine
 
 
@@ -207,8 +215,9 @@ asyncio.run(main())
 
 
 def test_plotext_loads_when_progress_opens_not_at_start(tmp_path):
-    out = subprocess.run([sys.executable, "-c", PROBE, str(tmp_path / "rehab.db")],
-                         capture_output=True, text=True, check=True).stdout.split("\n")
+    out = subprocess.run(
+        [sys.executable, "-c", PROBE, str(tmp_path / "rehab.db")], capture_output=True, text=True, check=True
+    ).stdout.split("\n")
     (before, first), (after, second) = out[0].split(), out[1].split()
     assert (before, first) == ("0", "MainScreen")
     assert int(after) > 0 and second == "ProgressScreen"

@@ -127,14 +127,18 @@ def test_writer_processes_at_once_lose_nothing(tmp_path: Path, db: Path) -> None
     procs = [
         subprocess.Popen(
             [sys.executable, str(writer), str(db), str(w), str(WORKERS), str(ITERATIONS)],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
         )
         for w in range(WORKERS)
     ]
     procs.append(
         subprocess.Popen(
             [sys.executable, str(reader), str(db), "3"],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
         )
     )
     outcomes = []
@@ -191,7 +195,9 @@ def test_cli_runs_at_once_never_see_a_locked_database(tmp_path: Path, db: Path) 
     procs = [
         subprocess.Popen(
             [sys.executable, str(script), str(db), json.dumps(commands)],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
         )
         for commands in lanes
     ]

@@ -43,9 +43,22 @@ class Run:
 
 def start(db: Path, day: str) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, "-m", "rehab_tui", "--db", str(db), "--today", TODAY.isoformat(),
-         "done", "stick", "--date", day],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-m",
+            "rehab_tui",
+            "--db",
+            str(db),
+            "--today",
+            TODAY.isoformat(),
+            "done",
+            "stick",
+            "--date",
+            day,
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
     )
 
 
@@ -134,7 +147,7 @@ def test_sigkill_during_check_ins_loses_nothing_committed(tmp_path: Path) -> Non
     store = Store.open(db, TODAY)
     try:
         assert {d.isoformat() for d in store.journal().log(STICK).done} == present
-        assert store.check_in([STICK], date(2026, 1, 1), TODAY) .changed == (STICK,)
+        assert store.check_in([STICK], date(2026, 1, 1), TODAY).changed == (STICK,)
     finally:
         store.close()
     assert integrity(db) == "ok"
@@ -176,9 +189,17 @@ def make_m001_file(path: Path) -> None:
     migrations.apply(db, stop_before="m002_day_indexes")
     db["habits"].insert(
         {
-            "id": STICK, "name": "Stick rolling", "slug": "stick-rolling", "cue": "", "minutes": 5,
-            "schedule": "RRULE:FREQ=DAILY", "schedule_anchor": "2026-01-01", "start": "2026-01-01",
-            "archived": None, "position": 1, "created_at": None,
+            "id": STICK,
+            "name": "Stick rolling",
+            "slug": "stick-rolling",
+            "cue": "",
+            "minutes": 5,
+            "schedule": "RRULE:FREQ=DAILY",
+            "schedule_anchor": "2026-01-01",
+            "start": "2026-01-01",
+            "archived": None,
+            "position": 1,
+            "created_at": None,
         }
     )
     db["checkins"].insert({"habit_id": STICK, "day": "2026-01-01", "created_at": None})
@@ -213,7 +234,15 @@ def test_sigkill_during_the_upgrade_of_an_old_file(tmp_path: Path) -> None:
         assert {"2026-01-01", "2026-11-10"} | {r.day for r in runs if r.code == 0} <= checked_in(db)
         with closing(sqlite3.connect(db)) as conn:
             steps = [name for (name,) in conn.execute("SELECT name FROM _sqlite_migrations ORDER BY id")]
-        assert steps == ["m001_initial", "m002_day_indexes", "m003_schedule_history", "m004_reminders", "m005_nag", "m006_prescriptions_and_body", "m007_notices"]
+        assert steps == [
+            "m001_initial",
+            "m002_day_indexes",
+            "m003_schedule_history",
+            "m004_reminders",
+            "m005_nag",
+            "m006_prescriptions_and_body",
+            "m007_notices",
+        ]
         copies = sorted(folder.glob("rehab.before-m002_day_indexes*.db"))
         assert copies, "no copy of the old file was kept"
         for copy in copies:

@@ -109,9 +109,7 @@ def rehab_database_with_history(path: Path) -> None:
     # habit's start is refused.
     store = Store.open(path, today - timedelta(days=1499))
     habits = store.habits()
-    store.load_history(
-        today, ((h.id, today - timedelta(days=i)) for h in habits for i in range(1500))
-    )
+    store.load_history(today, ((h.id, today - timedelta(days=i)) for h in habits for i in range(1500)))
     store.close()
 
 

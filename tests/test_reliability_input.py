@@ -34,7 +34,7 @@ HYPOTHESIS = settings(max_examples=100, deadline=None, suppress_health_check=[He
 SQL = [
     "'); DROP TABLE habits; --",
     "Robert'); DROP TABLE checkins;--",
-    "\" OR 1=1 --",
+    '" OR 1=1 --',
     "x'; UPDATE habits SET name = 'pwned' WHERE '1'='1",
     "%s %d {0} {name}",
     "?",
@@ -155,7 +155,11 @@ def test_a_habit_name_round_trips_or_is_refused(template: Path, name: str) -> No
         # The SQL-looking ones were data, never SQL.
         assert stored(db, "SELECT count(*) FROM habits") == [(6,)]
         assert {t for (t,) in stored(db, "SELECT name FROM sqlite_master WHERE type = 'table'")} >= {
-            "habits", "checkins", "snoozes", "pauses", "settings",
+            "habits",
+            "checkins",
+            "snoozes",
+            "pauses",
+            "settings",
         }
 
 
@@ -168,9 +172,15 @@ def test_each_listed_name_round_trips_or_is_refused(template: Path, name: str) -
 @pytest.mark.parametrize(
     "name, why",
     [
-        ("", "empty"), ("   ", "blank"), ("two\nlines", "line break"), ("nul\x00byte", "control"),
-        ("\u202egnillor kcits", "format character"), ("z" * 201, "too long"), ("x" * 10_000, "too long"),
-        ("Stick rolling", "taken"), ("STICK ROLLING", "taken, case-insensitively"),
+        ("", "empty"),
+        ("   ", "blank"),
+        ("two\nlines", "line break"),
+        ("nul\x00byte", "control"),
+        ("\u202egnillor kcits", "format character"),
+        ("z" * 201, "too long"),
+        ("x" * 10_000, "too long"),
+        ("Stick rolling", "taken"),
+        ("STICK ROLLING", "taken, case-insensitively"),
     ],
 )
 def test_names_that_must_be_refused(template: Path, name: str, why: str) -> None:
@@ -195,12 +205,47 @@ def test_a_name_with_a_unicode_line_separator_is_refused(template: Path, separat
 LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 
 HOSTILE_DATES = [
-    "", " ", "2026-02-29", "2028-02-29", "2026-02-30", "2026-13-01", "0000-00-00",
-    "9999-12-31", "2026-11-22", "-0", "-1", "-100000", "--1", "+1", "Feb 29", "Feb 30",
-    "31 Nov", "Nov 31", "Nov 20th", "20 November", "Nov 20 2026", "tomorrow", "next friday", "fri",
-    "FRIDAY", "2026-11-21T10:00", "11/20/2026", "20", "Nov", "1e10", "nan", "inf",
-    "'; DROP TABLE checkins; --", "\x00", "sun\x00", "٢٠٢٦-١١-٢٠", "-٣", "２０２６-１１-２０",
-    "today today", "yesterday\t", " 2026-11-20 ",
+    "",
+    " ",
+    "2026-02-29",
+    "2028-02-29",
+    "2026-02-30",
+    "2026-13-01",
+    "0000-00-00",
+    "9999-12-31",
+    "2026-11-22",
+    "-0",
+    "-1",
+    "-100000",
+    "--1",
+    "+1",
+    "Feb 29",
+    "Feb 30",
+    "31 Nov",
+    "Nov 31",
+    "Nov 20th",
+    "20 November",
+    "Nov 20 2026",
+    "tomorrow",
+    "next friday",
+    "fri",
+    "FRIDAY",
+    "2026-11-21T10:00",
+    "11/20/2026",
+    "20",
+    "Nov",
+    "1e10",
+    "nan",
+    "inf",
+    "'; DROP TABLE checkins; --",
+    "\x00",
+    "sun\x00",
+    "٢٠٢٦-١١-٢٠",
+    "-٣",
+    "２０２６-１１-２０",
+    "today today",
+    "yesterday\t",
+    " 2026-11-20 ",
 ]
 # Centuries back: run once each rather than sampled, because were one accepted,
 # `done` would walk every day since for the best streak (seconds each).
@@ -280,8 +325,14 @@ def test_a_check_in_at_the_far_end_of_the_calendar_leaves_a_working_file(templat
 )
 @pytest.mark.parametrize(
     "command",
-    [["today"], ["done", "stick", "--date", "yesterday"], ["snooze", "--date", "-1"], ["streaks"],
-     ["pause", "stick", "--until", "fri"], ["calendar"]],
+    [
+        ["today"],
+        ["done", "stick", "--date", "yesterday"],
+        ["snooze", "--date", "-1"],
+        ["streaks"],
+        ["pause", "stick", "--until", "fri"],
+        ["calendar"],
+    ],
     ids=lambda c: c[0],
 )
 def test_a_hostile_today_never_shows_a_traceback(tmp_path: Path, today: str, command: list[str]) -> None:

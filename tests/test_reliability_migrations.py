@@ -40,26 +40,62 @@ M002_INDEXES = {
 
 OLD_HABITS = [
     {
-        "id": 1, "name": "Stick rolling", "slug": "stick-rolling", "cue": "Roll slowly",
-        "minutes": 5, "schedule": "RRULE:FREQ=DAILY", "schedule_anchor": "2026-10-01",
-        "start": "2026-10-01", "archived": None, "position": 1, "created_at": None,
+        "id": 1,
+        "name": "Stick rolling",
+        "slug": "stick-rolling",
+        "cue": "Roll slowly",
+        "minutes": 5,
+        "schedule": "RRULE:FREQ=DAILY",
+        "schedule_anchor": "2026-10-01",
+        "start": "2026-10-01",
+        "archived": None,
+        "position": 1,
+        "created_at": None,
     },
     {
-        "id": 2, "name": "Acupuncture", "slug": "acupuncture", "cue": "",
-        "minutes": 45, "schedule": "RRULE:FREQ=WEEKLY;BYDAY=TU,FR", "schedule_anchor": "2026-10-01",
-        "start": "2026-10-01", "archived": None, "position": 2, "created_at": None,
+        "id": 2,
+        "name": "Acupuncture",
+        "slug": "acupuncture",
+        "cue": "",
+        "minutes": 45,
+        "schedule": "RRULE:FREQ=WEEKLY;BYDAY=TU,FR",
+        "schedule_anchor": "2026-10-01",
+        "start": "2026-10-01",
+        "archived": None,
+        "position": 2,
+        "created_at": None,
     },
     {
-        "id": 3, "name": "Glute and hip strength", "slug": "glute-and-hip-strength", "cue": "Band",
-        "minutes": 20, "schedule": "1/week", "schedule_anchor": "2026-10-01",
-        "start": "2026-10-01", "archived": "2026-11-10", "position": 3, "created_at": None,
+        "id": 3,
+        "name": "Glute and hip strength",
+        "slug": "glute-and-hip-strength",
+        "cue": "Band",
+        "minutes": 20,
+        "schedule": "1/week",
+        "schedule_anchor": "2026-10-01",
+        "start": "2026-10-01",
+        "archived": "2026-11-10",
+        "position": 3,
+        "created_at": None,
     },
 ]
 OLD_CHECKINS = [
-    (1, "2026-10-01"), (1, "2026-10-02"), (1, "2026-11-20"), (2, "2026-10-02"), (3, "2026-10-05"),
+    (1, "2026-10-01"),
+    (1, "2026-10-02"),
+    (1, "2026-11-20"),
+    (2, "2026-10-02"),
+    (3, "2026-10-05"),
 ]
 OLD_SNOOZES = [
-    {"id": 1, "day": "2026-10-03", "habit_id": None, "reason": "sore", "area": "IT band", "pain": 4, "created_at": None},
+    {
+        "id": 1,
+        "day": "2026-10-03",
+        "habit_id": None,
+        "reason": "sore",
+        "area": "IT band",
+        "pain": 4,
+        "created_at": None,
+    },
     {"id": 2, "day": "2026-10-04", "habit_id": 1, "reason": "travel", "area": None, "pain": None, "created_at": None},
 ]
 OLD_PAUSES = [{"id": 1, "habit_id": 2, "start": "2026-10-10", "until": "2026-10-20", "reason": "physio"}]
@@ -178,16 +214,24 @@ def test_opening_an_old_file_keeps_its_data_and_applies_m002_and_m003(old_file: 
     ]
     # A snooze's area and pain became a reading of its day, linked to it
     # (m006); a snooze that named neither has none.
-    assert [(r["day"], r["area"], r["area_key"], r["pain"], r["snooze_id"])
-            for r in named_rows(old_file, "readings")] == [("2026-10-03", "IT band", "it band", 4, 1)]
+    assert [
+        (r["day"], r["area"], r["area_key"], r["pain"], r["snooze_id"]) for r in named_rows(old_file, "readings")
+    ] == [("2026-10-03", "IT band", "it band", 4, 1)]
     # Each habit's schedule moved into `schedules`, in force from its start;
     # the habit keeps every other field, and changed last when it was made.
     assert named_rows(old_file, "habits") == [
         {
             **{k: v for k, v in h.items() if k not in ("schedule", "schedule_anchor")},
             "updated_at": h["created_at"],
-            "intention": "", "sets": None, "reps": None, "hold_s": None, "sides": 0, "rest_s": None,
-            "min_dose": "", "min_sets": None, "min_hold_s": None,
+            "intention": "",
+            "sets": None,
+            "reps": None,
+            "hold_s": None,
+            "sides": 0,
+            "rest_s": None,
+            "min_dose": "",
+            "min_sets": None,
+            "min_hold_s": None,
         }
         for h in OLD_HABITS
     ]
@@ -304,7 +348,9 @@ def test_several_processes_opening_an_old_file_at_once(tmp_path: Path, round_: i
     procs = [
         subprocess.Popen(
             [sys.executable, str(script), str(path), repr(start_at), day],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
         )
         for day in days
     ]

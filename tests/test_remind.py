@@ -320,8 +320,9 @@ def test_install_writes_systemd_units_and_uninstall_removes_them(db: Path, tmp_p
     assert "WantedBy=timers.target" in timer_text.splitlines()
     assert stat.S_IMODE(service.stat().st_mode) == 0o600
     if shutil.which("systemd-analyze"):
-        verified = subprocess.run(["systemd-analyze", "verify", str(service), str(timer)],
-                                  capture_output=True, text=True, timeout=60)
+        verified = subprocess.run(
+            ["systemd-analyze", "verify", str(service), str(timer)], capture_output=True, text=True, timeout=60
+        )
         assert verified.returncode == 0, verified.stderr
     ok(db, "remind", "uninstall", "--yes", "--unit-dir", units)
     assert list(units.iterdir()) == []
@@ -337,8 +338,9 @@ def test_units_for_an_awkward_path_verify(tmp_path: Path) -> None:
     ok(db, "remind", "install", "--yes", "--unit-dir", units)
     text = (units / "rehab-remind.service").read_text()
     assert f'--db "{str(db).replace("%", "%%")}"' in text
-    verified = subprocess.run(["systemd-analyze", "verify", *map(str, sorted(units.iterdir()))],
-                              capture_output=True, text=True, timeout=60)
+    verified = subprocess.run(
+        ["systemd-analyze", "verify", *map(str, sorted(units.iterdir()))], capture_output=True, text=True, timeout=60
+    )
     assert verified.returncode == 0, verified.stderr
 
 
@@ -371,8 +373,9 @@ def test_crontab_line_kept_apart_from_the_others(db: Path, tmp_path: Path) -> No
     shown = ok(db, "remind", "install", "--yes", "--via", "cron", "--crontab-file", crontab)
     lines = crontab.read_text().splitlines()
     assert lines[:2] == ["MAILTO=me", "0 3 * * * backup-things"]
-    assert lines[2] == (f"*/5 * * * * {sys.executable} -m rehab_tui --db {db} remind run "
-                        "# rehab-tui reminders (rehab remind install)")
+    assert lines[2] == (
+        f"*/5 * * * * {sys.executable} -m rehab_tui --db {db} remind run # rehab-tui reminders (rehab remind install)"
+    )
     assert lines[2] in shown.lines
     # Installing again replaces the line rather than adding a second.
     ok(db, "remind", "install", "--yes", "--via", "cron", "--every", "15", "--crontab-file", crontab)

@@ -53,19 +53,32 @@ def hand_built() -> tuple[Journal, list[PainReading], list[Snooze], dict]:
     20th, still open today. Plank: done every day but the 12th (snoozed: "sore",
     left knee 6), three of them at the minimum dose, and today.
     """
-    stick = make_log("daily", start=D("2026-11-01"), habit_id=1, name="Stick rolling",
-                     done=[D("2026-11-08") + timedelta(days=i) for i in range(10)])
-    stick = replace(stick, pauses=(Pause(D("2026-11-02"), D("2026-11-03"), "before the period"),
-                                   Pause(D("2026-11-18"), D("2026-11-19"), "physio said rest")))
+    stick = make_log(
+        "daily",
+        start=D("2026-11-01"),
+        habit_id=1,
+        name="Stick rolling",
+        done=[D("2026-11-08") + timedelta(days=i) for i in range(10)],
+    )
+    stick = replace(
+        stick,
+        pauses=(
+            Pause(D("2026-11-02"), D("2026-11-03"), "before the period"),
+            Pause(D("2026-11-18"), D("2026-11-19"), "physio said rest"),
+        ),
+    )
     plank_days = [D("2026-11-08") + timedelta(days=i) for i in range(14) if i != 4]
-    plank = make_log("daily", start=D("2026-11-01"), habit_id=2, name="Plank hip dips", done=plank_days,
-                     snoozed=[D("2026-11-12")])
+    plank = make_log(
+        "daily", start=D("2026-11-01"), habit_id=2, name="Plank hip dips", done=plank_days, snoozed=[D("2026-11-12")]
+    )
     prescription = Prescription(sets=3, reps=12, sides=True, rest=30, min_text="one set")
-    plank = replace(plank, habit=replace(plank.habit, when="before my shower", prescription=prescription),
-                    minimum=frozenset({D("2026-11-09"), D("2026-11-16"), D("2026-11-17")}))
+    plank = replace(
+        plank,
+        habit=replace(plank.habit, when="before my shower", prescription=prescription),
+        minimum=frozenset({D("2026-11-09"), D("2026-11-16"), D("2026-11-17")}),
+    )
     journal = Journal((stick, plank), rest_days=frozenset({D("2026-11-05")}))
-    snoozes = [Snooze(D("2026-11-05"), None, "travel"),
-               Snooze(D("2026-11-12"), 2, "sore", "left knee", 6)]
+    snoozes = [Snooze(D("2026-11-05"), None, "travel"), Snooze(D("2026-11-12"), 2, "sore", "left knee", 6)]
     readings = [
         PainReading(D("2026-11-01"), "calves", 8),  # before the period
         PainReading(D("2026-11-08"), "left knee", 5),
@@ -82,8 +95,7 @@ def test_the_period_is_whole_weeks_ending_today() -> None:
     journal, readings, snoozes, notes = hand_built()
     report = build_report(journal, readings, snoozes, notes, DAY, weeks=2)
     assert (report.first, report.last) == (D("2026-11-08"), DAY)
-    assert [(w.first, w.last) for w in report.weeks] == [(D("2026-11-08"), D("2026-11-14")),
-                                                         (D("2026-11-15"), DAY)]
+    assert [(w.first, w.last) for w in report.weeks] == [(D("2026-11-08"), D("2026-11-14")), (D("2026-11-15"), DAY)]
 
 
 def test_adherence_by_week_and_habit_with_minimum_doses_apart() -> None:
@@ -124,7 +136,9 @@ def test_the_period_s_snoozes_and_pauses_with_their_reasons() -> None:
     # A week more reaches the rest day of the 5th (the whole routine) and the first pause.
     wider = build_report(*hand_built(), DAY, weeks=3)
     assert [(r.first, r.habit, r.reason) for r in wider.rests][:2] == [
-        (D("2026-11-02"), "Stick rolling", "before the period"), (D("2026-11-05"), None, "travel")]
+        (D("2026-11-02"), "Stick rolling", "before the period"),
+        (D("2026-11-05"), None, "travel"),
+    ]
 
 
 def test_prescriptions_notes_and_the_figures_side_by_side() -> None:
@@ -138,8 +152,7 @@ def test_prescriptions_notes_and_the_figures_side_by_side() -> None:
         (D("2026-11-20"), "right hip flexor", "sharp on stairs & hills"),
     ]
     lines = report.side_by_side()
-    assert lines[0] == ("routine adherence over 2 weeks: 92 %, with 3 check-ins at the minimum dose "
-                        "(counted as done)")
+    assert lines[0] == ("routine adherence over 2 weeks: 92 %, with 3 check-ins at the minimum dose (counted as done)")
     assert "pain in the right hip flexor: 6.0 → 2.0 over 2 weeks; routine adherence 92 %" in lines
     assert not [word for word in CAUSAL for line in lines if word in line.lower()]
 
@@ -184,13 +197,13 @@ def history(tmp_path: Path) -> Path:
     try:
         start = D("2026-10-01")
         odd = store.add_habit(ODD_NAME, "daily", today, start=start, when="after <run>")
-        pipe = store.add_habit(PIPE_NAME, "daily", today, start=start,
-                               prescription=Prescription(sets=2, reps=10, min_text="one | set"))
+        pipe = store.add_habit(
+            PIPE_NAME, "daily", today, start=start, prescription=Prescription(sets=2, reps=10, min_text="one | set")
+        )
         stick = next(h for h in store.habits() if h.slug == "stick-rolling")
         for offset in range(20):
             day = D("2026-11-01") + timedelta(days=offset)
-            store.check_in([odd.id, pipe.id, stick.id], day, today,
-                           dose=Dose.MIN if offset in (3, 4) else Dose.FULL)
+            store.check_in([odd.id, pipe.id, stick.id], day, today, dose=Dose.MIN if offset in (3, 4) else Dose.FULL)
         store.check_in([odd.id], today, today, note=NOTE)
         store.record_pain(D("2026-11-10"), AREA, 6, today, note="sharp | on stairs")
         store.record_pain(D("2026-11-17"), AREA, 3, today)
@@ -281,8 +294,14 @@ def test_the_html_has_every_section_and_one_svg_per_chart(history: Path) -> None
     html, page = report_html(history)
     assert list(page.sections) == list(SECTIONS)
     assert [page.sections[s]["title"] for s in SECTIONS] == [
-        "Period", "Routine adherence by week", "Adherence by habit", "Pain by area", "Snoozes and pauses",
-        "Prescriptions", "Notes"]
+        "Period",
+        "Routine adherence by week",
+        "Adherence by habit",
+        "Pain by area",
+        "Snoozes and pauses",
+        "Prescriptions",
+        "Notes",
+    ]
     # The routine's chart, and one for the area rated twice (the IT band, rated once, has none).
     assert page.svgs == [("routine", True), ("pain", True)]
     assert "Pain: knee & <shin>" in page.sections["pain"]["text"]
@@ -359,6 +378,7 @@ def test_no_figure_is_claimed_as_a_cause(history: Path) -> None:
 
 # -- the Markdown ---------------------------------------------------------------------------------
 
+
 def tables(markdown: str) -> dict[str, list[list[str]]]:
     """Each section's table as rows of cells, split at the pipes that are not escaped."""
     found: dict[str, list[list[str]]] = {}
@@ -377,8 +397,14 @@ def test_the_markdown_has_the_same_tables(history: Path) -> None:
     assert markdown.startswith("# Rehab report\n\n**11 Oct – 21 Nov 2026 · 6 weeks**\n")
     assert "<svg" not in markdown
     found = tables(markdown)
-    assert list(found) == ["Routine adherence by week", "Adherence by habit", "Pain by area", "Snoozes and pauses",
-                           "Prescriptions", "Notes"]
+    assert list(found) == [
+        "Routine adherence by week",
+        "Adherence by habit",
+        "Pain by area",
+        "Snoozes and pauses",
+        "Prescriptions",
+        "Notes",
+    ]
     for rows in found.values():
         header, rule, *body = rows
         assert all(cell in ("---", "---:") for cell in rule)
@@ -409,8 +435,10 @@ def test_the_format_follows_the_file_name_unless_given(history: Path) -> None:
 
 # -- the command's errors and its file --------------------------------------------------------------
 
-@pytest.mark.parametrize("args", [("--weeks", "0"), ("--weeks", "521"), ("--weeks", "six"), ("--format", "pdf")],
-                         ids=" ".join)
+
+@pytest.mark.parametrize(
+    "args", [("--weeks", "0"), ("--weeks", "521"), ("--weeks", "six"), ("--format", "pdf")], ids=" ".join
+)
 def test_bad_input_is_one_error_line_and_writes_nothing(history: Path, args: tuple[str, ...]) -> None:
     before = dump(history)
     out = history.parent / "report.html"
@@ -465,8 +493,9 @@ def test_the_page_in_headless_chromium(demo_store: Store, tmp_path: Path) -> Non
     async def look() -> tuple[dict, bytes]:
         async with devtools(browser, tmp_path / "profile2", PHONE) as call:
             # A phone: its screen's width, and the page laid out as a phone's browser does.
-            await call("Emulation.setDeviceMetricsOverride", width=PHONE[0], height=PHONE[1], deviceScaleFactor=1,
-                       mobile=True)
+            await call(
+                "Emulation.setDeviceMetricsOverride", width=PHONE[0], height=PHONE[1], deviceScaleFactor=1, mobile=True
+            )
             await load(call, url)
             measure = """({
                 sideways: document.documentElement.scrollWidth - window.innerWidth,
@@ -497,9 +526,11 @@ def test_a_hand_edited_name_or_note_reaches_the_terminal_without_escape_sequence
     db = new_db(tmp_path)
     with sqlite3.connect(db) as conn:
         conn.execute("UPDATE habits SET name = 'Stick' || char(27) || '[31m red' WHERE slug = 'stick-rolling'")
-        conn.execute("INSERT INTO checkins (habit_id, day, note, dose, created_at) SELECT id, '2026-11-20', "
-                     "'tight' || char(10) || 'calves' || char(27) || ']0;title', 'full', '2026-11-20T10:00:00' "
-                     "FROM habits WHERE slug = 'stick-rolling'")
+        conn.execute(
+            "INSERT INTO checkins (habit_id, day, note, dose, created_at) SELECT id, '2026-11-20', "
+            "'tight' || char(10) || 'calves' || char(27) || ']0;title', 'full', '2026-11-20T10:00:00' "
+            "FROM habits WHERE slug = 'stick-rolling'"
+        )
     conn.close()
     for args in ((), ("--format", "html")):
         out = ok(db, "report", *args).out

@@ -162,7 +162,13 @@ def test_occurs_for_each_kind() -> None:
     assert [tue_fri.occurs(d) for d in (mon, tue, wed, fri)] == [False, True, False, True]
     every3 = parse_schedule("every 3 days", ANCHOR)
     assert [every3.occurs(ANCHOR + timedelta(days=i)) for i in range(7)] == [
-        True, False, False, True, False, False, True,
+        True,
+        False,
+        False,
+        True,
+        False,
+        False,
+        True,
     ]
     quota = parse_schedule("2/week", ANCHOR)
     assert all(quota.occurs(ANCHOR + timedelta(days=i)) for i in range(7))
@@ -210,9 +216,7 @@ def test_frequency_and_parts(text: str, frequency: Fraction, parts: tuple[int, i
 
 def test_explain_shows_how_it_was_understood() -> None:
     assert parse_schedule("tue,fri", ANCHOR).explain() == "every Tuesday, Friday"
-    assert parse_schedule("every 2 days", ANCHOR).explain() == (
-        "every 2 days, counting from 2026-03-11"
-    )
+    assert parse_schedule("every 2 days", ANCHOR).explain() == ("every 2 days, counting from 2026-03-11")
     assert parse_schedule("1/week", ANCHOR).explain() == "1 day a week, any days"
     assert parse_schedule("2/week", ANCHOR).explain() == "2 days a week, any days"
 
@@ -244,9 +248,7 @@ def _agrees(schedule: Schedule, first: date, span: int) -> None:
 
 @settings(max_examples=200, deadline=None)
 @given(anchor=anchors, days=weekday_sets, offset=st.integers(0, 800), span=st.integers(0, 60))
-def test_weekdays_occurs_agrees_with_rrule(
-    anchor: date, days: set[int], offset: int, span: int
-) -> None:
+def test_weekdays_occurs_agrees_with_rrule(anchor: date, days: set[int], offset: int, span: int) -> None:
     schedule = parse_schedule(",".join(names[d] for d in sorted(days)), anchor)
     assert schedule.kind == "weekdays"
     _agrees(schedule, anchor + timedelta(days=offset), span)
@@ -274,9 +276,7 @@ def test_interval_occurs_agrees_with_rrule(anchor: date, n: int, offset: int, sp
     offset=st.integers(0, 800),
     span=st.integers(0, 60),
 )
-def test_raw_rrule_occurs_agrees_with_rrule(
-    anchor: date, rule: str, offset: int, span: int
-) -> None:
+def test_raw_rrule_occurs_agrees_with_rrule(anchor: date, rule: str, offset: int, span: int) -> None:
     schedule = parse_schedule(rule, anchor)
     assert schedule.kind == "rrule"
     _agrees(schedule, anchor + timedelta(days=offset), span)

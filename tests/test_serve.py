@@ -51,9 +51,23 @@ def served(tmp_path: Path):
     env.pop("REHAB_DB", None)
     with out.open("wb") as out_file, err.open("wb") as err_file:
         process = subprocess.Popen(
-            [sys.executable, "-m", "rehab_tui", "--db", str(tmp_path / "rehab.db"), "--today", TODAY,
-             "serve", "--port", str(port)],
-            stdout=out_file, stderr=err_file, stdin=subprocess.DEVNULL, env=env, start_new_session=True,
+            [
+                sys.executable,
+                "-m",
+                "rehab_tui",
+                "--db",
+                str(tmp_path / "rehab.db"),
+                "--today",
+                TODAY,
+                "serve",
+                "--port",
+                str(port),
+            ],
+            stdout=out_file,
+            stderr=err_file,
+            stdin=subprocess.DEVNULL,
+            env=env,
+            start_new_session=True,
         )
     try:
         url = _wait_for_server(process, port, out, err)
@@ -189,7 +203,7 @@ def test_beyond_loopback_warns(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     result = run(tmp_path / "rehab.db", "serve", "--host", "0.0.0.0", "--port", "8123")
     assert result.code == 0, result.err
     assert "warning: listening on 0.0.0.0 port 8123" in result.err
-    assert f":8123/?token=" in result.out
+    assert ":8123/?token=" in result.out
     (server,) = started
     assert (server.host, server.port) == ("0.0.0.0", 8123)
     assert "--db" in server.command and "--today 2026-11-21" in server.command
@@ -204,7 +218,10 @@ def test_a_bad_port_is_a_usage_error(tmp_path: Path) -> None:
 def test_a_port_in_use_is_one_error_line(served: Served, tmp_path: Path) -> None:
     second = subprocess.run(
         [sys.executable, "-m", "rehab_tui", "--db", str(tmp_path / "other.db"), "serve", "--port", str(served.port)],
-        capture_output=True, text=True, timeout=30, stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=30,
+        stdin=subprocess.DEVNULL,
     )
     assert second.returncode == 1
     assert second.stderr.startswith("error:") and "address already in use" in second.stderr
@@ -212,6 +229,7 @@ def test_a_port_in_use_is_one_error_line(served: Served, tmp_path: Path) -> None
 
 
 # -- a real browser ---------------------------------------------------------------------------
+
 
 @pytest.mark.slow
 def test_the_app_in_headless_chromium(served: Served, tmp_path: Path) -> None:

@@ -10,6 +10,8 @@ import textwrap
 from datetime import date, timedelta
 
 import pytest
+from conftest import TODAY
+from session_helpers import FakeMonotonic
 from sqlite_utils import Database
 from textual.widgets import Digits, Static
 
@@ -20,9 +22,6 @@ from rehab_tui.tui.screens.drop_off import DropOffNote
 from rehab_tui.tui.screens.session import SessionScreen
 from rehab_tui.tui.screens.session_summary import SessionSummary
 from rehab_tui.tui.widgets.checklist import MIN_BOX, ChecklistView
-
-from conftest import TODAY
-from session_helpers import FakeMonotonic
 
 STICK, BALL, PLANK, GLUTES = 1, 2, 3, 5  # the default routine's ids (4, Acupuncture, is off on Saturdays)
 
@@ -73,7 +72,10 @@ async def test_a_session_walks_the_open_items_in_order_and_checks_each_in_as_it_
         screen = await start_session(pilot)
         # The due items, then the weekly quota still open this week.
         assert [h.name for h in screen.habits] == [
-            "Stick rolling", "Lacrosse ball glute release", "Plank hip dips", "Glute and hip strength"
+            "Stick rolling",
+            "Lacrosse ball glute release",
+            "Plank hip dips",
+            "Glute and hip strength",
         ]
         assert shown(app, "name") == "Stick rolling"
         assert shown(app, "plan") == "after every run, or before bed"
@@ -99,7 +101,11 @@ async def test_a_session_walks_the_open_items_in_order_and_checks_each_in_as_it_
         await pilot.press("space")
         await advance(pilot, clock, 40)
         assert shown(app, "progress") == "item 3 of 4 · rest, then set 2 of 2"
-        assert (digits(app), shown(app, "step"), shown(app, "next")) == ("15", "rest 15 s", "next: set 2 of 2, left side")
+        assert (digits(app), shown(app, "step"), shown(app, "next")) == (
+            "15",
+            "rest 15 s",
+            "next: set 2 of 2, left side",
+        )
         await advance(pilot, clock, 15 + 20)
         assert shown(app, "next") == "next: check-in, then Glute and hip strength"
         await advance(pilot, clock, 20)
@@ -254,7 +260,9 @@ async def test_back_returns_to_an_item_and_n_skips_without_ticking(routine):
 
 
 async def test_names_cues_and_plans_show_as_typed_never_as_markup(routine):
-    routine.edit_habit(STICK, TODAY, name="[b]Stick[/b] rolling", cue="[@click=app.quit]roll[/]", when="[red]after[/red] a run")
+    routine.edit_habit(
+        STICK, TODAY, name="[b]Stick[/b] rolling", cue="[@click=app.quit]roll[/]", when="[red]after[/red] a run"
+    )
     app = RehabApp(routine, today=TODAY, monotonic=FakeMonotonic())
     async with app.run_test(size=(80, 24)) as pilot:
         await start_session(pilot)
@@ -411,7 +419,9 @@ def test_a_kill_mid_session_keeps_every_item_finished_before_it(tmp_path):
     script.write_text(KILLED)
     proc = subprocess.Popen(
         [sys.executable, str(script), str(db), TODAY.isoformat()],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         line = proc.stdout.readline()
@@ -431,8 +441,9 @@ def test_a_kill_mid_session_keeps_every_item_finished_before_it(tmp_path):
 async def test_the_note_names_an_item_without_a_minimum_plainly(fallen_off):
     """An item with no prescription is listed by name alone, no dangling dot."""
     plank = fallen_off.habit(PLANK)
-    fallen_off.edit_habit(PLANK, TODAY, prescription={"sets": None, "reps": None, "sides": False, "rest": None,
-                                                      "min_sets": None})
+    fallen_off.edit_habit(
+        PLANK, TODAY, prescription={"sets": None, "reps": None, "sides": False, "rest": None, "min_sets": None}
+    )
     app = RehabApp(fallen_off, today=TODAY, monotonic=FakeMonotonic())
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()

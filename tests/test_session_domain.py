@@ -15,18 +15,25 @@ T0 = 5000.0  # a monotonic clock starts anywhere
 def test_a_hold_with_sides_sets_and_rests_gives_every_step_in_order():
     steps = plan(Prescription(sets=3, hold=45, sides=True, rest=30))
     assert steps == (
-        Step(HOLD, 1, 3, LEFT, seconds=45), Step(HOLD, 1, 3, RIGHT, seconds=45),
+        Step(HOLD, 1, 3, LEFT, seconds=45),
+        Step(HOLD, 1, 3, RIGHT, seconds=45),
         Step(REST, 2, 3, seconds=30),
-        Step(HOLD, 2, 3, LEFT, seconds=45), Step(HOLD, 2, 3, RIGHT, seconds=45),
+        Step(HOLD, 2, 3, LEFT, seconds=45),
+        Step(HOLD, 2, 3, RIGHT, seconds=45),
         Step(REST, 3, 3, seconds=30),
-        Step(HOLD, 3, 3, LEFT, seconds=45), Step(HOLD, 3, 3, RIGHT, seconds=45),
+        Step(HOLD, 3, 3, LEFT, seconds=45),
+        Step(HOLD, 3, 3, RIGHT, seconds=45),
     )
 
 
 def test_reps_are_counted_steps_and_only_holds_and_rests_are_timed():
     steps = plan(Prescription(sets=2, reps=12, sides=True, rest=30))
     assert [(s.kind, s.side, s.seconds) for s in steps] == [
-        (REPS, LEFT, None), (REPS, RIGHT, None), (REST, None, 30), (REPS, LEFT, None), (REPS, RIGHT, None),
+        (REPS, LEFT, None),
+        (REPS, RIGHT, None),
+        (REST, None, 30),
+        (REPS, LEFT, None),
+        (REPS, RIGHT, None),
     ]
     assert steps[0].words() == "12 reps, left side"
     assert not steps[0].timed and steps[2].timed

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from conftest import TODAY
+from session_helpers import FakeMonotonic
 from textual.widgets import Input
 
 from rehab_tui.tui.app import RehabApp
-
-from conftest import TODAY
-from session_helpers import FakeMonotonic
 
 SIZES = [(80, 24), (120, 36)]
 SCREENS = {

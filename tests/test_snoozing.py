@@ -35,7 +35,14 @@ def test_the_window_is_seven_days_and_slides() -> None:
     # A third snooze is refused on any day that shares 7 consecutive days with both:
     # days 2..6. Day 7's windows hold day 1 but never day 0.
     assert [can_snooze(used, d(n), 2) for n in range(2, 10)] == [
-        False, False, False, False, False, True, True, True,
+        False,
+        False,
+        False,
+        False,
+        False,
+        True,
+        True,
+        True,
     ]
     assert budget_left(used, d(6), 2) == 0
     assert budget_left(used, d(7), 2) == 1

@@ -4,14 +4,13 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from functools import partial
 
+import domain_helpers
 import pytest
 
 from rehab_tui.domain.calendar_days import day_summary
 from rehab_tui.domain.checklist import checklist
 from rehab_tui.domain.model import HabitLog, Journal
 from rehab_tui.domain.states import DayState, day_state, quota_week
-
-import domain_helpers
 
 # March 2026: Mon 2 .. Sun 8, Mon 9 .. Sun 15. Today is Wednesday the 11th.
 TODAY = date(2026, 3, 11)
@@ -25,9 +24,7 @@ def d(day: int) -> date:
 make_log = partial(domain_helpers.make_log, start=START, name="Stick rolling", minutes=5)
 
 
-def state(
-    log: HabitLog, day: date, rest_days: Iterable[date] = (), week_start: int = 0
-) -> DayState:
+def state(log: HabitLog, day: date, rest_days: Iterable[date] = (), week_start: int = 0) -> DayState:
     journal = Journal((log,), rest_days=frozenset(rest_days), week_start=week_start)
     return day_state(journal, log, day, TODAY)
 
@@ -69,8 +66,12 @@ def test_off_when_not_scheduled() -> None:
 def test_off_between_interval_days() -> None:
     log = make_log("every 3 days", start=d(2))
     assert [state(log, d(i)) for i in range(2, 9)] == [
-        DayState.MISSED, DayState.OFF, DayState.OFF,
-        DayState.MISSED, DayState.OFF, DayState.OFF,
+        DayState.MISSED,
+        DayState.OFF,
+        DayState.OFF,
+        DayState.MISSED,
+        DayState.OFF,
+        DayState.OFF,
         DayState.MISSED,
     ]
 
@@ -166,8 +167,13 @@ def test_quota_week_met_turns_its_other_days_off() -> None:
     log = make_log("2/week", done=[d(3), d(5)])
     states = [state(log, d(i)) for i in range(2, 9)]
     assert states == [
-        DayState.OFF, DayState.DONE, DayState.OFF, DayState.DONE,
-        DayState.OFF, DayState.OFF, DayState.OFF,
+        DayState.OFF,
+        DayState.DONE,
+        DayState.OFF,
+        DayState.DONE,
+        DayState.OFF,
+        DayState.OFF,
+        DayState.OFF,
     ]
 
 
@@ -185,7 +191,10 @@ def test_quota_missed_on_the_last_available_day() -> None:
     # Sat 7 and Sun 8 paused: the week's last chance was Friday the 6th.
     log = make_log("1/week", pauses=[(d(7), d(8))])
     assert [state(log, d(i)) for i in range(5, 9)] == [
-        DayState.OFF, DayState.MISSED, DayState.PAUSED, DayState.PAUSED,
+        DayState.OFF,
+        DayState.MISSED,
+        DayState.PAUSED,
+        DayState.PAUSED,
     ]
 
 
@@ -206,6 +215,7 @@ def test_quota_is_open_until_the_days_left_are_no_more_than_the_check_ins_needed
 
 def test_an_open_quota_is_outside_the_total() -> None:
     from rehab_tui.domain.checklist import checklist
+
     journal = Journal((make_log("1/week"), make_log("daily", habit_id=2, done=[TODAY])))
     listing = checklist(journal, TODAY, TODAY)
     assert (listing.done, listing.total) == (1, 1)
@@ -301,7 +311,10 @@ def test_checklist_counts_done_pending_and_missed() -> None:
     past = checklist(_routine(), d(10), TODAY)
     # Foam roller, archived today, is still listed the day before.
     assert [i.state for i in past.items] == [
-        DayState.DONE, DayState.MISSED, DayState.DONE, DayState.MISSED,
+        DayState.DONE,
+        DayState.MISSED,
+        DayState.DONE,
+        DayState.MISSED,
     ]
     assert (past.done, past.total) == (2, 4)
     assert [i.streak for i in past.items] == [1, 0, 1, 0]
@@ -331,7 +344,10 @@ def test_checklist_on_a_rest_day() -> None:
     assert rest.to_json()["snoozed"] is True
     # Plank hip dips was done anyway; the others are snoozed or off.
     assert [i.state for i in rest.items] == [
-        DayState.SNOOZED, DayState.DONE, DayState.OFF, DayState.SNOOZED,
+        DayState.SNOOZED,
+        DayState.DONE,
+        DayState.OFF,
+        DayState.SNOOZED,
     ]
     assert day_summary(journal, d(9), TODAY).mark == "snoozed"
 

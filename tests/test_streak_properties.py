@@ -112,9 +112,7 @@ def specs(draw: st.DrawFn, today: date) -> Spec:
     snoozed = frozenset(at(n) for n in draw(st.sets(offsets, max_size=6)))
     pauses = tuple(
         (at(a), at(a) + timedelta(days=length))
-        for a, length in draw(
-            st.lists(st.tuples(offsets, st.integers(0, 8)), max_size=2)
-        )
+        for a, length in draw(st.lists(st.tuples(offsets, st.integers(0, 8)), max_size=2))
     )
     return Spec(
         kind=kind,
@@ -156,11 +154,7 @@ def occurs(s: Spec, day: date) -> bool:
     # Every other week from the anchor's week (weeks start on Monday), Mon and Thu.
     monday = day - timedelta(days=day.weekday())
     anchor_monday = s.anchor - timedelta(days=s.anchor.weekday())
-    return (
-        day >= s.anchor
-        and day.weekday() in (0, 3)
-        and ((monday - anchor_monday).days // 7) % 2 == 0
-    )
+    return day >= s.anchor and day.weekday() in (0, 3) and ((monday - anchor_monday).days // 7) % 2 == 0
 
 
 def in_life(s: Spec, day: date) -> bool:
@@ -187,11 +181,7 @@ def week_status(w: World, s: Spec, first: date) -> str:
     done = sum(1 for d in days if d in s.done)
     # Unavailable: before the start, from the archive date, snoozed or paused
     # (a day checked in is done, whatever else it was).
-    available = sum(
-        1
-        for d in days
-        if d in s.done or (in_life(s, d) and not paused(s, d) and not snoozed(w, s, d))
-    )
+    available = sum(1 for d in days if d in s.done or (in_life(s, d) and not paused(s, d) and not snoozed(w, s, d)))
     needed = min(s.quota, available)
     if available == 0 and done == 0:
         return "frozen"

@@ -4,6 +4,8 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from functools import partial
 
+import domain_helpers
+
 from rehab_tui.domain.model import HabitLog, Journal
 from rehab_tui.domain.streaks import (
     Streak,
@@ -11,8 +13,6 @@ from rehab_tui.domain.streaks import (
     habit_streak,
     routine_streak,
 )
-
-import domain_helpers
 
 # Feb 2026: Mon 9, 16, 23. March 2026: Mon 2 .. Sun 8, Mon 9 .. Sun 15.
 # Today is Wednesday the 11th.
@@ -214,9 +214,7 @@ def test_quota_with_sunday_weeks() -> None:
 # ---------------------------------------------------------------- routine
 
 
-def routine(
-    *logs: HabitLog, rest_days: Iterable[date] = (), today: date = TODAY
-) -> tuple[int, int]:
+def routine(*logs: HabitLog, rest_days: Iterable[date] = (), today: date = TODAY) -> tuple[int, int]:
     return routine_streak(Journal(tuple(logs), rest_days=frozenset(rest_days)), today)
 
 

@@ -63,7 +63,7 @@ def loop(done: list[bool], frozen: list[bool], num: int, den: int) -> list[float
     s = 0.0
     out = []
     for i, (is_done, is_frozen) in enumerate(zip(done, frozen, strict=True)):
-        window = done[max(0, i - den + 1): i + 1]
+        window = done[max(0, i - den + 1) : i + 1]
         v = min(1.0, sum(window) / num)
         if is_done or not is_frozen:
             s = s * m + v * (1 - m)

@@ -13,9 +13,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from sqlite_utils import Database
-
 from cli_helpers import TODAY, assert_error, dump, habit_id, new_db, ok, rows, run
+from sqlite_utils import Database
 
 from rehab_tui.store import Store
 
@@ -58,7 +57,8 @@ def test_a_schedule_change_keeps_the_past(tmp_path):
     assert ok(db, "today", "--date", "2026-11-10", "--json").json == before
     versions = rows(db, "schedules", "habit_id = ?", [habit_id(db, "stick-rolling")])
     assert [(v["since"], v["rule"]) for v in versions] == [
-        ("2026-11-01", "RRULE:FREQ=DAILY"), ("2026-11-21", "RRULE:FREQ=WEEKLY;BYDAY=TU,FR"),
+        ("2026-11-01", "RRULE:FREQ=DAILY"),
+        ("2026-11-21", "RRULE:FREQ=WEEKLY;BYDAY=TU,FR"),
     ]
 
 
@@ -73,8 +73,10 @@ def test_a_schedule_change_takes_effect_from_the_day_given(tmp_path):
 def test_a_schedule_change_before_the_start_is_refused(tmp_path):
     db = new_db(tmp_path)
     before = dump(db)
-    assert_error(run(db, "habit", "edit", "stick", "--schedule", "daily", "--from", "2026-09-01"),
-                 contains="starts on 2026-10-01")
+    assert_error(
+        run(db, "habit", "edit", "stick", "--schedule", "daily", "--from", "2026-09-01"),
+        contains="starts on 2026-10-01",
+    )
     assert dump(db) == before
 
 
@@ -168,8 +170,12 @@ def test_a_newer_export_updates_what_changed_later(tmp_path):
         ("minutes -100", lambda d: d["habits"][0].update(minutes=-100)),
         ("a check-in in 2999", lambda d: d["habits"][0]["checkins"].append("2999-12-31")),
         ("a check-in before the start", lambda d: d["habits"][0]["checkins"].append("2020-01-01")),
-        ("seven rest days in one week", lambda d: d["rest_days"].extend(
-            {"day": f"2026-11-0{n}", "reason": "sore", "area": None, "pain": None} for n in range(1, 8))),
+        (
+            "seven rest days in one week",
+            lambda d: d["rest_days"].extend(
+                {"day": f"2026-11-0{n}", "reason": "sore", "area": None, "pain": None} for n in range(1, 8)
+            ),
+        ),
         ("a pain of 11", lambda d: d["rest_days"].append({"day": "2026-11-03", "reason": "sore", "pain": 11})),
         ("an interval of 0", lambda d: d["habits"][0]["schedules"][0].update(schedule="RRULE:FREQ=DAILY;INTERVAL=0")),
         ("a secondly rule", lambda d: d["habits"][0]["schedules"][0].update(schedule="RRULE:FREQ=SECONDLY")),
@@ -214,7 +220,9 @@ def test_rules_that_hang_or_flood_are_refused_at_once(tmp_path, rule):
     # A subprocess with a timeout: the old code hung for good on INTERVAL=0.
     proc = subprocess.run(
         [sys.executable, "-m", "rehab_tui", "--db", str(db), "--today", TODAY, "habit", "add", "X", "--schedule", rule],
-        capture_output=True, text=True, timeout=30,
+        capture_output=True,
+        text=True,
+        timeout=30,
     )
     assert proc.returncode == 1 and proc.stderr.startswith("error: ")
     assert dump(db) == before

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+from conftest import TODAY
 from sqlite_utils import Database
 
 from rehab_tui.store import Store
@@ -17,8 +18,6 @@ from rehab_tui.tui.screens.snooze import SnoozeScreen
 from rehab_tui.tui.widgets.calendar import MonthCalendar
 from rehab_tui.tui.widgets.checklist import ChecklistView
 from rehab_tui.tui.widgets.streaks import StreaksPanel
-
-from conftest import TODAY
 
 
 def checkins(store: Store) -> set[tuple[int, str]]:

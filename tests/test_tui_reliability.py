@@ -12,6 +12,7 @@ from datetime import timedelta
 
 import pytest
 from click.testing import CliRunner
+from conftest import TODAY
 from sqlite_utils import Database
 
 from rehab_tui.cli.main import cli
@@ -19,8 +20,6 @@ from rehab_tui.domain.rules import NAME
 from rehab_tui.store import Store
 from rehab_tui.tui.app import RehabApp
 from rehab_tui.tui.widgets.checklist import ChecklistView
-
-from conftest import TODAY
 
 DRIVER = textwrap.dedent(
     """
@@ -50,9 +49,7 @@ DRIVER = textwrap.dedent(
 def test_a_checkin_shown_as_done_survives_sigkill(tmp_path, row):
     path = tmp_path / "rehab.db"
     Store.open(path, TODAY).close()
-    proc = subprocess.Popen(
-        [sys.executable, "-c", DRIVER, str(path), str(row)], stdout=subprocess.PIPE, text=True
-    )
+    proc = subprocess.Popen([sys.executable, "-c", DRIVER, str(path), str(row)], stdout=subprocess.PIPE, text=True)
     try:
         line = proc.stdout.readline().split()
     finally:

@@ -20,12 +20,12 @@ from .session import Session, pass_session
 @click.option("--area", metavar="AREA", help="The body area, in your words: 'left IT band'.")
 @click.option("--date", "when", metavar="DATE", help="The day it was felt (default today).")
 @click.option("--note", help="A word on it: 'after the long run' (again on a day keeps it; --note '' clears it).")
-@click.option("--weeks", type=WholeNumber(1, 520), default=4, show_default=True,
-              help="How far back the list goes.")
+@click.option("--weeks", type=WholeNumber(1, 520), default=4, show_default=True, help="How far back the list goes.")
 @click.option("--json", "as_json", is_flag=True, help="Print the list as JSON.")
 @pass_session
-def pain(s: Session, pain: int | None, area: str | None, when: str | None, note: str | None, weeks: int,
-         as_json: bool) -> None:
+def pain(
+    s: Session, pain: int | None, area: str | None, when: str | None, note: str | None, weeks: int, as_json: bool
+) -> None:
     """Record pain 0-10 in a body area (one a day per area; again replaces it),
     or, without a number, list the readings of the last weeks."""
     if pain is None:
@@ -38,18 +38,22 @@ def pain(s: Session, pain: int | None, area: str | None, when: str | None, note:
         hint = f"; so far: {', '.join(known)}" if known else ", e.g. --area 'left IT band'"
         raise RehabError(f"say where it hurts with --area{hint}")
     reading = s.store.record_pain(s.day(when), area, pain, s.today, note)
-    say(f"• {reading.area}: {reading.pain}/{PAIN.high} on {render.day_text(reading.day)}"
-        + (f" ({reading.note})" if reading.note else ""))
+    say(
+        f"• {reading.area}: {reading.pain}/{PAIN.high} on {render.day_text(reading.day)}"
+        + (f" ({reading.note})" if reading.note else "")
+    )
 
 
 def _list(s: Session, weeks: int, as_json: bool) -> None:
     first = s.today - timedelta(weeks=weeks) + timedelta(days=1)
     readings = s.store.readings(since=first)
     if as_json:
-        echo_json([
-            {"date": r.day.isoformat(), "area": r.area, "pain": r.pain, "note": r.note, "snooze": r.from_snooze}
-            for r in readings
-        ])
+        echo_json(
+            [
+                {"date": r.day.isoformat(), "area": r.area, "pain": r.pain, "note": r.note, "snooze": r.from_snooze}
+                for r in readings
+            ]
+        )
         return
     if not readings:
         click.echo(f"no pain readings in the last {weeks} weeks; record one with: rehab pain 3 --area 'left IT band'")

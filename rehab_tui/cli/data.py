@@ -59,8 +59,14 @@ def check_theme(value: str) -> None:
 
 
 @click.command("export")
-@click.option("--format", "fmt", type=click.Choice(["json", "csv", "ics"]), default="json", show_default=True,
-              help="json (imports back), csv (for spreadsheets) or ics (the routine for a calendar app).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "csv", "ics"]),
+    default="json",
+    show_default=True,
+    help="json (imports back), csv (for spreadsheets) or ics (the routine for a calendar app).",
+)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to a file.")
 @force_option
 @pass_session
@@ -89,8 +95,12 @@ def export(s: Session, fmt: str, output: str | None, force: bool) -> None:
 
 @click.command("import")
 @click.argument("file", type=click.Path(exists=True))
-@click.option("--from", "tracker", type=click.Choice(["loop", "harsh"]),
-              help="Another tracker's files: Loop's backup .db or CSV .zip, or harsh's folder.")
+@click.option(
+    "--from",
+    "tracker",
+    type=click.Choice(["loop", "harsh"]),
+    help="Another tracker's files: Loop's backup .db or CSV .zip, or harsh's folder.",
+)
 @click.option("--dry-run", is_flag=True, help="Say what would be imported; write nothing.")
 @pass_session
 def import_(s: Session, file: str, tracker: str | None, dry_run: bool) -> None:

@@ -9,8 +9,8 @@ import click
 
 from ..domain.checklist import Checklist, checklist, exact_from
 from ..domain.dates import parse_iso
-from ..domain.errors import RehabError
 from ..domain.encouragement import encouragement
+from ..domain.errors import RehabError
 from ..domain.prescription import Dose
 from ..domain.streaks import adherence, current_streak, habit_streak, routine_adherence, routine_streak
 from ..domain.strength import strength
@@ -19,7 +19,6 @@ from . import render
 from .output import echo_json, say
 from .params import WholeNumber
 from .session import Session, pass_session
-
 
 #: `today` and `nag` read this much of the past first: years of history would
 #: slow every call. Four months holds the streaks (and the runs before a miss)
@@ -62,8 +61,7 @@ def _habits(s: Session, names: tuple[str, ...]) -> list:
 @click.command()
 @click.argument("habits", nargs=-1, required=True, metavar="HABIT...")
 @click.option("--date", "when", metavar="DATE", help="The day it was done (default today).")
-@click.option("--min", "minimum", is_flag=True,
-              help="Done at the minimum dose: it counts as done, and shows apart.")
+@click.option("--min", "minimum", is_flag=True, help="Done at the minimum dose: it counts as done, and shows apart.")
 @pass_session
 def done(s: Session, habits: tuple[str, ...], when: str | None, minimum: bool) -> None:
     """Check habits in (by name, slug or prefix)."""
@@ -99,13 +97,17 @@ def undo(s: Session, habits: tuple[str, ...], when: str | None) -> None:
 
 
 @click.command()
-@click.option("--date", "when", metavar="DATE", help="The day to rest (default today; up to 7 days ahead; 'wed' is the next one).")
+@click.option(
+    "--date", "when", metavar="DATE", help="The day to rest (default today; up to 7 days ahead; 'wed' is the next one)."
+)
 @click.option("--habit", "habit_name", metavar="HABIT", help="Snooze one habit instead of the whole day.")
 @click.option("--reason", default="sore", show_default=True, help="Why.")
 @click.option("--area", help="The body area, e.g. 'left IT band'.")
 @click.option("--pain", type=WholeNumber(), metavar="0-10", help="Pain level from 0 to 10.")
 @pass_session
-def snooze(s: Session, when: str | None, habit_name: str | None, reason: str, area: str | None, pain: int | None) -> None:
+def snooze(
+    s: Session, when: str | None, habit_name: str | None, reason: str, area: str | None, pain: int | None
+) -> None:
     """Rest a sore day without breaking streaks (a budget per 7 days)."""
     habit = s.habit(habit_name) if habit_name else None
     day = s.day(when, ahead=True)
@@ -168,8 +170,15 @@ def streaks(s: Session, as_json: bool) -> None:
     rows = []
     for log in journal.active_on(s.today):
         streak = habit_streak(journal, log, s.today)
-        rows.append((log.habit, streak, strength(journal, log, s.today), adherence(journal, log, s.today),
-                     encouragement(log.habit, streak)))
+        rows.append(
+            (
+                log.habit,
+                streak,
+                strength(journal, log, s.today),
+                adherence(journal, log, s.today),
+                encouragement(log.habit, streak),
+            )
+        )
     routine = routine_streak(journal, s.today)
     routine_share = routine_adherence(journal, s.today)
     if as_json:
@@ -178,11 +187,17 @@ def streaks(s: Session, as_json: bool) -> None:
                 "routine": {"current_streak": routine[0], "best_streak": routine[1], "adherence_28d": routine_share},
                 "habits": [
                     {
-                        "habit": habit.name, "slug": habit.slug, "unit": streak.unit,
-                        "current_streak": streak.current, "best_streak": streak.best,
-                        "strength": value, "adherence_28d": share,
-                        "missed_in_a_row": streak.missed_in_a_row, "missed_once": streak.misses == 1,
-                        "last_run": streak.last_run, "encouragement": line,
+                        "habit": habit.name,
+                        "slug": habit.slug,
+                        "unit": streak.unit,
+                        "current_streak": streak.current,
+                        "best_streak": streak.best,
+                        "strength": value,
+                        "adherence_28d": share,
+                        "missed_in_a_row": streak.missed_in_a_row,
+                        "missed_once": streak.misses == 1,
+                        "last_run": streak.last_run,
+                        "encouragement": line,
                     }
                     for habit, streak, value, share, line in rows
                 ],
@@ -209,8 +224,12 @@ def calendar(s: Session, month: str | None) -> None:
 
 
 @click.command()
-@click.option("--format", "fmt", metavar="FORMAT",
-              help="The line to print, with {left}, {total}, {done} and {names}, e.g. '{left}/{total}'.")
+@click.option(
+    "--format",
+    "fmt",
+    metavar="FORMAT",
+    help="The line to print, with {left}, {total}, {done} and {names}, e.g. '{left}/{total}'.",
+)
 @pass_session
 def nag(s: Session, fmt: str | None) -> None:
     """One line if today's routine is unfinished, nothing otherwise (for a prompt).

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict
-from typing import Any, Callable
+from typing import Any
 
 import click
 
@@ -38,12 +39,15 @@ def plan_options(command: Callable) -> Callable:
     """The options for a habit's plan and prescription, shared by add and edit."""
     for option, field, metavar, text in reversed(PRESCRIPTION_OPTIONS):
         command = click.option(option, field, type=WholeNumber(0), metavar=metavar, help=text)(command)
-    command = click.option("--sides/--no-sides", "sides", default=None,
-                           help="Done on each side, left then right (or not).")(command)
-    command = click.option("--min", "min_text", metavar="TEXT",
-                           help="The minimum dose that still counts, e.g. 'one set' or '60 seconds'.")(command)
-    return click.option("--when", metavar="TEXT",
-                        help="When you do it, in your words: 'after my morning coffee'.")(command)
+    command = click.option(
+        "--sides/--no-sides", "sides", default=None, help="Done on each side, left then right (or not)."
+    )(command)
+    command = click.option(
+        "--min", "min_text", metavar="TEXT", help="The minimum dose that still counts, e.g. 'one set' or '60 seconds'."
+    )(command)
+    return click.option("--when", metavar="TEXT", help="When you do it, in your words: 'after my morning coffee'.")(
+        command
+    )
 
 
 def prescription_changes(options: dict[str, Any]) -> dict[str, Any]:
@@ -64,20 +68,42 @@ def plan_words(habit: Habit) -> str:
 
 @habit.command("add")
 @click.argument("name")
-@click.option("--schedule", default="daily", show_default=True,
-              help="daily | weekdays | tue,fri | 'every 2 days' | 2/week | RRULE:...")
+@click.option(
+    "--schedule",
+    default="daily",
+    show_default=True,
+    help="daily | weekdays | tue,fri | 'every 2 days' | 2/week | RRULE:...",
+)
 @click.option("--cue", default="", help="How to do it, in one line.")
 @click.option("--minutes", type=WholeNumber(), help="How long it takes.")
 @click.option("--start", metavar="DATE", help="First day it is due (default today).")
 @plan_options
 @pass_session
-def add(s: Session, name: str, schedule: str, cue: str, minutes: int | None, start: str | None, when: str | None,
-        **prescription: Any) -> None:
+def add(
+    s: Session,
+    name: str,
+    schedule: str,
+    cue: str,
+    minutes: int | None,
+    start: str | None,
+    when: str | None,
+    **prescription: Any,
+) -> None:
     """Add a habit to the routine, with its prescription if it has one."""
-    created = s.store.add_habit(name, schedule, s.today, cue=cue, minutes=minutes, start=s.day(start),
-                                when=when or "", prescription=Prescription(**prescription_changes(prescription)))
-    say(f"+ {created.name} ({created.slug}): {created.schedule.explain()}, from {render.day_text(created.start)}"
-        f"{plan_words(created)}")
+    created = s.store.add_habit(
+        name,
+        schedule,
+        s.today,
+        cue=cue,
+        minutes=minutes,
+        start=s.day(start),
+        when=when or "",
+        prescription=Prescription(**prescription_changes(prescription)),
+    )
+    say(
+        f"+ {created.name} ({created.slug}): {created.schedule.explain()}, from {render.day_text(created.start)}"
+        f"{plan_words(created)}"
+    )
 
 
 @habit.command("list")
@@ -96,10 +122,16 @@ def list_habits(s: Session, show_all: bool, as_json: bool) -> None:
         echo_json(
             [
                 {
-                    "habit": h.name, "slug": h.slug, "schedule": h.schedule.describe(),
-                    "archived": archived, "cue": h.cue, "minutes": h.minutes,
-                    "start": h.start.isoformat(), "when": h.when,
-                    "prescription": asdict(h.prescription), "prescribed": h.prescription.words(),
+                    "habit": h.name,
+                    "slug": h.slug,
+                    "schedule": h.schedule.describe(),
+                    "archived": archived,
+                    "cue": h.cue,
+                    "minutes": h.minutes,
+                    "start": h.start.isoformat(),
+                    "when": h.when,
+                    "prescription": asdict(h.prescription),
+                    "prescribed": h.prescription.words(),
                     "minimum": h.prescription.minimum_words(),
                 }
                 for h, archived in rows
@@ -123,23 +155,40 @@ def list_habits(s: Session, show_all: bool, as_json: bool) -> None:
 @plan_options
 @pass_session
 def edit(
-    s: Session, habit_name: str, name: str | None, cue: str | None, minutes: int | None,
-    schedule: str | None, since: str | None, start: str | None, when: str | None, **prescription: Any,
+    s: Session,
+    habit_name: str,
+    name: str | None,
+    cue: str | None,
+    minutes: int | None,
+    schedule: str | None,
+    since: str | None,
+    start: str | None,
+    when: str | None,
+    **prescription: Any,
 ) -> None:
     """Change a habit's name, cue, minutes, schedule, start, plan or prescription
     (a number 0 and a text '' clear it)."""
     changes = prescription_changes(prescription)
     if all(v is None for v in (name, cue, minutes, schedule, start, when)) and not changes:
-        raise RehabError("nothing to change: give --name, --cue, --minutes, --schedule, --start, --when "
-                         "or a prescription (--sets, --reps, --hold, --sides, --rest, --min)")
+        raise RehabError(
+            "nothing to change: give --name, --cue, --minutes, --schedule, --start, --when "
+            "or a prescription (--sets, --reps, --hold, --sides, --rest, --min)"
+        )
     if since is not None and schedule is None:
         raise RehabError("--from says when a new --schedule takes effect; give --schedule too")
     found = s.habit(habit_name)
     extra = {} if minutes is None else {"minutes": minutes}
     changed = s.store.edit_habit(
-        found.id, s.today, name=name, cue=cue, schedule=schedule,
-        since=s.day(since, ahead=True) if since else None, start=s.day(start) if start else None, when=when,
-        prescription=changes, **extra,
+        found.id,
+        s.today,
+        name=name,
+        cue=cue,
+        schedule=schedule,
+        since=s.day(since, ahead=True) if since else None,
+        start=s.day(start) if start else None,
+        when=when,
+        prescription=changes,
+        **extra,
     )
     said = [f"~ {changed.name} ({changed.slug}): {changed.schedule.explain()}"]
     if schedule is not None:

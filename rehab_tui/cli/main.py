@@ -20,13 +20,23 @@ from .session import Session
 #: imported when one of its commands runs or --help lists them, so the app and
 #: `rehab today` do not load export, import and the habit editor.
 COMMANDS: dict[str, tuple[str, str]] = {
-    **{name: ("days", name) for name in
-       ("today", "done", "undo", "snooze", "unsnooze", "pause", "resume", "streaks", "calendar", "nag")},
+    **{
+        name: ("days", name)
+        for name in ("today", "done", "undo", "snooze", "unsnooze", "pause", "resume", "streaks", "calendar", "nag")
+    },
     "habit": ("habits", "habit"),
     "remind": ("remind", "remind"),
-    **{name: ("data", attribute) for name, attribute in
-       (("settings", "settings"), ("export", "export"), ("import", "import_"), ("backup", "backup"),
-        ("restore", "restore"), ("check", "check"))},
+    **{
+        name: ("data", attribute)
+        for name, attribute in (
+            ("settings", "settings"),
+            ("export", "export"),
+            ("import", "import_"),
+            ("backup", "backup"),
+            ("restore", "restore"),
+            ("check", "check"),
+        )
+    },
     "serve": ("serve", "serve"),
     "pain": ("body", "pain"),
     "report": ("report", "report"),
@@ -46,8 +56,9 @@ class RehabGroup(click.Group):
         module, attribute = COMMANDS[cmd_name]
         return getattr(importlib.import_module(f".{module}", __package__), attribute)
 
-    def make_context(self, info_name: str | None, args: list[str], parent: click.Context | None = None,
-                     **extra) -> click.Context:
+    def make_context(
+        self, info_name: str | None, args: list[str], parent: click.Context | None = None, **extra
+    ) -> click.Context:
         # The group's own options (`rehab --bogus`) are parsed here, before invoke.
         try:
             return super().make_context(info_name, args, parent, **extra)
@@ -105,10 +116,20 @@ def usage_fail(exc: click.UsageError) -> NoReturn:
 
 
 @click.group(cls=RehabGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--db", "db_path", envvar="REHAB_DB", metavar="PATH",
-              help="The database file (env REHAB_DB; default: your user data folder).")
-@click.option("--today", "today", envvar="REHAB_TODAY", metavar="YYYY-MM-DD",
-              help="Act as if today were this date (env REHAB_TODAY).")
+@click.option(
+    "--db",
+    "db_path",
+    envvar="REHAB_DB",
+    metavar="PATH",
+    help="The database file (env REHAB_DB; default: your user data folder).",
+)
+@click.option(
+    "--today",
+    "today",
+    envvar="REHAB_TODAY",
+    metavar="YYYY-MM-DD",
+    help="Act as if today were this date (env REHAB_TODAY).",
+)
 @click.option("--demo", is_flag=True, help="Open the app on a demo database with ten weeks of history.")
 @click.version_option(__version__, prog_name="rehab")
 @click.pass_context

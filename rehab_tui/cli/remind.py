@@ -10,11 +10,11 @@ from pathlib import Path
 
 import click
 
+from .. import timers
 from ..domain.dates import logical_today
 from ..domain.errors import RehabError
 from ..domain.reminders import Reminder, days_text, left_text
 from ..domain.rules import check_reminder_time
-from .. import timers
 from .output import say, terminal_text
 from .params import WholeNumber
 from .session import Session, pass_session
@@ -32,8 +32,9 @@ def _describe(r: Reminder) -> str:
 @remind.command("add")
 @click.argument("at", metavar="HH:MM")
 @click.option("--days", metavar="DAYS", help="Which days: mon-fri, sat,sun, mon,wed,fri, weekdays (default every day).")
-@click.option("--to", "target", metavar="URL",
-              help="An apprise URL, e.g. ntfy://my-topic (default: a desktop notification).")
+@click.option(
+    "--to", "target", metavar="URL", help="An apprise URL, e.g. ntfy://my-topic (default: a desktop notification)."
+)
 @pass_session
 def add(s: Session, at: str, days: str | None, target: str | None) -> None:
     """Add a reminder at HH:MM (24-hour clock)."""
@@ -81,8 +82,13 @@ def _now(text: str | None, today: date | None) -> datetime:
 
 
 @remind.command("run")
-@click.option("--now", "now_text", envvar="REHAB_NOW", hidden=True,
-              help="Act at this time (HH:MM or YYYY-MM-DDTHH:MM; env REHAB_NOW).")
+@click.option(
+    "--now",
+    "now_text",
+    envvar="REHAB_NOW",
+    hidden=True,
+    help="Act at this time (HH:MM or YYYY-MM-DDTHH:MM; env REHAB_NOW).",
+)
 @pass_session
 def run(s: Session, now_text: str | None) -> None:
     """Notify for each reminder whose time has come today, if the routine is
@@ -154,8 +160,13 @@ def _confirm(yes: bool, question: str) -> None:
 def _systemctl(*args: str) -> str | None:
     """Run `systemctl --user ARGS`; None, or what went wrong."""
     try:
-        done = subprocess.run(["systemctl", "--user", *args], capture_output=True, text=True,
-                              timeout=timers.TOOL_TIMEOUT_S, stdin=subprocess.DEVNULL)
+        done = subprocess.run(
+            ["systemctl", "--user", *args],
+            capture_output=True,
+            text=True,
+            timeout=timers.TOOL_TIMEOUT_S,
+            stdin=subprocess.DEVNULL,
+        )
     except (OSError, subprocess.TimeoutExpired) as exc:
         return str(exc)
     return None if done.returncode == 0 else (" ".join(done.stderr.split()) or f"exit status {done.returncode}")
@@ -174,8 +185,13 @@ class Crontab:
         if self.file:
             return self.file.read_text(encoding="utf-8") if self.file.exists() else ""
         try:
-            done = subprocess.run(["crontab", "-l"], capture_output=True, text=True,
-                                  timeout=timers.TOOL_TIMEOUT_S, stdin=subprocess.DEVNULL)
+            done = subprocess.run(
+                ["crontab", "-l"],
+                capture_output=True,
+                text=True,
+                timeout=timers.TOOL_TIMEOUT_S,
+                stdin=subprocess.DEVNULL,
+            )
         except FileNotFoundError:
             raise RehabError(
                 "neither `systemctl --user` nor `crontab` works here; run `rehab remind run` "
@@ -197,8 +213,9 @@ class Crontab:
             files.write_file(self.file, text.encode("utf-8"), overwrite=True)
             return
         try:
-            done = subprocess.run(["crontab", "-"], input=text, capture_output=True, text=True,
-                                  timeout=timers.TOOL_TIMEOUT_S)
+            done = subprocess.run(
+                ["crontab", "-"], input=text, capture_output=True, text=True, timeout=timers.TOOL_TIMEOUT_S
+            )
         except (OSError, subprocess.TimeoutExpired) as exc:
             raise RehabError(f"crontab - failed: {exc}") from None
         if done.returncode != 0:
@@ -211,13 +228,29 @@ UNIT_DIR_HELP = "Where the systemd units go (env REHAB_SYSTEMD_USER_DIR; default
 
 @remind.command("install")
 @click.option("--yes", is_flag=True, help="Write without asking.")
-@click.option("--via", type=VIA, default="auto", show_default=True,
-              help="A systemd user timer, or a crontab line (auto: systemd where `systemctl --user` works).")
-@click.option("--every", type=WholeNumber(1, 60), default=5, show_default=True, metavar="MINUTES",
-              help="How often reminders are looked at.")
+@click.option(
+    "--via",
+    type=VIA,
+    default="auto",
+    show_default=True,
+    help="A systemd user timer, or a crontab line (auto: systemd where `systemctl --user` works).",
+)
+@click.option(
+    "--every",
+    type=WholeNumber(1, 60),
+    default=5,
+    show_default=True,
+    metavar="MINUTES",
+    help="How often reminders are looked at.",
+)
 @click.option("--unit-dir", envvar="REHAB_SYSTEMD_USER_DIR", metavar="DIR", help=UNIT_DIR_HELP)
-@click.option("--crontab-file", envvar="REHAB_CRONTAB_FILE", hidden=True, metavar="FILE",
-              help="Edit this file instead of the user's crontab (tests).")
+@click.option(
+    "--crontab-file",
+    envvar="REHAB_CRONTAB_FILE",
+    hidden=True,
+    metavar="FILE",
+    help="Edit this file instead of the user's crontab (tests).",
+)
 @pass_session
 def install(s: Session, yes: bool, via: str, every: int, unit_dir: str | None, crontab_file: str | None) -> None:
     """Run `rehab remind run` every few minutes: shows what it writes, then asks."""
@@ -242,9 +275,11 @@ def install(s: Session, yes: bool, via: str, every: int, unit_dir: str | None, c
             return
         problem = _systemctl("daemon-reload") or _systemctl("enable", "--now", timers.TIMER)
         if problem:
-            click.echo(f"warning: could not start the timer ({problem}); "
-                       f"try: systemctl --user daemon-reload && systemctl --user enable --now {timers.TIMER}",
-                       err=True)
+            click.echo(
+                f"warning: could not start the timer ({problem}); "
+                f"try: systemctl --user daemon-reload && systemctl --user enable --now {timers.TIMER}",
+                err=True,
+            )
         else:
             click.echo(f"started {timers.TIMER}: `systemctl --user list-timers {timers.TIMER}` shows it")
         return
@@ -260,7 +295,9 @@ def install(s: Session, yes: bool, via: str, every: int, unit_dir: str | None, c
 
 @remind.command("uninstall")
 @click.option("--yes", is_flag=True, help="Remove without asking.")
-@click.option("--via", type=VIA, default="auto", show_default=True, help="Which one to remove (auto: whichever is there).")
+@click.option(
+    "--via", type=VIA, default="auto", show_default=True, help="Which one to remove (auto: whichever is there)."
+)
 @click.option("--unit-dir", envvar="REHAB_SYSTEMD_USER_DIR", metavar="DIR", help=UNIT_DIR_HELP)
 @click.option("--crontab-file", envvar="REHAB_CRONTAB_FILE", hidden=True, metavar="FILE")
 def uninstall(yes: bool, via: str, unit_dir: str | None, crontab_file: str | None) -> None:

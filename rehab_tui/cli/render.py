@@ -29,8 +29,15 @@ BOX = {
 }
 
 COLOURS: dict[Mark, str | None] = {
-    Mark.FULL: "green", Mark.MINIMUM: "green", Mark.PARTIAL: "yellow", Mark.MISSED: "red", Mark.PENDING: None,
-    Mark.SNOOZED: "blue", Mark.PAUSED: "magenta", Mark.FUTURE: None, Mark.NONE: None,
+    Mark.FULL: "green",
+    Mark.MINIMUM: "green",
+    Mark.PARTIAL: "yellow",
+    Mark.MISSED: "red",
+    Mark.PENDING: None,
+    Mark.SNOOZED: "blue",
+    Mark.PAUSED: "magenta",
+    Mark.FUTURE: None,
+    Mark.NONE: None,
 }
 
 
@@ -74,8 +81,10 @@ def checklist_text(listing: Checklist, today: date, routine: int | None = None) 
         if item.dose is Dose.MIN:
             status += " · minimum dose"
         name = terminal_text(habit.name).ljust(width)
-        lines.append(f"  {click.style(box, fg=colour)} {name}{click.style(status, fg=colour)}"
-                     + (click.style(f"  ({', '.join(extra)})", dim=True) if extra else ""))
+        lines.append(
+            f"  {click.style(box, fg=colour)} {name}{click.style(status, fg=colour)}"
+            + (click.style(f"  ({', '.join(extra)})", dim=True) if extra else "")
+        )
         if item.state in (DayState.PENDING, DayState.MISSED, DayState.UPCOMING, DayState.OPEN):
             for text in (habit.plan_words(with_minimum=True), habit.cue[: CUE.cap]):
                 if text:
@@ -122,8 +131,11 @@ def percent(value: float | None) -> str:
     return "    —" if value is None else f"{value:5.1f}%"
 
 
-def streaks_text(rows: list[tuple[str, Streak, float, float | None, str | None]], routine: tuple[int, int],
-                 routine_adherence: float | None = None) -> str:
+def streaks_text(
+    rows: list[tuple[str, Streak, float, float | None, str | None]],
+    routine: tuple[int, int],
+    routine_adherence: float | None = None,
+) -> str:
     """The streaks table: strength (how formed a habit is, slow to move) beside
     adherence (the share of due days done in the last 28, which means
     something from the first week), then the lines for habits fallen off."""
@@ -137,8 +149,10 @@ def streaks_text(rows: list[tuple[str, Streak, float, float | None, str | None]]
             f"  {bar(strength)} {strength:5.1f}%  {percent(share)}"
         )
     lines.append("")
-    lines.append(f"Routine: {plural(routine[0], 'days')} in a row, best {plural(routine[1], 'days')}"
-                 f", {percent(routine_adherence).strip()} of due days done in the last 28")
+    lines.append(
+        f"Routine: {plural(routine[0], 'days')} in a row, best {plural(routine[1], 'days')}"
+        f", {percent(routine_adherence).strip()} of due days done in the last 28"
+    )
     for _, streak, _, _, line in rows:
         if line:
             lines.append(click.style(terminal_text(line), fg="yellow" if streak.misses == 1 else "cyan"))

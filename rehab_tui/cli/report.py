@@ -15,12 +15,22 @@ from .target import check_target, force_option, write_target
 
 
 @click.command()
-@click.option("--weeks", type=WholeNumber(REPORT_WEEKS.low, REPORT_WEEKS.high), default=6, show_default=True,
-              metavar="N", help=f"How many weeks, the last ending today ({REPORT_WEEKS.low}-{REPORT_WEEKS.high}).")
+@click.option(
+    "--weeks",
+    type=WholeNumber(REPORT_WEEKS.low, REPORT_WEEKS.high),
+    default=6,
+    show_default=True,
+    metavar="N",
+    help=f"How many weeks, the last ending today ({REPORT_WEEKS.low}-{REPORT_WEEKS.high}).",
+)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to a file.")
-@click.option("--format", "fmt", type=click.Choice([f.value for f in ReportFormat]),
-              help="html (one file with charts, for a browser or to print) or md (Markdown, no charts). "
-                   "Default: md on the terminal or into a .md file, html into any other file.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice([f.value for f in ReportFormat]),
+    help="html (one file with charts, for a browser or to print) or md (Markdown, no charts). "
+    "Default: md on the terminal or into a .md file, html into any other file.",
+)
 @force_option
 @pass_session
 def report(s: Session, weeks: int, output: str | None, fmt: str | None, force: bool) -> None:
@@ -34,8 +44,14 @@ def report(s: Session, weeks: int, output: str | None, fmt: str | None, force: b
     chosen = ReportFormat(fmt) if fmt else ReportFormat.for_output(output)
     store = s.store
     journal = store.journal()
-    data = build_report(journal, store.readings(), store.snoozes(),
-                        {log.habit.id: store.notes(log.habit.id) for log in journal.logs}, s.today, weeks)
+    data = build_report(
+        journal,
+        store.readings(),
+        store.snoozes(),
+        {log.habit.id: store.notes(log.habit.id) for log in journal.logs},
+        s.today,
+        weeks,
+    )
     text = render(data, chosen)
     if output:
         write_target(output, text, force, f"report of {period_label(data)} written to")

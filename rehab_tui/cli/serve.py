@@ -67,9 +67,7 @@ def make_server(command: str, host: str, port: int, token: str):
     from textual_serve.server import Server
 
     cookie = f"rehab_token_{port}"  # a cookie is shared across ports; the token is not
-    forbidden = (
-        "403 Forbidden: this needs the URL with its token, as `rehab serve` printed it.\n"
-    )
+    forbidden = "403 Forbidden: this needs the URL with its token, as `rehab serve` printed it.\n"
 
     def has_token(request: web.Request) -> tuple[bool, bool]:
         """(whether the request carries the right token, whether it came in the URL)."""
@@ -124,10 +122,13 @@ def make_server(command: str, host: str, port: int, token: str):
 
 
 @click.command()
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="The address to listen on; anything but loopback lets other machines in.")
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535),
-              help="The port to listen on.")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="The address to listen on; anything but loopback lets other machines in.",
+)
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="The port to listen on.")
 @pass_session
 def serve(s: Session, host: str, port: int) -> None:
     """Serve the app to a browser (a phone too), behind a random token."""

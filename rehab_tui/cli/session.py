@@ -23,8 +23,18 @@ if TYPE_CHECKING:
 #: The commands that only read: on a read-only database they open it read-only
 #: and work; every other command needs to write and is refused up front.
 READING: frozenset[tuple[str, ...]] = frozenset(
-    {("today",), ("streaks",), ("calendar",), ("nag",), ("export",), ("backup",), ("check",), ("report",),
-     ("habit", "list"), ("remind", "list")}
+    {
+        ("today",),
+        ("streaks",),
+        ("calendar",),
+        ("nag",),
+        ("export",),
+        ("backup",),
+        ("check",),
+        ("report",),
+        ("habit", "list"),
+        ("remind", "list"),
+    }
 )
 
 

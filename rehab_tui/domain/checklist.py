@@ -100,8 +100,11 @@ class Checklist:
                     "dose": i.dose,
                     "unit": i.unit,
                     "schedule": i.schedule.describe(),
-                    **({"week": {"done": i.week.done, "needed": i.week.needed, "met": i.week.met}}
-                       if i.week is not None else {}),
+                    **(
+                        {"week": {"done": i.week.done, "needed": i.week.needed, "met": i.week.met}}
+                        if i.week is not None
+                        else {}
+                    ),
                 }
                 for i in self.items
             ],
@@ -112,15 +115,21 @@ class Checklist:
 
 def checklist(journal: Journal, day: date, today: date, with_streaks: bool = True) -> Checklist:
     """One item per habit not archived on `day`; streaks are as of `day`."""
-    return Checklist(day, day in journal.rest_days, tuple(_item(journal, log, day, today, with_streaks)
-                                                          for log in journal.active_on(day)))
+    return Checklist(
+        day,
+        day in journal.rest_days,
+        tuple(_item(journal, log, day, today, with_streaks) for log in journal.active_on(day)),
+    )
 
 
 def _item(journal: Journal, log: HabitLog, day: date, today: date, with_streaks: bool) -> Item:
     streak = current_streak(journal, log, today, as_of=day) if with_streaks else 0
     previous = last_run(journal, log, today, as_of=day)[0] if with_streaks and not streak else 0
-    week = (quota_week(journal, log, week_start_of(day, journal.week_start))
-            if log.habit.schedule_on(day).is_quota else None)
+    week = (
+        quota_week(journal, log, week_start_of(day, journal.week_start))
+        if log.habit.schedule_on(day).is_quota
+        else None
+    )
     return Item(log, day_state(journal, log, day, today), streak, day, week, previous)
 
 
@@ -136,6 +145,5 @@ def exact_from(journal: Journal, day: date, today: date, since: date, with_strea
     if week_start_of(day, journal.week_start) < since:
         return False
     return not with_streaks or all(
-        (reach_back(journal, log, today, as_of=day) or log.habit.start) >= since
-        for log in journal.active_on(day)
+        (reach_back(journal, log, today, as_of=day) or log.habit.start) >= since for log in journal.active_on(day)
     )

@@ -6,7 +6,8 @@ import re
 from datetime import date, datetime, timedelta
 
 from dateutil import parser
-from dateutil.relativedelta import relativedelta, weekday as rd_weekday
+from dateutil.relativedelta import relativedelta
+from dateutil.relativedelta import weekday as rd_weekday
 
 from .errors import RehabError
 

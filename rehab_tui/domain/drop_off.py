@@ -31,8 +31,10 @@ class DropOff:
         return {"last_7": self.last_7, "before": self.before}
 
     def words(self) -> str:
-        return (f"The last 7 days: {self.last_7:.0f} % of the routine's days complete, after {self.before:.0f} % "
-                f"the three weeks before. A short session keeps the thread.")
+        return (
+            f"The last 7 days: {self.last_7:.0f} % of the routine's days complete, after {self.before:.0f} % "
+            f"the three weeks before. A short session keeps the thread."
+        )
 
 
 def drop_off(journal: Journal, today: date) -> DropOff | None:

@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-
-from .errors import RehabError
 from typing import Protocol, TypeVar
 
+from .errors import RehabError
 from .rules import NAME
 
 

@@ -75,8 +75,9 @@ class Progress:
         return f"{trend.change.words(TREND_WEEKS)}; {routine}"
 
 
-def progress(journal: Journal, readings: Sequence[PainReading], today: date,
-             streaks: Mapping[int, Streak], routine_best: int) -> Progress:
+def progress(
+    journal: Journal, readings: Sequence[PainReading], today: date, streaks: Mapping[int, Streak], routine_best: int
+) -> Progress:
     """The figures as of `today`. The longest streaks walk the whole history,
     so they come in counted already: each active habit's streak by habit id
     (`habit_streak`) and the routine's best run (`routine_streak`)."""
@@ -88,15 +89,25 @@ def progress(journal: Journal, readings: Sequence[PainReading], today: date,
         if any(p.pain is not None for p in points):
             trends.append(AreaTrend(area, points, pain_change(readings, area, first, today)))
     habits = tuple(
-        HabitProgress(log, adherence(journal, log, today, RECENT_WEEKS * 7),
-                      adherence(journal, log, today, TREND_WEEKS * 7), streaks[log.habit.id])
+        HabitProgress(
+            log,
+            adherence(journal, log, today, RECENT_WEEKS * 7),
+            adherence(journal, log, today, TREND_WEEKS * 7),
+            streaks[log.habit.id],
+        )
         for log in journal.active_on(today)
     )
     this_week = week_start_of(today, journal.week_start)
     year_first = this_week - timedelta(weeks=YEAR_WEEKS)
     return Progress(
-        today, first, weeks, tuple(weekly_routine(journal, weeks, today)),
-        routine_share(journal, first, today, today), routine_adherence(journal, today, RECENT_WEEKS * 7),
-        routine_best, tuple(trends), habits,
+        today,
+        first,
+        weeks,
+        tuple(weekly_routine(journal, weeks, today)),
+        routine_share(journal, first, today, today),
+        routine_adherence(journal, today, RECENT_WEEKS * 7),
+        routine_best,
+        tuple(trends),
+        habits,
         day_summaries(journal, year_first, this_week + timedelta(days=6), today),
     )

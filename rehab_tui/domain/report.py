@@ -117,11 +117,16 @@ class Report:
         """The headline figures, each area's pain beside the routine's adherence,
         stated together and never as cause and effect."""
         count = len(self.weeks)
-        lines = [f"routine adherence over {count} week{'s' if count != 1 else ''}: {percent(self.routine)}, "
-                 f"with {self.minimum} check-in{'s' if self.minimum != 1 else ''} at the minimum dose "
-                 f"(counted as done)"]
-        lines += [f"{area.change.words(count)}; routine adherence {percent(self.routine)}"
-                  for area in self.pain if area.change]
+        lines = [
+            f"routine adherence over {count} week{'s' if count != 1 else ''}: {percent(self.routine)}, "
+            f"with {self.minimum} check-in{'s' if self.minimum != 1 else ''} at the minimum dose "
+            f"(counted as done)"
+        ]
+        lines += [
+            f"{area.change.words(count)}; routine adherence {percent(self.routine)}"
+            for area in self.pain
+            if area.change
+        ]
         return lines
 
 
@@ -142,8 +147,11 @@ def build_report(
         Week(start, start + 6 * _DAY, share, sum(_count(log.minimum, start, start + 6 * _DAY) for log in journal.logs))
         for start, share in zip(starts, weekly_routine(journal, starts, today))
     )
-    in_period = [log for log in journal.logs
-                 if log.habit.start <= today and not (log.habit.archived and log.habit.archived < first)]
+    in_period = [
+        log
+        for log in journal.logs
+        if log.habit.start <= today and not (log.habit.archived and log.habit.archived < first)
+    ]
     names = {log.habit.id: log.habit.name for log in journal.logs}
     return Report(
         first=first,
@@ -179,26 +187,45 @@ def _habit(journal: Journal, log: HabitLog, weeks: Sequence[Week], today: date) 
 def _pain(readings: Sequence[PainReading], starts: Sequence[date], first: date, last: date) -> tuple[AreaPain, ...]:
     rated = [r for r in readings if first <= r.day <= last and r.pain is not None]
     return tuple(
-        AreaPain(area, tuple(pain_series(readings, area, first, last)), tuple(weekly_pain(readings, area, starts)),
-                 pain_change(readings, area, first, last))
+        AreaPain(
+            area,
+            tuple(pain_series(readings, area, first, last)),
+            tuple(weekly_pain(readings, area, starts)),
+            pain_change(readings, area, first, last),
+        )
         for area in areas(rated)
     )
 
 
-def _rests(journal: Journal, snoozes: Sequence[Snooze], names: Mapping[int, str], first: date,
-           last: date) -> tuple[Rest, ...]:
-    rests = [Rest(RestKind.SNOOZE, s.day, s.day, None if s.habit_id is None else names[s.habit_id], s.reason,
-                  s.area, s.pain)
-             for s in snoozes if first <= s.day <= last]
-    rests += [Rest(RestKind.PAUSE, p.start, p.until, log.habit.name, p.reason)
-              for log in journal.logs for p in log.pauses if p.start <= last and p.until >= first]
+def _rests(
+    journal: Journal, snoozes: Sequence[Snooze], names: Mapping[int, str], first: date, last: date
+) -> tuple[Rest, ...]:
+    rests = [
+        Rest(RestKind.SNOOZE, s.day, s.day, None if s.habit_id is None else names[s.habit_id], s.reason, s.area, s.pain)
+        for s in snoozes
+        if first <= s.day <= last
+    ]
+    rests += [
+        Rest(RestKind.PAUSE, p.start, p.until, log.habit.name, p.reason)
+        for log in journal.logs
+        for p in log.pauses
+        if p.start <= last and p.until >= first
+    ]
     return tuple(sorted(rests, key=lambda r: (r.first, r.kind is RestKind.PAUSE)))
 
 
-def _notes(notes: Mapping[int, Mapping[date, str]], names: Mapping[int, str], readings: Sequence[PainReading],
-           first: date, last: date) -> tuple[Note, ...]:
-    found = [Note(day, names[habit_id], text)
-             for habit_id, by_day in notes.items()
-             for day, text in by_day.items() if first <= day <= last and text]
+def _notes(
+    notes: Mapping[int, Mapping[date, str]],
+    names: Mapping[int, str],
+    readings: Sequence[PainReading],
+    first: date,
+    last: date,
+) -> tuple[Note, ...]:
+    found = [
+        Note(day, names[habit_id], text)
+        for habit_id, by_day in notes.items()
+        for day, text in by_day.items()
+        if first <= day <= last and text
+    ]
     found += [Note(r.day, r.area, r.note) for r in readings if first <= r.day <= last and r.note]
     return tuple(sorted(found, key=lambda n: (n.day, n.about.casefold())))

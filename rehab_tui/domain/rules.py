@@ -10,7 +10,6 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-
 from typing import TYPE_CHECKING
 
 from .errors import RehabError
@@ -107,9 +106,7 @@ def check_not_future(day: date, today: date, what: str) -> date:
 
 def check_snooze_day(day: date, today: date) -> date:
     if day > today + SNOOZE_AHEAD:
-        raise RehabError(
-            f"snoozes reach at most {SNOOZE_AHEAD.days} days ahead ({day.isoformat()} is further)"
-        )
+        raise RehabError(f"snoozes reach at most {SNOOZE_AHEAD.days} days ahead ({day.isoformat()} is further)")
     return day
 
 
@@ -138,9 +135,13 @@ def check_prescription(p: Prescription) -> Prescription:
     and hold are within the full dose's, and its hold needs a hold to shorten."""
     p = replace(
         p,
-        sets=SETS.check(p.sets), reps=REPS.check(p.reps), hold=HOLD.check(p.hold), rest=REST.check(p.rest),
+        sets=SETS.check(p.sets),
+        reps=REPS.check(p.reps),
+        hold=HOLD.check(p.hold),
+        rest=REST.check(p.rest),
         min_text=MIN_DOSE.clean(p.min_text),
-        min_sets=MIN_SETS.check(p.min_sets), min_hold=MIN_HOLD.check(p.min_hold),
+        min_sets=MIN_SETS.check(p.min_sets),
+        min_hold=MIN_HOLD.check(p.min_hold),
     )
     if p.min_hold is not None and (p.hold is None or p.min_hold > p.hold):
         raise RehabError("a minimum dose's hold needs a hold at least as long (--hold)")
@@ -183,8 +184,9 @@ def check_pause_start(pause: Pause, today: date, history: bool = False) -> Pause
 RESTABLE = frozenset({DayState.PENDING, DayState.UPCOMING, DayState.MISSED})
 
 
-def check_snooze_needed(day: date, states: list[DayState], habit: Habit | None = None,
-                        habit_state: DayState | None = None) -> date:
+def check_snooze_needed(
+    day: date, states: list[DayState], habit: Habit | None = None, habit_state: DayState | None = None
+) -> date:
     """A snooze must rest something: not a habit already done that day, not a
     day whose routine is complete (every habit due done, or nothing due). Such
     a snooze would only turn a counted day into a frozen one and use budget."""
@@ -237,8 +239,13 @@ WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 EVERY_DAY = frozenset(range(7))
 #: Words for common day sets, besides lists and ranges of day names.
 DAY_SETS = {
-    "daily": EVERY_DAY, "every day": EVERY_DAY, "everyday": EVERY_DAY, "all": EVERY_DAY,
-    "weekdays": frozenset(range(5)), "weekends": frozenset({5, 6}), "weekend": frozenset({5, 6}),
+    "daily": EVERY_DAY,
+    "every day": EVERY_DAY,
+    "everyday": EVERY_DAY,
+    "all": EVERY_DAY,
+    "weekdays": frozenset(range(5)),
+    "weekends": frozenset({5, 6}),
+    "weekend": frozenset({5, 6}),
 }
 #: Where a reminder goes: an apprise URL, one line (apprise URLs of chat
 #: services with tokens run long, hence the cap).
@@ -251,8 +258,17 @@ def check_reminder_time(text: str) -> str:
     """A time of day, HH:MM on the 24-hour clock (7:05 is taken as 07:05); as stored."""
     raw = (text or "").strip()
     hours, sep, minutes = raw.partition(":")
-    if (sep and hours.isdigit() and minutes.isdigit() and hours.isascii() and minutes.isascii()
-            and 1 <= len(hours) <= 2 and len(minutes) == 2 and int(hours) < 24 and int(minutes) < 60):
+    if (
+        sep
+        and hours.isdigit()
+        and minutes.isdigit()
+        and hours.isascii()
+        and minutes.isascii()
+        and 1 <= len(hours) <= 2
+        and len(minutes) == 2
+        and int(hours) < 24
+        and int(minutes) < 60
+    ):
         return f"{int(hours):02d}:{minutes}"
     raise RehabError(f"'{raw}' is not a time of day: use HH:MM on the 24-hour clock, e.g. 19:30")
 
@@ -282,8 +298,11 @@ def check_reminder_days(text: str | None) -> frozenset[int]:
 
 def _weekday(word: str) -> int:
     key = word[:3]
-    if len(word) >= 3 and key in WEEKDAYS and ("monday tuesday wednesday thursday friday saturday sunday"
-                                               .split()[WEEKDAYS.index(key)].startswith(word)):
+    if (
+        len(word) >= 3
+        and key in WEEKDAYS
+        and ("monday tuesday wednesday thursday friday saturday sunday".split()[WEEKDAYS.index(key)].startswith(word))
+    ):
         return WEEKDAYS.index(key)
     raise RehabError(f"'{word}' is not a day of the week")
 
@@ -295,8 +314,9 @@ def check_reminder_target(text: str | None) -> str | None:
         return None
     url = REMINDER_TARGET.clean(text, required=True)
     scheme, sep, rest = url.partition("://")
-    if not (sep and rest and scheme[:1].isalpha() and scheme.isascii()
-            and all(ch.isalnum() or ch in "+.-" for ch in scheme)):
+    if not (
+        sep and rest and scheme[:1].isalpha() and scheme.isascii() and all(ch.isalnum() or ch in "+.-" for ch in scheme)
+    ):
         raise RehabError(
             f"'{url}' is not a notification URL: use an apprise URL like ntfy://my-topic, "
             "tgram://BOT_TOKEN/CHAT_ID or mailto://user:pass@example.com"

@@ -25,18 +25,27 @@ WEEKDAY_FULL_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "s
 _WEEKDAY_WORDS = {
     **{name: i for i, name in enumerate(WEEKDAY_NAMES)},
     **{full: i for i, full in enumerate(WEEKDAY_FULL_NAMES)},
-    "tues": 1, "wednes": 2, "thur": 3, "thurs": 3,
+    "tues": 1,
+    "wednes": 2,
+    "thur": 3,
+    "thurs": 3,
 }
 
 _EVERY = re.compile(r"^every\s+([0-9]+)\s+days?$")
 _QUOTA = re.compile(r"^([0-9]+)\s*(?:/\s*|x\s*/\s*|x\s+a\s+|x\s+per\s+|\s+times?\s+(?:a|per)\s+|\s+per\s+)week$")
 #: Whole-phrase names for common schedules, as people say them.
 _PHRASES = {
-    "daily": "daily", "every day": "daily", "everyday": "daily",
-    "weekdays": "mon,tue,wed,thu,fri", "every weekday": "mon,tue,wed,thu,fri",
-    "weekends": "sat,sun", "every weekend": "sat,sun",
+    "daily": "daily",
+    "every day": "daily",
+    "everyday": "daily",
+    "weekdays": "mon,tue,wed,thu,fri",
+    "every weekday": "mon,tue,wed,thu,fri",
+    "weekends": "sat,sun",
+    "every weekend": "sat,sun",
     "every other day": "every 2 days",
-    "weekly": "1/week", "once a week": "1/week", "twice a week": "2/week",
+    "weekly": "1/week",
+    "once a week": "1/week",
+    "twice a week": "2/week",
 }
 #: One-letter day lists (M/W/F, T/Th, Sa/Su): T and S alone are ambiguous.
 _LETTERS = {"m": 0, "t": 1, "tu": 1, "w": 2, "th": 3, "r": 3, "f": 4, "sa": 5, "su": 6}
@@ -248,7 +257,7 @@ def _from_rrule(raw: str, anchor: date, strict: bool = True) -> Schedule:
     body = body.strip()
     if not body.upper().startswith("RRULE:"):
         body = "RRULE:" + body
-    body = "RRULE:" + body[len("RRULE:"):].upper()
+    body = "RRULE:" + body[len("RRULE:") :].upper()
     if "\n" in body:
         raise RehabError(f"'{raw}' holds more than one rule; give one RRULE line")
     _check_rrule_parts(raw, body)
@@ -276,7 +285,7 @@ def _check_rrule_parts(raw: str, body: str) -> None:
     command: an interval below 1 loops for ever, and a frequency finer than a
     day yields thousands of times a day."""
     parts = {}
-    for part in body[len("RRULE:"):].split(";"):
+    for part in body[len("RRULE:") :].split(";"):
         key, _, value = part.partition("=")
         parts[key.strip()] = value.strip()
     freq = parts.get("FREQ")
@@ -329,4 +338,3 @@ def _about(days_a_year: int) -> str:
     if days_a_year == 0:
         return "no day in the coming year"
     return "about once a year" if days_a_year == 1 else f"about {days_a_year} times a year"
-

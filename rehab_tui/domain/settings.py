@@ -24,6 +24,7 @@ HELP: dict[str, str] = {
     "theme": "the TUI's colour theme (chosen from the command palette)",
 }
 
+
 def check_key(key: str) -> None:
     if key not in DEFAULTS:
         raise RehabError(f"unknown setting '{key}' (settings: {', '.join(DEFAULTS)})")
@@ -36,9 +37,7 @@ def validate(key: str, value: str) -> str:
     if key in NUMBERS:
         # ASCII digits only: str.isdigit() also takes '²' and '٣', which int() refuses or misreads.
         if not (text.isascii() and text.isdigit() and len(text) <= 2):
-            raise RehabError(
-                f"{key} is a whole number in digits 0-9, from {NUMBERS[key].low} to {NUMBERS[key].high}"
-            )
+            raise RehabError(f"{key} is a whole number in digits 0-9, from {NUMBERS[key].low} to {NUMBERS[key].high}")
         return str(NUMBERS[key].check(int(text)))
     if key == "week_start":
         word = text.lower()

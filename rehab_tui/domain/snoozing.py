@@ -7,7 +7,6 @@ from datetime import date, timedelta
 from .rules import SNOOZE_WINDOW as WINDOW
 
 
-
 def budget_left(snoozed_days: frozenset[date], day: date, budget: int) -> int:
     """Snoozes still free for `day`: the tightest 7-day window holding it decides."""
     left = budget

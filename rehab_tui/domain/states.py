@@ -92,10 +92,7 @@ def quota_week(journal: Journal, log: HabitLog, week_start: date) -> QuotaWeek:
         if not days:
             return QuotaWeek(week_start, 0, 0)
     checked = tuple(d for d in days if d in log.done)
-    available = tuple(
-        d for d in days
-        if d in log.done or (in_life(log, d) and not resting(journal, log, d))
-    )
+    available = tuple(d for d in days if d in log.done or (in_life(log, d) and not resting(journal, log, d)))
     needed = min(habit.schedule_on(days[-1]).quota, len(available))
     return QuotaWeek(week_start, len(checked), needed, available, checked)
 

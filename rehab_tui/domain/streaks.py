@@ -204,8 +204,13 @@ def reach_back(journal: Journal, log: HabitLog, today: date, as_of: date | None 
 def streak_of(log: HabitLog, steps: list[Step]) -> Streak:
     """The streak that a habit's steps (`habit_steps`, oldest first) add up to:
     the current run, the longest one, and the misses in a row behind today."""
-    return Streak(log.habit.schedule.unit, current_run(reversed(steps)), longest_run(steps),
-                  misses_in_a_row(reversed(steps)), previous_run(reversed(steps)))
+    return Streak(
+        log.habit.schedule.unit,
+        current_run(reversed(steps)),
+        longest_run(steps),
+        misses_in_a_row(reversed(steps)),
+        previous_run(reversed(steps)),
+    )
 
 
 def last_run(journal: Journal, log: HabitLog, today: date, as_of: date | None = None) -> tuple[int, date | None]:

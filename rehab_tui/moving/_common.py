@@ -176,9 +176,7 @@ def assemble(drafts: list[Draft], today: date, source: str, extra: list[str] | N
         kept_notes = {d: t for d, t in draft.notes.items() if d in draft.checkins or d in draft.skips}
         dropped = len(draft.notes) - len(kept_notes)
         if dropped:
-            draft.remarks.append(
-                f"{plural(dropped, 'note')} on days without a check-in or a skip could not be kept"
-            )
+            draft.remarks.append(f"{plural(dropped, 'note')} on days without a check-in or a skip could not be kept")
         carried = draft.carried_days()
         start = draft.history_start or (min(carried) if carried else None)
         if start is None:
@@ -204,7 +202,8 @@ def assemble(drafts: list[Draft], today: date, source: str, extra: list[str] | N
                 draft.remarks.insert(0, f"{draft.rate_label} became {how}")
             except ValueError:
                 draft.remarks.insert(
-                    0, f"{draft.rate_label} is not a frequency this app understands; imported as "
+                    0,
+                    f"{draft.rate_label} is not a frequency this app understands; imported as "
                     f"{schedule}, so set its real schedule",
                 )
         parse_schedule(schedule, start)  # every schedule we write must read back

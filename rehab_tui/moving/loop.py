@@ -13,7 +13,7 @@ import csv
 import io
 import sqlite3
 import zipfile
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -45,9 +45,7 @@ def read_loop(path: Path, today: date) -> Moved:
         return read_backup(path, today)
     if head.startswith(b"PK"):
         return read_csv_zip(path, today)
-    raise RehabError(
-        f"{path.name} is neither a Loop Habit Tracker backup (an SQLite .db) nor its CSV export (a .zip)"
-    )
+    raise RehabError(f"{path.name} is neither a Loop Habit Tracker backup (an SQLite .db) nor its CSV export (a .zip)")
 
 
 # --- the backup ---------------------------------------------------------------
@@ -142,7 +140,7 @@ def _day_of(timestamp: object, name: str) -> date:
     if isinstance(timestamp, bool) or not isinstance(timestamp, (int, float)):
         raise RehabError(f"this Loop backup is damaged (an entry of '{name}' has the timestamp {timestamp!r})")
     try:
-        return datetime.fromtimestamp(timestamp / 1000, timezone.utc).date()
+        return datetime.fromtimestamp(timestamp / 1000, UTC).date()
     except (OverflowError, OSError, ValueError):
         raise RehabError(
             f"this Loop backup is damaged (an entry of '{name}' has the timestamp {timestamp!r})"
@@ -168,7 +166,7 @@ def read_csv_zip(path: Path, today: date) -> Moved:
         # The folder of each habit, by the number in front of its name ("001 Stretch").
         folders: dict[int, str] = {}
         for n in names:
-            rest = n[len(base):] if n.startswith(base) else None
+            rest = n[len(base) :] if n.startswith(base) else None
             if rest and rest.count("/") == 1 and rest.endswith("/Checkmarks.csv"):
                 number = rest.split(" ", 1)[0]
                 if number.isdigit():
@@ -330,9 +328,7 @@ class _Tally:
         if target is not None:
             draft.remarks.append(f"numerical (target {target}): days that met it became check-ins")
             if self.short:
-                draft.remarks.append(
-                    f"{plural(self.short, 'day')} that fell short of the target were not carried over"
-                )
+                draft.remarks.append(f"{plural(self.short, 'day')} that fell short of the target were not carried over")
         dropped = []
         if self.no:
             dropped.append(f"{plural(self.no, 'explicit NO')}")
@@ -341,9 +337,7 @@ class _Tally:
         if self.auto:
             dropped.append(f"{self.auto} YES_AUTO (Loop's fill-ins)")
         if dropped:
-            draft.remarks.append(
-                f"{' and '.join(dropped)} entries were dropped (only done and skipped days are kept)"
-            )
+            draft.remarks.append(f"{' and '.join(dropped)} entries were dropped (only done and skipped days are kept)")
 
 
 def _draft(name: str, question: object, description: object, num: object, den: object) -> Draft:

@@ -14,12 +14,21 @@ def render_html(report: Report) -> str:
     from markupsafe import Markup
 
     # Autoescaping: every name, area, reason and note reaches the page as text.
-    env = Environment(loader=PackageLoader("rehab_tui.report"), autoescape=True, undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env = Environment(
+        loader=PackageLoader("rehab_tui.report"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
     # pygal writes the SVG through an XML serializer, which escapes the text in
     # it (an area's name in a title): it goes in as markup.
     charts = {Part.ROUTINE: [Markup(routine_chart(report))], Part.PAIN: [Markup(svg) for svg in pain_charts(report)]}
     return env.get_template("report.html.j2").render(
-        title=TITLE, period=period_label(report), sections=sections(report), charts=charts,
+        title=TITLE,
+        period=period_label(report),
+        sections=sections(report),
+        charts=charts,
         made=day_label(report.last, year=True),
     )

@@ -41,8 +41,10 @@ def _section(section: Section) -> list[str]:
 
 
 def _table(table: Table) -> list[str]:
-    lines = [_row(map(text, table.headers)),
-             _row("---:" if i in table.figures else "---" for i in range(len(table.headers)))]
+    lines = [
+        _row(map(text, table.headers)),
+        _row("---:" if i in table.figures else "---" for i in range(len(table.headers))),
+    ]
     lines += [_row(map(text, cells)) for cells in table.rows]
     if table.total:
         lines.append(_row(f"**{text(value)}**" for value in table.total))

@@ -53,16 +53,25 @@ def day_label(day: date, year: bool = False) -> str:
 
 
 def period_label(report: Report) -> str:
-    """"20 Oct – 30 Nov 2026 · 6 weeks"."""
+    """ "20 Oct – 30 Nov 2026 · 6 weeks"."""
     first, last = report.first, report.last
     count = len(report.weeks)
-    return (f"{day_label(first, year=first.year != last.year)} – {day_label(last, year=True)}"
-            f" · {count} week{'s' if count != 1 else ''}")
+    return (
+        f"{day_label(first, year=first.year != last.year)} – {day_label(last, year=True)}"
+        f" · {count} week{'s' if count != 1 else ''}"
+    )
 
 
 def sections(report: Report) -> list[Section]:
-    return [_period(report), _routine(report), _habits(report), _pain(report), _rests(report),
-            _prescriptions(report), _notes(report)]
+    return [
+        _period(report),
+        _routine(report),
+        _habits(report),
+        _pain(report),
+        _rests(report),
+        _prescriptions(report),
+        _notes(report),
+    ]
 
 
 def _pain_figure(value: float | None) -> str:
@@ -82,11 +91,14 @@ def _period(report: Report) -> Section:
     first, last = report.first, report.last
     count = len(report.weeks)
     return Section(
-        Part.PERIOD, "Period",
-        lines=(f"{count} week{'s' if count != 1 else ''} of seven days, {first:%A} to {last:%A}, from "
-               f"{day_label(first, year=True)} to {day_label(last, year=True)}: the last day is the day of this "
-               "report, and counts only for what was already done.",
-               "The figures are put side by side; they do not say what caused what."),
+        Part.PERIOD,
+        "Period",
+        lines=(
+            f"{count} week{'s' if count != 1 else ''} of seven days, {first:%A} to {last:%A}, from "
+            f"{day_label(first, year=True)} to {day_label(last, year=True)}: the last day is the day of this "
+            "report, and counts only for what was already done.",
+            "The figures are put side by side; they do not say what caused what.",
+        ),
         points=tuple(report.side_by_side()),
     )
 
@@ -94,22 +106,33 @@ def _period(report: Report) -> Section:
 def _routine(report: Report) -> Section:
     rows = tuple((_week_span(w), percent(w.routine), str(w.minimum)) for w in report.weeks)
     return Section(
-        Part.ROUTINE, "Routine adherence by week",
-        lines=("The share of the days the routine was due on which every habit due was done. Snoozed and paused "
-               "days are left out; a minimum dose counts as done and is also counted on its own.",),
-        table=Table(("Week", "Routine", "Minimum doses"), rows, frozenset({1, 2}),
-                    total=("All weeks", percent(report.routine), str(report.minimum))),
+        Part.ROUTINE,
+        "Routine adherence by week",
+        lines=(
+            "The share of the days the routine was due on which every habit due was done. Snoozed and paused "
+            "days are left out; a minimum dose counts as done and is also counted on its own.",
+        ),
+        table=Table(
+            ("Week", "Routine", "Minimum doses"),
+            rows,
+            frozenset({1, 2}),
+            total=("All weeks", percent(report.routine), str(report.minimum)),
+        ),
     )
 
 
 def _habits(report: Report) -> Section:
     labels = _week_labels(report)
-    rows = tuple((h.habit, *map(percent, h.weekly), percent(h.overall), str(h.done), str(h.minimum))
-                 for h in report.habits)
+    rows = tuple(
+        (h.habit, *map(percent, h.weekly), percent(h.overall), str(h.done), str(h.minimum)) for h in report.habits
+    )
     return Section(
-        Part.HABITS, "Adherence by habit",
-        lines=("Each habit's share of its due days done (a habit with a weekly quota: of its weeks), by week "
-               "(named by its first day). Done counts every check-in; minimum, those at the minimum dose.",),
+        Part.HABITS,
+        "Adherence by habit",
+        lines=(
+            "Each habit's share of its due days done (a habit with a weekly quota: of its weeks), by week "
+            "(named by its first day). Done counts every check-in; minimum, those at the minimum dose.",
+        ),
         table=Table(("Habit", *labels, "All", "Done", "Minimum"), rows, frozenset(range(1, len(labels) + 4))),
         empty="No habits in this period.",
     )
@@ -117,16 +140,23 @@ def _habits(report: Report) -> Section:
 
 def _pain(report: Report) -> Section:
     weeks = report.weeks
-    rows = tuple(
-        (_week_span(w), *(_pain_figure(area.weekly[i]) for area in report.pain))
-        for i, w in enumerate(weeks)
-    ) if report.pain else ()
+    rows = (
+        tuple((_week_span(w), *(_pain_figure(area.weekly[i]) for area in report.pain)) for i, w in enumerate(weeks))
+        if report.pain
+        else ()
+    )
     return Section(
-        Part.PAIN, "Pain by area",
-        lines=("Pain from 0 (none) to 10 (the worst imaginable), as rated on the day. The table gives each week's "
-               f"mean; {NONE} is a week without a rating.",),
-        points=tuple(f"{area.change.words(len(weeks))} ({area.change.readings} days rated)"
-                     for area in report.pain if area.change),
+        Part.PAIN,
+        "Pain by area",
+        lines=(
+            "Pain from 0 (none) to 10 (the worst imaginable), as rated on the day. The table gives each week's "
+            f"mean; {NONE} is a week without a rating.",
+        ),
+        points=tuple(
+            f"{area.change.words(len(weeks))} ({area.change.readings} days rated)"
+            for area in report.pain
+            if area.change
+        ),
         table=Table(("Week", *(area.area for area in report.pain)), rows, frozenset(range(1, len(report.pain) + 1))),
         empty="No pain ratings in this period.",
     )
@@ -140,26 +170,37 @@ def _rest_dates(rest: Rest) -> str:
 
 def _rests(report: Report) -> Section:
     rows = tuple(
-        (_rest_dates(r), r.kind.value, r.habit or "whole routine", r.reason or NONE, r.area or NONE,
-         NONE if r.pain is None else str(r.pain))
+        (
+            _rest_dates(r),
+            r.kind.value,
+            r.habit or "whole routine",
+            r.reason or NONE,
+            r.area or NONE,
+            NONE if r.pain is None else str(r.pain),
+        )
         for r in report.rests
     )
     return Section(
-        Part.REST, "Snoozes and pauses",
-        lines=("Rest days and single habits snoozed (with the area and pain given), and habits paused, "
-               "with the reasons given.",),
+        Part.REST,
+        "Snoozes and pauses",
+        lines=(
+            "Rest days and single habits snoozed (with the area and pain given), and habits paused, "
+            "with the reasons given.",
+        ),
         table=Table(("Dates", "Kind", "Habit", "Reason", "Area", "Pain"), rows, frozenset({5})),
         empty="No snoozes or pauses in this period.",
     )
 
 
 def _prescriptions(report: Report) -> Section:
-    rows = tuple((p.habit, p.schedule, p.when or NONE, p.dose or NONE, p.minimum or NONE)
-                 for p in report.prescriptions)
+    rows = tuple((p.habit, p.schedule, p.when or NONE, p.dose or NONE, p.minimum or NONE) for p in report.prescriptions)
     return Section(
-        Part.PRESCRIPTIONS, "Prescriptions",
-        lines=("The routine as it stands today: when each habit is due, the plan for it, the dose and the least "
-               "of it that still counts.",),
+        Part.PRESCRIPTIONS,
+        "Prescriptions",
+        lines=(
+            "The routine as it stands today: when each habit is due, the plan for it, the dose and the least "
+            "of it that still counts.",
+        ),
         table=Table(("Habit", "Schedule", "When", "Dose", "Minimum dose"), rows),
         empty="No habits in the routine.",
     )
@@ -168,7 +209,8 @@ def _prescriptions(report: Report) -> Section:
 def _notes(report: Report) -> Section:
     rows = tuple((day_label(n.day), n.about, n.text) for n in report.notes)
     return Section(
-        Part.NOTES, "Notes",
+        Part.NOTES,
+        "Notes",
         lines=("Notes written with a check-in (under the habit) or a pain rating (under the area).",),
         table=Table(("Day", "About", "Note"), rows),
         empty="No notes in this period.",

@@ -18,11 +18,30 @@ from sqlite_utils import Database
 
 from ..domain.dates import parse_iso
 from ..domain.errors import RehabError
-from ..domain.reminders import days_stored
 from ..domain.prescription import Dose
+from ..domain.reminders import days_stored
 from ..domain.rules import (
-    AREA, CUE, HOLD, MIN_DOSE, MIN_HOLD, MIN_SETS, MINUTES, NAME, NOTE, PAIN, REASON, REMINDER_ERROR, REPS, REST, SETS, WHEN, Range,
-    TextField, check_reminder_days, check_reminder_target, check_reminder_time,
+    AREA,
+    CUE,
+    HOLD,
+    MIN_DOSE,
+    MIN_HOLD,
+    MIN_SETS,
+    MINUTES,
+    NAME,
+    NOTE,
+    PAIN,
+    REASON,
+    REMINDER_ERROR,
+    REPS,
+    REST,
+    SETS,
+    WHEN,
+    Range,
+    TextField,
+    check_reminder_days,
+    check_reminder_target,
+    check_reminder_time,
 )
 from ..domain.schedules import load_schedule
 from ..domain.settings import validate
@@ -71,59 +90,79 @@ def habits_rows(db: Database) -> Iterator[str]:
     for row in db["habits"].rows:
         where = f"habits row {row['id']} ({row['name']!r})"
         fix = f"rehab habit edit {row['slug']} ..."
-        yield from _problems(where, fix, {
-            "name": lambda: _text(NAME, row["name"], required=True),
-            "cue": lambda: _text(CUE, row["cue"]),
-            "minutes": lambda: _number(MINUTES, row["minutes"]),
-            "start": lambda: _date(row["start"]),
-            "archived": lambda: row["archived"] is None or _date(row["archived"]),
-            "intention": lambda: _text(WHEN, row["intention"]),
-            "sets": lambda: _number(SETS, row["sets"]),
-            "reps": lambda: _number(REPS, row["reps"]),
-            "hold_s": lambda: _number(HOLD, row["hold_s"]),
-            "rest_s": lambda: _number(REST, row["rest_s"]),
-            "min_dose": lambda: _text(MIN_DOSE, row["min_dose"]),
-            "min_sets": lambda: _number(MIN_SETS, row["min_sets"]),
-            "min_hold_s": lambda: _number(MIN_HOLD, row["min_hold_s"]),
-        })
+        yield from _problems(
+            where,
+            fix,
+            {
+                "name": lambda: _text(NAME, row["name"], required=True),
+                "cue": lambda: _text(CUE, row["cue"]),
+                "minutes": lambda: _number(MINUTES, row["minutes"]),
+                "start": lambda: _date(row["start"]),
+                "archived": lambda: row["archived"] is None or _date(row["archived"]),
+                "intention": lambda: _text(WHEN, row["intention"]),
+                "sets": lambda: _number(SETS, row["sets"]),
+                "reps": lambda: _number(REPS, row["reps"]),
+                "hold_s": lambda: _number(HOLD, row["hold_s"]),
+                "rest_s": lambda: _number(REST, row["rest_s"]),
+                "min_dose": lambda: _text(MIN_DOSE, row["min_dose"]),
+                "min_sets": lambda: _number(MIN_SETS, row["min_sets"]),
+                "min_hold_s": lambda: _number(MIN_HOLD, row["min_hold_s"]),
+            },
+        )
 
 
 def schedules_rows(db: Database) -> Iterator[str]:
     for row in db["schedules"].rows:
         fix = f"rehab habit edit HABIT --schedule daily --from {row['since']}"
-        yield from _problems(f"schedules row (habit {row['habit_id']}, since {row['since']!r})", fix, {
-            "since": lambda: _date(row["since"]),
-            "anchor": lambda: _date(row["anchor"]),
-            "rule": lambda: load_schedule(row["rule"], _date(row["anchor"])),
-        })
+        yield from _problems(
+            f"schedules row (habit {row['habit_id']}, since {row['since']!r})",
+            fix,
+            {
+                "since": lambda: _date(row["since"]),
+                "anchor": lambda: _date(row["anchor"]),
+                "rule": lambda: load_schedule(row["rule"], _date(row["anchor"])),
+            },
+        )
 
 
 def checkins_rows(db: Database) -> Iterator[str]:
     for row in db["checkins"].rows:
         yield from _problems(
-            f"checkins row (habit {row['habit_id']}, {row['day']!r})", "rehab undo HABIT --date DAY",
-            {"day": lambda: _date(row["day"]), "note": lambda: _text(NOTE, row["note"]),
-             "dose": lambda: Dose(row["dose"])},
+            f"checkins row (habit {row['habit_id']}, {row['day']!r})",
+            "rehab undo HABIT --date DAY",
+            {
+                "day": lambda: _date(row["day"]),
+                "note": lambda: _text(NOTE, row["note"]),
+                "dose": lambda: Dose(row["dose"]),
+            },
         )
 
 
 def snoozes_rows(db: Database) -> Iterator[str]:
     for row in db["snoozes"].rows:
-        yield from _problems(f"snoozes row {row['id']} ({row['day']!r})", "rehab unsnooze --date DAY", {
-            "day": lambda: _date(row["day"]),
-            "reason": lambda: _text(REASON, row["reason"], required=True),
-        })
+        yield from _problems(
+            f"snoozes row {row['id']} ({row['day']!r})",
+            "rehab unsnooze --date DAY",
+            {
+                "day": lambda: _date(row["day"]),
+                "reason": lambda: _text(REASON, row["reason"], required=True),
+            },
+        )
 
 
 def readings_rows(db: Database) -> Iterator[str]:
     for row in db["readings"].rows:
         fix = f"rehab pain N --area AREA --date {row['day']}"
-        yield from _problems(f"readings row {row['id']} ({row['day']!r}, {row['area']!r})", fix, {
-            "day": lambda: _date(row["day"]),
-            "area": lambda: _text(AREA, row["area"], required=True),
-            "pain": lambda: _pain(row),
-            "note": lambda: _text(NOTE, row["note"]),
-        })
+        yield from _problems(
+            f"readings row {row['id']} ({row['day']!r}, {row['area']!r})",
+            fix,
+            {
+                "day": lambda: _date(row["day"]),
+                "area": lambda: _text(AREA, row["area"], required=True),
+                "pain": lambda: _pain(row),
+                "note": lambda: _text(NOTE, row["note"]),
+            },
+        )
 
 
 def _pain(row: dict) -> None:
@@ -135,11 +174,15 @@ def _pain(row: dict) -> None:
 
 def pauses_rows(db: Database) -> Iterator[str]:
     for row in db["pauses"].rows:
-        yield from _problems(f"pauses row {row['id']} (habit {row['habit_id']})", "rehab resume HABIT", {
-            "start": lambda: _date(row["start"]),
-            "until": lambda: _ends_after_start(row["start"], row["until"]),
-            "reason": lambda: _text(REASON, row["reason"]),
-        })
+        yield from _problems(
+            f"pauses row {row['id']} (habit {row['habit_id']})",
+            "rehab resume HABIT",
+            {
+                "start": lambda: _date(row["start"]),
+                "until": lambda: _ends_after_start(row["start"], row["until"]),
+                "reason": lambda: _text(REASON, row["reason"]),
+            },
+        )
 
 
 def _ends_after_start(start: object, until: object) -> None:
@@ -150,7 +193,8 @@ def _ends_after_start(start: object, until: object) -> None:
 def settings_rows(db: Database) -> Iterator[str]:
     for row in db["settings"].rows:
         yield from _problems(
-            f"settings row {row['key']!r}", f"rehab settings {row['key']} VALUE",
+            f"settings row {row['key']!r}",
+            f"rehab settings {row['key']} VALUE",
             {"value": lambda: validate(str(row["key"]), str(row["value"]))},
         )
 
@@ -159,13 +203,17 @@ def reminders_rows(db: Database) -> Iterator[str]:
     if "reminders" not in db.table_names():
         return
     for row in db["reminders"].rows:
-        yield from _problems(f"reminders row {row['id']}", f"rehab remind remove {row['id']} (and add it again)", {
-            "at": lambda: _canonical(row["at"], check_reminder_time),
-            "days": lambda: _canonical(row["days"], lambda v: days_stored(check_reminder_days(v))),
-            "target": lambda: row["target"] is None or _canonical(row["target"], check_reminder_target),
-            "last_sent": lambda: row["last_sent"] is None or _date(row["last_sent"]),
-            "last_error": lambda: _text(REMINDER_ERROR, row["last_error"]),
-        })
+        yield from _problems(
+            f"reminders row {row['id']}",
+            f"rehab remind remove {row['id']} (and add it again)",
+            {
+                "at": lambda: _canonical(row["at"], check_reminder_time),
+                "days": lambda: _canonical(row["days"], lambda v: days_stored(check_reminder_days(v))),
+                "target": lambda: row["target"] is None or _canonical(row["target"], check_reminder_target),
+                "last_sent": lambda: row["last_sent"] is None or _date(row["last_sent"]),
+                "last_error": lambda: _text(REMINDER_ERROR, row["last_error"]),
+            },
+        )
 
 
 def _canonical(value: object, check: Callable[[str], object]) -> None:
@@ -177,7 +225,13 @@ def _canonical(value: object, check: Callable[[str], object]) -> None:
 
 #: Every table's row check, run in this order. Add a table here.
 ROW_CHECKS: list[RowCheck] = [
-    habits_rows, schedules_rows, checkins_rows, snoozes_rows, readings_rows, pauses_rows, settings_rows,
+    habits_rows,
+    schedules_rows,
+    checkins_rows,
+    snoozes_rows,
+    readings_rows,
+    pauses_rows,
+    settings_rows,
     reminders_rows,
 ]
 
@@ -211,7 +265,8 @@ def check_backup(path: Path) -> None:
             applied = set()
             if "_sqlite_migrations" in tables:
                 applied = {
-                    r[0] for r in conn.execute(
+                    r[0]
+                    for r in conn.execute(
                         "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET]
                     )
                 }
@@ -223,7 +278,9 @@ def check_backup(path: Path) -> None:
         raise RehabError(f"{path} is not a rehab database backup")
     newer = applied - known_migrations()
     if newer:
-        raise RehabError(f"{path} comes from a newer rehab-tui (schema steps {', '.join(sorted(newer))}); upgrade first")
+        raise RehabError(
+            f"{path} comes from a newer rehab-tui (schema steps {', '.join(sorted(newer))}); upgrade first"
+        )
 
 
 def open_read_only(path: Path) -> sqlite3.Connection:

@@ -23,7 +23,7 @@ calendar that subscribes to the file updates the events instead of doubling them
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from ..domain.dates import week_start_of
@@ -51,7 +51,7 @@ def export_ics(store: Store, now: datetime | None = None) -> bytes:
 def journal_ics(journal: Journal, now: datetime | None = None) -> bytes:
     from icalendar import Calendar
 
-    stamp = (now or datetime.now(timezone.utc)).astimezone(timezone.utc).replace(microsecond=0)
+    stamp = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -93,8 +93,9 @@ def habit_events(log: HabitLog, week_start: int, stamp: datetime) -> list[Event]
     return events
 
 
-def _fixed_event(log: HabitLog, since: date, schedule: Schedule, first: date, last: date | None,
-                 stamp: datetime) -> Event | None:
+def _fixed_event(
+    log: HabitLog, since: date, schedule: Schedule, first: date, last: date | None, stamp: datetime
+) -> Event | None:
     """One recurring event for a fixed schedule's version, or None if it falls on no day."""
     start = _first_occurrence(schedule, first, last)
     if start is None:
@@ -108,7 +109,9 @@ def _fixed_event(log: HabitLog, since: date, schedule: Schedule, first: date, la
     event = _event(log.habit, f"{log.habit.slug}-{since.isoformat()}", log.habit.name, start, stamp)
     event.add("rrule", rule)
     paused = sorted(
-        day for p in log.pauses for day in _days(max(p.start, start), p.until if end is None else min(p.until, end))
+        day
+        for p in log.pauses
+        for day in _days(max(p.start, start), p.until if end is None else min(p.until, end))
         if schedule.occurs(day)
     )
     if paused:
@@ -116,8 +119,9 @@ def _fixed_event(log: HabitLog, since: date, schedule: Schedule, first: date, la
     return event
 
 
-def _quota_events(log: HabitLog, since: date, schedule: Schedule, first: date, last: date | None,
-                  week_start: int, stamp: datetime) -> list[Event]:
+def _quota_events(
+    log: HabitLog, since: date, schedule: Schedule, first: date, last: date | None, week_start: int, stamp: datetime
+) -> list[Event]:
     habit = log.habit
     summary = f"{habit.name} ({schedule.quota}/week)"
     uid = f"{habit.slug}-{since.isoformat()}"

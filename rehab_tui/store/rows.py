@@ -46,8 +46,9 @@ def row_day(path: Path, table: str, row: dict, field: str) -> date:
         return date.fromisoformat(text)
     except (TypeError, ValueError):
         # day_of fails the same way, with the message every damaged day gets.
-        return day_of(text, f"{table}: row {row['id']}, {field},",
-                      sql_fix(path, f"DELETE FROM {table} WHERE id = {row['id']}"))
+        return day_of(
+            text, f"{table}: row {row['id']}, {field},", sql_fix(path, f"DELETE FROM {table} WHERE id = {row['id']}")
+        )
 
 
 def optional_day(text: object, where: str, fix: str) -> date | None:
@@ -63,8 +64,9 @@ def habit_of(row: dict, versions: Iterable[dict]) -> Habit:
     archived = optional_day(row["archived"], f"{who}, archived,", f"rehab habit archive {slug} --date YYYY-MM-DD")
     history = []
     for v in versions:
-        since = day_of(v["since"], f"schedules: '{name}', since,",
-                       f"rehab habit edit {slug} --schedule daily --from YYYY-MM-DD")
+        since = day_of(
+            v["since"], f"schedules: '{name}', since,", f"rehab habit edit {slug} --schedule daily --from YYYY-MM-DD"
+        )
         fix = f"rehab habit edit {slug} --schedule daily --from {since.isoformat()}"
         anchor = day_of(v["anchor"], f"schedules: '{name}', anchor,", fix)
         try:
@@ -76,8 +78,10 @@ def habit_of(row: dict, versions: Iterable[dict]) -> Habit:
             ) from None
         history.append(ScheduleVersion(since, schedule))
     if not history:
-        raise DamagedRow(f"schedules: '{name}' has no schedule; mend it with: rehab habit edit {slug} "
-                         f"--schedule daily --from {start.isoformat()}")
+        raise DamagedRow(
+            f"schedules: '{name}' has no schedule; mend it with: rehab habit edit {slug} "
+            f"--schedule daily --from {start.isoformat()}"
+        )
     return Habit(
         id=row["id"],
         name=name,
@@ -92,8 +96,14 @@ def habit_of(row: dict, versions: Iterable[dict]) -> Habit:
         updated_at=row["updated_at"],
         when=row["intention"] or "",
         prescription=Prescription(
-            sets=row["sets"], reps=row["reps"], hold=row["hold_s"], sides=bool(row["sides"]), rest=row["rest_s"],
-            min_text=row["min_dose"] or "", min_sets=row["min_sets"], min_hold=row["min_hold_s"],
+            sets=row["sets"],
+            reps=row["reps"],
+            hold=row["hold_s"],
+            sides=bool(row["sides"]),
+            rest=row["rest_s"],
+            min_text=row["min_dose"] or "",
+            min_sets=row["min_sets"],
+            min_hold=row["min_hold_s"],
         ),
     )
 
@@ -102,6 +112,13 @@ def prescription_row(habit: Habit) -> dict:
     """A habit's plan and prescription as the habits table's columns."""
     p = habit.prescription
     return {
-        "intention": habit.when, "sets": p.sets, "reps": p.reps, "hold_s": p.hold, "sides": int(p.sides),
-        "rest_s": p.rest, "min_dose": p.min_text, "min_sets": p.min_sets, "min_hold_s": p.min_hold,
+        "intention": habit.when,
+        "sets": p.sets,
+        "reps": p.reps,
+        "hold_s": p.hold,
+        "sides": int(p.sides),
+        "rest_s": p.rest,
+        "min_dose": p.min_text,
+        "min_sets": p.min_sets,
+        "min_hold_s": p.min_hold,
     }

@@ -12,9 +12,17 @@ migrations = Migrations(MIGRATION_SET)
 def m001_initial(db: Database) -> None:
     db["habits"].create(
         {
-            "id": int, "name": str, "slug": str, "cue": str, "minutes": int,
-            "schedule": str, "schedule_anchor": str, "start": str, "archived": str,
-            "position": int, "created_at": str,
+            "id": int,
+            "name": str,
+            "slug": str,
+            "cue": str,
+            "minutes": int,
+            "schedule": str,
+            "schedule_anchor": str,
+            "start": str,
+            "archived": str,
+            "position": int,
+            "created_at": str,
         },
         pk="id",
         not_null={"name", "slug", "schedule", "schedule_anchor", "start", "position"},
@@ -28,8 +36,13 @@ def m001_initial(db: Database) -> None:
     )
     db["snoozes"].create(
         {
-            "id": int, "day": str, "habit_id": int, "reason": str,
-            "area": str, "pain": int, "created_at": str,
+            "id": int,
+            "day": str,
+            "habit_id": int,
+            "reason": str,
+            "area": str,
+            "pain": int,
+            "created_at": str,
         },
         pk="id",
         not_null={"day", "reason"},
@@ -86,8 +99,14 @@ def m004_reminders(db: Database) -> None:
     # last day it notified (at most once a day) and its last failure.
     db["reminders"].create(
         {
-            "id": int, "at": str, "days": str, "target": str, "last_sent": str,
-            "last_error": str, "last_error_at": str, "created_at": str,
+            "id": int,
+            "at": str,
+            "days": str,
+            "target": str,
+            "last_sent": str,
+            "last_error": str,
+            "last_error_at": str,
+            "created_at": str,
         },
         pk="id",
         not_null={"at", "days"},
@@ -131,8 +150,15 @@ def m006_prescriptions_and_body(db: Database) -> None:
     # prescription, and how much each check-in recorded (the minimum dose
     # counts as done, shown apart).
     for column, kind in (
-        ("intention", str), ("sets", int), ("reps", int), ("hold_s", int), ("sides", int),
-        ("rest_s", int), ("min_dose", str), ("min_sets", int), ("min_hold_s", int),
+        ("intention", str),
+        ("sets", int),
+        ("reps", int),
+        ("hold_s", int),
+        ("sides", int),
+        ("rest_s", int),
+        ("min_dose", str),
+        ("min_sets", int),
+        ("min_hold_s", int),
     ):
         db["habits"].add_column(column, kind)
     db.execute("UPDATE habits SET intention = '', sides = 0, min_dose = ''")
@@ -146,16 +172,29 @@ def m006_prescriptions_and_body(db: Database) -> None:
     for r in snoozes:
         area = " ".join((r["area"] or "").split()) or UNNAMED_AREA
         moved[(r["day"], area_key(area))] = {
-            "day": r["day"], "area": area, "area_key": area_key(area), "pain": r["pain"], "note": "",
-            "snooze_id": r["id"], "created_at": r["created_at"],
+            "day": r["day"],
+            "area": area,
+            "area_key": area_key(area),
+            "pain": r["pain"],
+            "note": "",
+            "snooze_id": r["id"],
+            "created_at": r["created_at"],
         }
     # Rebuilt before the readings point at it; the rebuild drops its triggers,
     # which the nag needs back.
     db["snoozes"].transform(drop={"area", "pain"})
     add_nag_triggers(db, ("snoozes",))
     db["readings"].create(
-        {"id": int, "day": str, "area": str, "area_key": str, "pain": int, "note": str,
-         "snooze_id": int, "created_at": str},
+        {
+            "id": int,
+            "day": str,
+            "area": str,
+            "area_key": str,
+            "pain": int,
+            "note": str,
+            "snooze_id": int,
+            "created_at": str,
+        },
         pk="id",
         not_null={"day", "area", "area_key"},
         foreign_keys=[("snooze_id", "snoozes", "id")],

@@ -5,14 +5,14 @@ from __future__ import annotations
 import errno
 import functools
 import os
-import stat
 import sqlite3
+import stat
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import closing, contextmanager
 from dataclasses import replace
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,25 +25,41 @@ from ..domain.lookup import unique_slug
 from ..domain.model import Habit, HabitLog, Journal, Pause, ScheduleVersion, Snooze
 from ..domain.prescription import Dose, Prescription
 from ..domain.rules import (
-    NOTE, REASON, REMINDER_ERROR, SNOOZE_WINDOW, check_checkin, check_habit, check_pause,
-    check_pause_start, check_reading, check_reminder_days, check_reminder_target, check_reminder_time,
-    check_schedule_since, check_snooze_day, check_snooze_needed, check_start,
+    NOTE,
+    REASON,
+    REMINDER_ERROR,
+    SNOOZE_WINDOW,
+    check_checkin,
+    check_habit,
+    check_pause,
+    check_pause_start,
+    check_reading,
+    check_reminder_days,
+    check_reminder_target,
+    check_reminder_time,
+    check_schedule_since,
+    check_snooze_day,
+    check_snooze_needed,
+    check_start,
 )
 from ..domain.schedules import parse_schedule
 from ..domain.settings import Settings, validate
 from ..domain.snoozing import can_snooze
 from ..domain.states import day_state
-from ..nag import STAMP as NAG_STAMP, clean as terminal_text
-from .rows import DamagedRow, day_of, habit_of, prescription_row, row_day, sql_fix
+from ..nag import STAMP as NAG_STAMP
+from ..nag import clean as terminal_text
 from . import files
+from .rows import DamagedRow, day_of, habit_of, prescription_row, row_day, sql_fix
 from .schema import known_migrations, migrations
 
 if TYPE_CHECKING:
     from ..domain.body import PainReading
     from ..domain.notices import Notice
+
     # Reminders are read by `rehab remind` only; other commands skip the import.
     from ..domain.reminders import Reminder
     from .refs import HabitRef
+
     # What the writes return: read-only commands skip building those classes.
     from .results import Deleted, Paused, Rested, Ticks
 
@@ -71,7 +87,7 @@ def default_db_path() -> Path:
 def _now() -> str:
     # Microseconds: an import compares these to decide which copy of a habit
     # is newer, and two edits can fall in one second.
-    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+    return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
 class Store:
@@ -202,9 +218,7 @@ class Store:
             raise RehabError(f"{self.path} is damaged or not a rehab database ({exc})") from None
         if not applied:
             self.close()
-            raise RehabError(
-                f"{self.path} is an SQLite file of another application, not a rehab database"
-            )
+            raise RehabError(f"{self.path} is an SQLite file of another application, not a rehab database")
         unknown = applied - known_migrations()
         if unknown:
             self.close()
@@ -303,13 +317,23 @@ class Store:
                 for day in days:
                     listing = checklist(journal, day, day, with_streaks=False)
                     names = ", ".join(terminal_text(i.log.habit.name) for i in listing.pending)
-                    rows.append((iso(day), len(listing.pending), listing.total, listing.done, names,
-                                 int(listing.rest_day), NAG_STAMP))
+                    rows.append(
+                        (
+                            iso(day),
+                            len(listing.pending),
+                            listing.total,
+                            listing.done,
+                            names,
+                            int(listing.rest_day),
+                            NAG_STAMP,
+                        )
+                    )
         except (RehabError, ValueError, OverflowError, TypeError, sqlite3.DatabaseError):
             rows = []
         db.execute("DELETE FROM nag")
-        db.conn.executemany("INSERT INTO nag (day, pending, total, done, names, rest_day, stamp) "
-                            "VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+        db.conn.executemany(
+            "INSERT INTO nag (day, pending, total, done, names, rest_day, stamp) VALUES (?, ?, ?, ?, ?, ?, ?)", rows
+        )
 
     def refresh_nag(self, today: date) -> None:
         """Refill the nag table around `today` (a nag that went the full way).
@@ -374,8 +398,13 @@ class Store:
         done, minimum = self._checkins(since)
         pauses = self._pauses(since)
         logs = tuple(
-            HabitLog(h, done.get(h.id, frozenset()), frozenset(snoozes.get(h.id, ())), tuple(pauses.get(h.id, ())),
-                     minimum.get(h.id, frozenset()))
+            HabitLog(
+                h,
+                done.get(h.id, frozenset()),
+                frozenset(snoozes.get(h.id, ())),
+                tuple(pauses.get(h.id, ())),
+                minimum.get(h.id, frozenset()),
+            )
             for h in habits
         )
         return Journal(logs, rest_days, settings.week_start, settings.snooze_budget)
@@ -415,7 +444,8 @@ class Store:
         for hid, days, least in self.db.execute(
             # group_concat leaves out the NULLs: only the minimum-dose days.
             f"SELECT habit_id, group_concat(day), group_concat(CASE WHEN dose = ? THEN day END) "
-            f"FROM checkins WHERE {where} GROUP BY {group}", [Dose.MIN.value, *params]
+            f"FROM checkins WHERE {where} GROUP BY {group}",
+            [Dose.MIN.value, *params],
         ):
             try:
                 done[hid] = frozenset(map(day, days.split(",")))
@@ -452,8 +482,11 @@ class Store:
         pauses: dict[int, list[Pause]] = defaultdict(list)
         for r in self.db["pauses"].rows_where(where, params, order_by="start"):
             pauses[r["habit_id"]].append(
-                Pause(row_day(self.path, "pauses", r, "start"), row_day(self.path, "pauses", r, "until"),
-                      r["reason"] or "")
+                Pause(
+                    row_day(self.path, "pauses", r, "start"),
+                    row_day(self.path, "pauses", r, "until"),
+                    r["reason"] or "",
+                )
             )
         return pauses
 
@@ -467,8 +500,14 @@ class Store:
             )
         }
         return [
-            Snooze(row_day(self.path, "snoozes", r, "day"), r["habit_id"], r["reason"],
-                   felt.get(r["id"], {}).get("area"), felt.get(r["id"], {}).get("pain"), bool(r["exempt"]))
+            Snooze(
+                row_day(self.path, "snoozes", r, "day"),
+                r["habit_id"],
+                r["reason"],
+                felt.get(r["id"], {}).get("area"),
+                felt.get(r["id"], {}).get("pain"),
+                bool(r["exempt"]),
+            )
             for r in self.db["snoozes"].rows_where(where, params, order_by="day, id")
         ]
 
@@ -479,7 +518,10 @@ class Store:
         where, params = ("day >= ?", [iso(since)]) if since else (None, [])
         return [
             PainReading(
-                row_day(self.path, "readings", r, "day"), r["area"], r["pain"], r["note"] or "",
+                row_day(self.path, "readings", r, "day"),
+                r["area"],
+                r["pain"],
+                r["note"] or "",
                 r["snooze_id"] is not None,
             )
             for r in self.db["readings"].rows_where(where, params, order_by="day, id")
@@ -516,8 +558,7 @@ class Store:
     ) -> Habit:
         first = start or today
         parsed = parse_schedule(schedule, first)
-        draft = Habit(0, name, "", cue, minutes, parsed, first, updated_at=_now(), when=when,
-                      prescription=prescription)
+        draft = Habit(0, name, "", cue, minutes, parsed, first, updated_at=_now(), when=when, prescription=prescription)
         return self.put_habit(draft)
 
     def put_habit(self, habit: Habit) -> Habit:
@@ -534,7 +575,10 @@ class Store:
             if clash is not None:
                 raise RehabError(f"a habit named '{clash['name']}' already exists")
             row = {
-                "name": habit.name, "cue": habit.cue, "minutes": habit.minutes, "start": iso(habit.start),
+                "name": habit.name,
+                "cue": habit.cue,
+                "minutes": habit.minutes,
+                "start": iso(habit.start),
                 "archived": iso(habit.archived) if habit.archived else None,
                 "updated_at": habit.updated_at,
                 **prescription_row(habit),
@@ -717,8 +761,15 @@ class Store:
             for day, note in days.items():
                 check_checkin(habit, day, today)
                 given = dose.get(day, Dose.FULL) if isinstance(dose, dict) else dose
-                rows.append({"habit_id": habit_id, "day": iso(day), "note": NOTE.clean(note) or None,
-                             "dose": Dose(given).value, "created_at": _now()})
+                rows.append(
+                    {
+                        "habit_id": habit_id,
+                        "day": iso(day),
+                        "note": NOTE.clean(note) or None,
+                        "dose": Dose(given).value,
+                        "created_at": _now(),
+                    }
+                )
             # INSERT OR IGNORE on the (habit_id, day) key: a check-in already
             # here stays as it is, and SQLite's count of changes says how many were new.
             before = db.conn.total_changes
@@ -758,7 +809,8 @@ class Store:
         which records what already happened."""
         check_snooze_day(day, today)
         row = {
-            "day": iso(day), "habit_id": habit_id,
+            "day": iso(day),
+            "habit_id": habit_id,
             "reason": REASON.clean(reason) or "sore",
             "exempt": int(exempt),
             "created_at": _now(),
@@ -769,13 +821,15 @@ class Store:
 
             # A snooze's pain is a reading of that day like any other (DESIGN.md §11),
             # felt on that day: a snooze ahead may name its area, not its pain.
-            felt = check_reading(PainReading(day, area or "", pain, from_snooze=True),
-                                 today if pain is not None else max(today, day))
+            felt = check_reading(
+                PainReading(day, area or "", pain, from_snooze=True), today if pain is not None else max(today, day)
+            )
         with self._write() as db:
             if habit_id is not None:
                 self._habit_row(habit_id)
-            same = list(db["snoozes"].rows_where(_snooze_where(habit_id), [iso(day), *_id_param(habit_id)],
-                                                 select="id"))
+            same = list(
+                db["snoozes"].rows_where(_snooze_where(habit_id), [iso(day), *_id_param(habit_id)], select="id")
+            )
             if same:
                 if felt is not None:  # the pain is news even when the rest is not
                     self._put_reading(felt, same[0]["id"], overwrite=not history)
@@ -830,7 +884,14 @@ class Store:
         return Rested(changed, self.log(habit_id) if habit_id is not None else None, self.rest_days())
 
     def pause(
-        self, habit_id: int, start: date, until: date, reason: str = "", *, today: date, history: bool = False,
+        self,
+        habit_id: int,
+        start: date,
+        until: date,
+        reason: str = "",
+        *,
+        today: date,
+        history: bool = False,
     ) -> Paused:
         """Pause from `start` through `until`, merged with any pause it overlaps
         or touches. It starts today or later unless it is `history` brought in
@@ -886,8 +947,9 @@ class Store:
         with self._write():
             return self._put_reading(reading, keep_note=note is None)
 
-    def _put_reading(self, reading: PainReading, snooze_id: int | None = None, overwrite: bool = True,
-                     keep_note: bool = True) -> PainReading:
+    def _put_reading(
+        self, reading: PainReading, snooze_id: int | None = None, overwrite: bool = True, keep_note: bool = True
+    ) -> PainReading:
         """Write a checked reading over the day's reading of its area, if any,
         and return what is held. A snooze's area without a number keeps the
         pain held; `keep_note` keeps the note held. Without `overwrite`
@@ -895,8 +957,14 @@ class Store:
         what was recorded here) only the snooze is linked to the held reading."""
         key = reading.key
         found = list(self.db["readings"].rows_where("day = ? AND area_key = ?", [iso(reading.day), key]))
-        row = {"day": iso(reading.day), "area": reading.area, "area_key": key, "pain": reading.pain,
-               "note": reading.note, "created_at": _now()}
+        row = {
+            "day": iso(reading.day),
+            "area": reading.area,
+            "area_key": key,
+            "pain": reading.pain,
+            "note": reading.note,
+            "created_at": _now(),
+        }
         if snooze_id is not None:
             row["snooze_id"] = snooze_id
         if not found:
@@ -978,9 +1046,15 @@ class Store:
         except RehabError as exc:
             raise DamagedRow(f"reminders: row {number}: {exc}; mend it with: {fix} (and add it again)") from None
         last = row["last_sent"]
-        return Reminder(number, at, days, target,
-                        day_of(last, f"reminders: row {number}, last_sent,", fix) if last else None,
-                        row["last_error"], row["last_error_at"])
+        return Reminder(
+            number,
+            at,
+            days,
+            target,
+            day_of(last, f"reminders: row {number}, last_sent,", fix) if last else None,
+            row["last_error"],
+            row["last_error_at"],
+        )
 
     def _reminder_row(self, number: int) -> dict:
         rows = list(self.db["reminders"].rows_where("id = ?", [number]))
@@ -1039,7 +1113,7 @@ class Store:
                 changes = {"last_error": None, "last_error_at": None}
             else:
                 text = " ".join(error.split()) or "failed"
-                text = REMINDER_ERROR.clean("".join(ch for ch in text if ch.isprintable())[:REMINDER_ERROR.cap])
+                text = REMINDER_ERROR.clean("".join(ch for ch in text if ch.isprintable())[: REMINDER_ERROR.cap])
                 changes = {"last_error": text, "last_error_at": when}
                 if row["last_sent"] == iso(day):
                     changes["last_sent"] = iso(claimed.last_sent) if claimed.last_sent else None
@@ -1097,8 +1171,7 @@ class Store:
                 source.backup(self.db.conn)
         except sqlite3.Error as exc:
             raise RehabError(
-                f"cannot restore {backup}: {describe_failure(exc)}; the database is unchanged "
-                f"(and kept in {kept.name})"
+                f"cannot restore {backup}: {describe_failure(exc)}; the database is unchanged (and kept in {kept.name})"
             ) from None
         self._upgrade()  # an older backup is brought to this version's schema
         return kept
@@ -1266,13 +1339,37 @@ def _seed(db: Database, today: date) -> None:
 
     for position, starter in enumerate(DEFAULT_ROUTINE, start=1):
         rule = parse_schedule(starter.schedule, today)
-        habit = check_habit(Habit(0, starter.name, "", starter.cue, starter.minutes, rule, today,
-                                  when=starter.when, prescription=starter.prescription))
+        habit = check_habit(
+            Habit(
+                0,
+                starter.name,
+                "",
+                starter.cue,
+                starter.minutes,
+                rule,
+                today,
+                when=starter.when,
+                prescription=starter.prescription,
+            )
+        )
         slug = unique_slug(habit.name, slugs)
         slugs.append(slug)
-        habit_id = db["habits"].insert({
-            "name": habit.name, "slug": slug, "cue": habit.cue, "minutes": habit.minutes, "start": iso(today),
-            "archived": None, "position": position, "created_at": _now(), "updated_at": None,
-            **prescription_row(habit),
-        }).last_pk
+        habit_id = (
+            db["habits"]
+            .insert(
+                {
+                    "name": habit.name,
+                    "slug": slug,
+                    "cue": habit.cue,
+                    "minutes": habit.minutes,
+                    "start": iso(today),
+                    "archived": None,
+                    "position": position,
+                    "created_at": _now(),
+                    "updated_at": None,
+                    **prescription_row(habit),
+                }
+            )
+            .last_pk
+        )
         db["schedules"].insert({"habit_id": habit_id, "since": iso(today), "rule": rule.rule, "anchor": iso(today)})

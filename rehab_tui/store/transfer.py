@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import asdict, dataclass, fields
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any
 
 from ..domain.body import PainReading
@@ -14,7 +14,15 @@ from ..domain.errors import RehabError
 from ..domain.model import Habit, Pause, ScheduleVersion
 from ..domain.prescription import Dose, Prescription
 from ..domain.rules import (
-    AREA, NOTE, PAIN, REASON, check_checkin, check_habit, check_pause, check_reading, check_snooze_day,
+    AREA,
+    NOTE,
+    PAIN,
+    REASON,
+    check_checkin,
+    check_habit,
+    check_pause,
+    check_reading,
+    check_snooze_day,
 )
 from ..domain.schedules import load_schedule
 from ..domain.settings import validate
@@ -35,10 +43,16 @@ def export_data(store: Store) -> dict[str, Any]:
         notes = store.notes(h.id)
         habits.append(
             {
-                "name": h.name, "slug": h.slug, "cue": h.cue, "minutes": h.minutes,
-                "start": h.start.isoformat(), "archived": h.archived.isoformat() if h.archived else None,
-                "position": h.position, "updated_at": h.updated_at,
-                "when": h.when, "prescription": asdict(h.prescription),
+                "name": h.name,
+                "slug": h.slug,
+                "cue": h.cue,
+                "minutes": h.minutes,
+                "start": h.start.isoformat(),
+                "archived": h.archived.isoformat() if h.archived else None,
+                "position": h.position,
+                "updated_at": h.updated_at,
+                "when": h.when,
+                "prescription": asdict(h.prescription),
                 "schedules": [
                     {"from": v.since.isoformat(), "schedule": v.schedule.rule, "anchor": v.schedule.anchor.isoformat()}
                     for v in h.schedule_history
@@ -48,15 +62,14 @@ def export_data(store: Store) -> dict[str, Any]:
                 "notes": {d.isoformat(): text for d, text in sorted(notes.items())},
                 "snoozes": [_snooze(s) for s in snoozes if s.habit_id == h.id],
                 "pauses": [
-                    {"start": p.start.isoformat(), "until": p.until.isoformat(), "reason": p.reason}
-                    for p in log.pauses
+                    {"start": p.start.isoformat(), "until": p.until.isoformat(), "reason": p.reason} for p in log.pauses
                 ],
             }
         )
     return {
         "format": FORMAT,
         "version": VERSION,
-        "exported_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "settings": store.stored_settings(),
         "rest_days": [_snooze(s) for s in snoozes if s.habit_id is None],
         "habits": habits,
@@ -64,7 +77,8 @@ def export_data(store: Store) -> dict[str, Any]:
         # snooze named without a number travels with the snooze alone.
         "readings": [
             {"day": r.day.isoformat(), "area": r.area, "pain": r.pain, "note": r.note}
-            for r in store.readings() if r.pain is not None
+            for r in store.readings()
+            if r.pain is not None
         ],
     }
 
@@ -86,8 +100,9 @@ def export_csv(store: Store) -> str:
     for h in data["habits"]:
         who = {"habit": h["name"], "slug": h["slug"]}
         minimum = set(h["minimum_doses"])
-        rows += [{"kind": "done", "date": d, **who, "dose": Dose.MIN if d in minimum else Dose.FULL}
-                 for d in h["checkins"]]
+        rows += [
+            {"kind": "done", "date": d, **who, "dose": Dose.MIN if d in minimum else Dose.FULL} for d in h["checkins"]
+        ]
         rows += [{"kind": "snoozed", "date": s.pop("day"), **who, **s} for s in h["snoozes"]]
         rows += [
             {"kind": "paused", "date": p["start"], "until": p["until"], "reason": p["reason"], **who}
@@ -127,9 +142,13 @@ class Imported:
 
     def sentence(self) -> str:
         parts = [
-            _count(self.habits_added, "new habit"), _count(self.habits_updated, "habit updated", "habits updated"),
-            _count(self.checkins, "check-in"), _count(self.snoozes, "snooze"), _count(self.pauses, "pause"),
-            _count(self.readings, "pain reading"), _count(self.settings, "setting"),
+            _count(self.habits_added, "new habit"),
+            _count(self.habits_updated, "habit updated", "habits updated"),
+            _count(self.checkins, "check-in"),
+            _count(self.snoozes, "snooze"),
+            _count(self.pauses, "pause"),
+            _count(self.readings, "pain reading"),
+            _count(self.settings, "setting"),
         ]
         said = [p for p in parts if p]
         return "imported " + ", ".join(said) if said else "nothing new to import: this file already holds it all"
@@ -186,8 +205,9 @@ def import_data(store: Store, data: Any, today: date) -> Imported:
 
 
 def _snoozed(store: Store, s: dict, today: date, habit_id: int | None) -> int:
-    return int(store.snooze(s["day"], today, habit_id, s["reason"], s["area"], s["pain"], s["exempt"],
-                            history=True).changed)
+    return int(
+        store.snooze(s["day"], today, habit_id, s["reason"], s["area"], s["pain"], s["exempt"], history=True).changed
+    )
 
 
 @dataclass(frozen=True)
@@ -211,8 +231,10 @@ class Checked:
         checkins = sum(len(h.checkins) for h in self.habits)
         snoozes = sum(len(h.snoozes) for h in self.habits) + len(self.rest_days)
         names = ", ".join(h.habit.name for h in self.habits)
-        return (f"{_count(len(self.habits), 'habit') or 'no habits'} ({names}), "
-                f"{_count(checkins, 'check-in') or 'no check-ins'}, {_count(snoozes, 'snooze') or 'no snoozes'}")
+        return (
+            f"{_count(len(self.habits), 'habit') or 'no habits'} ({names}), "
+            f"{_count(checkins, 'check-in') or 'no check-ins'}, {_count(snoozes, 'snooze') or 'no snoozes'}"
+        )
 
 
 def check_export(data: Any, today: date) -> Checked:
@@ -236,8 +258,10 @@ def check_export(data: Any, today: date) -> Checked:
         habits = [_incoming(h, version, today) for h in data["habits"]]
         rest_days = [_checked_snooze(s, today) for s in data.get("rest_days", [])]
         readings = [
-            check_reading(PainReading(parse_iso(r["day"]), _text(r["area"]), _number(r["pain"]),
-                                      _text(r.get("note") or "")), today)
+            check_reading(
+                PainReading(parse_iso(r["day"]), _text(r["area"]), _number(r["pain"]), _text(r.get("note") or "")),
+                today,
+            )
             for r in data.get("readings", [])
         ]
     except RehabError as exc:
@@ -267,21 +291,23 @@ def _incoming(h: dict, version: int, today: date) -> IncomingHabit:
     if not versions:
         raise RehabError(f"'{h['name']}' has no schedule")
     notes = h.get("notes") or {}
-    habit = check_habit(Habit(
-        id=0,
-        name=_text(h["name"]),
-        slug=_text(h["slug"]),
-        cue=_text(h.get("cue") or ""),
-        minutes=_number(h.get("minutes")),
-        schedule=versions[-1].schedule,
-        start=start,
-        archived=parse_iso(h["archived"]) if h.get("archived") else None,
-        position=_number(h.get("position")) or 0,
-        versions=tuple(versions) if len(versions) > 1 else (),
-        updated_at=_text(h["updated_at"]) if h.get("updated_at") else None,
-        when=_text(h.get("when") or ""),
-        prescription=_prescription(h.get("prescription") or {}),
-    ))
+    habit = check_habit(
+        Habit(
+            id=0,
+            name=_text(h["name"]),
+            slug=_text(h["slug"]),
+            cue=_text(h.get("cue") or ""),
+            minutes=_number(h.get("minutes")),
+            schedule=versions[-1].schedule,
+            start=start,
+            archived=parse_iso(h["archived"]) if h.get("archived") else None,
+            position=_number(h.get("position")) or 0,
+            versions=tuple(versions) if len(versions) > 1 else (),
+            updated_at=_text(h["updated_at"]) if h.get("updated_at") else None,
+            when=_text(h.get("when") or ""),
+            prescription=_prescription(h.get("prescription") or {}),
+        )
+    )
     checkins = {parse_iso(d): None for d in h.get("checkins", [])}
     for day, note in notes.items():
         checkins[parse_iso(day)] = NOTE.clean(_text(note))

@@ -18,14 +18,14 @@ from textual.screen import Screen
 from .. import collector
 from ..domain.body import PainReading
 from ..domain.dates import logical_today
+from ..domain.drop_off import drop_off
 from ..domain.errors import RehabError
 from ..domain.model import Habit, Journal, Snooze
+from ..domain.notices import Notice
 from ..domain.prescription import Dose
 from ..domain.rules import SNOOZE_AHEAD
 from ..domain.snoozing import budget_left
 from ..domain.states import DayState, due_days
-from ..domain.drop_off import drop_off
-from ..domain.notices import Notice
 from ..store import Store
 from ..store.store import NO_SPACE, is_disk_full
 from .board import Board
@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from .screens.session_summary import Currents
     from .screens.snooze import PauseInstead, SnoozeRequest
     from .screens.snoozed import SnoozeMore, Unsnooze
+
 
 class RehabApp(App[None]):
     CSS_PATH = "app.tcss"
@@ -120,7 +121,9 @@ class RehabApp(App[None]):
         """The checklist and the calendar for the selected day."""
         self.query_one(ChecklistView).show(self.board.checklist(self.selected), self.today)
         self.query_one(MonthCalendar).show(
-            self.selected, self.today, self.board.month(self.selected.year, self.selected.month),
+            self.selected,
+            self.today,
+            self.board.month(self.selected.year, self.selected.month),
             self.board.journal.week_start,
         )
         self.query_one(BodyLine).show(self._readings_on(self.selected))
@@ -190,8 +193,13 @@ class RehabApp(App[None]):
         return not self.exiting or action == "quit"
 
     def notify(
-        self, message: str, *, title: str = "", severity: SeverityLevel = "information",
-        timeout: float | None = None, markup: bool = True,
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
     ) -> None:
         """Every notification as plain text, whatever a caller asks.
 
@@ -321,8 +329,12 @@ class RehabApp(App[None]):
         from .screens.snooze import SnoozeScreen
 
         screen = SnoozeScreen(
-            day, self._active_habits(), self._highlighted_id(),
-            budget_left(snoozed, day, journal.snooze_budget), journal.snooze_budget, day in snoozed,
+            day,
+            self._active_habits(),
+            self._highlighted_id(),
+            budget_left(snoozed, day, journal.snooze_budget),
+            journal.snooze_budget,
+            day in snoozed,
         )
         self.push_screen(screen, self._snoozed)
 
@@ -359,11 +371,15 @@ class RehabApp(App[None]):
         """Take back the shown day's snooze (the whole day's, else the highlighted habit's)."""
         snoozes = self._snoozes_on(self.selected)
         highlighted = self._highlighted_id()
-        target = next((s for s in snoozes if s.habit_id is None), None) or next(
-            (s for s in snoozes if s.habit_id == highlighted), None
-        ) or (snoozes[0] if len(snoozes) == 1 else None)
+        target = (
+            next((s for s in snoozes if s.habit_id is None), None)
+            or next((s for s in snoozes if s.habit_id == highlighted), None)
+            or (snoozes[0] if len(snoozes) == 1 else None)
+        )
         if target is None:
-            self.notify("Nothing to unsnooze here." if not snoozes else "Pick the snoozed habit first.", severity="warning")
+            self.notify(
+                "Nothing to unsnooze here." if not snoozes else "Pick the snoozed habit first.", severity="warning"
+            )
             return
         self.unsnooze(target.day, target.habit_id)
 
@@ -373,13 +389,16 @@ class RehabApp(App[None]):
             return
         from .screens.pause import PauseScreen
 
-        self.push_screen(PauseScreen(habits, habit_id or self._highlighted_id(), self.selected, self.today), self._paused)
+        self.push_screen(
+            PauseScreen(habits, habit_id or self._highlighted_id(), self.selected, self.today), self._paused
+        )
 
     def _paused(self, request: PauseRequest | None) -> None:
         if request is None:
             return
-        paused = self.attempt(self.store.pause, request.habit_id, request.start, request.until, request.reason,
-                              today=self.today)
+        paused = self.attempt(
+            self.store.pause, request.habit_id, request.start, request.until, request.reason, today=self.today
+        )
         if paused is not None:
             self.notify(f"Paused through {paused.pause.until:%a %d %b}.")
             self.show_journal(self.board.journal.with_log(paused.log))
@@ -424,8 +443,9 @@ class RehabApp(App[None]):
         moves = streak_moves(before, current_streaks(self.board))
         # The enter that closes the summary is often pressed twice: the second
         # must not untick the item the session ticked last.
-        self.push_screen(SessionSummary(habits, outcomes or {}, moves),
-                         lambda _: self.query_one(ChecklistView).put_cursor_away())
+        self.push_screen(
+            SessionSummary(habits, outcomes or {}, moves), lambda _: self.query_one(ChecklistView).put_cursor_away()
+        )
 
     def offer_drop_off(self) -> None:
         """The net under the fall-off: when the routine has dropped, say so in
@@ -522,8 +542,13 @@ class RehabApp(App[None]):
         try:
             if draft.habit_id is None:
                 habit = self.store.add_habit(
-                    changes["name"], changes["schedule"], self.today, cue=changes["cue"], minutes=changes["minutes"],
-                    when=changes["when"], prescription=changes["prescription"],
+                    changes["name"],
+                    changes["schedule"],
+                    self.today,
+                    cue=changes["cue"],
+                    minutes=changes["minutes"],
+                    when=changes["when"],
+                    prescription=changes["prescription"],
                 )
             else:
                 habit = self.store.edit_habit(draft.habit_id, self.today, **changes)
@@ -551,23 +576,39 @@ class RehabApp(App[None]):
         if not isinstance(screen, MainScreen):
             return  # the day's actions belong to the main screen
         checklist = self.query_one(ChecklistView)
-        yield SystemCommand("Guided session", "Today's open items one by one, with a countdown for holds and rests", self.action_session)
-        yield SystemCommand("Minimum session", "Today's due items, each at its minimum dose", lambda: self.action_session(minimum=True))
+        yield SystemCommand(
+            "Guided session", "Today's open items one by one, with a countdown for holds and rests", self.action_session
+        )
+        yield SystemCommand(
+            "Minimum session", "Today's due items, each at its minimum dose", lambda: self.action_session(minimum=True)
+        )
         yield SystemCommand("Tick or untick", "Flip the highlighted habit on the shown day", checklist.action_toggle)
-        yield SystemCommand("Tick as the minimum dose", "Record the highlighted habit as done at its minimum", checklist.action_minimum)
-        yield SystemCommand("Snooze the day", "Rest the shown day (or one habit) without breaking streaks", self.action_snooze)
-        yield SystemCommand("Pause a habit", "A longer break for the highlighted habit, until a date", self.action_pause)
-        yield SystemCommand("Unsnooze the day", "Take the shown day's snooze back so it counts again", self.action_unsnooze)
+        yield SystemCommand(
+            "Tick as the minimum dose", "Record the highlighted habit as done at its minimum", checklist.action_minimum
+        )
+        yield SystemCommand(
+            "Snooze the day", "Rest the shown day (or one habit) without breaking streaks", self.action_snooze
+        )
+        yield SystemCommand(
+            "Pause a habit", "A longer break for the highlighted habit, until a date", self.action_pause
+        )
+        yield SystemCommand(
+            "Unsnooze the day", "Take the shown day's snooze back so it counts again", self.action_unsnooze
+        )
         yield SystemCommand("Resume a habit", "End the highlighted habit's pause so today counts", self.action_resume)
         yield SystemCommand("Undo check-in", "Take the highlighted check-in back", self.action_undo)
         yield SystemCommand("Go to today", "Show today's checklist", self.action_today)
         yield SystemCommand("Previous month", "Show the month before", lambda: self.action_month(-1))
         yield SystemCommand("Next month", "Show the month after", lambda: self.action_month(1))
         yield SystemCommand("Habits", "Add, edit, archive, restore and reorder habits", self.action_habits)
-        yield SystemCommand("Record how the body feels", "Pain 0 to 10 for each body area on the shown day",
-                            self.action_body)
-        yield SystemCommand("Progress", "Pain by area beside the routine's adherence, per habit figures, a year of days",
-                            self.action_progress)
+        yield SystemCommand(
+            "Record how the body feels", "Pain 0 to 10 for each body area on the shown day", self.action_body
+        )
+        yield SystemCommand(
+            "Progress",
+            "Pain by area beside the routine's adherence, per habit figures, a year of days",
+            self.action_progress,
+        )
         yield SystemCommand("Help", "Every key", self.action_help)
 
     def watch_theme(self, theme: str) -> None:

@@ -22,13 +22,26 @@ from datetime import date, timedelta
 from ..domain.calendar_days import DaySummary, day_summaries
 from ..domain.checklist import Checklist, checklist
 from ..domain.dates import days_between, week_start_of
+from ..domain.encouragement import encouragement
 from ..domain.model import HabitLog, Journal
 from ..domain.prescription import Dose
 from ..domain.states import DayState, day_state
-from ..domain.encouragement import encouragement
 from ..domain.streaks import (
-    ADHERENCE_DAYS, Step, Streak, adherence, current_run, day_step, habit_steps, longest_run, routine_logs,
-    routine_step, routine_steps, routine_week_days, share_done, streak_of, week_step,
+    ADHERENCE_DAYS,
+    Step,
+    Streak,
+    adherence,
+    current_run,
+    day_step,
+    habit_steps,
+    longest_run,
+    routine_logs,
+    routine_step,
+    routine_steps,
+    routine_week_days,
+    share_done,
+    streak_of,
+    week_step,
 )
 from ..domain.strength import strength
 
@@ -141,8 +154,10 @@ class Board:
 
     def _row(self, log: HabitLog) -> StreakRow:
         first = self.today - timedelta(days=STRIP_DAYS - 1)
-        strip = tuple(Dose.MIN if day in log.minimum else day_state(self.journal, log, day, self.today)
-                      for day in days_between(first, self.today))
+        strip = tuple(
+            Dose.MIN if day in log.minimum else day_state(self.journal, log, day, self.today)
+            for day in days_between(first, self.today)
+        )
         streak = streak_of(log, self._habit_steps(log))
         return StreakRow(
             log, streak, strength(self.journal, log, self.today), strip, adherence(self.journal, log, self.today)

@@ -141,8 +141,11 @@ class PainRow(Widget, can_focus=True):
                 style = "$foreground-muted"
             levels.append(Content.styled(str(n), style))
         return Content.assemble(
-            (fit(self.area, NAME_WIDTH), "bold" if self.marked else ""), "  ",
-            Content(" ").join(levels), "  ", self._status(),
+            (fit(self.area, NAME_WIDTH), "bold" if self.marked else ""),
+            "  ",
+            Content(" ").join(levels),
+            "  ",
+            self._status(),
         )
 
 
@@ -180,10 +183,15 @@ class BodyScreen(FormModal[BodyRating | None]):
             yield Static(f"How does the body feel? · {self._day_words()}", id="title")
             yield Static(KEYS, id="hint")
             if self.rows:
-                yield Static(Content.assemble(
-                    " " * (NAME_WIDTH + 2), ("0 none", pain_style(PAIN.low)),
-                    " " * (len(SCALE) - len("0 none") - len("10 worst")), (f"{PAIN.high} worst", pain_style(PAIN.high)),
-                ), id="scale")
+                yield Static(
+                    Content.assemble(
+                        " " * (NAME_WIDTH + 2),
+                        ("0 none", pain_style(PAIN.low)),
+                        " " * (len(SCALE) - len("0 none") - len("10 worst")),
+                        (f"{PAIN.high} worst", pain_style(PAIN.high)),
+                    ),
+                    id="scale",
+                )
             yield Static("No areas yet: name the first one below.", id="none")
             with VerticalScroll(id="areas", can_focus=False):
                 yield from self.rows
@@ -248,7 +256,9 @@ class BodyScreen(FormModal[BodyRating | None]):
     def confirm(self) -> None:
         pains = tuple((row.area, row.pain) for row in self.rows if row.marked and row.pain is not None)
         if not pains:
-            self.notify("Nothing to record yet: set a level (←→ or a digit), or space to keep the one shown.",
-                        severity="warning")
+            self.notify(
+                "Nothing to record yet: set a level (←→ or a digit), or space to keep the one shown.",
+                severity="warning",
+            )
             return
         self.dismiss(BodyRating(self.day, pains))

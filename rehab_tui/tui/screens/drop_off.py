@@ -12,9 +12,9 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from ...domain.drop_off import DropOff
 from ...domain.model import Habit
 from ...domain.session import minimum_dose_words
-from ...domain.drop_off import DropOff
 
 
 class DropOffNote(ModalScreen[bool]):
@@ -61,10 +61,13 @@ class DropOffNote(ModalScreen[bool]):
         lines = []
         for habit in self.habits:
             least = minimum_dose_words(habit.prescription)
-            lines.append(Content.assemble(
-                ("• ", "$text-primary"), (habit.name, "bold"),
-                *(((f"\u00a0·\u00a0{least}", "$foreground-muted"),) if least else ()),
-            ))
+            lines.append(
+                Content.assemble(
+                    ("• ", "$text-primary"),
+                    (habit.name, "bold"),
+                    *(((f"\u00a0·\u00a0{least}", "$foreground-muted"),) if least else ()),
+                )
+            )
         return Content("\n").join(lines)
 
     def on_mount(self) -> None:

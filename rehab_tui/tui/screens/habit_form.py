@@ -69,8 +69,10 @@ class HabitForm(FormModal[None]):
             "since": "today",
             "when": h.when if h else "",
             "min_text": h.prescription.min_text if h else "",
-            **{key: str(getattr(h.prescription, key) or "") if h else ""
-               for key, _ in (*self.NUMBERS, *self.MINIMUM_NUMBERS)},
+            **{
+                key: str(getattr(h.prescription, key) or "") if h else ""
+                for key, _ in (*self.NUMBERS, *self.MINIMUM_NUMBERS)
+            },
         }
 
     def compose(self) -> ComposeResult:
@@ -169,7 +171,8 @@ class HabitForm(FormModal[None]):
         if self.habit and "schedule" in changes:
             changes["since"] = self._since()
         prescription: dict[str, Any] = {
-            key: self._number(key) for key, _ in (*self.NUMBERS, *self.MINIMUM_NUMBERS)
+            key: self._number(key)
+            for key, _ in (*self.NUMBERS, *self.MINIMUM_NUMBERS)
             if not self.habit or self._value(key) != loaded[key]
         }
         if not self.habit or self._value("min_text") != loaded["min_text"]:

@@ -6,9 +6,9 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from textual.app import App
-from textual.dom import DOMNode
 from textual.binding import Binding
 from textual.content import Content
+from textual.dom import DOMNode
 from textual.screen import Screen
 
 from .reading import ReadingModal

@@ -44,7 +44,9 @@ class PauseScreen(FormModal[PauseRequest | None]):
             yield Static(f"Pause a habit from {self.start:%A %d %B}", id="title")
             yield Label("Habit")
             # Content: a Select reads a str prompt as markup; a name is plain text.
-            yield Select([(Content(h.name), h.id) for h in self.habits], value=self.habit_id, allow_blank=False, id="habit")
+            yield Select(
+                [(Content(h.name), h.id) for h in self.habits], value=self.habit_id, allow_blank=False, id="habit"
+            )
             yield Label("Last paused day")
             yield Input(placeholder="2026-12-05, Dec 5, or fri", id="until")
             yield Static("Streaks and strength freeze while paused; no budget.", id="until-help")

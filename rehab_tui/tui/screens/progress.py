@@ -162,13 +162,19 @@ class ProgressScreen(Screen):
         trend = self.trend
         if trend is None:
             picker = Content("")
-            sentence = (f"No pain readings in the last {TREND_WEEKS} weeks (b on the main screen records them); "
-                        f"routine adherence {percent_words(figures.routine)}")
+            sentence = (
+                f"No pain readings in the last {TREND_WEEKS} weeks (b on the main screen records them); "
+                f"routine adherence {percent_words(figures.routine)}"
+            )
         else:
-            names = [Content.styled(t.area, "bold reverse $text-primary" if t is trend else "")
-                     for t in figures.areas]
-            picker = Content.assemble(("Areas ", "bold"), ("← ", "bold $text-accent"), Content(" · ").join(names),
-                                      " ", ("→", "bold $text-accent"))
+            names = [Content.styled(t.area, "bold reverse $text-primary" if t is trend else "") for t in figures.areas]
+            picker = Content.assemble(
+                ("Areas ", "bold"),
+                ("← ", "bold $text-accent"),
+                Content(" · ").join(names),
+                " ",
+                ("→", "bold $text-accent"),
+            )
             sentence = figures.words(trend)
         self.query_one("#areas", Static).update(picker)
         self.query_one("#areas", Static).display = trend is not None
@@ -177,25 +183,36 @@ class ProgressScreen(Screen):
 
     def _key(self) -> Content:
         return Content.assemble(
-            ("• ", f"bold ${POINTS}"), "pain each day   ", ("── ", f"bold ${MEAN}"), "7-day mean   ",
-            ("█ ", f"${BARS}"), "routine done, by week",
+            ("• ", f"bold ${POINTS}"),
+            "pain each day   ",
+            ("── ", f"bold ${MEAN}"),
+            "7-day mean   ",
+            ("█ ", f"${BARS}"),
+            "routine done, by week",
         )
 
     def _habit_table(self) -> Content:
         figures = self.figures
         width = column_width((h.log.habit.name for h in figures.habits), 8, NAME_WIDTH)
-        lines = [Content.styled(
-            f"{'habit'.ljust(width)}  {f'{RECENT_WEEKS} wk':>6}  {f'{TREND_WEEKS} wk':>6}  {'best':>5}",
-            "$foreground-muted",
-        )]
-        rows = [(h.log.habit.name, h.recent, h.trend, short_count(h.streak.best, h.streak.unit), "")
-                for h in figures.habits]
+        lines = [
+            Content.styled(
+                f"{'habit'.ljust(width)}  {f'{RECENT_WEEKS} wk':>6}  {f'{TREND_WEEKS} wk':>6}  {'best':>5}",
+                "$foreground-muted",
+            )
+        ]
+        rows = [
+            (h.log.habit.name, h.recent, h.trend, short_count(h.streak.best, h.streak.unit), "") for h in figures.habits
+        ]
         rows.append(("the routine", figures.routine_recent, figures.routine, f"{figures.routine_best}d", "italic"))
         for name, recent, trend, best, style in rows:
-            lines.append(Content.assemble(
-                (fit(name, width), style or "bold"), "  ", f"{percent(recent):>6}  {percent(trend):>6}  ",
-                (f"{best:>5}", "$text-warning"),
-            ))
+            lines.append(
+                Content.assemble(
+                    (fit(name, width), style or "bold"),
+                    "  ",
+                    f"{percent(recent):>6}  {percent(trend):>6}  ",
+                    (f"{best:>5}", "$text-warning"),
+                )
+            )
         return Content("\n").join(lines)
 
     def _area_table(self) -> Content:
@@ -244,8 +261,12 @@ class ProgressScreen(Screen):
         plt = routine.plt
         plt.clear_figure()
         # Each bar in the middle of its 7 days; a week with nothing due stays empty.
-        plt.bar([(week - figures.first).days + 3 for week in figures.weeks],
-                [share or 0 for share in figures.weekly], width=0.6, color=self._rgb(BARS))
+        plt.bar(
+            [(week - figures.first).days + 3 for week in figures.weeks],
+            [share or 0 for share in figures.weekly],
+            width=0.6,
+            color=self._rgb(BARS),
+        )
         plt.xlim(0, last)
         plt.ylim(0, 100)
         plt.yticks(*_y_axis([0, 50, 100], "%"))

@@ -191,9 +191,10 @@ class SessionScreen(Screen[Outcomes]):
         step = steps[index]
         self.set_class(self.countdown.paused, "-paused")
         self.set_class(remaining is None, "-counted")
-        self._put("progress", " · ".join(
-            part for part in (f"item {self.index + 1} of {len(self.habits)}", step.progress()) if part
-        ))
+        self._put(
+            "progress",
+            " · ".join(part for part in (f"item {self.index + 1} of {len(self.habits)}", step.progress()) if part),
+        )
         if remaining is not None:
             self.query_one(Digits).update(str(shown_seconds(remaining)))
             self.query_one(ProgressBar).update(total=step.seconds, progress=step.seconds - remaining)

@@ -71,10 +71,13 @@ def summary_content(habits: Sequence[Habit], outcomes: Outcomes, moves: Sequence
         lines.append(Content.styled("Streaks that moved", "bold"))
         name_width = column_width(m.what for m in moves) + 2
         for move in moves:
-            lines.append(Content.assemble(
-                (fit(move.what, name_width), ""), (f"{move.before} → ", "$foreground-muted"),
-                (move.unit.count(move.after), "$text-warning bold"),
-            ))
+            lines.append(
+                Content.assemble(
+                    (fit(move.what, name_width), ""),
+                    (f"{move.before} → ", "$foreground-muted"),
+                    (move.unit.count(move.after), "$text-warning bold"),
+                )
+            )
     else:
         lines.append(Content.styled("No streak moved this time; what you did still counts.", "$foreground-muted"))
     return Content("\n").join(lines)

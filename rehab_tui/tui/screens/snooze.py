@@ -43,7 +43,9 @@ class SnoozeScreen(FormModal[SnoozeRequest | PauseInstead | None]):
     SnoozeScreen .row > Vertical { width: 1fr; }
     """
 
-    def __init__(self, day: date, habits: list[Habit], highlighted: int | None, budget_left: int, budget: int, already: bool) -> None:
+    def __init__(
+        self, day: date, habits: list[Habit], highlighted: int | None, budget_left: int, budget: int, already: bool
+    ) -> None:
         super().__init__()
         self.day = day
         self.habits = habits
@@ -72,9 +74,16 @@ class SnoozeScreen(FormModal[SnoozeRequest | PauseInstead | None]):
                 with Vertical():
                     yield Label("Pain 0–10 (optional)")
                     yield Input(
-                        placeholder="0 to 10", id="pain", type="integer",
-                        validators=[Integer(minimum=PAIN.low, maximum=PAIN.high,
-                                            failure_description=f"pain is {PAIN.low} to {PAIN.high}")],
+                        placeholder="0 to 10",
+                        id="pain",
+                        type="integer",
+                        validators=[
+                            Integer(
+                                minimum=PAIN.low,
+                                maximum=PAIN.high,
+                                failure_description=f"pain is {PAIN.low} to {PAIN.high}",
+                            )
+                        ],
                     )
             yield Static(self._budget_text(), id="budget", classes="spent" if self.spent else "")
             with Horizontal(id="buttons"):

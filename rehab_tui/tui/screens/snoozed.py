@@ -63,11 +63,15 @@ class SnoozedScreen(FormModal[Unsnooze | SnoozeMore | None]):
             if len(self.snoozes) > 1:
                 yield Label("Unsnooze")
                 options = [
-                    (Content("The whole day") if s.habit_id is None else Content(self.names.get(s.habit_id, "?")),
-                     WHOLE_DAY if s.habit_id is None else s.habit_id)
+                    (
+                        Content("The whole day") if s.habit_id is None else Content(self.names.get(s.habit_id, "?")),
+                        WHOLE_DAY if s.habit_id is None else s.habit_id,
+                    )
                     for s in self.snoozes
                 ]
-                yield Select(options, value=WHOLE_DAY if self.target is None else self.target, allow_blank=False, id="target")
+                yield Select(
+                    options, value=WHOLE_DAY if self.target is None else self.target, allow_blank=False, id="target"
+                )
             yield Static("Unsnooze and the day counts again: a miss is a miss.", id="hint")
             with Horizontal(id="buttons"):
                 yield Button("Unsnooze", variant="primary", id="ok")

@@ -33,5 +33,7 @@ class BodyLine(Static):
     def show(self, readings: Sequence[PainReading]) -> None:
         rated = [r for r in readings if r.pain is not None]
         self.set_class(not rated, "-empty")
-        parts = [Content.assemble((f"{r.area} ", "$foreground"), (str(r.pain), f"bold {pain_style(r.pain)}")) for r in rated]
+        parts = [
+            Content.assemble((f"{r.area} ", "$foreground"), (str(r.pain), f"bold {pain_style(r.pain)}")) for r in rated
+        ]
         self.update(Content.assemble(("body: ", "bold"), Content(" · ").join(parts)))

@@ -115,30 +115,28 @@ class MonthCalendar(Widget, can_focus=True):
         first = self.selected.replace(day=1)
         cell = self.cell
         width = cell * 7 - 1
-        names = " ".join(
-            calendar_module.day_abbr[(self.week_start + i) % 7][:2].rjust(cell - 1) for i in range(7)
-        )
+        names = " ".join(calendar_module.day_abbr[(self.week_start + i) % 7][:2].rjust(cell - 1) for i in range(7))
         lines = [
             Content.styled((f"{first:%B %Y}".center(width)), "bold"),
             Content.styled((names), "$foreground-muted"),
         ]
         rows = self.week_rows
         for week in self._weeks():
-            lines.append(Content((" ")).join(self._cell(day, first.month, cell) for day in week))
+            lines.append(Content(" ").join(self._cell(day, first.month, cell) for day in week))
             if rows == 2:
-                lines.append(Content((" ")).join(self._count(day, first.month, cell) for day in week))
+                lines.append(Content(" ").join(self._count(day, first.month, cell) for day in week))
         lines.extend(self._legend())
         return Content("\n").join(lines)
 
     def _count(self, day: date, month: int, cell: int) -> Content:
         summary = self.summaries.get(day)
         if day.month != month or summary is None or not summary.total or day > self.today:
-            return Content((" " * (cell - 1)))
+            return Content(" " * (cell - 1))
         return Content.styled((f"{summary.done}/{summary.total}".rjust(cell - 1)), "$foreground-muted")
 
     def _cell(self, day: date, month: int, cell: int = CELL) -> Content:
         if day.month != month:
-            return Content((" " * (cell - 1)))
+            return Content(" " * (cell - 1))
         summary = self.summaries.get(day)
         mark = summary.mark if summary else Mark.NONE
         symbol, style = SYMBOLS[mark], STYLES[mark]

@@ -21,8 +21,14 @@ from .marks import STATE_STYLES, marks
 BOXES = marks(
     {
         # A future day has nothing to tick yet: no box, a dotted circle.
-        DayState.DONE: "✔", DayState.PENDING: "☐", DayState.UPCOMING: "◌", DayState.MISSED: "✗",
-        DayState.SNOOZED: "z", DayState.PAUSED: "‖", DayState.OFF: "·", DayState.OPEN: "☐",
+        DayState.DONE: "✔",
+        DayState.PENDING: "☐",
+        DayState.UPCOMING: "◌",
+        DayState.MISSED: "✗",
+        DayState.SNOOZED: "z",
+        DayState.PAUSED: "‖",
+        DayState.OFF: "·",
+        DayState.OPEN: "☐",
     }
 )
 
@@ -142,9 +148,11 @@ class ChecklistView(OptionList):
         status = self._status(item)
         plan = habit.plan_words()
         second = Content.assemble(
-            ("\u00a0\u00a0", ""), status,
+            ("\u00a0\u00a0", ""),
+            status,
             *((("\u00a0\u00a0", ""), (plan, "$text-accent")) if plan else ()),
-            ("\u00a0\u00a0", ""), (habit.cue[: CUE.cap], "$foreground-muted italic"),
+            ("\u00a0\u00a0", ""),
+            (habit.cue[: CUE.cap], "$foreground-muted italic"),
         )
         return Content("\n").join([first, second])
 

@@ -15,10 +15,18 @@ from ..cells import column_width, fit
 from .marks import STATE_STYLES, marks
 
 STRIP: dict[DayState | Dose, tuple[str, str]] = {
-    **marks({
-        DayState.DONE: "●", DayState.MISSED: "✗", DayState.SNOOZED: "z", DayState.PAUSED: "‖",
-        DayState.PENDING: "○", DayState.UPCOMING: "·", DayState.OFF: "·", DayState.OPEN: "·",
-    }),
+    **marks(
+        {
+            DayState.DONE: "●",
+            DayState.MISSED: "✗",
+            DayState.SNOOZED: "z",
+            DayState.PAUSED: "‖",
+            DayState.PENDING: "○",
+            DayState.UPCOMING: "·",
+            DayState.OFF: "·",
+            DayState.OPEN: "·",
+        }
+    ),
     # Done, at the minimum dose: the calendar's mark for it.
     Dose.MIN: (SYMBOLS[Mark.MINIMUM], STATE_STYLES[DayState.DONE]),
 }
@@ -105,7 +113,10 @@ class StreaksPanel(Vertical):
                 Content.assemble(
                     (fit(row.log.habit.name, width), "bold" if streak.current else ""),
                     ("  ", ""),
-                    (f"{short_count(streak.current, streak.unit):>4}", "$text-warning bold" if streak.current else "$foreground-muted"),
+                    (
+                        f"{short_count(streak.current, streak.unit):>4}",
+                        "$text-warning bold" if streak.current else "$foreground-muted",
+                    ),
                     (f" {short_count(streak.best, streak.unit):>4}  ", "$foreground-muted"),
                     (f"{percent(row.adherence):>4}  ", ""),
                     strength_bar(row.strength),
@@ -119,6 +130,8 @@ class StreaksPanel(Vertical):
         said = [r.encouragement for r in rows if r.encouragement]
         prompt.set_class(not said, "-empty")
         if said:
-            prompt.update(Content("\n").join(
-                Content.assemble(("↻ ", "$text-warning bold"), (line, "$text-warning")) for line in said
-            ))
+            prompt.update(
+                Content("\n").join(
+                    Content.assemble(("↻ ", "$text-warning bold"), (line, "$text-warning")) for line in said
+                )
+            )

@@ -45,8 +45,12 @@ class YearMap(Widget):
     def _months(self, weeks: list[date], cell: int) -> Content:
         """Each month's name over the week holding its first day; over the first
         week too, when that leaves room for the next month's name."""
-        names = [(i, day) for i, week in enumerate(weeks)
-                 for day in (week + timedelta(days=d) for d in range(7)) if day.day == 1]
+        names = [
+            (i, day)
+            for i, week in enumerate(weeks)
+            for day in (week + timedelta(days=d) for d in range(7))
+            if day.day == 1
+        ]
         if not names or names[0][0] * cell > len("Mon"):
             names.insert(0, (0, weeks[0]))
         line = " " * LABEL

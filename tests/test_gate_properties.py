@@ -98,7 +98,7 @@ class Gate(RuleBasedStateMachine):
     @invariant()
     def every_record_keeps_the_rules(self):
         journal = self.store.journal()
-        snoozed = journal.snoozed_days()
+        snoozed = journal.budget_days
         for log in journal.logs:
             habit = log.habit
             assert len(habit.name) <= NAME.cap

@@ -2,9 +2,8 @@
 
 from datetime import date, timedelta
 
-from rehab_tui.domain.model import Habit, HabitLog, Journal
-from rehab_tui.domain.schedules import parse_schedule
-from rehab_tui.domain.snoozing import budget_left, can_snooze
+from rehab_tui.domain.snoozing import budget_for, budget_left, can_snooze
+from rehab_tui.store import Store
 
 MON = date(2026, 3, 2)
 
@@ -79,15 +78,25 @@ def test_budget_sizes() -> None:
     assert can_snooze(days(0, 1, 2), d(3), 4)
 
 
-def test_day_and_habit_snoozes_on_one_day_count_once() -> None:
-    habit = Habit(1, "Plank hip dips", "plank-hip-dips", "", 3, parse_schedule("daily", MON), MON)
-    other = Habit(2, "Stick rolling", "stick-rolling", "", 5, parse_schedule("daily", MON), MON)
-    journal = Journal(
-        (HabitLog(habit, snoozed=days(0, 3)), HabitLog(other, snoozed=days(0))),
-        rest_days=days(0),
-    )
-    assert journal.snoozed_days() == days(0, 3)
-    assert budget_left(journal.snoozed_days(), d(4), 2) == 0
+def test_day_and_habit_snoozes_on_one_day_count_once(tmp_path) -> None:
+    store = Store.open(tmp_path / "rehab.db", d(0))
+    plank = store.habits()[0].id
+    store.snooze(d(0), d(5))
+    store.snooze(d(0), d(5), habit_id=plank)
+    store.snooze(d(3), d(5), habit_id=plank)
+    journal = store.journal()
+    assert journal.budget_days == days(0, 3)
+    assert budget_left(journal.budget_days, d(4), 2) == 0
     # Another habit snoozed on day 3 is the same snoozed day: free.
-    assert can_snooze(journal.snoozed_days(), d(3), 2)
-    assert not can_snooze(journal.snoozed_days(), d(4), 2)
+    assert can_snooze(journal.budget_days, d(3), 2)
+    assert not can_snooze(journal.budget_days, d(4), 2)
+
+
+def test_exempt_snoozes_are_outside_the_budget_the_journal_counts(tmp_path) -> None:
+    store = Store.open(tmp_path / "rehab.db", d(0))
+    store.snooze(d(1), d(5), exempt=True, history=True)
+    store.snooze(d(2), d(5))
+    journal = store.journal()
+    assert journal.rest_days == days(1, 2)
+    assert journal.budget_days == days(2)
+    assert budget_for(journal.budget_days, d(3), 2).left == 1

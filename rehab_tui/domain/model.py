@@ -135,6 +135,9 @@ class Journal:
     rest_days: frozenset[date] = frozenset()
     week_start: int = 0
     snooze_budget: int = 2
+    #: Days holding a snooze that uses the budget (exempt ones, history brought
+    #: in from another tracker, left out): what snoozing.budget_for counts.
+    budget_days: frozenset[date] = frozenset()
 
     def with_log(self, new: HabitLog) -> Journal:
         """This journal with one habit's record replaced (or added)."""
@@ -153,9 +156,3 @@ class Journal:
         """Habits not archived on `day`, in list order."""
         return [log for log in self.logs if not log.habit.archived_on(day)]
 
-    def snoozed_days(self) -> frozenset[date]:
-        """Days with any snooze, for the budget (a day counts once)."""
-        days = set(self.rest_days)
-        for log in self.logs:
-            days |= log.snoozed
-        return frozenset(days)

@@ -44,7 +44,7 @@ from ..domain.rules import (
 )
 from ..domain.schedules import parse_schedule
 from ..domain.settings import Settings, validate
-from ..domain.snoozing import can_snooze
+from ..domain.snoozing import check_budget
 from ..domain.states import day_state
 from ..nag import STAMP as NAG_STAMP
 from ..nag import clean as terminal_text
@@ -394,7 +394,7 @@ class Store:
         later), in grouped queries, for the domain to read."""
         settings = self.settings()
         habits = self.habits()
-        snoozes, rest_days = self._snoozes(since)
+        snoozes, rest_days, budget_days = self._snoozes(since)
         done, minimum = self._checkins(since)
         pauses = self._pauses(since)
         logs = tuple(
@@ -407,12 +407,12 @@ class Store:
             )
             for h in habits
         )
-        return Journal(logs, rest_days, settings.week_start, settings.snooze_budget)
+        return Journal(logs, rest_days, settings.week_start, settings.snooze_budget, budget_days)
 
     def log(self, habit_id: int) -> HabitLog:
         """One habit with everything recorded for it."""
         habit = self.habit(habit_id)
-        snoozes, _ = self._snoozes(None, habit_id)
+        snoozes, _, _ = self._snoozes(None, habit_id)
         done, minimum = self._checkins(None, habit_id)
         return HabitLog(
             habit,
@@ -466,16 +466,21 @@ class Store:
 
     def _snoozes(
         self, since: date | None, habit_id: int | None = None, rest_days_only: bool = False
-    ) -> tuple[dict[int, set[date]], frozenset[date]]:
+    ) -> tuple[dict[int, set[date]], frozenset[date], frozenset[date]]:
+        """Each habit's snoozed days, the rest days (whole-day snoozes), and
+        the days holding a snooze that uses the budget (exempt = 0)."""
         where, params = _scope("day >= ?", since, habit_id)
         if rest_days_only:
             where += " AND habit_id IS NULL"
         habit_days: dict[int, set[date]] = defaultdict(set)
         rest: set[date] = set()
-        for r in self.db["snoozes"].rows_where(where, params, select="id, day, habit_id"):
+        budget: set[date] = set()
+        for r in self.db["snoozes"].rows_where(where, params, select="id, day, habit_id, exempt"):
             day = row_day(self.path, "snoozes", r, "day")
             (rest if r["habit_id"] is None else habit_days[r["habit_id"]]).add(day)
-        return habit_days, frozenset(rest)
+            if not r["exempt"]:
+                budget.add(day)
+        return habit_days, frozenset(rest), frozenset(budget)
 
     def _pauses(self, since: date | None, habit_id: int | None = None) -> dict[int, list[Pause]]:
         where, params = _scope("until >= ?", since, habit_id)
@@ -837,7 +842,6 @@ class Store:
             if not history:
                 self._check_snooze_needed(day, today, habit_id)
             if not exempt:
-                budget = self.settings().snooze_budget
                 near = {
                     date.fromisoformat(r["day"])
                     for r in db["snoozes"].rows_where(
@@ -846,12 +850,7 @@ class Store:
                         select="day",
                     )
                 }
-                if not can_snooze(frozenset(near), day, budget):
-                    raise RehabError(
-                        f"the snooze budget is spent: {budget} snoozed day{'s' if budget != 1 else ''} "
-                        f"in any {SNOOZE_WINDOW} days. For a longer break, pause instead: "
-                        f"rehab pause HABIT --until DATE"
-                    )
+                check_budget(frozenset(near), day, self.settings().snooze_budget)
             snooze_id = db["snoozes"].insert(row).last_pk
             if felt is not None:
                 self._put_reading(felt, snooze_id, overwrite=not history)

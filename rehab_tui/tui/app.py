@@ -24,7 +24,7 @@ from ..domain.model import Habit, Journal, Snooze
 from ..domain.notices import Notice
 from ..domain.prescription import Dose
 from ..domain.rules import SNOOZE_AHEAD
-from ..domain.snoozing import budget_left
+from ..domain.snoozing import budget_for
 from ..domain.states import DayState, due_days
 from ..store import Store
 from ..store.store import NO_SPACE, is_disk_full
@@ -325,16 +325,13 @@ class RehabApp(App[None]):
             self.notify("Snoozes reach at most a week ahead.", severity="warning")
             return
         journal = self.board.journal
-        snoozed = journal.snoozed_days()
         from .screens.snooze import SnoozeScreen
 
         screen = SnoozeScreen(
             day,
             self._active_habits(),
             self._highlighted_id(),
-            budget_left(snoozed, day, journal.snooze_budget),
-            journal.snooze_budget,
-            day in snoozed,
+            budget_for(journal.budget_days, day, journal.snooze_budget),
         )
         self.push_screen(screen, self._snoozed)
 

@@ -13,6 +13,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from ...domain.model import Habit
 from ...domain.rules import PAIN
+from ...domain.snoozing import Budget
 from .form import FormModal
 
 WHOLE_DAY = -1
@@ -43,20 +44,17 @@ class SnoozeScreen(FormModal[SnoozeRequest | PauseInstead | None]):
     SnoozeScreen .row > Vertical { width: 1fr; }
     """
 
-    def __init__(
-        self, day: date, habits: list[Habit], highlighted: int | None, budget_left: int, budget: int, already: bool
-    ) -> None:
+    def __init__(self, day: date, habits: list[Habit], highlighted: int | None, budget: Budget) -> None:
         super().__init__()
         self.day = day
         self.habits = habits
         self.highlighted = highlighted
-        self.budget_left = budget_left
+        #: Asked of the domain (snoozing.budget_for), never counted here.
         self.budget = budget
-        self.already = already
 
     @property
     def spent(self) -> bool:
-        return self.budget_left <= 0 and not self.already
+        return self.budget.spent
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -94,14 +92,15 @@ class SnoozeScreen(FormModal[SnoozeRequest | PauseInstead | None]):
                 yield Button("Cancel", id="cancel")
 
     def _budget_text(self) -> str:
-        if self.already:
+        budget = self.budget
+        if budget.already:
             return "This day is already snoozed: snoozing a habit on it costs nothing."
-        if self.spent:
+        if budget.spent:
             return (
-                f"The snooze budget is spent: {self.budget} snoozed day{'s' if self.budget != 1 else ''} "
+                f"The snooze budget is spent: {budget.budget} snoozed day{'s' if budget.budget != 1 else ''} "
                 "in any 7. For a longer break, pause a habit until a date instead."
             )
-        return f"{self.budget_left} of {self.budget} snoozes left in these 7 days. Streaks freeze, they don't break."
+        return f"{budget.left} of {budget.budget} snoozes left in these 7 days. Streaks freeze, they don't break."
 
     def on_mount(self) -> None:
         self.query_one("#reason", Input).focus()

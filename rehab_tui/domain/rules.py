@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from .errors import RehabError
+from .errors import BeforeStart, InTheFuture, RehabError
 from .model import Habit, Pause
 from .prescription import Prescription
 from .states import DayState
@@ -100,7 +100,7 @@ UNNAMED_AREA = "general"
 
 def check_not_future(day: date, today: date, what: str) -> date:
     if day > today:
-        raise RehabError(f"{day.isoformat()} is in the future; {what} on the day itself")
+        raise InTheFuture(f"{day.isoformat()} is in the future; {what} on the day itself", day)
     return day
 
 
@@ -224,9 +224,12 @@ def check_checkin(habit: Habit, day: date, today: date) -> date:
     habit keeps the check-ins it has; the commands offer only active ones)."""
     check_not_future(day, today, "check in")
     if day < habit.start:
-        raise RehabError(
+        raise BeforeStart(
             f"{habit.name} starts on {habit.start.isoformat()}; to count {day.isoformat()} "
-            f"move its start first: rehab habit edit {habit.slug} --start {day.isoformat()}"
+            f"move its start first: rehab habit edit {habit.slug} --start {day.isoformat()}",
+            habit.id,
+            day,
+            habit.start,
         )
     return day
 

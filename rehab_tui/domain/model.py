@@ -155,4 +155,3 @@ class Journal:
     def active_on(self, day: date) -> list[HabitLog]:
         """Habits not archived on `day`, in list order."""
         return [log for log in self.logs if not log.habit.archived_on(day)]
-

@@ -1,4 +1,4 @@
-"""The performance figures of DESIGN.md §9, measured side by side in one run.
+"""The performance figures of docs/architecture.md, "Performance", measured side by side in one run.
 
     /work/venv/bin/python benchmarks/run.py [--only abcdef] [--repeats 15] [--toggle-rounds 3]
         [--toggles 10] [--streak-repeats 7] [--keep DIR]
@@ -386,7 +386,7 @@ def print_table(figures: list[Figure]) -> None:
     help="Build the histories in this (new) folder and keep them.",
 )
 def main(repeats: int, toggle_rounds: int, toggles: int, streak_repeats: int, only: str, keep: Path | None) -> None:
-    """Measure the figures of DESIGN.md §9 and print them against their targets."""
+    """Measure the figures of docs/architecture.md, "Performance", and print them against their targets."""
     started = time.perf_counter()
     # An installed package has its bytecode compiled; this environment may set
     # PYTHONDONTWRITEBYTECODE, which would make every child compile rehab_tui again.

@@ -1,4 +1,4 @@
-"""`rehab nag` at prompt speed (DESIGN.md §9, §12), and the `rehab` entry point.
+"""`rehab nag` at prompt speed (docs/architecture.md, "The nag table"), and the `rehab` entry point.
 
 A shell prompt runs `rehab nag` every time it is drawn, so the usual case is
 answered here with the standard library alone: the store's gate keeps a small

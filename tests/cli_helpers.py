@@ -1,4 +1,4 @@
-"""Shared helpers for the command-line tests (DESIGN.md §6).
+"""Shared helpers for the command-line tests (docs/architecture.md, "The command line").
 
 Import what you need: `from cli_helpers import run, dump, ...`. pytest puts this
 folder on sys.path (tests/ has no __init__.py), so no conftest is involved.

@@ -1,4 +1,4 @@
-"""Loop Habit Tracker's score, written straight from FORMATS.md, as a yardstick.
+"""Loop Habit Tracker's score, written straight from docs/formats.md, "Loop's score", as a yardstick.
 
 Independent of rehab_tui.domain.strength on purpose: the end-to-end test of
 `rehab import --from loop` compares our strength with this.

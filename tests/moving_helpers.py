@@ -1,4 +1,4 @@
-"""Other trackers' files built from their documented formats (FORMATS.md), and a
+"""Other trackers' files built from their documented formats (docs/formats.md, "Moving in"), and a
 check that what `rehab_tui.moving.convert` returns is our export, version 2."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""`rehab backup PATH`: a consistent copy, safe while another process writes (DESIGN.md §6, §8)."""
+"""`rehab backup PATH`: a consistent copy, safe while another process writes (docs/architecture.md, "Backups")."""
 
 from __future__ import annotations
 

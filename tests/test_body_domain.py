@@ -1,4 +1,4 @@
-"""Pain readings by body area and the series drawn from them (DESIGN.md §11,
+"""Pain readings by body area and the series drawn from them (docs/architecture.md, "Pain readings",
 rehab_tui/domain/body.py).
 
 A 7-day mean is over the day and the six before it; days without a reading

@@ -1,4 +1,4 @@
-"""Every command of DESIGN.md §6 on real SQLite files, checked in the file itself.
+"""Every command of docs/architecture.md, "The command line" on real SQLite files, checked in the file itself.
 
 All runs act on Saturday 2026-11-21 (`--today`); the database is made by the CLI
 on 2026-10-01 (cli_helpers.TEMPLATE_START), so the default routine starts then and
@@ -122,7 +122,7 @@ def test_new_database_gets_the_default_routine(tmp_path: Path) -> None:
     ]
     assert all(h["start"] == TODAY and h["archived"] is None and h["cue"] for h in habits)
     assert [h["position"] for h in habits] == [1, 2, 3, 4, 5]
-    # WAL, as §8 asks.
+    # WAL, as docs/architecture.md, "Storage and safety" asks.
     assert (path.read_bytes()[18], path.read_bytes()[19]) == (2, 2)
 
 

@@ -1,4 +1,4 @@
-"""Bad input (DESIGN.md §6): one `error:` line on stderr, exit status 1 (2 for click's
+"""Bad input (docs/architecture.md, "Errors"): one `error:` line on stderr, exit status 1 (2 for click's
 usage errors), never a traceback, and nothing written.
 
 "Nothing written" is checked three ways: a dump of every table, the database's bytes,

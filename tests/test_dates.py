@@ -1,4 +1,4 @@
-"""Reading typed dates and deciding which day it is (DESIGN.md §2)."""
+"""Reading typed dates and deciding which day it is (docs/architecture.md, "Dates")."""
 
 from datetime import date, datetime
 

@@ -1,4 +1,4 @@
-"""The drop-off rule (DESIGN.md §5, rehab_tui/domain/streaks.py drop_off).
+"""The drop-off rule (docs/architecture.md, "The drop-off note", rehab_tui/domain/streaks.py drop_off).
 
 The routine has fallen off when the last 7 days' adherence (today back to six
 days ago) is under 60 % and at least 25 points under the 21 days before them

@@ -1,4 +1,4 @@
-"""Dates at the edges (DESIGN.md §2, §4, §5): DST changes, 29 February, year ends,
+"""Dates at the edges (docs/architecture.md, "Dates", "Day states", "Streaks"): DST changes, 29 February, year ends,
 Monday and Sunday weeks, day_start_hour 0..6, and a clock that goes backwards.
 """
 

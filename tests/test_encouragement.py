@@ -1,4 +1,4 @@
-"""Falling off kindly and adherence (DESIGN.md §5), on hand-built journals."""
+"""Falling off kindly and adherence (docs/architecture.md, "Never miss twice"), on hand-built journals."""
 
 from datetime import date, timedelta
 

@@ -1,4 +1,4 @@
-"""`rehab export --format ics` (DESIGN.md §12, issue #14): each habit a recurring
+"""`rehab export --format ics` (docs/formats.md, "ICS export"; issue #14): each habit a recurring
 calendar event whose occurrences, expanded by a calendar library, are exactly the
 days the app schedules it, schedule changes and pauses included."""
 

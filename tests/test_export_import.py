@@ -1,4 +1,4 @@
-"""`rehab export --format json` and `rehab import` (DESIGN.md §6): a JSON export
+"""`rehab export --format json` and `rehab import` (docs/formats.md, "JSON export"): a JSON export
 imports back to the same state, twice changes nothing, a damaged one writes nothing."""
 
 from __future__ import annotations

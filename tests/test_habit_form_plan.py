@@ -1,4 +1,4 @@
-"""The habit form carries a habit's plan and prescription (DESIGN.md §10)."""
+"""The habit form carries a habit's plan and prescription (docs/architecture.md, "Prescriptions and plans")."""
 
 from __future__ import annotations
 

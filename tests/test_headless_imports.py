@@ -1,4 +1,4 @@
-"""Headless commands never import Textual (DESIGN.md §1 and §9), and a command
+"""Headless commands never import Textual (docs/architecture.md, "Layers" and "Performance"), and a command
 loads only its own module: `rehab today` has to start fast. Each runs in a fresh
 interpreter that then lists what was imported."""
 

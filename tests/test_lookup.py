@@ -1,4 +1,4 @@
-"""Finding a habit from what a person typed, and naming new ones (DESIGN.md §6)."""
+"""Finding a habit from what a person typed, and naming new ones (docs/architecture.md, "Naming habits")."""
 
 from datetime import date
 

@@ -1,4 +1,4 @@
-"""Opening a file of the schema just before m006 (issue 12/13, DESIGN.md §8, §11).
+"""Opening a file of the schema just before m006 (issue 12/13, docs/architecture.md, "Storage and safety").
 
 The file is built the way that version left it: `migrations.apply(...,
 stop_before="m006_prescriptions_and_body")` and rows written with plain

@@ -1,5 +1,5 @@
 """A minimum dose counts as done everywhere a full one does, and shows apart
-(DESIGN.md §4 and §10, issue 12).
+(docs/architecture.md, "The minimum dose"; issue 12).
 
 Two histories alike in every check-in, one of them with some check-ins at
 Dose.MIN, must give the same streaks, strength, adherence, day totals and

@@ -1,6 +1,6 @@
 """Issue #11, "A month of real use", through the command line on a real file:
 quota days due or open, snooze and pause rules at the gate, falling off kindly,
-adherence beside strength (DESIGN.md §4-5)."""
+adherence beside strength (docs/architecture.md, "Adherence")."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """Moving in from harsh (issue 15): a folder with `habits` and `log`, built here
-from FORMATS.md, turned into our export (version 2)."""
+from docs/formats.md, "harsh", turned into our export (version 2)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """Moving in from Loop Habit Tracker (issue 15): its backup .db and its CSV .zip,
-built here from FORMATS.md, turned into our export (version 2)."""
+built here from docs/formats.md, "Loop Habit Tracker", turned into our export (version 2)."""
 
 from __future__ import annotations
 

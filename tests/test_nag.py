@@ -1,4 +1,4 @@
-"""`rehab nag` at prompt speed (DESIGN.md §9, §12): the fast path (rehab_tui/nag.py,
+"""`rehab nag` at prompt speed (docs/architecture.md, "The nag table"): the fast path (rehab_tui/nag.py,
 reading the nag table with sqlite3) says exactly what the full computation says,
 across midnight and day_start_hour, after writes by other processes, with snoozes,
 pauses and quotas; and it imports neither click, sqlite-utils, dateutil nor Textual.

@@ -1,4 +1,4 @@
-"""`rehab pain` and the gate behind it (DESIGN.md §11, Store.record_pain and
+"""`rehab pain` and the gate behind it (docs/architecture.md, "Pain readings", Store.record_pain and
 rules.check_reading): one reading per body area per day, 0-10; a snooze's area
 and pain are readings too, linked to the snooze.
 

@@ -1,4 +1,4 @@
-"""A habit's prescription and plan through the gate (DESIGN.md §10, issue 12).
+"""A habit's prescription and plan through the gate (docs/architecture.md, "Prescriptions and plans"; issue 12).
 
 The limits live in rehab_tui/domain/rules.py (check_prescription): sets 1-20,
 reps 1-100, a hold and the rest between sets 1-600 s; a minimum dose's own

@@ -1,4 +1,4 @@
-"""Several processes writing one file at once (DESIGN.md §8).
+"""Several processes writing one file at once (docs/architecture.md, "The write gate").
 
 The busy timeout and BEGIN IMMEDIATE transactions must mean no process ever
 sees "database is locked", and nothing one of them committed is lost or

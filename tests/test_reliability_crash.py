@@ -1,4 +1,4 @@
-"""SIGKILL real `rehab` processes at random moments (DESIGN.md §8).
+"""SIGKILL real `rehab` processes at random moments (docs/architecture.md, "Storage and safety").
 
 Each process checks in one habit on its own date, so every check-in is
 distinct. Whatever the moment of the kill, the file must pass

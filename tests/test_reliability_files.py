@@ -1,7 +1,7 @@
 """Files that are not (or no longer) a usable rehab database, through the CLI.
 
 Each gets one `error:` line on stderr, exit status 1, no traceback, and the file
-(and its folder) left exactly as it was (DESIGN.md §6, §8).
+(and its folder) left exactly as it was (docs/architecture.md, "Errors" and "Storage and safety").
 """
 
 from __future__ import annotations

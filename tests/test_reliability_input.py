@@ -1,4 +1,4 @@
-"""Hostile input through the CLI: habit names and date strings (DESIGN.md §2, §3, §6).
+"""Hostile input through the CLI: habit names and date strings (docs/architecture.md, "Dates", "Naming habits").
 
 Whatever is typed, `rehab` never shows a traceback. Either it succeeds and the
 value round-trips exactly (a name as the store keeps it: NFC-normalized and

@@ -4,7 +4,7 @@ The file is built the way the old version left it: `migrations.apply(...,
 stop_before="m002_day_indexes")` plus rows written with plain sqlite-utils calls.
 Opening it with `Store.open` must keep the data, apply m002 and m003 (each
 habit's schedule moves into `schedules`, in force from its start), and leave a
-copy of the old file beside it (DESIGN.md §8).
+copy of the old file beside it (docs/architecture.md, "Storage and safety").
 """
 
 from __future__ import annotations

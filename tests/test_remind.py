@@ -1,4 +1,4 @@
-"""`rehab remind` (issue #14, DESIGN §12): reminders that say what is left of
+"""`rehab remind` (issue #14, docs/architecture.md, "Reminders"): reminders that say what is left of
 the day, through apprise to a local HTTP server (json://), or notify-send."""
 
 from __future__ import annotations

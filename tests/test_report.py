@@ -1,4 +1,4 @@
-"""`rehab report` (DESIGN.md §11): the report for the physio.
+"""`rehab report` (docs/formats.md, "The report"): the report for the physio.
 
 The data on a hand-built history; the HTML page parsed (every section, one SVG
 per chart, no script, nothing fetched, user text escaped); the Markdown's

@@ -1,4 +1,4 @@
-"""Schedules: friendly forms in, text dateutil reads back out (DESIGN.md §3)."""
+"""Schedules: friendly forms in, text dateutil reads back out (docs/architecture.md, "Habits and schedules")."""
 
 from datetime import date, datetime, timedelta
 from fractions import Fraction

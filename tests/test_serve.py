@@ -1,4 +1,4 @@
-"""`rehab serve` (DESIGN.md §12): the app in a browser through textual-serve,
+"""`rehab serve` (docs/architecture.md, "rehab serve"): the app in a browser through textual-serve,
 behind a random token. A real server in a subprocess on 127.0.0.1, real HTTP
 (urllib), a real websocket handshake (aiohttp's client), and, marked slow, the
 page opened in headless Chromium."""

@@ -1,4 +1,4 @@
-"""The snooze budget: a sliding window of 7 days (DESIGN.md §4)."""
+"""The snooze budget: a sliding window of 7 days (docs/architecture.md, "Snoozes and pauses")."""
 
 from datetime import date, timedelta
 

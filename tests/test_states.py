@@ -1,4 +1,4 @@
-"""The state of a habit on a day, and its order of precedence (DESIGN.md §4)."""
+"""The state of a habit on a day, and its order of precedence (docs/architecture.md, "Day states")."""
 
 from collections.abc import Iterable
 from datetime import date, timedelta
@@ -179,7 +179,7 @@ def test_quota_week_met_turns_its_other_days_off() -> None:
 
 def test_quota_missed_week_is_missed_on_its_last_day_only() -> None:
     # Week Mon 2 .. Sun 8: only one of two done. The week is missed, and that
-    # shows on its last day alone (DESIGN §4); the days before are off.
+    # shows on its last day alone (docs/architecture.md, "Weekly quotas"); the days before are off.
     log = make_log("2/week", done=[d(4)])
     states = [state(log, d(i)) for i in range(2, 9)]
     assert states == [DayState.OFF, DayState.OFF, DayState.DONE, *[DayState.OFF] * 3, DayState.MISSED]

@@ -1,4 +1,4 @@
-"""Streaks against a brute-force reading of DESIGN.md §4-5, on random histories.
+"""Streaks against a brute-force reading of docs/architecture.md, "Streaks", on random histories.
 
 The reference below is written from the text of the design, not from the code:
 it spells out each rule day by day (or week by week) with no shortcuts.
@@ -310,7 +310,7 @@ def ref_misses(w: World, s: Spec) -> int:
 def routine_step(w: World, day: date) -> str:
     if day in w.rest_days:
         return "skip"
-    # Every habit, a quota one on its due days only (DESIGN §4): a check-in
+    # Every habit, a quota one on its due days only (docs/architecture.md, "Weekly quotas"): a check-in
     # on a day it was not due neither adds nor breaks.
     states = [(s, state(w, s, day)) for s in w.specs]
     if any(st_ == "missed" for _, st_ in states):

@@ -1,4 +1,4 @@
-"""Streaks, worked by hand from DESIGN.md §5."""
+"""Streaks, worked by hand from docs/architecture.md, "Streaks"."""
 
 from collections.abc import Iterable
 from datetime import date, timedelta

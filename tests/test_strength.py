@@ -1,4 +1,4 @@
-"""Habit strength as Loop Habit Tracker scores it (DESIGN.md §5)."""
+"""Habit strength as Loop Habit Tracker scores it (docs/architecture.md, "Strength")."""
 
 import math
 from collections.abc import Iterable
@@ -55,7 +55,7 @@ def score(log: HabitLog, last: int, rest_days: Iterable[int] = ()) -> float:
 
 
 def loop(done: list[bool], frozen: list[bool], num: int, den: int) -> list[float]:
-    """Loop's score, written out from the formula in DESIGN.md §5."""
+    """Loop's score, written out from the formula in docs/architecture.md, "Strength"."""
     f = num / den
     m = 0.5 ** (math.sqrt(f) / 13)
     if f < 1:

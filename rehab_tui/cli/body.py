@@ -1,4 +1,4 @@
-"""`rehab pain`: how the body feels, by area (DESIGN.md §11)."""
+"""`rehab pain`: how the body feels, by area (docs/architecture.md, "Pain readings")."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""`rehab remind ...`: reminders at a time of day (DESIGN §12)."""
+"""`rehab remind ...`: reminders at a time of day (docs/architecture.md, "Reminders")."""
 
 from __future__ import annotations
 

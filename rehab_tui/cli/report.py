@@ -1,4 +1,4 @@
-"""`rehab report`: the report to bring to the physio (DESIGN.md §11)."""
+"""`rehab report`: the report to bring to the physio (docs/formats.md, "The report")."""
 
 from __future__ import annotations
 

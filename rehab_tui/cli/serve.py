@@ -1,4 +1,4 @@
-"""`rehab serve`: the app in a browser through textual-serve, behind a token (DESIGN.md §12).
+"""`rehab serve`: the app in a browser through textual-serve, behind a token (docs/architecture.md, "rehab serve").
 
 textual-serve answers every browser session by running a command in a
 subprocess; here that command is this same rehab, on the same file and day. A

@@ -95,7 +95,7 @@ class Session:
 
     def day(self, text: str | None, ahead: bool = False) -> date:
         """The day `text` names (today if None). `ahead` for an option about the
-        future, where a bare weekday or month-day is the next one (DESIGN.md §2)."""
+        future, where a bare weekday or month-day is the next one (docs/architecture.md, "Dates")."""
         return self.today if text is None else parse_day(text, self.today, ahead=ahead)
 
     @cached_property

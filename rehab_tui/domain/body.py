@@ -1,5 +1,5 @@
 """Pain readings by body area, and the series that show whether it is working
-(DESIGN.md §11). Figures are put side by side; nothing here claims a cause."""
+(docs/architecture.md, "Pain readings"). Figures are put side by side; nothing here claims a cause."""
 
 from __future__ import annotations
 

@@ -56,7 +56,7 @@ def parse_day(text: str, today: date, ahead: bool = False) -> date:
     """Read a date as a person types it, relative to `today`.
 
     A bare weekday or a month and day points the way its command faces
-    (DESIGN.md §2): the most recent such date, today included, for a command
+    (docs/architecture.md, "Dates"): the most recent such date, today included, for a command
     about the past (`done --date fri`); with `ahead`, for a command about the
     future (`snooze --date`, `pause --from/--until`), the next one, today
     included. `last fri` and `next fri` say the way themselves. Anything

@@ -1,4 +1,4 @@
-"""The net under the fall-off (DESIGN.md §5): when the routine's last week
+"""The net under the fall-off (docs/architecture.md, "The drop-off note"): when the routine's last week
 falls well under the weeks before, the app says so in numbers and offers a
 minimum session. Only `streaks` and the app ask, so `today` never loads it."""
 
@@ -12,7 +12,7 @@ from .streaks import routine_adherence, routine_logs, routine_share
 
 _DAY = timedelta(days=1)
 
-#: The drop-off rule (DESIGN.md §5): the last week's adherence under
+#: The drop-off rule (docs/architecture.md, "The drop-off note"): the last week's adherence under
 #: DROP_UNDER %, and at least DROP_BY points under the three weeks before.
 DROP_RECENT = 7
 DROP_BEFORE = 21

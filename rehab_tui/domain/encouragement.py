@@ -1,4 +1,4 @@
-"""Falling off, kindly (DESIGN.md §5): what to say to a habit that was missed."""
+"""Falling off, kindly (docs/architecture.md, "Never miss twice"): what to say to a habit that was missed."""
 
 from __future__ import annotations
 

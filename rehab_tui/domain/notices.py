@@ -6,7 +6,7 @@ from enum import StrEnum
 
 
 class Notice(StrEnum):
-    """A note the store remembers the last day of (DESIGN.md §5: the drop-off
+    """A note the store remembers the last day of (docs/architecture.md, "The drop-off note": the drop-off
     note is shown at most once a day, not once per start of the app)."""
 
     DROP_OFF = "drop_off"

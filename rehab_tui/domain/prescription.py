@@ -1,5 +1,5 @@
 """What a habit prescribes (sets, reps, holds, sides, rest) and the least of
-it that still counts (DESIGN.md §10)."""
+it that still counts (docs/architecture.md, "Prescriptions and plans")."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""What the progress view sets side by side (DESIGN.md §11): per body area the
+"""What the progress view sets side by side (docs/architecture.md, "Progress"): per body area the
 pain trend beside the routine's weekly adherence over the same weeks, per habit
 its adherence and longest streak, and a year of days as the calendar marks them.
 

@@ -1,4 +1,4 @@
-"""Reminders (DESIGN §12): at a time of day, on some days of the week, say
+"""Reminders (docs/architecture.md, "Reminders"): at a time of day, on some days of the week, say
 what is left of the routine, on the desktop or through an apprise URL."""
 
 from __future__ import annotations

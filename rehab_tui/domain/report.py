@@ -1,4 +1,4 @@
-"""What the report for the physio holds (DESIGN.md §11): adherence by week and
+"""What the report for the physio holds (docs/formats.md, "The report"): adherence by week and
 habit, pain by area, rest taken, prescriptions and notes over a period.
 
 The period is `weeks` whole weeks of seven days, the last ending today: every

@@ -1,6 +1,6 @@
 """Every limit a record must keep, defined once, and the pure checks that apply them.
 
-The store's write methods (the one gate, DESIGN.md §8) call these before they
+The store's write methods (the one gate, docs/architecture.md, "The write gate") call these before they
 write; screens and commands may ask them to explain a value early, but never
 keep a copy of a limit.
 """

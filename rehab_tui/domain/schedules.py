@@ -196,7 +196,7 @@ class Schedule:
         if self.kind is ScheduleKind.QUOTA:
             return self.quota, 7
         if self.kind is ScheduleKind.RRULE:
-            # Occurrences per 28 days, as DESIGN.md §5 asks; at least one, so
+            # Occurrences per 28 days, as docs/architecture.md, "Strength" asks; at least one, so
             # the score of a rare rule still moves.
             return max(1, round(self.frequency * 28)), 28
         return 1, 1

@@ -1,4 +1,4 @@
-"""The guided session's plan and clock (DESIGN.md §10): a prescription as a
+"""The guided session's plan and clock (docs/architecture.md, "The guided session"): a prescription as a
 list of steps, and a countdown over them read from a monotonic clock.
 
 The countdown never counts ticks: where it stands is worked out from the time

@@ -1,4 +1,4 @@
-"""The state of a habit on a day (DESIGN.md §4), and how a quota week stands."""
+"""The state of a habit on a day (docs/architecture.md, "Day states"), and how a quota week stands."""
 
 from __future__ import annotations
 

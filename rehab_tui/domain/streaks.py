@@ -1,4 +1,4 @@
-"""Current and best streaks, per habit and for the routine (DESIGN.md §5)."""
+"""Current and best streaks, per habit and for the routine (docs/architecture.md, "Streaks")."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Habit strength, 0–100, as Loop Habit Tracker scores a habit (DESIGN.md §5)."""
+"""Habit strength, 0–100, as Loop Habit Tracker scores a habit (docs/architecture.md, "Strength")."""
 
 from __future__ import annotations
 

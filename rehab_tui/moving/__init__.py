@@ -1,4 +1,4 @@
-"""Moving in: another tracker's files turned into our export (DESIGN.md §13, FORMATS.md).
+"""Moving in: another tracker's files turned into our export (docs/formats.md, "Moving in").
 
 Pure converters: they read the files (a Loop backup read-only) and return a
 `Moved`; nothing here writes to a store. The caller hands `moved.data` to the

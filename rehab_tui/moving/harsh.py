@@ -1,4 +1,4 @@
-"""harsh's folder (FORMATS.md): the `habits` file and the `log` file, read into our export.
+"""harsh's folder (docs/formats.md, "harsh"): the `habits` file and the `log` file, read into our export.
 
 Decisions, each said again in the notes where it applies:
 - frequency 0 ("tracked only, never due") becomes a 1/week quota, the lightest

@@ -1,4 +1,4 @@
-"""Loop Habit Tracker's files (FORMATS.md), read into our export.
+"""Loop Habit Tracker's files (docs/formats.md, "Loop Habit Tracker"), read into our export.
 
 Two kinds of file: the full backup (the app's SQLite database, opened read-only)
 and the CSV export (a zip). Which one it is comes from the file's first bytes,
@@ -21,13 +21,13 @@ from sqlite_utils import Database
 from ..domain.errors import RehabError
 from ._common import Draft, Moved, assemble, check_day, one_line, plural
 
-#: The newest Loop database this reads (FORMATS.md: the current app writes 25).
+#: The newest Loop database this reads (docs/formats.md, "Loop Habit Tracker": the current app writes 25).
 LOOP_DB_VERSION = 25
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _DAY = timedelta(days=1)
 _CUE_CAP = 300
 
-# Repetitions.value for yes/no habits (FORMATS.md).
+# Repetitions.value for yes/no habits (docs/formats.md, "Loop Habit Tracker").
 YES_MANUAL, YES_AUTO, NO, SKIP, UNKNOWN = 2, 1, 0, 3, -1
 _CSV_VALUES = {"YES_MANUAL": YES_MANUAL, "YES_AUTO": YES_AUTO, "NO": NO, "SKIP": SKIP, "UNKNOWN": UNKNOWN}
 

@@ -1,4 +1,4 @@
-"""The report for the physio (DESIGN.md §11), rendered from domain.report's data."""
+"""The report for the physio (docs/formats.md, "The report"), rendered from domain.report's data."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""`rehab export --format ics`: the routine as recurring calendar events (DESIGN.md §12).
+"""`rehab export --format ics`: the routine as recurring calendar events (docs/formats.md, "ICS export").
 
 Every habit, archived ones too, becomes one VEVENT per schedule version:
 

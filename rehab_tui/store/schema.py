@@ -94,7 +94,7 @@ def m003_schedule_history(db: Database) -> None:
 
 @migrations()
 def m004_reminders(db: Database) -> None:
-    # `rehab remind` (DESIGN §12): a time of day, the weekdays (day names,
+    # `rehab remind` (docs/architecture.md, "Reminders"): a time of day, the weekdays (day names,
     # Monday first), where it goes (an apprise URL; NULL is the desktop), the
     # last day it notified (at most once a day) and its last failure.
     db["reminders"].create(
@@ -123,7 +123,7 @@ NAG_SOURCES = ("habits", "schedules", "checkins", "snoozes", "pauses", "settings
 @migrations()
 def m005_nag(db: Database) -> None:
     # What is left on a day if that day is today, for `rehab nag` to read with
-    # the standard library at prompt speed (rehab_tui/nag.py; DESIGN.md §12).
+    # the standard library at prompt speed (rehab_tui/nag.py; docs/architecture.md, "The nag table").
     db["nag"].create(
         {"day": str, "pending": int, "total": int, "done": int, "names": str, "rest_day": int, "stamp": str},
         pk="day",
@@ -146,7 +146,7 @@ def m006_prescriptions_and_body(db: Database) -> None:
     from ..domain.body import area_key
     from ..domain.rules import UNNAMED_AREA
 
-    # DESIGN.md §10: a habit's plan ("after my morning coffee") and its
+    # docs/architecture.md, "Prescriptions and plans": a habit's plan ("after my morning coffee") and its
     # prescription, and how much each check-in recorded (the minimum dose
     # counts as done, shown apart).
     for column, kind in (
@@ -163,7 +163,7 @@ def m006_prescriptions_and_body(db: Database) -> None:
         db["habits"].add_column(column, kind)
     db.execute("UPDATE habits SET intention = '', sides = 0, min_dose = ''")
     db["checkins"].add_column("dose", str, not_null_default="full")
-    # DESIGN.md §11: pain by body area, one reading per area per day (areas
+    # docs/architecture.md, "Pain readings": pain by body area, one reading per area per day (areas
     # are one whatever their case: area_key). A snooze's pain and area were
     # kept on the snooze; they become readings linked to it.
     moved: dict[tuple[str, str], dict] = {}

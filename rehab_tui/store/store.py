@@ -824,7 +824,7 @@ class Store:
         if area or pain is not None:
             from ..domain.body import PainReading
 
-            # A snooze's pain is a reading of that day like any other (DESIGN.md §11),
+            # A snooze's pain is a reading of that day like any other (docs/architecture.md, "Pain readings"),
             # felt on that day: a snooze ahead may name its area, not its pain.
             felt = check_reading(
                 PainReading(day, area or "", pain, from_snooze=True), today if pain is not None else max(today, day)

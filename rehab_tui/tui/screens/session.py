@@ -1,4 +1,4 @@
-"""The guided session (`g`, DESIGN.md §10): the day's open items one at a
+"""The guided session (`g`, docs/architecture.md, "The guided session"): the day's open items one at a
 time, with a large countdown for the holds and the rests.
 
 Each item is checked in, through the App's `record`, the moment it ends

@@ -5,6 +5,7 @@ stylesheet, the report's template) inside the wheel."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -21,9 +22,12 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.mark.slow
 def test_the_built_wheel_installs_and_runs_in_a_fresh_venv(tmp_path: Path) -> None:
+    # Built from a copy: setuptools leaves a build/ folder beside the sources.
+    source = tmp_path / "source"
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(".git", ".venv", "build", "*.egg-info", "__pycache__"))
     wheels = tmp_path / "wheels"
     built = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-w", wheels, ROOT],
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-w", wheels, source],
         capture_output=True,
         text=True,
         timeout=300,

@@ -10,6 +10,7 @@ from dateutil.relativedelta import relativedelta
 from dateutil.relativedelta import weekday as rd_weekday
 
 from .errors import RehabError
+from .weekdays import weekday
 
 _INFO = parser.parserinfo()
 _ISO = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
@@ -80,12 +81,12 @@ def _parse_day(text: str, today: date, ahead: bool) -> date:
     if m := _DAYS_AWAY.match(raw):
         days = int(m.group(2))
         return today + relativedelta(days=days if m.group(1) == "+" else -days)
-    if (m := _LAST_NEXT.match(raw)) and (index := _INFO.weekday(m.group(2))) is not None:
+    if (m := _LAST_NEXT.match(raw)) and (index := weekday(m.group(2))) is not None:
         # relativedelta's weekday(n) counts today as the first match; start a
         # day away from today so "last fri" on a Friday is a week ago.
         step = 1 if m.group(1).lower() == "next" else -1
         return today + relativedelta(days=step, weekday=rd_weekday(index)(step))
-    weekday_index = _INFO.weekday(word)
+    weekday_index = weekday(word)
     if weekday_index is not None:
         return today + relativedelta(weekday=rd_weekday(weekday_index)(1 if ahead else -1))
     tokens = [t for t in re.split(r"[\s,]+", raw) if t]

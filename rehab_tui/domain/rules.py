@@ -16,6 +16,7 @@ from .errors import BeforeStart, InTheFuture, RehabError
 from .model import Habit, Pause
 from .prescription import Prescription
 from .states import DayState
+from .weekdays import EVERY_DAY, parse_weekdays
 
 if TYPE_CHECKING:
     from .body import PainReading
@@ -236,20 +237,6 @@ def check_checkin(habit: Habit, day: date, today: date) -> date:
 
 # -------------------------------------------------------------- reminders
 
-#: The days of the week as `remind add --days` names them, Monday first
-#: (date.weekday() numbers them the same way).
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-EVERY_DAY = frozenset(range(7))
-#: Words for common day sets, besides lists and ranges of day names.
-DAY_SETS = {
-    "daily": EVERY_DAY,
-    "every day": EVERY_DAY,
-    "everyday": EVERY_DAY,
-    "all": EVERY_DAY,
-    "weekdays": frozenset(range(5)),
-    "weekends": frozenset({5, 6}),
-    "weekend": frozenset({5, 6}),
-}
 #: Where a reminder goes: an apprise URL, one line (apprise URLs of chat
 #: services with tokens run long, hence the cap).
 REMINDER_TARGET = TextField("a reminder's --to URL", 2000)
@@ -277,37 +264,8 @@ def check_reminder_time(text: str) -> str:
 
 
 def check_reminder_days(text: str | None) -> frozenset[int]:
-    """A set of weekdays (0 = Monday): `mon-fri`, `mon,wed,fri`, `sat-sun`,
-    `fri-mon` (a range may wrap), `weekdays`, `weekends`, `daily`; None is every day."""
-    if text is None:
-        return EVERY_DAY
-    words = " ".join(text.casefold().split())
-    if words in DAY_SETS:
-        return DAY_SETS[words]
-    days: set[int] = set()
-    for part in words.replace(" ", "").split(","):
-        first, sep, last = part.partition("-")
-        try:
-            a = _weekday(first)
-            b = _weekday(last) if sep else a
-        except RehabError:
-            raise RehabError(
-                f"'{text.strip()}' is not a set of days: use names like mon-fri, sat,sun or mon,wed,fri "
-                "(or weekdays, weekends, daily)"
-            ) from None
-        days.update((a + k) % 7 for k in range((b - a) % 7 + 1))
-    return frozenset(days)
-
-
-def _weekday(word: str) -> int:
-    key = word[:3]
-    if (
-        len(word) >= 3
-        and key in WEEKDAYS
-        and ("monday tuesday wednesday thursday friday saturday sunday".split()[WEEKDAYS.index(key)].startswith(word))
-    ):
-        return WEEKDAYS.index(key)
-    raise RehabError(f"'{word}' is not a day of the week")
+    """A reminder's days (0 = Monday), in any words weekdays.py reads; None is every day."""
+    return EVERY_DAY if text is None else parse_weekdays(text)
 
 
 def check_reminder_target(text: str | None) -> str | None:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from .errors import RehabError
 from .rules import DAY_START_HOUR, SNOOZE_BUDGET
-from .schedules import WEEKDAY_FULL_NAMES, WEEKDAY_NAMES
+from .weekdays import FULL_NAMES, weekday
 
 NUMBERS = {"day_start_hour": DAY_START_HOUR, "snooze_budget": SNOOZE_BUDGET}
 
@@ -40,10 +40,9 @@ def validate(key: str, value: str) -> str:
             raise RehabError(f"{key} is a whole number in digits 0-9, from {NUMBERS[key].low} to {NUMBERS[key].high}")
         return str(NUMBERS[key].check(int(text)))
     if key == "week_start":
-        word = text.lower()
-        for i, full in enumerate(WEEKDAY_FULL_NAMES):
-            if word in (full, WEEKDAY_NAMES[i]):
-                return full
+        day = weekday(text)
+        if day is not None:
+            return FULL_NAMES[day]
         raise RehabError("week_start is a weekday, e.g. monday or sunday")
     if not text or len(text) > 60:
         raise RehabError("theme needs a theme name")
@@ -81,7 +80,7 @@ class Settings:
                 )
         settings = cls(
             day_start_hour=int(merged["day_start_hour"]),
-            week_start=WEEKDAY_FULL_NAMES.index(merged["week_start"]),
+            week_start=FULL_NAMES.index(merged["week_start"]),
             snooze_budget=int(merged["snooze_budget"]),
             theme=merged["theme"],
         )
@@ -91,7 +90,7 @@ class Settings:
         """Each setting as text, as `rehab settings` shows it."""
         return {
             "day_start_hour": str(self.day_start_hour),
-            "week_start": WEEKDAY_FULL_NAMES[self.week_start],
+            "week_start": FULL_NAMES[self.week_start],
             "snooze_budget": str(self.snooze_budget),
             "theme": self.theme,
         }

@@ -14,32 +14,13 @@ from typing import TYPE_CHECKING
 
 from .errors import BeforeStart, InTheFuture, RehabError
 from .model import Habit, Pause
+from .numbers import Range
 from .prescription import Prescription
 from .states import DayState
 from .weekdays import EVERY_DAY, parse_weekdays
 
 if TYPE_CHECKING:
     from .body import PainReading
-
-
-@dataclass(frozen=True)
-class Range:
-    """An inclusive range of whole numbers, with the words that name it."""
-
-    low: int
-    high: int
-    what: str
-    unit: str = ""
-
-    def check(self, value: int | None) -> int | None:
-        if value is None:
-            return None
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise RehabError(f"{self.what} is a whole number from {self.low} to {self.high} ({value!r} given)")
-        if not self.low <= value <= self.high:
-            unit = f" {self.unit}" if self.unit else ""
-            raise RehabError(f"{self.what} goes from {self.low} to {self.high}{unit} ({value} given)")
-        return value
 
 
 PAIN = Range(0, 10, "pain")

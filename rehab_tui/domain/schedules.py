@@ -10,6 +10,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .errors import RehabError
+from .numbers import whole_number
 from .weekdays import FULL_NAMES, read_weekdays, weekday_list
 
 if TYPE_CHECKING:
@@ -197,14 +198,14 @@ def _parse(text: str, anchor: date, strict: bool) -> Schedule:
         raise RehabError(f"a schedule is needed: {SCHEDULE_HELP}")
     word = _PHRASES.get(word, word)
     if m := _EVERY.match(word):
-        n = int(m.group(1))
+        n = whole_number(m.group(1))
         if not 1 <= n <= 365:
             raise RehabError(f"'every {n} days' needs N from 1 to 365")
         if n == 1:
             return Schedule(ScheduleKind.DAILY, "RRULE:FREQ=DAILY", anchor)
         return Schedule(ScheduleKind.INTERVAL, f"RRULE:FREQ=DAILY;INTERVAL={n}", anchor, interval=n)
     if m := _QUOTA.match(word):
-        q = int(m.group(1))
+        q = whole_number(m.group(1))
         if not 1 <= q <= 7:
             raise RehabError(f"'{raw}': a weekly quota is from 1/week to 7/week")
         return Schedule(ScheduleKind.QUOTA, f"{q}/week", anchor, quota=q)
@@ -264,9 +265,11 @@ def _check_rrule_parts(raw: str, body: str) -> None:
             f"'{raw}': a schedule repeats daily, weekly, monthly or yearly "
             f"(FREQ={'|'.join(RRULE_FREQUENCIES)}), not {freq or 'never'}"
         )
-    interval = parts.get("INTERVAL", "1")
-    if not (interval.isascii() and interval.isdigit() and len(interval) <= 4) or int(interval) < 1:
-        raise RehabError(f"'{raw}': INTERVAL is a whole number of at least 1")
+    try:
+        # Up to 9999: a larger one would overflow dateutil's date arithmetic.
+        whole_number(parts.get("INTERVAL", "1"), 1, 9999)
+    except RehabError:
+        raise RehabError(f"'{raw}': INTERVAL is a whole number of at least 1") from None
 
 
 def _friendly_form(rule_text: str) -> str | None:

@@ -35,10 +35,7 @@ def validate(key: str, value: str) -> str:
     check_key(key)
     text = value.strip()
     if key in NUMBERS:
-        # ASCII digits only: str.isdigit() also takes '²' and '٣', which int() refuses or misreads.
-        if not (text.isascii() and text.isdigit() and len(text) <= 2):
-            raise RehabError(f"{key} is a whole number in digits 0-9, from {NUMBERS[key].low} to {NUMBERS[key].high}")
-        return str(NUMBERS[key].check(int(text)))
+        return str(NUMBERS[key].parse(text))
     if key == "week_start":
         day = weekday(text)
         if day is not None:

@@ -13,12 +13,14 @@ import csv
 import io
 import sqlite3
 import zipfile
+from contextlib import suppress
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from ..domain.errors import RehabError
+from ..domain.numbers import whole_number
 from ._common import Draft, Moved, assemble, check_day, one_line, plural
 
 #: The newest Loop database this reads (FORMATS.md: the current app writes 25).
@@ -168,9 +170,8 @@ def read_csv_zip(path: Path, today: date) -> Moved:
         for n in names:
             rest = n[len(base) :] if n.startswith(base) else None
             if rest and rest.count("/") == 1 and rest.endswith("/Checkmarks.csv"):
-                number = rest.split(" ", 1)[0]
-                if number.isdigit():
-                    folders.setdefault(int(number), n)
+                with suppress(RehabError):  # a folder not named for a habit is not one
+                    folders.setdefault(whole_number(rest.split(" ", 1)[0], 0), n)
         rows = _csv_rows(archive, habits_csv, "Habits.csv")
         drafts = []
         for line, row in enumerate(rows, start=2):
@@ -199,8 +200,10 @@ def _csv_draft(
 ) -> tuple[int, Draft]:
     name = row.get("Name") or ""
     position = (row.get("Position") or "").strip()
-    if not position.isdigit():
-        raise RehabError(f"Habits.csv line {line} has the position {position!r}, not a number")
+    try:
+        number = whole_number(position, 0)
+    except RehabError:
+        raise RehabError(f"Habits.csv line {line} has the position {position!r}, not a number") from None
     numerical = (row.get("Type") or "").strip().upper() in ("NUMERICAL", "1")
     draft = _draft(
         name=name,
@@ -219,7 +222,7 @@ def _csv_draft(
         draft,
         numerical,
     )
-    member = folders.get(int(position))
+    member = folders.get(number)
     tally = _Tally()
     last_entry: date | None = None
     if member is None:
@@ -251,7 +254,7 @@ def _csv_draft(
     if (row.get("Archived?") or "").strip().lower() == "true":
         draft.archived = last_entry + _DAY if last_entry else today
     tally.explain(draft, target)
-    return int(position), draft
+    return number, draft
 
 
 def _checkmark_rows(archive: zipfile.ZipFile, member: str) -> list[list[str]]:

@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from ..domain.errors import RehabError
-from ..domain.settings import HELP, check_key
+from ..domain.settings import SETTINGS, check_key
 from ..store.transfer import check_export, export_csv, export_data, import_data
 from .output import terminal_text
 from .session import Session, pass_session
@@ -46,7 +46,7 @@ def settings(s: Session, key: str | None, value: str | None) -> None:
         click.echo(terminal_text(values[key]))
         return
     for name, current in values.items():
-        click.echo(f"{name:<15} {terminal_text(current):<14} " + click.style(HELP[name], dim=True))
+        click.echo(f"{name:<15} {terminal_text(current):<14} " + click.style(SETTINGS[name].help, dim=True))
 
 
 def check_theme(value: str) -> None:

@@ -32,8 +32,6 @@ HOLD = Range(1, 600, "a hold", "seconds")
 MIN_SETS = Range(SETS.low, SETS.high, "min sets")
 MIN_HOLD = Range(HOLD.low, HOLD.high, "a minimum hold", "seconds")
 REST = Range(1, 600, "rest between sets", "seconds")
-SNOOZE_BUDGET = Range(0, 7, "snooze_budget")
-DAY_START_HOUR = Range(0, 12, "day_start_hour")
 #: A report covers this many weeks (520: ten years, as far as any history here goes).
 REPORT_WEEKS = Range(1, 520, "a report's weeks", "weeks")
 

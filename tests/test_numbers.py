@@ -76,3 +76,13 @@ def test_the_command_line_refuses_as_the_domain_words_it(tmp_path: Path) -> None
         run(db, "habit", "add", "Calf raises", "--schedule", f"every {'9' * 5000} days"), contains="far too large"
     )
     assert dump(db) == before
+
+
+@pytest.mark.parametrize("command", ["pain", "report"])
+def test_weeks_has_one_range_for_the_option_and_its_words(tmp_path: Path, command: str) -> None:
+    db = new_db(tmp_path)
+    before = dump(db)
+    assert_usage_error(run(db, command, "--weeks", "521"), contains="521 is not in the range 1 to 520")
+    assert_usage_error(run(db, command, "--weeks", "0"), contains="0 is not in the range 1 to 520")
+    assert dump(db) == before
+    assert "(1-520)" in " ".join(run(db, command, "--help").out.split())

@@ -11,7 +11,7 @@ from ..domain.errors import RehabError
 from ..domain.rules import PAIN
 from . import render
 from .output import echo_json, say, terminal_text
-from .params import WholeNumber
+from .params import WholeNumber, weeks_option
 from .session import Session, pass_session
 
 
@@ -20,7 +20,7 @@ from .session import Session, pass_session
 @click.option("--area", metavar="AREA", help="The body area, in your words: 'left IT band'.")
 @click.option("--date", "when", metavar="DATE", help="The day it was felt (default today).")
 @click.option("--note", help="A word on it: 'after the long run' (again on a day keeps it; --note '' clears it).")
-@click.option("--weeks", type=WholeNumber(1, 520), default=4, show_default=True, help="How far back the list goes.")
+@weeks_option(4, "How far back the list goes")
 @click.option("--json", "as_json", is_flag=True, help="Print the list as JSON.")
 @pass_session
 def pain(

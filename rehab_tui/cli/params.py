@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 import click
 
 from ..domain.errors import RehabError
 from ..domain.numbers import whole_number, within
+from ..domain.rules import WEEKS_BACK
+
+F = TypeVar("F", bound=Callable[..., object])
 
 
 class WholeNumber(click.ParamType):
@@ -32,3 +38,15 @@ class WholeNumber(click.ParamType):
 
     def __repr__(self) -> str:
         return f"WholeNumber({self.low}, {self.high})"
+
+
+def weeks_option(default: int, text: str) -> Callable[[F], F]:
+    """`--weeks N`: how far back a command looks, within the one range for it."""
+    return click.option(
+        "--weeks",
+        type=WholeNumber(WEEKS_BACK.low, WEEKS_BACK.high),
+        default=default,
+        show_default=True,
+        metavar="N",
+        help=f"{text} ({WEEKS_BACK.words()}).",
+    )

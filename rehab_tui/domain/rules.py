@@ -32,8 +32,9 @@ HOLD = Range(1, 600, "a hold", "seconds")
 MIN_SETS = Range(SETS.low, SETS.high, "min sets")
 MIN_HOLD = Range(HOLD.low, HOLD.high, "a minimum hold", "seconds")
 REST = Range(1, 600, "rest between sets", "seconds")
-#: A report covers this many weeks (520: ten years, as far as any history here goes).
-REPORT_WEEKS = Range(1, 520, "a report's weeks", "weeks")
+#: How many weeks the report and the pain list look back (520: ten years, as
+#: far as any history here goes).
+WEEKS_BACK = Range(1, 520, "a look back", "weeks")
 
 #: Snoozes may be planned this far ahead (a sore week is seen coming, not longer).
 SNOOZE_AHEAD = timedelta(days=7)

@@ -11,7 +11,7 @@ import pytest
 from cli_helpers import TODAY, assert_error, dump, new_db, ok, rows, run
 
 from rehab_tui.domain.dates import parse_day
-from rehab_tui.domain.errors import InvalidInput, RehabError
+from rehab_tui.domain.errors import InvalidInput
 from rehab_tui.domain.rules import check_reminder_days
 from rehab_tui.domain.schedules import parse_schedule
 from rehab_tui.domain.settings import validate
@@ -68,7 +68,7 @@ def test_a_schedule_and_a_reminder_read_the_same_days(text: str, days: set[int])
 def test_neither_takes_what_is_not_a_set_of_days(text: str) -> None:
     with pytest.raises(InvalidInput, match="is not a set of days"):
         check_reminder_days(text)
-    with pytest.raises(RehabError):
+    with pytest.raises(InvalidInput):
         parse_schedule(text, ANCHOR)
 
 

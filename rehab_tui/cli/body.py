@@ -7,7 +7,7 @@ from datetime import timedelta
 import click
 
 from ..domain.body import area_key, areas, pain_change
-from ..domain.errors import RehabError
+from ..domain.errors import InvalidInput
 from ..domain.rules import PAIN
 from . import render
 from .output import echo_json, say, terminal_text
@@ -30,13 +30,13 @@ def pain(
     or, without a number, list the readings of the last weeks."""
     if pain is None:
         if area is not None or when is not None or note is not None:
-            raise RehabError("--area, --date and --note go with a number: rehab pain 3 --area 'left IT band'")
+            raise InvalidInput("--area, --date and --note go with a number: rehab pain 3 --area 'left IT band'")
         _list(s, weeks, as_json)
         return
     if not area:
         known = areas(s.store.readings())
         hint = f"; so far: {', '.join(known)}" if known else ", e.g. --area 'left IT band'"
-        raise RehabError(f"say where it hurts with --area{hint}")
+        raise InvalidInput(f"say where it hurts with --area{hint}")
     reading = s.store.record_pain(s.day(when), area, pain, s.today, note)
     say(
         f"• {reading.area}: {reading.pain}/{PAIN.high} on {render.day_text(reading.day)}"

@@ -9,7 +9,7 @@ from dateutil import parser
 from dateutil.relativedelta import relativedelta
 from dateutil.relativedelta import weekday as rd_weekday
 
-from .errors import RehabError
+from .errors import InvalidInput, OutOfRange
 from .weekdays import weekday
 
 _INFO = parser.parserinfo()
@@ -39,17 +39,17 @@ def iso(day: date) -> str:
 def parse_iso(text: str) -> date:
     """An ISO date, with a clear error for one that does not exist (2026-02-30)."""
     if not _ISO.match(text.strip()):
-        raise RehabError(f"'{text}' is not a date: {DATE_HELP}")
+        raise InvalidInput(f"'{text}' is not a date: {DATE_HELP}")
     try:
         day = date.fromisoformat(text.strip())
     except ValueError:
-        raise RehabError(f"{text} is not a day of the calendar") from None
+        raise InvalidInput(f"{text} is not a day of the calendar") from None
     return _in_range(day)
 
 
 def _in_range(day: date) -> date:
     if not MIN_YEAR <= day.year <= MAX_YEAR:
-        raise RehabError(f"{day.isoformat()} is out of range: years {MIN_YEAR} to {MAX_YEAR} only")
+        raise OutOfRange(f"{day.isoformat()} is out of range: years {MIN_YEAR} to {MAX_YEAR} only")
     return day
 
 
@@ -95,7 +95,7 @@ def _parse_day(text: str, today: date, ahead: bool) -> date:
         numbers = [t for t in tokens if _DAY_NUMBER.match(t)]
         if len(months) == 1 and len(numbers) == 1:
             return _nearest_month_day(raw, today, ahead)
-    raise RehabError(f"'{text}' is not a date: {DATE_HELP}")
+    raise InvalidInput(f"'{text}' is not a date: {DATE_HELP}")
 
 
 def _nearest_month_day(text: str, today: date, ahead: bool) -> date:
@@ -109,7 +109,7 @@ def _nearest_month_day(text: str, today: date, ahead: bool) -> date:
             continue
         if found.year == year and (found >= today if ahead else found <= today):
             return found
-    raise RehabError(f"'{text}' is not a day of the calendar")
+    raise InvalidInput(f"'{text}' is not a day of the calendar")
 
 
 def logical_today(now: datetime, day_start_hour: int) -> date:

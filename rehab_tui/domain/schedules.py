@@ -9,7 +9,7 @@ from enum import StrEnum
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from .errors import RehabError
+from .errors import InvalidInput, OutOfRange, RehabError
 from .numbers import whole_number
 from .weekdays import FULL_NAMES, read_weekdays, weekday_list
 
@@ -195,19 +195,19 @@ def _parse(text: str, anchor: date, strict: bool) -> Schedule:
     raw = (text or "").strip()
     word = re.sub(r"\s+", " ", raw.lower())
     if not raw:
-        raise RehabError(f"a schedule is needed: {SCHEDULE_HELP}")
+        raise InvalidInput(f"a schedule is needed: {SCHEDULE_HELP}")
     word = _PHRASES.get(word, word)
     if m := _EVERY.match(word):
         n = whole_number(m.group(1))
         if not 1 <= n <= 365:
-            raise RehabError(f"'every {n} days' needs N from 1 to 365")
+            raise OutOfRange(f"'every {n} days' needs N from 1 to 365")
         if n == 1:
             return Schedule(ScheduleKind.DAILY, "RRULE:FREQ=DAILY", anchor)
         return Schedule(ScheduleKind.INTERVAL, f"RRULE:FREQ=DAILY;INTERVAL={n}", anchor, interval=n)
     if m := _QUOTA.match(word):
         q = whole_number(m.group(1))
         if not 1 <= q <= 7:
-            raise RehabError(f"'{raw}': a weekly quota is from 1/week to 7/week")
+            raise OutOfRange(f"'{raw}': a weekly quota is from 1/week to 7/week")
         return Schedule(ScheduleKind.QUOTA, f"{q}/week", anchor, quota=q)
     if word.startswith(("rrule:", "dtstart", "freq=")):
         return _from_rrule(raw, anchor, strict)
@@ -217,7 +217,7 @@ def _parse(text: str, anchor: date, strict: bool) -> Schedule:
             return Schedule(ScheduleKind.DAILY, "RRULE:FREQ=DAILY", anchor)
         codes = ",".join(WEEKDAY_CODES[d] for d in sorted(days))
         return Schedule(ScheduleKind.WEEKDAYS, f"RRULE:FREQ=WEEKLY;BYDAY={codes}", anchor, weekdays=days)
-    raise RehabError(f"'{raw}' is not a schedule: {SCHEDULE_HELP}")
+    raise InvalidInput(f"'{raw}' is not a schedule: {SCHEDULE_HELP}")
 
 
 def _from_rrule(raw: str, anchor: date, strict: bool = True) -> Schedule:
@@ -230,17 +230,17 @@ def _from_rrule(raw: str, anchor: date, strict: bool = True) -> Schedule:
         body = "RRULE:" + body
     body = "RRULE:" + body[len("RRULE:") :].upper()
     if "\n" in body:
-        raise RehabError(f"'{raw}' holds more than one rule; give one RRULE line")
+        raise InvalidInput(f"'{raw}' holds more than one rule; give one RRULE line")
     _check_rrule_parts(raw, body)
     start = datetime.combine(anchor, time.min)
     try:
         rule = rrulestr(body, dtstart=start)
     except (ValueError, TypeError, OverflowError, KeyError, AttributeError):
-        raise RehabError(f"'{raw}' is not an RRULE this app can read: {RRULE_HELP}") from None
+        raise InvalidInput(f"'{raw}' is not an RRULE this app can read: {RRULE_HELP}") from None
     if strict:
         next_one = rule.after(start, inc=True)
         if next_one is None or next_one.date() > anchor + timedelta(days=365):
-            raise RehabError(f"'{raw}' does not fall on any day in the year from {anchor.isoformat()}")
+            raise InvalidInput(f"'{raw}' does not fall on any day in the year from {anchor.isoformat()}")
     # Keep the friendly forms friendly: a raw rule that is one of them is stored as such.
     try:
         return parse_schedule(_friendly_form(str(rule).split("\n")[-1]) or "", anchor)
@@ -261,7 +261,7 @@ def _check_rrule_parts(raw: str, body: str) -> None:
         parts[key.strip()] = value.strip()
     freq = parts.get("FREQ")
     if freq not in RRULE_FREQUENCIES:
-        raise RehabError(
+        raise InvalidInput(
             f"'{raw}': a schedule repeats daily, weekly, monthly or yearly "
             f"(FREQ={'|'.join(RRULE_FREQUENCIES)}), not {freq or 'never'}"
         )
@@ -269,7 +269,7 @@ def _check_rrule_parts(raw: str, body: str) -> None:
         # Up to 9999: a larger one would overflow dateutil's date arithmetic.
         whole_number(parts.get("INTERVAL", "1"), 1, 9999)
     except RehabError:
-        raise RehabError(f"'{raw}': INTERVAL is a whole number of at least 1") from None
+        raise InvalidInput(f"'{raw}': INTERVAL is a whole number of at least 1") from None
 
 
 def _friendly_form(rule_text: str) -> str | None:

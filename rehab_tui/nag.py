@@ -25,8 +25,11 @@ STAMP = f"{__version__}/1"
 #: The fields `--format` knows.
 FIELDS = ("left", "total", "done", "names")
 DEFAULT_FORMAT = "rehab: {left} left today: {names}"
-#: The hour a day may start at (rules.DAY_START_HOUR).
+#: The day_start_hour setting's range and default, copied from the table in
+#: domain/settings.py (which this module may not import); tests/test_nag.py
+#: checks the copies agree.
 DAY_START_HOURS = range(0, 13)
+DAY_START_HOUR_DEFAULT = "0"
 #: Years a --today may name (dates.MIN_YEAR, dates.MAX_YEAR).
 YEARS = range(1900, 3000)
 
@@ -174,7 +177,7 @@ def fast_line(args: list[str], environ: dict[str, str] | None = None, now: datet
             today = _parse_today(today_text)
         else:
             row = conn.execute("SELECT value FROM settings WHERE key = 'day_start_hour'").fetchone()
-            text = "0" if row is None else row[0]
+            text = DAY_START_HOUR_DEFAULT if row is None else row[0]
             if (
                 not (isinstance(text, str) and text.isascii() and text.isdigit() and len(text) <= 2)
                 or int(text) not in DAY_START_HOURS

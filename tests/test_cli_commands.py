@@ -12,6 +12,7 @@ import io
 import json
 import re
 import sqlite3
+import tomllib
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -35,6 +36,7 @@ from cli_helpers import (
     snooze_rows,
 )
 
+import rehab_tui
 import rehab_tui.cli.days
 from rehab_tui import __version__
 from rehab_tui.cli.days import RECENT
@@ -71,6 +73,14 @@ def schedule_now(db: Path, slug: str) -> tuple[str, str, str]:
 
 
 # ----------------------------------------------------------------- global
+
+
+def test_the_version_is_declared_once_in_the_package() -> None:
+    project = tomllib.loads((Path(rehab_tui.__file__).parent.parent / "pyproject.toml").read_text())
+    assert "version" not in project["project"] and "version" in project["project"]["dynamic"]
+    assert project["tool"]["setuptools"]["dynamic"]["version"] == {"attr": "rehab_tui.__version__"}
+    # And `rehab --version`, run as a program, says it.
+    assert run_process("--version").out.strip() == f"rehab, version {__version__}"
 
 
 def test_version_and_help(tmp_path: Path) -> None:

@@ -300,6 +300,12 @@ def test_csv_zip_habit_without_its_folder_comes_without_history(tmp_path):
     assert "no Checkmarks.csv" in notes_about(moved, "Lonely")
 
 
+def test_csv_zip_position_in_other_digits_is_refused_in_a_sentence(tmp_path):
+    # '²' passes str.isdigit() but not int(): the reading of whole numbers refuses it.
+    with pytest.raises(RehabError, match=r"Habits.csv line 2 has the position '²', not a number"):
+        convert_zip(tmp_path, [loop_csv_habit(1, "Plank", Position="²")], {})
+
+
 def test_csv_zip_entry_after_today_is_refused(tmp_path):
     with pytest.raises(RehabError, match="after today"):
         convert_zip(

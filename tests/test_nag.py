@@ -254,6 +254,13 @@ def test_default_path_as_platformdirs_finds_it(monkeypatch: pytest.MonkeyPatch, 
         assert Path(nag.default_db_path()) == default_db_path()
 
 
+def test_the_day_start_hour_copied_here_agrees_with_the_settings_table() -> None:
+    from rehab_tui.domain.settings import DAY_START_HOUR, SETTINGS
+
+    assert nag.DAY_START_HOURS == range(DAY_START_HOUR.low, DAY_START_HOUR.high + 1)
+    assert nag.DAY_START_HOUR_DEFAULT == SETTINGS["day_start_hour"].default
+
+
 def test_the_entry_point_is_the_fast_one() -> None:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())
     assert project["project"]["scripts"]["rehab"] == "rehab_tui.nag:main"

@@ -7,11 +7,11 @@ from datetime import timedelta
 import click
 
 from ..domain.body import area_key, areas, pain_change
-from ..domain.errors import RehabError
+from ..domain.errors import InvalidInput
 from ..domain.rules import PAIN
 from . import render
 from .output import echo_json, say, terminal_text
-from .params import WholeNumber
+from .params import WholeNumber, weeks_option
 from .session import Session, pass_session
 
 
@@ -20,7 +20,7 @@ from .session import Session, pass_session
 @click.option("--area", metavar="AREA", help="The body area, in your words: 'left IT band'.")
 @click.option("--date", "when", metavar="DATE", help="The day it was felt (default today).")
 @click.option("--note", help="A word on it: 'after the long run' (again on a day keeps it; --note '' clears it).")
-@click.option("--weeks", type=WholeNumber(1, 520), default=4, show_default=True, help="How far back the list goes.")
+@weeks_option(4, "How far back the list goes")
 @click.option("--json", "as_json", is_flag=True, help="Print the list as JSON.")
 @pass_session
 def pain(
@@ -30,13 +30,13 @@ def pain(
     or, without a number, list the readings of the last weeks."""
     if pain is None:
         if area is not None or when is not None or note is not None:
-            raise RehabError("--area, --date and --note go with a number: rehab pain 3 --area 'left IT band'")
+            raise InvalidInput("--area, --date and --note go with a number: rehab pain 3 --area 'left IT band'")
         _list(s, weeks, as_json)
         return
     if not area:
         known = areas(s.store.readings())
         hint = f"; so far: {', '.join(known)}" if known else ", e.g. --area 'left IT band'"
-        raise RehabError(f"say where it hurts with --area{hint}")
+        raise InvalidInput(f"say where it hurts with --area{hint}")
     reading = s.store.record_pain(s.day(when), area, pain, s.today, note)
     say(
         f"• {reading.area}: {reading.pain}/{PAIN.high} on {render.day_text(reading.day)}"

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import click
 
-from ..domain.errors import RehabError
-from ..domain.settings import HELP, check_key
+from ..domain.errors import Damaged, InvalidInput, NotFound, StorageError
+from ..domain.settings import SETTINGS, check_key
 from ..store.transfer import check_export, export_csv, export_data, import_data
 from .output import terminal_text
 from .session import Session, pass_session
@@ -46,7 +46,7 @@ def settings(s: Session, key: str | None, value: str | None) -> None:
         click.echo(terminal_text(values[key]))
         return
     for name, current in values.items():
-        click.echo(f"{name:<15} {terminal_text(current):<14} " + click.style(HELP[name], dim=True))
+        click.echo(f"{name:<15} {terminal_text(current):<14} " + click.style(SETTINGS[name].help, dim=True))
 
 
 def check_theme(value: str) -> None:
@@ -55,7 +55,7 @@ def check_theme(value: str) -> None:
     from textual.theme import BUILTIN_THEMES
 
     if value.strip() and value.strip() not in BUILTIN_THEMES:
-        raise RehabError(f"theme '{value.strip()}' is not one of: {', '.join(sorted(BUILTIN_THEMES))}")
+        raise NotFound(f"theme '{value.strip()}' is not one of: {', '.join(sorted(BUILTIN_THEMES))}")
 
 
 @click.command("export")
@@ -116,7 +116,7 @@ def import_(s: Session, file: str, tracker: str | None, dry_run: bool) -> None:
         data, notes = moved.data, moved.notes
     else:
         if Path(file).is_dir():
-            raise RehabError(f"{file} is a folder; a JSON export is a file (for harsh, use --from harsh)")
+            raise InvalidInput(f"{file} is a folder; a JSON export is a file (for harsh, use --from harsh)")
         data, notes = read_export(Path(file)), []
     # Refuse a damaged file before the store is opened: opening a new file
     # would create it, and an error must leave nothing written.
@@ -140,21 +140,21 @@ def read_export(path: Path) -> object:
         with open(path, "rb") as fh:
             raw = fh.read(MAX_IMPORT_BYTES + 1)
     except OSError as exc:
-        raise RehabError(f"cannot read {name}: {exc.strerror or exc}") from None
+        raise StorageError(f"cannot read {name}: {exc.strerror or exc}") from None
     if len(raw) > MAX_IMPORT_BYTES:
-        raise RehabError(f"{name} is larger than {MAX_IMPORT_BYTES // 2**20} MB; that is not a rehab export")
+        raise InvalidInput(f"{name} is larger than {MAX_IMPORT_BYTES // 2**20} MB; that is not a rehab export")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise RehabError(f"{name} is not a JSON export (not UTF-8 text: {exc.reason})") from None
+        raise InvalidInput(f"{name} is not a JSON export (not UTF-8 text: {exc.reason})") from None
     if _nesting(text) > MAX_IMPORT_DEPTH:
-        raise RehabError(f"{name} is not a JSON export (nested more than {MAX_IMPORT_DEPTH} deep)")
+        raise InvalidInput(f"{name} is not a JSON export (nested more than {MAX_IMPORT_DEPTH} deep)")
     try:
         return json.loads(text, parse_int=_bounded_int, parse_float=_finite_float, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
-        raise RehabError(f"{name} is not a JSON export ({exc})") from None
+        raise InvalidInput(f"{name} is not a JSON export ({exc})") from None
     except _BadNumber as exc:
-        raise RehabError(f"{name} is not a JSON export (a number {exc})") from None
+        raise InvalidInput(f"{name} is not a JSON export (a number {exc})") from None
 
 
 class _BadNumber(ValueError):
@@ -203,7 +203,7 @@ def backup(s: Session, path: str | None) -> None:
         target = Path(path).expanduser() / name
     elif path.endswith(("/", os.sep)):
         # Path() drops the slash, and the backup would take the folder's name.
-        raise RehabError(f"folder {path} does not exist")
+        raise NotFound(f"folder {path} does not exist")
     else:
         target = Path(path)
     written = s.store.backup(target)
@@ -237,4 +237,4 @@ def check(s: Session) -> None:
         return
     for problem in problems:
         click.echo(terminal_text(problem))
-    raise RehabError(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {store.path}")
+    raise Damaged(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {store.path}")

@@ -10,7 +10,7 @@ import click
 from ..domain.checklist import Checklist, checklist, exact_from
 from ..domain.dates import parse_iso
 from ..domain.encouragement import encouragement
-from ..domain.errors import RehabError
+from ..domain.errors import InvalidInput, RehabError
 from ..domain.prescription import Dose
 from ..domain.streaks import adherence, current_streak, habit_streak, routine_adherence, routine_streak
 from ..domain.strength import strength
@@ -217,7 +217,7 @@ def calendar(s: Session, month: str | None) -> None:
         try:
             first = parse_iso(f"{month.strip()}-01")
         except RehabError:
-            raise RehabError(f"'{month}' is not a month: use YYYY-MM, e.g. 2026-11") from None
+            raise InvalidInput(f"'{month}' is not a month: use YYYY-MM, e.g. 2026-11") from None
     else:
         first = s.today.replace(day=1)
     click.echo(render.calendar_text(s.store.journal(), first.year, first.month, s.today))

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from ..domain.errors import RehabError
+from ..domain.errors import InvalidInput
 from ..domain.lookup import find_habit
 from ..domain.model import Habit
 from ..domain.prescription import Prescription
@@ -170,12 +170,12 @@ def edit(
     (a number 0 and a text '' clear it)."""
     changes = prescription_changes(prescription)
     if all(v is None for v in (name, cue, minutes, schedule, start, when)) and not changes:
-        raise RehabError(
+        raise InvalidInput(
             "nothing to change: give --name, --cue, --minutes, --schedule, --start, --when "
             "or a prescription (--sets, --reps, --hold, --sides, --rest, --min)"
         )
     if since is not None and schedule is None:
-        raise RehabError("--from says when a new --schedule takes effect; give --schedule too")
+        raise InvalidInput("--from says when a new --schedule takes effect; give --schedule too")
     found = s.habit(habit_name)
     extra = {} if minutes is None else {"minutes": minutes}
     changed = s.store.edit_habit(

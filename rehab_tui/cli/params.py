@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 import click
 
+from ..domain.errors import RehabError
+from ..domain.numbers import whole_number, within
+from ..domain.rules import WEEKS_BACK
 
-def is_ascii_number(text: str) -> bool:
-    """Plain digits 0-9, perhaps signed: what a person types as a number.
-
-    str.isdigit() and int() also take '²', '٣' or '５', which then either crash
-    (int('²')) or are read as a number nobody typed.
-    """
-    body = text[1:] if text[:1] in "+-" else text
-    return bool(body) and body.isascii() and body.isdigit()
+F = TypeVar("F", bound=Callable[..., object])
 
 
 class WholeNumber(click.ParamType):
-    """A whole number written in ASCII digits, within `low`..`high` when given.
+    """A whole number written in ASCII digits, within `low`..`high` when given
+    (read by domain/numbers.py, which words every refusal).
 
     Use it for every integer option (`type=WholeNumber(0, 10)`); a bad value is
     click's usage error (exit status 2), never a traceback.
@@ -29,25 +29,24 @@ class WholeNumber(click.ParamType):
         self.high = high
 
     def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> int:
-        if isinstance(value, int) and not isinstance(value, bool):
-            number = value
-        else:
-            text = str(value).strip()
-            if not is_ascii_number(text):
-                self.fail(f"{value!r} is not a whole number (digits 0-9)", param, ctx)
-            # 20 digits is far beyond any count here, and keeps int() cheap.
-            if len(text) > 20:
-                self.fail(f"{text[:20]}… is far too large", param, ctx)
-            number = int(text)
-        too_low = self.low is not None and number < self.low
-        too_high = self.high is not None and number > self.high
-        if too_low or too_high:
-            if self.high is None:
-                self.fail(f"{number} is too small: {self.low} or more", param, ctx)
-            if self.low is None:
-                self.fail(f"{number} is too large: {self.high} at most", param, ctx)
-            self.fail(f"{number} is not in the range {self.low} to {self.high}", param, ctx)
-        return number
+        try:
+            if isinstance(value, int) and not isinstance(value, bool):
+                return within(value, self.low, self.high)
+            return whole_number(str(value), self.low, self.high)
+        except RehabError as exc:
+            self.fail(str(exc), param, ctx)
 
     def __repr__(self) -> str:
         return f"WholeNumber({self.low}, {self.high})"
+
+
+def weeks_option(default: int, text: str) -> Callable[[F], F]:
+    """`--weeks N`: how far back a command looks, within the one range for it."""
+    return click.option(
+        "--weeks",
+        type=WholeNumber(WEEKS_BACK.low, WEEKS_BACK.high),
+        default=default,
+        show_default=True,
+        metavar="N",
+        help=f"{text} ({WEEKS_BACK.words()}).",
+    )

@@ -13,8 +13,9 @@ import click
 from .. import timers
 from ..domain.dates import logical_today
 from ..domain.errors import RehabError
-from ..domain.reminders import Reminder, days_text, left_text
+from ..domain.reminders import Reminder, left_text
 from ..domain.rules import check_reminder_time
+from ..domain.weekdays import weekdays_in_words
 from .output import say, terminal_text
 from .params import WholeNumber
 from .session import Session, pass_session
@@ -26,12 +27,14 @@ def remind() -> None:
 
 
 def _describe(r: Reminder) -> str:
-    return f"#{r.id}  {r.at}  {days_text(r.days)}  → {r.where}"
+    return f"#{r.id}  {r.at}  {weekdays_in_words(r.days)}  → {r.where}"
 
 
 @remind.command("add")
 @click.argument("at", metavar="HH:MM")
-@click.option("--days", metavar="DAYS", help="Which days: mon-fri, sat,sun, mon,wed,fri, weekdays (default every day).")
+@click.option(
+    "--days", metavar="DAYS", help="Which days: mon-fri, sat,sun, mon,wed,fri, M/W/F, weekdays (default every day)."
+)
 @click.option(
     "--to", "target", metavar="URL", help="An apprise URL, e.g. ntfy://my-topic (default: a desktop notification)."
 )

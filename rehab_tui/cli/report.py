@@ -5,24 +5,16 @@ from __future__ import annotations
 import click
 
 from ..domain.report import build_report
-from ..domain.rules import REPORT_WEEKS
 from ..report import ReportFormat, render
 from ..report.sections import period_label
 from .output import terminal_text
-from .params import WholeNumber
+from .params import weeks_option
 from .session import Session, pass_session
 from .target import check_target, force_option, write_target
 
 
 @click.command()
-@click.option(
-    "--weeks",
-    type=WholeNumber(REPORT_WEEKS.low, REPORT_WEEKS.high),
-    default=6,
-    show_default=True,
-    metavar="N",
-    help=f"How many weeks, the last ending today ({REPORT_WEEKS.low}-{REPORT_WEEKS.high}).",
-)
+@weeks_option(6, "How many weeks, the last ending today")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to a file.")
 @click.option(
     "--format",

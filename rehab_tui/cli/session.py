@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import click
 
 from ..domain.dates import logical_today, parse_day, parse_iso
-from ..domain.errors import RehabError
+from ..domain.errors import NotFound
 from ..domain.lookup import find_habit
 from ..store import Store, default_db_path
 from .output import terminal_text
@@ -85,7 +85,7 @@ class Session:
         folder = self.db_path.parent
         # A path under a file is left to Store.open, which says it cannot create it.
         if self.chosen_path and not os.path.lexists(folder) and folder != default_db_path().parent:
-            raise RehabError(f"folder {folder} does not exist; create it first, or check the --db path")
+            raise NotFound(f"folder {folder} does not exist; create it first, or check the --db path")
 
     @cached_property
     def today(self) -> date:
@@ -109,7 +109,7 @@ class Session:
         """Find an active habit (or, with `archived`, an archived one)."""
         pool = [h for h in self.all_habits if h.archived_on(self.today) == archived]
         if archived and not pool:
-            raise RehabError("no habit is archived")
+            raise NotFound("no habit is archived")
         return find_habit(pool, query)
 
     def close(self) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from ..domain.errors import RehabError
+from ..domain.errors import AlreadyExists, InvalidInput
 from ..store import files
 from .output import terminal_text
 from .session import Session
@@ -25,19 +25,19 @@ def check_target(s: Session, output: str, force: bool) -> None:
     Called before the database is opened (or created): an error writes nothing.
     """
     if not output.strip():
-        raise RehabError("-o needs a file name")
+        raise InvalidInput("-o needs a file name")
     target = Path(output).expanduser()
     if files.is_database_file(target, s.db_path):
-        raise RehabError(f"{output} is the database or one of its own files; write elsewhere")
+        raise InvalidInput(f"{output} is the database or one of its own files; write elsewhere")
     if target.is_dir():
-        raise RehabError(f"{output} is a folder; give a file name")
+        raise InvalidInput(f"{output} is a folder; give a file name")
     if os.path.lexists(target):
         if not force:
-            raise RehabError(f"{output} already exists; add --force to replace it")
+            raise AlreadyExists(f"{output} already exists; add --force to replace it")
         if not stat.S_ISREG(os.lstat(target).st_mode):
             # --force swaps in a new file under the name: a link would lose its
             # target, a device or a pipe would become a plain file.
-            raise RehabError(f"{output} is not a plain file (a link, a device or a pipe); name the file itself")
+            raise InvalidInput(f"{output} is not a plain file (a link, a device or a pipe); name the file itself")
 
 
 def write_target(output: str, text: str, force: bool, what: str) -> None:

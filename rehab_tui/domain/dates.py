@@ -9,7 +9,8 @@ from dateutil import parser
 from dateutil.relativedelta import relativedelta
 from dateutil.relativedelta import weekday as rd_weekday
 
-from .errors import RehabError
+from .errors import InvalidInput, OutOfRange
+from .weekdays import weekday
 
 _INFO = parser.parserinfo()
 _ISO = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
@@ -38,17 +39,17 @@ def iso(day: date) -> str:
 def parse_iso(text: str) -> date:
     """An ISO date, with a clear error for one that does not exist (2026-02-30)."""
     if not _ISO.match(text.strip()):
-        raise RehabError(f"'{text}' is not a date: {DATE_HELP}")
+        raise InvalidInput(f"'{text}' is not a date: {DATE_HELP}")
     try:
         day = date.fromisoformat(text.strip())
     except ValueError:
-        raise RehabError(f"{text} is not a day of the calendar") from None
+        raise InvalidInput(f"{text} is not a day of the calendar") from None
     return _in_range(day)
 
 
 def _in_range(day: date) -> date:
     if not MIN_YEAR <= day.year <= MAX_YEAR:
-        raise RehabError(f"{day.isoformat()} is out of range: years {MIN_YEAR} to {MAX_YEAR} only")
+        raise OutOfRange(f"{day.isoformat()} is out of range: years {MIN_YEAR} to {MAX_YEAR} only")
     return day
 
 
@@ -80,12 +81,12 @@ def _parse_day(text: str, today: date, ahead: bool) -> date:
     if m := _DAYS_AWAY.match(raw):
         days = int(m.group(2))
         return today + relativedelta(days=days if m.group(1) == "+" else -days)
-    if (m := _LAST_NEXT.match(raw)) and (index := _INFO.weekday(m.group(2))) is not None:
+    if (m := _LAST_NEXT.match(raw)) and (index := weekday(m.group(2))) is not None:
         # relativedelta's weekday(n) counts today as the first match; start a
         # day away from today so "last fri" on a Friday is a week ago.
         step = 1 if m.group(1).lower() == "next" else -1
         return today + relativedelta(days=step, weekday=rd_weekday(index)(step))
-    weekday_index = _INFO.weekday(word)
+    weekday_index = weekday(word)
     if weekday_index is not None:
         return today + relativedelta(weekday=rd_weekday(weekday_index)(1 if ahead else -1))
     tokens = [t for t in re.split(r"[\s,]+", raw) if t]
@@ -94,7 +95,7 @@ def _parse_day(text: str, today: date, ahead: bool) -> date:
         numbers = [t for t in tokens if _DAY_NUMBER.match(t)]
         if len(months) == 1 and len(numbers) == 1:
             return _nearest_month_day(raw, today, ahead)
-    raise RehabError(f"'{text}' is not a date: {DATE_HELP}")
+    raise InvalidInput(f"'{text}' is not a date: {DATE_HELP}")
 
 
 def _nearest_month_day(text: str, today: date, ahead: bool) -> date:
@@ -108,7 +109,7 @@ def _nearest_month_day(text: str, today: date, ahead: bool) -> date:
             continue
         if found.year == year and (found >= today if ahead else found <= today):
             return found
-    raise RehabError(f"'{text}' is not a day of the calendar")
+    raise InvalidInput(f"'{text}' is not a day of the calendar")
 
 
 def logical_today(now: datetime, day_start_hour: int) -> date:

@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Protocol, TypeVar
 
-from .errors import RehabError
+from .errors import Ambiguous, InvalidInput, NotFound
 from .rules import NAME
 
 
@@ -47,7 +47,7 @@ def find_habit(habits: Iterable[Named], query: str) -> Named:
     key = query.strip().casefold()
     pool = list(habits)
     if not key:
-        raise RehabError("name a habit")
+        raise InvalidInput("name a habit")
     exact = [h for h in pool if h.name.casefold() == key or h.slug == key]
     if len(exact) == 1:
         return exact[0]
@@ -56,6 +56,6 @@ def find_habit(habits: Iterable[Named], query: str) -> Named:
         return prefixed[0]
     if not prefixed:
         known = ", ".join(h.slug for h in pool) or "none"
-        raise RehabError(f"no habit matches '{query}' (habits: {known})")
+        raise NotFound(f"no habit matches '{query}' (habits: {known})")
     names = ", ".join(h.name for h in prefixed)
-    raise RehabError(f"'{query}' could be any of: {names}; type more of the name")
+    raise Ambiguous(f"'{query}' could be any of: {names}; type more of the name")

@@ -10,6 +10,7 @@ from functools import cached_property
 from .dates import days_between
 from .prescription import Dose, Prescription
 from .schedules import Schedule
+from .settings import DEFAULT_SETTINGS
 
 
 @dataclass(frozen=True)
@@ -133,8 +134,8 @@ class Journal:
 
     logs: tuple[HabitLog, ...]
     rest_days: frozenset[date] = frozenset()
-    week_start: int = 0
-    snooze_budget: int = 2
+    week_start: int = DEFAULT_SETTINGS.week_start
+    snooze_budget: int = DEFAULT_SETTINGS.snooze_budget
     #: Days holding a snooze that uses the budget (exempt ones, history brought
     #: in from another tracker, left out): what snoozing.budget_for counts.
     budget_days: frozenset[date] = frozenset()

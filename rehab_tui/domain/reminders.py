@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, time
 
-from .rules import EVERY_DAY, WEEKDAYS
+from .weekdays import weekday_list
 
 
 @dataclass(frozen=True)
@@ -41,21 +41,10 @@ def _since_start(hours: int, minutes: int, day_start_hour: int) -> int:
     return (hours * 60 + minutes - day_start_hour * 60) % (24 * 60)
 
 
-def days_text(days: frozenset[int]) -> str:
-    """A day set in as few words as `remind add --days` takes back: every day,
-    weekdays, mon-fri, sat-sun, mon,wed,fri."""
-    if days == EVERY_DAY:
-        return "every day"
-    ordered = sorted(days)
-    # One run of consecutive days (Monday-first) reads as a range.
-    if len(ordered) > 2 and ordered == list(range(ordered[0], ordered[-1] + 1)):
-        return f"{WEEKDAYS[ordered[0]]}-{WEEKDAYS[ordered[-1]]}"
-    return ",".join(WEEKDAYS[d] for d in ordered)
-
-
 def days_stored(days: frozenset[int]) -> str:
-    """How a day set is stored: day names, Monday first, comma-separated."""
-    return ",".join(WEEKDAYS[d] for d in sorted(days))
+    """How a reminder's days are stored: day names, Monday first, comma-separated.
+    (The store's name for weekdays.weekday_list.)"""
+    return weekday_list(days)
 
 
 def left_text(names: list[str]) -> str:

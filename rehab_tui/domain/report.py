@@ -17,7 +17,7 @@ from enum import StrEnum
 
 from .body import PainChange, PainPoint, PainReading, areas, pain_change, pain_series, weekly_pain
 from .model import HabitLog, Journal, Snooze
-from .rules import REPORT_WEEKS
+from .rules import WEEKS_BACK
 from .streaks import habit_share, routine_share, weekly_routine
 
 _DAY = timedelta(days=1)
@@ -140,7 +140,7 @@ def build_report(
 ) -> Report:
     """The report of the `weeks` whole weeks ending today. `notes` holds each
     habit's check-in notes by habit id (Store.notes)."""
-    REPORT_WEEKS.check(weeks)
+    WEEKS_BACK.check(weeks)
     first = today - weeks * _WEEK + _DAY
     starts = [first + i * _WEEK for i in range(weeks)]
     week_list = tuple(

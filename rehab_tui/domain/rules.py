@@ -12,33 +12,15 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from .errors import BeforeStart, InTheFuture, RehabError
+from .errors import BeforeStart, InTheFuture, InvalidInput, NothingToRest, OutOfRange, RuleRefused
 from .model import Habit, Pause
+from .numbers import Range
 from .prescription import Prescription
 from .states import DayState
+from .weekdays import EVERY_DAY, parse_weekdays
 
 if TYPE_CHECKING:
     from .body import PainReading
-
-
-@dataclass(frozen=True)
-class Range:
-    """An inclusive range of whole numbers, with the words that name it."""
-
-    low: int
-    high: int
-    what: str
-    unit: str = ""
-
-    def check(self, value: int | None) -> int | None:
-        if value is None:
-            return None
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise RehabError(f"{self.what} is a whole number from {self.low} to {self.high} ({value!r} given)")
-        if not self.low <= value <= self.high:
-            unit = f" {self.unit}" if self.unit else ""
-            raise RehabError(f"{self.what} goes from {self.low} to {self.high}{unit} ({value} given)")
-        return value
 
 
 PAIN = Range(0, 10, "pain")
@@ -50,10 +32,9 @@ HOLD = Range(1, 600, "a hold", "seconds")
 MIN_SETS = Range(SETS.low, SETS.high, "min sets")
 MIN_HOLD = Range(HOLD.low, HOLD.high, "a minimum hold", "seconds")
 REST = Range(1, 600, "rest between sets", "seconds")
-SNOOZE_BUDGET = Range(0, 7, "snooze_budget")
-DAY_START_HOUR = Range(0, 12, "day_start_hour")
-#: A report covers this many weeks (520: ten years, as far as any history here goes).
-REPORT_WEEKS = Range(1, 520, "a report's weeks", "weeks")
+#: How many weeks the report and the pain list look back (520: ten years, as
+#: far as any history here goes).
+WEEKS_BACK = Range(1, 520, "a look back", "weeks")
 
 #: Snoozes may be planned this far ahead (a sore week is seen coming, not longer).
 SNOOZE_AHEAD = timedelta(days=7)
@@ -72,11 +53,11 @@ class TextField:
         """The text as stored: trimmed, one line, no control characters, within the cap."""
         text = unicodedata.normalize("NFC", value or "").strip()
         if required and not text:
-            raise RehabError(f"{self.what} cannot be empty")
+            raise InvalidInput(f"{self.what} cannot be empty")
         if any(is_control(ch) for ch in text):
-            raise RehabError(f"{self.what} cannot hold control characters or line breaks")
+            raise InvalidInput(f"{self.what} cannot hold control characters or line breaks")
         if len(text) > self.cap:
-            raise RehabError(f"{self.what} can be at most {self.cap} characters ({len(text)} given)")
+            raise InvalidInput(f"{self.what} can be at most {self.cap} characters ({len(text)} given)")
         return text
 
 
@@ -106,7 +87,7 @@ def check_not_future(day: date, today: date, what: str) -> date:
 
 def check_snooze_day(day: date, today: date) -> date:
     if day > today + SNOOZE_AHEAD:
-        raise RehabError(f"snoozes reach at most {SNOOZE_AHEAD.days} days ahead ({day.isoformat()} is further)")
+        raise OutOfRange(f"snoozes reach at most {SNOOZE_AHEAD.days} days ahead ({day.isoformat()} is further)")
     return day
 
 
@@ -116,10 +97,10 @@ def check_habit(habit: Habit) -> Habit:
     The name's uniqueness needs the other habits, so the store checks that.
     """
     if habit.archived is not None and habit.archived < habit.start:
-        raise RehabError(f"{habit.name} cannot be archived ({habit.archived}) before it starts ({habit.start})")
+        raise RuleRefused(f"{habit.name} cannot be archived ({habit.archived}) before it starts ({habit.start})")
     sinces = [v.since for v in habit.versions]
     if sinces != sorted(set(sinces)):
-        raise RehabError(f"{habit.name}: two schedule versions take effect on the same day")
+        raise RuleRefused(f"{habit.name}: two schedule versions take effect on the same day")
     return replace(
         habit,
         name=NAME.clean(habit.name, required=True),
@@ -144,9 +125,9 @@ def check_prescription(p: Prescription) -> Prescription:
         min_hold=MIN_HOLD.check(p.min_hold),
     )
     if p.min_hold is not None and (p.hold is None or p.min_hold > p.hold):
-        raise RehabError("a minimum dose's hold needs a hold at least as long (--hold)")
+        raise OutOfRange("a minimum dose's hold needs a hold at least as long (--hold)")
     if p.min_sets is not None and (p.sets is None or p.min_sets > p.sets):
-        raise RehabError("a minimum dose's sets need as many sets or more (--sets)")
+        raise OutOfRange("a minimum dose's sets need as many sets or more (--sets)")
     return p
 
 
@@ -154,17 +135,17 @@ def check_reading(reading: PainReading, today: date) -> PainReading:
     """A pain reading: 0–10 (a snooze may name an area without one), a named
     area within its cap, a note within its cap, not in the future."""
     if reading.pain is None and not reading.from_snooze:
-        raise RehabError("a pain reading needs a number from 0 to 10")
+        raise InvalidInput("a pain reading needs a number from 0 to 10")
     check_not_future(reading.day, today, "record pain")
     area = AREA.clean(reading.area) or (UNNAMED_AREA if reading.from_snooze else "")
     if not area:
-        raise RehabError("a pain reading needs a body area (--area), e.g. 'left IT band'")
+        raise InvalidInput("a pain reading needs a body area (--area), e.g. 'left IT band'")
     return replace(reading, area=area, pain=PAIN.check(reading.pain), note=NOTE.clean(reading.note))
 
 
 def check_pause(pause: Pause) -> Pause:
     if pause.until < pause.start:
-        raise RehabError(f"a pause cannot end ({pause.until}) before it starts ({pause.start})")
+        raise InvalidInput(f"a pause cannot end ({pause.until}) before it starts ({pause.start})")
     return replace(pause, reason=REASON.clean(pause.reason))
 
 
@@ -173,7 +154,7 @@ def check_pause_start(pause: Pause, today: date, history: bool = False) -> Pause
     its budget, so a broken streak cannot be lifted for free. `history` is for
     pauses brought in (an import), which record what already happened."""
     if not history and pause.start < today:
-        raise RehabError(
+        raise RuleRefused(
             f"a pause starts today or later ({pause.start.isoformat()} is past); to rest a past day use "
             f"rehab snooze --date {pause.start.isoformat()}, within the snooze budget"
         )
@@ -193,16 +174,16 @@ def check_snooze_needed(
     when = f"{day.isoformat()} ({day:%a})"
     if habit is not None:
         if habit_state is DayState.DONE:
-            raise RehabError(f"{habit.name} is already done on {when}; nothing to rest, no snooze used")
+            raise NothingToRest(f"{habit.name} is already done on {when}; nothing to rest, no snooze used")
     elif not any(state in RESTABLE for state in states):
-        raise RehabError(f"the routine of {when} is complete; nothing to rest, no snooze used")
+        raise NothingToRest(f"the routine of {when} is complete; nothing to rest, no snooze used")
     return day
 
 
 def check_start(habit: Habit, start: date, first_checkin: date | None) -> date:
     """A new start day: not after the first check-in, which would leave it before the start."""
     if first_checkin is not None and first_checkin < start:
-        raise RehabError(
+        raise RuleRefused(
             f"{habit.name} was done on {first_checkin.isoformat()}, before {start.isoformat()}; "
             "a start cannot leave check-ins before it"
         )
@@ -212,7 +193,7 @@ def check_start(habit: Habit, start: date, first_checkin: date | None) -> date:
 def check_schedule_since(habit: Habit, since: date) -> date:
     """A schedule change takes effect on or after the habit's start."""
     if since < habit.start:
-        raise RehabError(
+        raise RuleRefused(
             f"{habit.name} starts on {habit.start.isoformat()}; a schedule change cannot take effect "
             f"before it ({since.isoformat()})"
         )
@@ -236,20 +217,6 @@ def check_checkin(habit: Habit, day: date, today: date) -> date:
 
 # -------------------------------------------------------------- reminders
 
-#: The days of the week as `remind add --days` names them, Monday first
-#: (date.weekday() numbers them the same way).
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-EVERY_DAY = frozenset(range(7))
-#: Words for common day sets, besides lists and ranges of day names.
-DAY_SETS = {
-    "daily": EVERY_DAY,
-    "every day": EVERY_DAY,
-    "everyday": EVERY_DAY,
-    "all": EVERY_DAY,
-    "weekdays": frozenset(range(5)),
-    "weekends": frozenset({5, 6}),
-    "weekend": frozenset({5, 6}),
-}
 #: Where a reminder goes: an apprise URL, one line (apprise URLs of chat
 #: services with tokens run long, hence the cap).
 REMINDER_TARGET = TextField("a reminder's --to URL", 2000)
@@ -273,41 +240,12 @@ def check_reminder_time(text: str) -> str:
         and int(minutes) < 60
     ):
         return f"{int(hours):02d}:{minutes}"
-    raise RehabError(f"'{raw}' is not a time of day: use HH:MM on the 24-hour clock, e.g. 19:30")
+    raise InvalidInput(f"'{raw}' is not a time of day: use HH:MM on the 24-hour clock, e.g. 19:30")
 
 
 def check_reminder_days(text: str | None) -> frozenset[int]:
-    """A set of weekdays (0 = Monday): `mon-fri`, `mon,wed,fri`, `sat-sun`,
-    `fri-mon` (a range may wrap), `weekdays`, `weekends`, `daily`; None is every day."""
-    if text is None:
-        return EVERY_DAY
-    words = " ".join(text.casefold().split())
-    if words in DAY_SETS:
-        return DAY_SETS[words]
-    days: set[int] = set()
-    for part in words.replace(" ", "").split(","):
-        first, sep, last = part.partition("-")
-        try:
-            a = _weekday(first)
-            b = _weekday(last) if sep else a
-        except RehabError:
-            raise RehabError(
-                f"'{text.strip()}' is not a set of days: use names like mon-fri, sat,sun or mon,wed,fri "
-                "(or weekdays, weekends, daily)"
-            ) from None
-        days.update((a + k) % 7 for k in range((b - a) % 7 + 1))
-    return frozenset(days)
-
-
-def _weekday(word: str) -> int:
-    key = word[:3]
-    if (
-        len(word) >= 3
-        and key in WEEKDAYS
-        and ("monday tuesday wednesday thursday friday saturday sunday".split()[WEEKDAYS.index(key)].startswith(word))
-    ):
-        return WEEKDAYS.index(key)
-    raise RehabError(f"'{word}' is not a day of the week")
+    """A reminder's days (0 = Monday), in any words weekdays.py reads; None is every day."""
+    return EVERY_DAY if text is None else parse_weekdays(text)
 
 
 def check_reminder_target(text: str | None) -> str | None:
@@ -320,10 +258,10 @@ def check_reminder_target(text: str | None) -> str | None:
     if not (
         sep and rest and scheme[:1].isalpha() and scheme.isascii() and all(ch.isalnum() or ch in "+.-" for ch in scheme)
     ):
-        raise RehabError(
+        raise InvalidInput(
             f"'{url}' is not a notification URL: use an apprise URL like ntfy://my-topic, "
             "tgram://BOT_TOKEN/CHAT_ID or mailto://user:pass@example.com"
         )
     if any(ch.isspace() for ch in url):
-        raise RehabError("a reminder's --to URL cannot hold spaces (write %20)")
+        raise InvalidInput("a reminder's --to URL cannot hold spaces (write %20)")
     return url

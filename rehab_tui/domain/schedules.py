@@ -9,7 +9,9 @@ from enum import StrEnum
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from .errors import RehabError
+from .errors import InvalidInput, OutOfRange, RehabError
+from .numbers import whole_number
+from .weekdays import FULL_NAMES, read_weekdays, weekday_list
 
 if TYPE_CHECKING:
     from fractions import Fraction
@@ -20,40 +22,22 @@ if TYPE_CHECKING:
 # friendly forms never do, and every command would pay ~5 ms to load them.
 
 WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-WEEKDAY_FULL_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WEEKDAY_WORDS = {
-    **{name: i for i, name in enumerate(WEEKDAY_NAMES)},
-    **{full: i for i, full in enumerate(WEEKDAY_FULL_NAMES)},
-    "tues": 1,
-    "wednes": 2,
-    "thur": 3,
-    "thurs": 3,
-}
 
 _EVERY = re.compile(r"^every\s+([0-9]+)\s+days?$")
 _QUOTA = re.compile(r"^([0-9]+)\s*(?:/\s*|x\s*/\s*|x\s+a\s+|x\s+per\s+|\s+times?\s+(?:a|per)\s+|\s+per\s+)week$")
-#: Whole-phrase names for common schedules, as people say them.
+#: Whole-phrase names for common schedules, as people say them (the names of
+#: day sets, such as weekdays, are weekdays.py's).
 _PHRASES = {
-    "daily": "daily",
-    "every day": "daily",
-    "everyday": "daily",
-    "weekdays": "mon,tue,wed,thu,fri",
-    "every weekday": "mon,tue,wed,thu,fri",
-    "weekends": "sat,sun",
-    "every weekend": "sat,sun",
     "every other day": "every 2 days",
     "weekly": "1/week",
     "once a week": "1/week",
     "twice a week": "2/week",
 }
-#: One-letter day lists (M/W/F, T/Th, Sa/Su): T and S alone are ambiguous.
-_LETTERS = {"m": 0, "t": 1, "tu": 1, "w": 2, "th": 3, "r": 3, "f": 4, "sa": 5, "su": 6}
 #: Frequencies no finer than a day: a schedule says on which days, not hours.
 RRULE_FREQUENCIES = ("DAILY", "WEEKLY", "MONTHLY", "YEARLY")
 
 SCHEDULE_HELP = (
-    "use daily, weekdays, weekends, days like tue,fri or M/W/F, 'every 2 days', "
+    "use daily, weekdays, weekends, days like tue,fri, mon-fri or M/W/F, 'every 2 days', "
     "'every other day', '2/week', '3x/week', weekly, or an RRULE:"
 )
 
@@ -111,7 +95,7 @@ class Schedule:
         if self.kind is ScheduleKind.DAILY:
             return "daily"
         if self.kind is ScheduleKind.WEEKDAYS:
-            return ",".join(WEEKDAY_NAMES[d] for d in sorted(self.weekdays))
+            return weekday_list(self.weekdays)
         if self.kind is ScheduleKind.INTERVAL:
             return f"every {self.interval} days"
         if self.kind is ScheduleKind.QUOTA:
@@ -123,7 +107,7 @@ class Schedule:
         if self.kind is ScheduleKind.DAILY:
             return "every day"
         if self.kind is ScheduleKind.WEEKDAYS:
-            return "every " + ", ".join(WEEKDAY_FULL_NAMES[d].capitalize() for d in sorted(self.weekdays))
+            return "every " + ", ".join(FULL_NAMES[d].capitalize() for d in sorted(self.weekdays))
         if self.kind is ScheduleKind.INTERVAL:
             return f"every {self.interval} days, counting from {self.anchor.isoformat()}"
         if self.kind is ScheduleKind.QUOTA:
@@ -211,42 +195,29 @@ def _parse(text: str, anchor: date, strict: bool) -> Schedule:
     raw = (text or "").strip()
     word = re.sub(r"\s+", " ", raw.lower())
     if not raw:
-        raise RehabError(f"a schedule is needed: {SCHEDULE_HELP}")
+        raise InvalidInput(f"a schedule is needed: {SCHEDULE_HELP}")
     word = _PHRASES.get(word, word)
-    if word == "daily":
-        return Schedule(ScheduleKind.DAILY, "RRULE:FREQ=DAILY", anchor)
     if m := _EVERY.match(word):
-        n = int(m.group(1))
+        n = whole_number(m.group(1))
         if not 1 <= n <= 365:
-            raise RehabError(f"'every {n} days' needs N from 1 to 365")
+            raise OutOfRange(f"'every {n} days' needs N from 1 to 365")
         if n == 1:
             return Schedule(ScheduleKind.DAILY, "RRULE:FREQ=DAILY", anchor)
         return Schedule(ScheduleKind.INTERVAL, f"RRULE:FREQ=DAILY;INTERVAL={n}", anchor, interval=n)
     if m := _QUOTA.match(word):
-        q = int(m.group(1))
+        q = whole_number(m.group(1))
         if not 1 <= q <= 7:
-            raise RehabError(f"'{raw}': a weekly quota is from 1/week to 7/week")
+            raise OutOfRange(f"'{raw}': a weekly quota is from 1/week to 7/week")
         return Schedule(ScheduleKind.QUOTA, f"{q}/week", anchor, quota=q)
     if word.startswith(("rrule:", "dtstart", "freq=")):
         return _from_rrule(raw, anchor, strict)
-    days = _weekday_list(word)
+    days = read_weekdays(word)
     if days:
         if len(days) == 7:
             return Schedule(ScheduleKind.DAILY, "RRULE:FREQ=DAILY", anchor)
         codes = ",".join(WEEKDAY_CODES[d] for d in sorted(days))
         return Schedule(ScheduleKind.WEEKDAYS, f"RRULE:FREQ=WEEKLY;BYDAY={codes}", anchor, weekdays=days)
-    raise RehabError(f"'{raw}' is not a schedule: {SCHEDULE_HELP}")
-
-
-def _weekday_list(word: str) -> frozenset[int]:
-    """`tue,fri`, `mon wed fri` or `M/W/F`; empty when it is not a list of days."""
-    parts = [p for p in re.split(r"[\s,]+", word) if p]
-    if parts and all(p in _WEEKDAY_WORDS for p in parts):
-        return frozenset(_WEEKDAY_WORDS[p] for p in parts)
-    letters = word.replace(" ", "").split("/")
-    if len(letters) > 1 and all(p in _LETTERS or p in _WEEKDAY_WORDS for p in letters):
-        return frozenset(_LETTERS.get(p, _WEEKDAY_WORDS.get(p)) for p in letters)
-    return frozenset()
+    raise InvalidInput(f"'{raw}' is not a schedule: {SCHEDULE_HELP}")
 
 
 def _from_rrule(raw: str, anchor: date, strict: bool = True) -> Schedule:
@@ -259,17 +230,17 @@ def _from_rrule(raw: str, anchor: date, strict: bool = True) -> Schedule:
         body = "RRULE:" + body
     body = "RRULE:" + body[len("RRULE:") :].upper()
     if "\n" in body:
-        raise RehabError(f"'{raw}' holds more than one rule; give one RRULE line")
+        raise InvalidInput(f"'{raw}' holds more than one rule; give one RRULE line")
     _check_rrule_parts(raw, body)
     start = datetime.combine(anchor, time.min)
     try:
         rule = rrulestr(body, dtstart=start)
     except (ValueError, TypeError, OverflowError, KeyError, AttributeError):
-        raise RehabError(f"'{raw}' is not an RRULE this app can read: {RRULE_HELP}") from None
+        raise InvalidInput(f"'{raw}' is not an RRULE this app can read: {RRULE_HELP}") from None
     if strict:
         next_one = rule.after(start, inc=True)
         if next_one is None or next_one.date() > anchor + timedelta(days=365):
-            raise RehabError(f"'{raw}' does not fall on any day in the year from {anchor.isoformat()}")
+            raise InvalidInput(f"'{raw}' does not fall on any day in the year from {anchor.isoformat()}")
     # Keep the friendly forms friendly: a raw rule that is one of them is stored as such.
     try:
         return parse_schedule(_friendly_form(str(rule).split("\n")[-1]) or "", anchor)
@@ -290,13 +261,15 @@ def _check_rrule_parts(raw: str, body: str) -> None:
         parts[key.strip()] = value.strip()
     freq = parts.get("FREQ")
     if freq not in RRULE_FREQUENCIES:
-        raise RehabError(
+        raise InvalidInput(
             f"'{raw}': a schedule repeats daily, weekly, monthly or yearly "
             f"(FREQ={'|'.join(RRULE_FREQUENCIES)}), not {freq or 'never'}"
         )
-    interval = parts.get("INTERVAL", "1")
-    if not (interval.isascii() and interval.isdigit() and len(interval) <= 4) or int(interval) < 1:
-        raise RehabError(f"'{raw}': INTERVAL is a whole number of at least 1")
+    try:
+        # Up to 9999: a larger one would overflow dateutil's date arithmetic.
+        whole_number(parts.get("INTERVAL", "1"), 1, 9999)
+    except RehabError:
+        raise InvalidInput(f"'{raw}': INTERVAL is a whole number of at least 1") from None
 
 
 def _friendly_form(rule_text: str) -> str | None:
@@ -308,7 +281,7 @@ def _friendly_form(rule_text: str) -> str | None:
     if m := re.fullmatch(r"RRULE:FREQ=WEEKLY;BYDAY=([A-Z,]+)", rule_text):
         codes = m.group(1).split(",")
         if all(c in WEEKDAY_CODES for c in codes):
-            return ",".join(WEEKDAY_NAMES[WEEKDAY_CODES.index(c)] for c in codes)
+            return weekday_list(frozenset(WEEKDAY_CODES.index(c) for c in codes))
     return None
 
 

@@ -11,7 +11,7 @@ import os
 from datetime import date
 from pathlib import Path
 
-from ..domain.errors import RehabError
+from ..domain.errors import InvalidInput, NotFound
 from ._common import FORMAT, VERSION, Moved
 from .harsh import read_harsh
 from .loop import read_loop
@@ -32,10 +32,10 @@ def convert(kind: str, path: str | os.PathLike[str], today: date) -> Moved:
     be raises RehabError with one sentence; nothing is ever written.
     """
     if kind not in KINDS:
-        raise RehabError(f"cannot import from '{kind}': choose {' or '.join(KINDS)}")
+        raise InvalidInput(f"cannot import from '{kind}': choose {' or '.join(KINDS)}")
     where = Path(path).expanduser()
     if not where.exists():
-        raise RehabError(f"{where} does not exist")
+        raise NotFound(f"{where} does not exist")
     if kind == "loop":
         return read_loop(where, today)
     return read_harsh(where, today)

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from ..domain.dates import MIN_YEAR
-from ..domain.errors import RehabError
+from ..domain.errors import InTheFuture, OutOfRange
 from ..domain.lookup import unique_slug
 from ..domain.rules import CUE, NAME, NOTE, is_control
 from ..domain.schedules import parse_schedule
@@ -145,9 +145,11 @@ def _monthly_rule(k: int, start: date) -> str:
 def check_day(day: date, today: date, what: str) -> date:
     """A day from the other tracker's files, refused when it is in the future or absurdly old."""
     if day > today:
-        raise RehabError(f"{what} is dated {day.isoformat()}, after today ({today.isoformat()}); nothing was imported")
+        raise InTheFuture(
+            f"{what} is dated {day.isoformat()}, after today ({today.isoformat()}); nothing was imported", day
+        )
     if day.year < MIN_YEAR:
-        raise RehabError(f"{what} is dated {day.isoformat()}, before {MIN_YEAR}; the file looks damaged")
+        raise OutOfRange(f"{what} is dated {day.isoformat()}, before {MIN_YEAR}; the file looks damaged")
     return day
 
 

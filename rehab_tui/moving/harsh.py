@@ -15,7 +15,7 @@ import re
 from datetime import date
 from pathlib import Path
 
-from ..domain.errors import RehabError
+from ..domain.errors import InvalidInput, StorageError
 from ._common import Draft, Moved, assemble, check_day, one_line, plural
 
 _FREQUENCY = re.compile(r"(\d+)(w?)(?:/(\d+)(w?))?")
@@ -27,10 +27,10 @@ _NOTE_CAP = 300
 def read_harsh(path: Path, today: date) -> Moved:
     """A harsh folder: its `habits` file (required) and its `log` (may be missing)."""
     if not path.is_dir():
-        raise RehabError(f"{path} is not a folder; harsh keeps its 'habits' and 'log' files in one")
+        raise InvalidInput(f"{path} is not a folder; harsh keeps its 'habits' and 'log' files in one")
     habits_file = path / "habits"
     if not habits_file.is_file():
-        raise RehabError(f"{path} has no 'habits' file, so it is not a harsh folder")
+        raise InvalidInput(f"{path} has no 'habits' file, so it is not a harsh folder")
     drafts = _read_habits(_text(habits_file), today)
     extra: list[str] = []
     log_file = path / "log"
@@ -45,9 +45,9 @@ def _text(file: Path) -> str:
     try:
         return file.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        raise RehabError(f"harsh's '{file.name}' file is not UTF-8 text") from None
+        raise InvalidInput(f"harsh's '{file.name}' file is not UTF-8 text") from None
     except OSError as exc:
-        raise RehabError(f"cannot read {file}: {exc.strerror or exc}") from None
+        raise StorageError(f"cannot read {file}: {exc.strerror or exc}") from None
 
 
 def _read_habits(text: str, today: date) -> dict[str, Draft]:
@@ -63,10 +63,10 @@ def _read_habits(text: str, today: date) -> dict[str, Draft]:
             continue
         parts = line.split(": ")
         if len(parts) not in (2, 3) or not parts[0].strip():
-            raise RehabError(f"{where} is not 'Name: frequency' or 'Name: frequency: YYYY-MM-DD': {line!r}")
+            raise InvalidInput(f"{where} is not 'Name: frequency' or 'Name: frequency: YYYY-MM-DD': {line!r}")
         name, frequency = parts[0].strip(), parts[1].strip()
         if name in drafts:
-            raise RehabError(f"{where} names '{name}' a second time; the log could not tell them apart")
+            raise InvalidInput(f"{where} names '{name}' a second time; the log could not tell them apart")
         draft = Draft(name=name, cue=f"Group: {heading}" if heading else "")
         _frequency(draft, frequency, where)
         if len(parts) == 3:
@@ -83,16 +83,16 @@ def _read_habits(text: str, today: date) -> dict[str, Draft]:
 def _frequency(draft: Draft, text: str, where: str) -> None:
     m = _FREQUENCY.fullmatch(text.lower())
     if not m:
-        raise RehabError(f"{where} has the frequency {text!r}; harsh writes N, Nw, T/I or T/Iw")
+        raise InvalidInput(f"{where} has the frequency {text!r}; harsh writes N, Nw, T/I or T/Iw")
     times = int(m.group(1)) * (7 if m.group(2) else 1)
     if m.group(3) is None:
         times, days = (1, times) if times else (0, 1)
     else:
         days = int(m.group(3)) * (7 if m.group(4) else 1)
         if days == 0:
-            raise RehabError(f"{where} has the frequency {text!r}: 'in 0 days' cannot be met")
+            raise InvalidInput(f"{where} has the frequency {text!r}: 'in 0 days' cannot be met")
         if times > days:
-            raise RehabError(f"{where} has the frequency {text!r}: more times than days")
+            raise InvalidInput(f"{where} has the frequency {text!r}: more times than days")
     if times == 0:
         draft.schedule = "1/week"
         draft.remarks.append(
@@ -110,7 +110,7 @@ def _date(text: str, what: str) -> date:
             raise ValueError
         return date.fromisoformat(text)
     except ValueError:
-        raise RehabError(f"{what} {text!r}, not a date YYYY-MM-DD") from None
+        raise InvalidInput(f"{what} {text!r}, not a date YYYY-MM-DD") from None
 
 
 def _read_log(text: str, drafts: dict[str, Draft], today: date) -> list[str]:
@@ -127,11 +127,11 @@ def _read_log(text: str, drafts: dict[str, Draft], today: date) -> list[str]:
         # trim that to "y : :", and a comment may hold "a: b".
         fields = [f.strip() for f in _SEPARATOR.split(line)]
         if len(fields) < 3:
-            raise RehabError(f"{where} is not 'YYYY-MM-DD : Habit : y|n|s': {raw.strip()!r}")
+            raise InvalidInput(f"{where} is not 'YYYY-MM-DD : Habit : y|n|s': {raw.strip()!r}")
         day = _date(fields[0], f"{where} starts with")
         name, result = fields[1], fields[2].lower()
         if result not in ("y", "n", "s"):
-            raise RehabError(f"{where} has the result {fields[2]!r}; harsh writes y, n or s")
+            raise InvalidInput(f"{where} has the result {fields[2]!r}; harsh writes y, n or s")
         if len(fields) >= 5:
             comment, amount = " : ".join(fields[3:-1]), fields[-1]
         else:

@@ -13,12 +13,14 @@ import csv
 import io
 import sqlite3
 import zipfile
+from contextlib import suppress
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from sqlite_utils import Database
 
-from ..domain.errors import RehabError
+from ..domain.errors import InvalidInput, RehabError, StorageError
+from ..domain.numbers import whole_number
 from ._common import Draft, Moved, assemble, check_day, one_line, plural
 
 #: The newest Loop database this reads (docs/formats.md, "Loop Habit Tracker": the current app writes 25).
@@ -35,17 +37,19 @@ _CSV_VALUES = {"YES_MANUAL": YES_MANUAL, "YES_AUTO": YES_AUTO, "NO": NO, "SKIP":
 def read_loop(path: Path, today: date) -> Moved:
     """A Loop backup (.db) or CSV export (.zip), told apart by its first bytes."""
     if path.is_dir():
-        raise RehabError(f"{path} is a folder; Loop's files are a backup (.db) or a CSV export (.zip)")
+        raise InvalidInput(f"{path} is a folder; Loop's files are a backup (.db) or a CSV export (.zip)")
     try:
         with path.open("rb") as f:
             head = f.read(16)
     except OSError as exc:
-        raise RehabError(f"cannot read {path}: {exc.strerror or exc}") from None
+        raise StorageError(f"cannot read {path}: {exc.strerror or exc}") from None
     if head.startswith(_SQLITE_MAGIC):
         return read_backup(path, today)
     if head.startswith(b"PK"):
         return read_csv_zip(path, today)
-    raise RehabError(f"{path.name} is neither a Loop Habit Tracker backup (an SQLite .db) nor its CSV export (a .zip)")
+    raise InvalidInput(
+        f"{path.name} is neither a Loop Habit Tracker backup (an SQLite .db) nor its CSV export (a .zip)"
+    )
 
 
 # --- the backup ---------------------------------------------------------------
@@ -56,28 +60,28 @@ def read_backup(path: Path, today: date) -> Moved:
     try:
         conn = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True)
     except sqlite3.Error as exc:
-        raise RehabError(f"cannot open {path.name} as an SQLite database ({exc})") from None
+        raise InvalidInput(f"cannot open {path.name} as an SQLite database ({exc})") from None
     try:
         try:
             db = Database(conn, execute_plugins=False)
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             tables = {name.casefold(): name for name in db.table_names()}
         except sqlite3.DatabaseError as exc:
-            raise RehabError(f"{path.name} is not a readable SQLite database ({exc})") from None
+            raise InvalidInput(f"{path.name} is not a readable SQLite database ({exc})") from None
         if "habits" not in tables or "repetitions" not in tables:
-            raise RehabError(
+            raise InvalidInput(
                 f"{path.name} is an SQLite database but not a Loop Habit Tracker backup "
                 "(it has no Habits and Repetitions tables)"
             )
         if version > LOOP_DB_VERSION:
-            raise RehabError(
+            raise InvalidInput(
                 f"{path.name} comes from a newer Loop (database version {version}; "
                 f"this reads up to {LOOP_DB_VERSION}); export a CSV zip from Loop instead"
             )
         try:
             drafts = _backup_drafts(db, tables["habits"], tables["repetitions"], today)
         except sqlite3.DatabaseError as exc:
-            raise RehabError(f"{path.name} is a damaged Loop backup ({exc})") from None
+            raise InvalidInput(f"{path.name} is a damaged Loop backup ({exc})") from None
     finally:
         conn.close()
     return assemble(drafts, today, "Loop")
@@ -88,10 +92,10 @@ def _backup_drafts(db: Database, habits_table: str, reps_table: str, today: date
     rep_cols = {c.name.casefold() for c in db[reps_table].columns}
     for needed in ("id", "name"):
         if needed not in habit_cols:
-            raise RehabError(f"this Loop backup is damaged (its Habits table has no '{needed}' column)")
+            raise InvalidInput(f"this Loop backup is damaged (its Habits table has no '{needed}' column)")
     for needed in ("habit", "timestamp"):
         if needed not in rep_cols:
-            raise RehabError(f"this Loop backup is damaged (its Repetitions table has no '{needed}' column)")
+            raise InvalidInput(f"this Loop backup is damaged (its Repetitions table has no '{needed}' column)")
     has_value = "value" in rep_cols
     has_notes = "notes" in rep_cols
     order = "position, id" if "position" in habit_cols else "id"
@@ -138,11 +142,11 @@ def _backup_drafts(db: Database, habits_table: str, reps_table: str, today: date
 def _day_of(timestamp: object, name: str) -> date:
     """Loop's timestamp (ms at 00:00 UTC of the local date) as that date."""
     if isinstance(timestamp, bool) or not isinstance(timestamp, (int, float)):
-        raise RehabError(f"this Loop backup is damaged (an entry of '{name}' has the timestamp {timestamp!r})")
+        raise InvalidInput(f"this Loop backup is damaged (an entry of '{name}' has the timestamp {timestamp!r})")
     try:
         return datetime.fromtimestamp(timestamp / 1000, UTC).date()
     except (OverflowError, OSError, ValueError):
-        raise RehabError(
+        raise InvalidInput(
             f"this Loop backup is damaged (an entry of '{name}' has the timestamp {timestamp!r})"
         ) from None
 
@@ -155,12 +159,12 @@ def read_csv_zip(path: Path, today: date) -> Moved:
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as exc:
-        raise RehabError(f"{path.name} is not a zip file Loop could have written ({exc})") from None
+        raise InvalidInput(f"{path.name} is not a zip file Loop could have written ({exc})") from None
     with archive:
         names = [n for n in archive.namelist() if not n.endswith("/")]
         listing = [n for n in names if n == "Habits.csv" or n.endswith("/Habits.csv")]
         if not listing:
-            raise RehabError(f"{path.name} is a zip without Habits.csv, so it is not a Loop CSV export")
+            raise InvalidInput(f"{path.name} is a zip without Habits.csv, so it is not a Loop CSV export")
         habits_csv = min(listing, key=lambda n: (n.count("/"), n))
         base = habits_csv[: -len("Habits.csv")]
         # The folder of each habit, by the number in front of its name ("001 Stretch").
@@ -168,9 +172,8 @@ def read_csv_zip(path: Path, today: date) -> Moved:
         for n in names:
             rest = n[len(base) :] if n.startswith(base) else None
             if rest and rest.count("/") == 1 and rest.endswith("/Checkmarks.csv"):
-                number = rest.split(" ", 1)[0]
-                if number.isdigit():
-                    folders.setdefault(int(number), n)
+                with suppress(RehabError):  # a folder not named for a habit is not one
+                    folders.setdefault(whole_number(rest.split(" ", 1)[0], 0), n)
         rows = _csv_rows(archive, habits_csv, "Habits.csv")
         drafts = []
         for line, row in enumerate(rows, start=2):
@@ -183,15 +186,15 @@ def _csv_rows(archive: zipfile.ZipFile, member: str, shown: str) -> list[dict[st
     try:
         text = archive.read(member).decode("utf-8-sig")
     except (UnicodeDecodeError, zipfile.BadZipFile, OSError) as exc:
-        raise RehabError(f"{shown} in this Loop export cannot be read ({exc})") from None
+        raise InvalidInput(f"{shown} in this Loop export cannot be read ({exc})") from None
     reader = csv.DictReader(io.StringIO(text))
     missing = {"Position", "Name"} - set(reader.fieldnames or [])
     if missing:
-        raise RehabError(f"{shown} in this zip has no {' or '.join(sorted(missing))} column, so it is not Loop's")
+        raise InvalidInput(f"{shown} in this zip has no {' or '.join(sorted(missing))} column, so it is not Loop's")
     try:
         return list(reader)
     except csv.Error as exc:
-        raise RehabError(f"{shown} in this Loop export is damaged ({exc})") from None
+        raise InvalidInput(f"{shown} in this Loop export is damaged ({exc})") from None
 
 
 def _csv_draft(
@@ -199,8 +202,10 @@ def _csv_draft(
 ) -> tuple[int, Draft]:
     name = row.get("Name") or ""
     position = (row.get("Position") or "").strip()
-    if not position.isdigit():
-        raise RehabError(f"Habits.csv line {line} has the position {position!r}, not a number")
+    try:
+        number = whole_number(position, 0)
+    except RehabError:
+        raise InvalidInput(f"Habits.csv line {line} has the position {position!r}, not a number") from None
     numerical = (row.get("Type") or "").strip().upper() in ("NUMERICAL", "1")
     draft = _draft(
         name=name,
@@ -219,7 +224,7 @@ def _csv_draft(
         draft,
         numerical,
     )
-    member = folders.get(int(position))
+    member = folders.get(number)
     tally = _Tally()
     last_entry: date | None = None
     if member is None:
@@ -232,7 +237,7 @@ def _csv_draft(
             try:
                 day = date.fromisoformat(cells[0].strip())
             except ValueError:
-                raise RehabError(f"{where} has {cells[0]!r} where a date YYYY-MM-DD belongs") from None
+                raise InvalidInput(f"{where} has {cells[0]!r} where a date YYYY-MM-DD belongs") from None
             raw = cells[1].strip() if len(cells) > 1 else ""
             value = _CSV_VALUES.get(raw.upper())
             if value is None:
@@ -251,14 +256,14 @@ def _csv_draft(
     if (row.get("Archived?") or "").strip().lower() == "true":
         draft.archived = last_entry + _DAY if last_entry else today
     tally.explain(draft, target)
-    return int(position), draft
+    return number, draft
 
 
 def _checkmark_rows(archive: zipfile.ZipFile, member: str) -> list[list[str]]:
     try:
         return list(csv.reader(io.StringIO(archive.read(member).decode("utf-8-sig"))))
     except (UnicodeDecodeError, csv.Error, zipfile.BadZipFile, OSError) as exc:
-        raise RehabError(f"{member} in this Loop export cannot be read ({exc})") from None
+        raise InvalidInput(f"{member} in this Loop export cannot be read ({exc})") from None
 
 
 def _amount(raw: str, where: str) -> int:
@@ -271,7 +276,7 @@ def _amount(raw: str, where: str) -> int:
     try:
         return round(float(raw))
     except ValueError:
-        raise RehabError(f"{where} has the value {raw!r}, which Loop does not write") from None
+        raise InvalidInput(f"{where} has the value {raw!r}, which Loop does not write") from None
 
 
 # --- shared by both -----------------------------------------------------------

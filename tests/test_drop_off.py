@@ -21,7 +21,7 @@ import pytest
 from cli_helpers import ok
 from domain_helpers import make_log
 
-from rehab_tui.domain.drop_off import DropOff, drop_off
+from rehab_tui.domain.drop_off import Comparison, DropOff, drop_off
 from rehab_tui.domain.model import Journal
 from rehab_tui.domain.streaks import routine_adherence, routine_share
 from rehab_tui.store import Store
@@ -49,7 +49,13 @@ def test_three_of_seven_after_three_full_weeks_is_a_drop() -> None:
     # Before: all 21 done = 100.0. 100.0 - 42.9 = 57.1 ≥ 25 and 42.9 < 60.
     journal = single([0, 1, 2, *BEFORE])
     assert drop_off(journal, TODAY) == DropOff(42.9, 100.0)
-    assert drop_off(journal, TODAY).to_json() == {"last_7": 42.9, "before": 100.0}
+    assert drop_off(journal, TODAY).to_json() == {
+        "rule": "three_weeks",
+        "recent": 42.9,
+        "recent_days": 7,
+        "before": 100.0,
+        "before_days": 21,
+    }
     assert drop_off(journal, TODAY).words() == (
         "The last 7 days: 43 % of the routine's days complete, after 100 % the three weeks before. "
         "A short session keeps the thread."
@@ -97,10 +103,12 @@ def test_a_fall_of_exactly_25_points_is_a_drop() -> None:
     assert drop_off(single([0, 1, 2, *range(7, 21)], rest_days=[6, 27]), TODAY) is None
 
 
-def test_27_days_of_history_is_not_enough() -> None:
-    # The same fall as 3-of-7 after all done, on a habit 27 days old: nothing
-    # to compare yet; the 28th day makes it one.
-    assert drop_off(single([0, 1, 2, *range(7, 27)], history=27), TODAY) is None
+def test_a_routine_of_27_days_is_compared_with_its_first_week() -> None:
+    # The same fall as 3-of-7 after all done, on a habit 27 days old: the four
+    # weeks are not there yet, so the last 7 days are set against the first
+    # week (26..20 back, all done); the 28th day makes it the three weeks before.
+    young = drop_off(single([0, 1, 2, *range(7, 27)], history=27), TODAY)
+    assert young == DropOff(42.9, 100.0, Comparison.FIRST_WEEK, 7, 7)
     assert drop_off(single([0, 1, 2, *range(7, 28)], history=28), TODAY) == DropOff(42.9, 100.0)
     assert drop_off(single([0, 1, 2], history=1), TODAY) is None
 
@@ -161,7 +169,13 @@ def one_habit_file(path: Path, done: Iterable[int], rest_days: Iterable[int] = (
 
 def test_streaks_json_reports_a_drop(tmp_path: Path) -> None:
     db = one_habit_file(tmp_path / "rehab.db", [0, 1, 2, *BEFORE])
-    assert ok(db, "streaks", "--json").json["drop_off"] == {"last_7": 42.9, "before": 100.0}
+    assert ok(db, "streaks", "--json").json["drop_off"] == {
+        "rule": "three_weeks",
+        "recent": 42.9,
+        "recent_days": 7,
+        "before": 100.0,
+        "before_days": 21,
+    }
 
 
 @pytest.mark.parametrize(
@@ -182,7 +196,13 @@ def test_streaks_json_leaves_snoozed_days_out(tmp_path: Path) -> None:
     # Last 7: 2 done, 3 missed = 40.0; before: 18 of 18 = 100.0.
     rest = [5, 6, 13, 20, 27]
     db = one_habit_file(tmp_path / "rehab.db", [0, 1, *(k for k in BEFORE if k not in rest)], rest)
-    assert ok(db, "streaks", "--json").json["drop_off"] == {"last_7": 40.0, "before": 100.0}
+    assert ok(db, "streaks", "--json").json["drop_off"] == {
+        "rule": "three_weeks",
+        "recent": 40.0,
+        "recent_days": 7,
+        "before": 100.0,
+        "before_days": 21,
+    }
 
 
 def test_streaks_json_has_no_drop_on_a_new_routine(tmp_path: Path) -> None:

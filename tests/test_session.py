@@ -329,7 +329,7 @@ async def test_a_fall_off_shows_the_note_in_numbers_and_g_starts_a_minimum_sessi
         assert isinstance(app.screen, DropOffNote)
         words = str(app.screen.query_one("#words", Static).render())
         assert words == dropped.words()
-        assert f"{dropped.last_7:.0f} %" in words and f"{dropped.before:.0f} %" in words
+        assert f"{dropped.recent:.0f} %" in words and f"{dropped.before:.0f} %" in words
         await pilot.press("g")
         await pilot.pause()
         screen = app.screen

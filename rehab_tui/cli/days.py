@@ -14,7 +14,7 @@ from ..domain.errors import RehabError
 from ..domain.prescription import Dose
 from ..domain.streaks import adherence, current_streak, habit_streak, routine_adherence, routine_streak
 from ..domain.strength import strength
-from ..nag import clean, format_problem, nag_line
+from ..nagline import clean, format_problem, nag_line
 from . import render
 from .output import echo_json, say
 from .params import WholeNumber

@@ -123,7 +123,7 @@ NAG_SOURCES = ("habits", "schedules", "checkins", "snoozes", "pauses", "settings
 @migrations()
 def m005_nag(db: Database) -> None:
     # What is left on a day if that day is today, for `rehab nag` to read with
-    # the standard library at prompt speed (rehab_tui/nag.py; DESIGN.md §12).
+    # the standard library at prompt speed (rehab_tui/nagline.py; DESIGN.md §12).
     db["nag"].create(
         {"day": str, "pending": int, "total": int, "done": int, "names": str, "rest_day": int, "stamp": str},
         pk="day",

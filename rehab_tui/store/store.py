@@ -46,8 +46,8 @@ from ..domain.schedules import parse_schedule
 from ..domain.settings import Settings, validate
 from ..domain.snoozing import check_budget
 from ..domain.states import day_state
-from ..nag import STAMP as NAG_STAMP
-from ..nag import clean as terminal_text
+from ..nagline import STAMP as NAG_STAMP
+from ..nagline import clean as terminal_text
 from . import files
 from .rows import DamagedRow, day_of, habit_of, prescription_row, row_day, sql_fix
 from .schema import known_migrations, migrations

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date, timedelta
 
 import click
@@ -251,5 +250,5 @@ def nag(s: Session, fmt: str | None) -> None:
         # means the next nag computes once more.
         try:
             s.store.refresh_nag(s.today)
-        except (sqlite3.Error, OSError, RehabError):
+        except RehabError:
             pass

@@ -8,6 +8,7 @@ from collections import defaultdict
 from datetime import date
 from typing import TYPE_CHECKING
 
+from ..domain.contents import Contents
 from ..domain.dates import iso
 from ..domain.errors import NotFound
 from ..domain.model import Habit, HabitLog, Journal, Pause, Snooze
@@ -167,6 +168,17 @@ class Reads(Gate):
             )
             for r in self.db["snoozes"].rows_where(where, params, order_by="day, id")
         ]
+
+    def contents(self) -> Contents:
+        """Everything an export carries (formats/export.py writes it)."""
+        journal = self.journal()
+        return Contents(
+            journal,
+            tuple(self.snoozes()),
+            {log.habit.id: self.notes(log.habit.id) for log in journal.logs},
+            self.stored_settings(),
+            tuple(self.readings()),
+        )
 
     def notes(self, habit_id: int) -> dict[date, str]:
         return {

@@ -25,7 +25,8 @@ from ..domain.rules import (
 )
 from ..domain.snoozing import check_budget
 from ..domain.states import day_state
-from .gate import Gate, changed_at
+from .gate import changed_at
+from .reads import Reads
 
 if TYPE_CHECKING:
     from ..domain.body import PainReading
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
 SNOOZE_WINDOW_SPAN = timedelta(days=SNOOZE_WINDOW - 1)
 
 
-class DayWrites(Gate):
+class DayWrites(Reads):
     # -------------------------------------------------------------- check-ins
 
     def check_in(

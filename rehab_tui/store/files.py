@@ -22,7 +22,7 @@ from .failures import storage_error
 
 #: How a file in the making is named: `.NAME.<random>.partial` beside NAME.
 TEMP_SUFFIX = ".partial"
-#: How a database in the making is named (see Store._create).
+#: How a database in the making is named (see opening.Opening._create).
 NEW_DB_SUFFIX = ".new"
 #: What SQLite keeps beside a database file; none of them is ever a target.
 SIDECARS = ("-wal", "-shm", "-journal")

@@ -19,9 +19,10 @@ from ..domain.model import Habit
 from ..domain.prescription import Prescription
 from ..domain.rules import check_habit, check_start
 from ..domain.schedules import parse_schedule
-from .gate import Gate, changed_at
-from .opening import keep_path
-from .reads import HISTORY_TABLES
+from .backup import Backup
+from .dbfile import keep_path
+from .gate import changed_at
+from .reads import HISTORY_TABLES, Reads
 from .rows import DamagedRow, habit_of, prescription_row
 
 if TYPE_CHECKING:
@@ -36,7 +37,7 @@ class Keep:
 KEEP = Keep()
 
 
-class HabitWrites(Gate):
+class HabitWrites(Reads, Backup):
     def add_habit(
         self,
         name: str,

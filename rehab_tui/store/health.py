@@ -46,8 +46,8 @@ from ..domain.rules import (
 from ..domain.schedules import load_schedule
 from ..domain.settings import validate
 from . import files
+from .dbfile import read_only_uri
 from .failures import translated
-from .opening import read_only_uri
 from .schema import MIGRATION_SET, known_migrations
 
 #: One table's check: the database in, a line per problem out.
@@ -59,16 +59,16 @@ RowCheck = Callable[[Database], Iterator[str]]
 
 def _date(value: object) -> date:
     if not isinstance(value, str):
-        raise RehabError(f"{value!r} is not an ISO date")
+        raise Damaged(f"{value!r} is not an ISO date")
     return parse_iso(value)
 
 
 def _text(field: TextField, value: object, required: bool = False) -> None:
     if value is not None and not isinstance(value, str):
-        raise RehabError(f"{field.what} must be text ({value!r} found)")
+        raise Damaged(f"{field.what} must be text ({value!r} found)")
     cleaned = field.clean(value, required=required)
     if value and cleaned != value:
-        raise RehabError(f"{field.what} has spaces around it or is not in normal form")
+        raise Damaged(f"{field.what} has spaces around it or is not in normal form")
 
 
 def _number(limit: Range, value: object) -> None:
@@ -169,7 +169,7 @@ def readings_rows(db: Database) -> Iterator[str]:
 def _pain(row: dict) -> None:
     # Only a snooze may name an area without a number.
     if row["pain"] is None and row["snooze_id"] is None:
-        raise RehabError("a reading needs a pain from 0 to 10")
+        raise Damaged("a reading needs a pain from 0 to 10")
     _number(PAIN, row["pain"])
 
 
@@ -188,7 +188,7 @@ def pauses_rows(db: Database) -> Iterator[str]:
 
 def _ends_after_start(start: object, until: object) -> None:
     if _date(until) < _date(start):
-        raise RehabError(f"the pause ends ({until}) before it starts ({start})")
+        raise Damaged(f"the pause ends ({until}) before it starts ({start})")
 
 
 def settings_rows(db: Database) -> Iterator[str]:
@@ -219,9 +219,9 @@ def reminders_rows(db: Database) -> Iterator[str]:
 
 def _canonical(value: object, check: Callable[[str], object]) -> None:
     if not isinstance(value, str):
-        raise RehabError(f"{value!r} is not text")
+        raise Damaged(f"{value!r} is not text")
     if check(value) != value:
-        raise RehabError(f"{value!r} is not in the form rehab writes")
+        raise Damaged(f"{value!r} is not in the form rehab writes")
 
 
 #: Every table's row check, run in this order. Add a table here.

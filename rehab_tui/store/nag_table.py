@@ -13,10 +13,11 @@ from ..domain.errors import RehabError
 from ..domain.settings import Settings
 from ..nagline import STAMP as NAG_STAMP
 from ..nagline import clean as terminal_text
-from .gate import BUSY_TIMEOUT_S, Gate
+from .gate import BUSY_TIMEOUT_S
+from .reads import Reads
 
 
-class NagTable(Gate):
+class NagTable(Reads):
     #: The nag table holds the day before `today` (a day may start after
     #: midnight) through a week after it, for the real date and for the day
     #: the store was opened for (or last refreshed for).

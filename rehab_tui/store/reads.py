@@ -13,8 +13,9 @@ from ..domain.dates import iso
 from ..domain.errors import NotFound
 from ..domain.model import Habit, HabitLog, Journal, Pause, Snooze
 from ..domain.prescription import Dose
-from .gate import Gate
+from .body import Body
 from .rows import DamagedRow, habit_of, row_day, sql_fix
+from .settings import SettingsRoom
 
 if TYPE_CHECKING:
     from .refs import HabitRef
@@ -23,7 +24,9 @@ if TYPE_CHECKING:
 HISTORY_TABLES = ("checkins", "snoozes", "pauses")
 
 
-class Reads(Gate):
+class Reads(SettingsRoom, Body):
+    """The history read whole (it needs the settings for the week and the budget)."""
+
     def habit_refs(self) -> list[HabitRef]:
         """Every habit's id, name, slug and archive day, readable even when
         other fields of a row are damaged (the commands that mend them use it)."""

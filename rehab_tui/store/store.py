@@ -1,7 +1,10 @@
 """The rehab database: opening it safely, reading it whole, writing one action at a time.
 
 `Store` is composed of rooms, one job each, every one in its own module; what
-they share (the connection and the one write path) is the gate (gate.py).
+they share (the connection and the one write path) is the gate (gate.py). A
+room that uses another derives from it: Reads from SettingsRoom and Body,
+NagTable, DayWrites and HabitWrites from Reads, HabitWrites and Opening from
+Backup (a copy before a delete or a migration).
 A driver or OS error never leaves a public method untyped (failures.py).
 """
 
@@ -9,17 +12,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .backup import Backup
-from .body import Body
 from .day_writes import DayWrites
 from .failures import translate_public_methods
 from .habit_writes import HabitWrites
 from .nag_table import NagTable
 from .notices import Notices
 from .opening import Opening
-from .reads import Reads
 from .reminders import Reminders
-from .settings import SettingsRoom
 
 
 def default_db_path() -> Path:
@@ -29,5 +28,5 @@ def default_db_path() -> Path:
 
 
 @translate_public_methods
-class Store(Opening, Backup, HabitWrites, DayWrites, Body, Reminders, Notices, SettingsRoom, NagTable, Reads):
+class Store(Opening, HabitWrites, DayWrites, NagTable, Reminders, Notices):
     """The one owner of a rehab SQLite file. Every public write is one transaction."""

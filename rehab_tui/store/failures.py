@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import functools
+import inspect
 import os
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -30,6 +31,7 @@ _READ_ONLY_ERRNOS = (errno.EACCES, errno.EPERM, errno.EROFS)
 
 P = ParamSpec("P")
 R = TypeVar("R")
+C = TypeVar("C", bound=type)
 
 
 def is_disk_full(exc: BaseException, folder: Path | None = None) -> bool:
@@ -99,7 +101,7 @@ def translated(path: Path | None) -> Iterator[None]:
         raise storage_error(exc, path) from exc
 
 
-def translating(method: Callable[P, R]) -> Callable[P, R]:
+def _translating(method: Callable[P, R]) -> Callable[P, R]:
     """`method` of the store, its driver and OS errors translated (the store's path names the file)."""
 
     @functools.wraps(method)
@@ -112,16 +114,12 @@ def translating(method: Callable[P, R]) -> Callable[P, R]:
     return call
 
 
-def translate_public_methods(cls: type[R]) -> type[R]:
+def translate_public_methods(cls: C) -> C:
     """Every public method of `cls` (its rooms' too) translating its failures:
-    no sqlite3 or OS error leaves the store untyped."""
+    no sqlite3 or OS error leaves the store untyped. (Class methods, `open`,
+    translate their own: they have no store to name the file yet.)"""
     for name in dir(cls):
-        if name.startswith("_"):
-            continue
-        for klass in cls.__mro__:
-            if name in vars(klass):
-                value = vars(klass)[name]
-                break
-        if callable(value) and not isinstance(value, (classmethod, staticmethod, type)):
-            setattr(cls, name, translating(value))
+        value = inspect.getattr_static(cls, name)
+        if not name.startswith("_") and inspect.isfunction(value):
+            setattr(cls, name, _translating(value))
     return cls

@@ -8,7 +8,6 @@ from collections import defaultdict
 from datetime import date
 from typing import TYPE_CHECKING
 
-from ..domain.contents import Contents
 from ..domain.dates import iso
 from ..domain.errors import NotFound
 from ..domain.model import Habit, HabitLog, Journal, Pause, Snooze
@@ -18,6 +17,7 @@ from .rows import DamagedRow, habit_of, row_day, sql_fix
 from .settings import SettingsRoom
 
 if TYPE_CHECKING:
+    from ..domain.contents import Contents
     from .refs import HabitRef
 
 #: The tables holding a habit's history (its schedules are part of the habit).
@@ -174,6 +174,8 @@ class Reads(SettingsRoom, Body):
 
     def contents(self) -> Contents:
         """Everything an export carries (formats/export.py writes it)."""
+        from ..domain.contents import Contents  # only an export needs it
+
         journal = self.journal()
         return Contents(
             journal,

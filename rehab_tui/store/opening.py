@@ -21,7 +21,7 @@ from ..domain.schedules import parse_schedule
 from . import files
 from .backup import Backup
 from .dbfile import check_file, keep_path, read_only_uri
-from .failures import NO_SPACE, describe, is_disk_full, kind_of, storage_error
+from .failures import DRIVER_ERRORS, NO_SPACE, describe, is_disk_full, kind_of, storage_error
 from .gate import BUSY_TIMEOUT_S, changed_at
 from .rows import prescription_row
 from .schema import known_migrations, migrations
@@ -47,19 +47,20 @@ class Opening(Backup):
             store.nag_centre = today
             return store
         writable = check_file(path, read_only_ok)
-        if not writable:
-            return cls._connect(path, read_only=True)._check_schema()
         # A backup or export killed half-way left a temporary file beside the
         # database; one that is still being written is locked and stays.
-        removed = files.remove_leftovers(path)
-        store = cls._connect(path)
+        removed = files.remove_leftovers(path) if writable else []
+        store = cls._connect(path, read_only=not writable)
         store.nag_centre = today
         store.removed_leftovers = removed
         try:
-            store._upgrade()
+            if writable:
+                store._upgrade()
+            else:
+                store._check_schema()
         except BaseException as exc:
             store.close()
-            if isinstance(exc, (sqlite3.DatabaseError, OSError)):
+            if isinstance(exc, DRIVER_ERRORS):
                 raise storage_error(exc, path) from exc
             raise
         return store
@@ -120,13 +121,11 @@ class Opening(Backup):
         except sqlite3.Error as exc:
             raise kind_of(exc)(f"cannot create {path}: {exc}") from None
 
-    def _check_schema(self) -> Self:
+    def _check_schema(self) -> None:
         """Refuse a file that is not ours or is newer, for a store opened read-only."""
         applied, pending = self._schema_state()
         if pending:
-            self.close()
             raise ReadOnly(f"{self.path} is read-only and needs an upgrade by this version; make it writable")
-        return self
 
     def _schema_state(self) -> tuple[set[str], list]:
         """The migrations applied to the file and those still pending; refuses
@@ -136,14 +135,11 @@ class Opening(Backup):
             tables = set(db.table_names())
             applied = {m.name for m in migrations.applied(db)} if "_sqlite_migrations" in tables else set()
         except sqlite3.DatabaseError as exc:
-            self.close()
             raise Damaged(f"{self.path} is damaged or not a rehab database ({exc})") from None
         if not applied:
-            self.close()
             raise Damaged(f"{self.path} is an SQLite file of another application, not a rehab database")
         unknown = applied - known_migrations()
         if unknown:
-            self.close()
             raise StorageError(
                 f"{self.path} was written by a newer version of rehab-tui "
                 f"(schema steps {', '.join(sorted(unknown))}); upgrade rehab-tui to open it"

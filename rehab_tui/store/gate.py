@@ -25,7 +25,8 @@ def changed_at() -> str:
 
 
 class Gate:
-    """The one owner of a rehab SQLite file. Every public write is one transaction."""
+    """What every room of the store shares: the connection, what opening it
+    found, and the one write path."""
 
     def __init__(self, db: Database, path: Path) -> None:
         self.db = db

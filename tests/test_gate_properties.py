@@ -18,7 +18,7 @@ from rehab_tui.domain.snoozing import budget_left
 from rehab_tui.formats.export import export_data
 from rehab_tui.formats.export_reader import check_export
 from rehab_tui.store import Store
-from rehab_tui.store.transfer import import_data
+from rehab_tui.store.merge import import_data
 from rehab_tui.tui.board import Board
 
 START = date(2026, 10, 1)

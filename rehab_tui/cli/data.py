@@ -16,7 +16,7 @@ from ..domain.errors import RehabError
 from ..domain.settings import HELP, check_key
 from ..formats.export import export_csv, export_data
 from ..formats.export_reader import check_export
-from ..store.transfer import import_data
+from ..store.merge import import_data
 from .output import terminal_text
 from .session import Session, pass_session
 from .target import check_target, force_option, write_target

@@ -106,7 +106,7 @@ def main() -> None:
         db, today = sys.argv[2], sys.argv[3]
         sys.meta_path.insert(0, _PatchTextualApp(_checklist_shown, _streaks_shown))
         sys.argv = ["rehab", "--db", db, "--today", today]
-        from rehab_tui.nag import main as rehab_main  # the `rehab` script's entry point
+        from rehab_tui.entry import main as rehab_main  # the `rehab` script's entry point
 
         rehab_main()
     elif which in ("bare", "bare+stack"):

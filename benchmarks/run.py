@@ -223,7 +223,7 @@ def nag(paths: dict[str, Path], repeats: int) -> Figure:
     # The prompt's answer must come from the fast path, and say what the full
     # computation says.
     probe = (
-        "import sys; from rehab_tui.nag import fast_line; print(fast_line(sys.argv[1:]) or ''); "
+        "import sys; from rehab_tui.nagline import fast_line; print(fast_line(sys.argv[1:]) or ''); "
         "print(sorted(m for m in ('click', 'sqlite_utils', 'dateutil', 'textual') if m in sys.modules))"
     )
     # (The full way runs first: the history was written for other days, and a

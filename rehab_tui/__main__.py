@@ -1,3 +1,3 @@
-from .nag import main
+from .entry import main
 
 main()

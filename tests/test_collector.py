@@ -15,7 +15,7 @@ PROBE = (
     "import atexit, gc, sys\n"
     "atexit.register(lambda: print(f'collector {gc.isenabled()} frozen {gc.get_freeze_count()}', file=sys.stderr))\n"
     "sys.argv = ['rehab', *sys.argv[1:]]\n"
-    "from rehab_tui.nag import main\n"
+    "from rehab_tui.entry import main\n"
     "main()\n"
 )
 

@@ -19,7 +19,7 @@ from cli_helpers import TODAY, assert_error, file_bytes, new_db, ok, run
 
 from rehab_tui.domain.dates import parse_iso
 from rehab_tui.domain.model import Journal
-from rehab_tui.store.store import Store
+from rehab_tui.store import Store
 
 #: A year of calendar, from the template's start (2026-10-01).
 FIRST = date(2026, 10, 1)
@@ -277,5 +277,5 @@ def test_only_the_ics_export_loads_icalendar(tmp_path: Path, command: tuple[str,
         assert proc.returncode == 0, proc.stderr
         return json.loads(proc.stdout.splitlines()[-1])
 
-    assert not [m for m in modules(*command) if m.startswith(("icalendar", "rehab_tui.store.ics"))]
+    assert not [m for m in modules(*command) if m.startswith(("icalendar", "rehab_tui.formats.ics"))]
     assert "icalendar" in modules("export", "--format", "ics")

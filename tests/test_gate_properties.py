@@ -15,8 +15,10 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 from rehab_tui.domain.errors import RehabError
 from rehab_tui.domain.rules import MINUTES, NAME
 from rehab_tui.domain.snoozing import budget_left
+from rehab_tui.formats.export import export_data
+from rehab_tui.formats.export_reader import check_export
 from rehab_tui.store import Store
-from rehab_tui.store.transfer import export_data, import_data
+from rehab_tui.store.merge import import_data
 from rehab_tui.tui.board import Board
 
 START = date(2026, 10, 1)
@@ -86,13 +88,13 @@ class Gate(RuleBasedStateMachine):
 
     @rule()
     def export(self):
-        self.exports.append(json.loads(json.dumps(export_data(self.store), default=str)))
+        self.exports.append(json.loads(json.dumps(export_data(self.store.contents()), default=str)))
 
     @precondition(lambda self: self.exports)
     @rule(which=st.integers(min_value=0))
     def import_an_earlier_export(self, which):
         data = self.exports[which % len(self.exports)]
-        if self.attempt(import_data, self.store, data, TODAY) is not None:
+        if self.attempt(lambda: import_data(self.store, check_export(data, TODAY), TODAY)) is not None:
             self.board = Board(self.store.journal(), TODAY)
 
     @invariant()

@@ -52,7 +52,12 @@ def test_headless_commands_never_import_textual(tmp_path: Path, command: tuple[s
 def test_today_loads_neither_export_nor_the_habit_editor(tmp_path: Path) -> None:
     modules = _run(tmp_path, "today", "--json")["modules"]
     assert "rehab_tui.cli.days" in modules
-    assert not {"rehab_tui.cli.data", "rehab_tui.store.transfer", "rehab_tui.cli.habits"} & set(modules)
+    assert not {
+        "rehab_tui.cli.data",
+        "rehab_tui.store.merge",
+        "rehab_tui.formats.export",
+        "rehab_tui.cli.habits",
+    } & set(modules)
 
 
 def test_every_listed_command_loads_under_its_own_name() -> None:

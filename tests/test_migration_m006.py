@@ -20,13 +20,15 @@ from cli_helpers import ok
 from sqlite_utils import Database
 
 from rehab_tui.store import Store
-from rehab_tui.store.schema import NAG_SOURCES, migrations
+from rehab_tui.store.schema import migrations
 
 TODAY = date(2026, 11, 21)
 M006 = "m006_prescriptions_and_body"
 BEFORE_M006 = ["m001_initial", "m002_day_indexes", "m003_schedule_history", "m004_reminders", "m005_nag"]
 #: What opening the file applies after m006 (a file made before m006 gets them too).
 AFTER_M006 = ["m007_notices"]
+#: The tables whose every write empties the nag table.
+NAG_SOURCES = ("habits", "schedules", "checkins", "snoozes", "pauses", "settings")
 
 OLD_HABITS = [
     {
@@ -161,6 +163,23 @@ def test_the_built_file_really_is_the_schema_before_m006(old_file: Path) -> None
 def test_each_snoozes_area_and_pain_becomes_a_reading_linked_to_it(migrated: Path) -> None:
     assert applied(migrated) == [*BEFORE_M006, M006, *AFTER_M006]
     assert readings(migrated) == EXPECTED_READINGS
+
+
+def test_the_step_does_what_it_did_whatever_the_domain_says_now(
+    old_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A released step is frozen: the domain's rules for areas may change, a
+    # file upgraded later must still come out as one upgraded then.
+    from rehab_tui.domain import body, rules
+
+    monkeypatch.setattr(body, "area_key", lambda area: "changed")
+    monkeypatch.setattr(rules, "UNNAMED_AREA", "changed")
+    db = Database(old_file)
+    try:
+        migrations.apply(db, stop_before="m007_notices")
+    finally:
+        db.close()
+    assert readings(old_file) == EXPECTED_READINGS
 
 
 def test_the_store_reads_the_moved_readings(migrated: Path) -> None:

@@ -1,4 +1,4 @@
-"""`rehab nag` at prompt speed (docs/architecture.md, "The nag table"): the fast path (rehab_tui/nag.py,
+"""`rehab nag` at prompt speed (docs/architecture.md, "The nag table"): the fast path (rehab_tui/nagline.py,
 reading the nag table with sqlite3) says exactly what the full computation says,
 across midnight and day_start_hour, after writes by other processes, with snoozes,
 pauses and quotas; and it imports neither click, sqlite-utils, dateutil nor Textual.
@@ -20,9 +20,9 @@ from pathlib import Path
 import pytest
 from cli_helpers import TODAY, new_db, ok, run, run_process
 
-from rehab_tui import nag
+from rehab_tui import nagline
 from rehab_tui.cli.output import terminal_text
-from rehab_tui.nag import Fallback, fast_line
+from rehab_tui.nagline import Fallback, fast_line
 from rehab_tui.store import Store, default_db_path
 from rehab_tui.store.schema import known_migrations
 
@@ -97,7 +97,7 @@ def test_day_start_hour_with_an_injected_clock(db: Path) -> None:
     for hour in range(24):
         for start in (0, 3, 12):
             now = datetime(2026, 11, 22, hour, 5)
-            assert nag.logical_today(now, start) == logical_today(now, start)
+            assert nagline.logical_today(now, start) == logical_today(now, start)
 
 
 def test_a_write_by_another_process_is_seen(db: Path) -> None:
@@ -176,7 +176,7 @@ def test_names_reach_the_terminal_without_control_characters(db: Path) -> None:
     ok(db, "done", "plank")  # through the gate: the table is refilled
     assert same(db, TODAY) == "rehab: 2 left today: Stick[31m rolling, Lacrosse ball glute release"
     for ch in ("a", "\x1b", "\u200b", "\u200d", "\u2028", "é", "\x7f", "\u202e", "🙂"):
-        assert nag.clean(f"x{ch}y") == terminal_text(f"x{ch}y")
+        assert nagline.clean(f"x{ch}y") == terminal_text(f"x{ch}y")
 
 
 # --------------------------------------------------------- options, fallbacks
@@ -251,19 +251,19 @@ def test_default_path_as_platformdirs_finds_it(monkeypatch: pytest.MonkeyPatch, 
                 monkeypatch.delenv(key, raising=False)
             else:
                 monkeypatch.setenv(key, value)
-        assert Path(nag.default_db_path()) == default_db_path()
+        assert Path(nagline.default_db_path()) == default_db_path()
 
 
 def test_the_day_start_hour_copied_here_agrees_with_the_settings_table() -> None:
     from rehab_tui.domain.settings import DAY_START_HOUR, SETTINGS
 
-    assert nag.DAY_START_HOURS == range(DAY_START_HOUR.low, DAY_START_HOUR.high + 1)
-    assert nag.DAY_START_HOUR_DEFAULT == SETTINGS["day_start_hour"].default
+    assert nagline.DAY_START_HOURS == range(DAY_START_HOUR.low, DAY_START_HOUR.high + 1)
+    assert nagline.DAY_START_HOUR_DEFAULT == SETTINGS["day_start_hour"].default
 
 
 def test_the_entry_point_is_the_fast_one() -> None:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())
-    assert project["project"]["scripts"]["rehab"] == "rehab_tui.nag:main"
+    assert project["project"]["scripts"]["rehab"] == "rehab_tui.entry:main"
 
 
 def test_fast_path_imports_no_click_sqlite_utils_dateutil_or_textual(db: Path) -> None:
@@ -271,7 +271,7 @@ def test_fast_path_imports_no_click_sqlite_utils_dateutil_or_textual(db: Path) -
     probe = (
         "import json, sys\n"
         "sys.argv = ['rehab', *sys.argv[1:]]\n"
-        "from rehab_tui.nag import main\n"
+        "from rehab_tui.entry import main\n"
         "main()\n"
         "print(json.dumps(sorted(sys.modules)))\n"
     )
@@ -286,7 +286,8 @@ def test_fast_path_imports_no_click_sqlite_utils_dateutil_or_textual(db: Path) -
     assert line == "2/3"
     heavy = {m for m in json.loads(modules) if m.split(".")[0] in ("click", "sqlite_utils", "dateutil", "textual")}
     assert heavy == set()
-    assert not {m for m in json.loads(modules) if m.startswith("rehab_tui.") and m != "rehab_tui.nag"}
+    ours = {m for m in json.loads(modules) if m.startswith("rehab_tui.")}
+    assert ours == {"rehab_tui.entry", "rehab_tui.nagline"}
 
 
 # ------------------------------------------------------------------ the gate

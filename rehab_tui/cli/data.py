@@ -14,7 +14,9 @@ import click
 
 from ..domain.errors import Damaged, InvalidInput, NotFound, StorageError
 from ..domain.settings import SETTINGS, check_key
-from ..store.transfer import check_export, export_csv, export_data, import_data
+from ..formats.export import export_csv, export_data
+from ..formats.export_reader import check_export
+from ..store.merge import import_data
 from .output import terminal_text
 from .session import Session, pass_session
 from .target import check_target, force_option, write_target
@@ -80,13 +82,13 @@ def export(s: Session, fmt: str, output: str | None, force: bool) -> None:
         check_target(s, output, force)
     if fmt == "ics":
         # Imported here only: icalendar is for this export alone.
-        from ..store.ics import export_ics
+        from ..formats.ics import export_ics
 
-        text = export_ics(s.store).decode("utf-8")
+        text = export_ics(s.store.journal()).decode("utf-8")
     elif fmt == "csv":
-        text = export_csv(s.store)
+        text = export_csv(s.store.contents())
     else:
-        text = json.dumps(export_data(s.store), ensure_ascii=False, indent=2) + "\n"
+        text = json.dumps(export_data(s.store.contents()), ensure_ascii=False, indent=2) + "\n"
     if output:
         write_target(output, text, force, "exported to")
     else:
@@ -126,7 +128,7 @@ def import_(s: Session, file: str, tracker: str | None, dry_run: bool) -> None:
     if dry_run:
         click.echo(checked.summary() + " (a dry run: nothing was written)")
         return
-    click.echo(import_data(s.store, data, s.today).sentence())
+    click.echo(import_data(s.store, check_export(data, s.today), s.today).sentence())
 
 
 def read_export(path: Path) -> object:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date, timedelta
 
 import click
@@ -14,7 +13,7 @@ from ..domain.errors import InvalidInput, RehabError
 from ..domain.prescription import Dose
 from ..domain.streaks import adherence, current_streak, habit_streak, routine_adherence, routine_streak
 from ..domain.strength import strength
-from ..nag import clean, format_problem, nag_line
+from ..nagline import clean, format_problem, nag_line
 from . import render
 from .output import echo_json, say
 from .params import WholeNumber
@@ -234,7 +233,7 @@ def calendar(s: Session, month: str | None) -> None:
 def nag(s: Session, fmt: str | None) -> None:
     """One line if today's routine is unfinished, nothing otherwise (for a prompt).
 
-    The usual case is answered by rehab_tui/nag.py from the nag table, without
+    The usual case is answered by rehab_tui/nagline.py from the nag table, without
     loading this module; this is the full computation it falls back to."""
     if fmt is not None and (problem := format_problem(fmt)):
         raise click.UsageError(problem)
@@ -251,5 +250,5 @@ def nag(s: Session, fmt: str | None) -> None:
         # means the next nag computes once more.
         try:
             s.store.refresh_nag(s.today)
-        except (sqlite3.Error, OSError, RehabError):
+        except RehabError:
             pass

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import importlib
-import sqlite3
 import sys
 from datetime import date
-from pathlib import Path
 from typing import NoReturn
 
 import click
 
 from .. import __version__, collector
 from ..domain.errors import RehabError
-from ..store.store import NO_SPACE, is_disk_full
+from ..store.failures import storage_error
 from .session import Session
 
 #: Each command and the module (in this package) that defines it. A module is
@@ -75,28 +73,13 @@ class RehabGroup(click.Group):
             raise
         except RehabError as exc:
             fail(str(exc), session=ctx.obj)
-        except (sqlite3.DatabaseError, OSError) as exc:
-            fail(failure(exc, ctx.obj.db_path if isinstance(ctx.obj, Session) else None), session=ctx.obj)
+        except OSError as exc:
+            # A file the command reads or writes itself (the store words its own failures).
+            fail(str(storage_error(exc)), session=ctx.obj)
         except OverflowError:
             # Date arithmetic past year 1 or 9999 after a date typed near either end
             # (--today 9999-12-31, snooze --date 0001-01-01): bad input, not a crash.
             fail("that date is too near the ends of the calendar (years 1 and 9999) to work with", session=ctx.obj)
-
-
-def failure(exc: sqlite3.DatabaseError | OSError, db_path: object = None) -> str:
-    """The error line for a failure of the file or the disk."""
-    # A full disk shows up as SQLITE_FULL or ENOSPC from wherever it hit; either
-    # way the write was rolled back and the fix is the same.
-    folder = Path(str(db_path)).parent if db_path else None
-    if is_disk_full(exc, folder):
-        return NO_SPACE
-    if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_READONLY:
-        return f"{db_path or 'the database'} is read-only; this command needs to write to it"
-    if isinstance(exc, sqlite3.OperationalError):
-        return f"the database could not be used: {exc}"
-    if isinstance(exc, sqlite3.DatabaseError):
-        return f"the database is damaged or not a rehab database: {exc}"
-    return f"{exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else "")
 
 
 def fail(message: str, status: int = 1, session: object = None) -> NoReturn:

@@ -1,4 +1,4 @@
-"""The only code that speaks SQL: schema, migrations, transactions, import/export."""
+"""The only code that speaks SQL: schema, migrations, transactions, the merge of an import."""
 
 from .store import Store, default_db_path
 

@@ -17,11 +17,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..domain.errors import RehabError
+from ..domain.errors import AlreadyExists, NotFound
+from .failures import storage_error
 
 #: How a file in the making is named: `.NAME.<random>.partial` beside NAME.
 TEMP_SUFFIX = ".partial"
-#: How a database in the making is named (see Store._create).
+#: How a database in the making is named (see opening.Opening._create).
 NEW_DB_SUFFIX = ".new"
 #: What SQLite keeps beside a database file; none of them is ever a target.
 SIDECARS = ("-wal", "-shm", "-journal")
@@ -41,7 +42,7 @@ def new_file(dest: str | os.PathLike, *, overwrite: bool = False, suffix: str = 
     """
     dest = Path(dest)
     if not overwrite and os.path.lexists(dest):
-        raise RehabError(f"{dest} already exists; choose another name")
+        raise AlreadyExists(f"{dest} already exists; choose another name")
     folder = dest.parent
     fd, tmp = _locked_temp(folder, f".{dest.name}.", suffix)
     try:
@@ -54,11 +55,11 @@ def new_file(dest: str | os.PathLike, *, overwrite: bool = False, suffix: str = 
             try:
                 os.link(tmp, dest)
             except FileExistsError:
-                raise RehabError(f"{dest} already exists; choose another name") from None
+                raise AlreadyExists(f"{dest} already exists; choose another name") from None
             except OSError:
                 # A file system without hard links: the check above has to do.
                 if os.path.lexists(dest):
-                    raise RehabError(f"{dest} already exists; choose another name") from None
+                    raise AlreadyExists(f"{dest} already exists; choose another name") from None
                 os.replace(tmp, dest)
             else:
                 tmp.unlink()
@@ -80,7 +81,7 @@ def _locked_temp(folder: Path, prefix: str, suffix: str) -> tuple[int, Path]:
         try:
             fd, name = tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=folder)
         except FileNotFoundError:
-            raise RehabError(f"folder {folder} does not exist") from None
+            raise NotFound(f"folder {folder} does not exist") from None
         fcntl.flock(fd, fcntl.LOCK_EX)
         try:
             if os.path.samestat(os.stat(name, follow_symlinks=False), os.fstat(fd)):
@@ -91,12 +92,15 @@ def _locked_temp(folder: Path, prefix: str, suffix: str) -> tuple[int, Path]:
 
 
 def write_file(dest: str | os.PathLike, data: bytes, *, overwrite: bool = False) -> Path:
-    """Write `data` to `dest` through `new_file`."""
-    with new_file(dest, overwrite=overwrite) as tmp:
-        # O_NOFOLLOW: the name is ours (made by mkstemp), and stays a plain file.
-        fd = os.open(tmp, os.O_WRONLY | os.O_NOFOLLOW)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+    """Write `data` to `dest` through `new_file`; a failure is the typed error."""
+    try:
+        with new_file(dest, overwrite=overwrite) as tmp:
+            # O_NOFOLLOW: the name is ours (made by mkstemp), and stays a plain file.
+            fd = os.open(tmp, os.O_WRONLY | os.O_NOFOLLOW)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+    except OSError as exc:
+        raise storage_error(exc) from exc
     return Path(dest)
 
 

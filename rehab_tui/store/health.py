@@ -17,7 +17,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from ..domain.dates import parse_iso
-from ..domain.errors import RehabError
+from ..domain.errors import Damaged, RehabError, StorageError
 from ..domain.prescription import Dose
 from ..domain.reminders import days_stored
 from ..domain.rules import (
@@ -46,8 +46,9 @@ from ..domain.rules import (
 from ..domain.schedules import load_schedule
 from ..domain.settings import validate
 from . import files
+from .dbfile import read_only_uri
+from .failures import translated
 from .schema import MIGRATION_SET, known_migrations
-from .store import read_only_uri
 
 #: One table's check: the database in, a line per problem out.
 RowCheck = Callable[[Database], Iterator[str]]
@@ -58,16 +59,16 @@ RowCheck = Callable[[Database], Iterator[str]]
 
 def _date(value: object) -> date:
     if not isinstance(value, str):
-        raise RehabError(f"{value!r} is not an ISO date")
+        raise Damaged(f"{value!r} is not an ISO date")
     return parse_iso(value)
 
 
 def _text(field: TextField, value: object, required: bool = False) -> None:
     if value is not None and not isinstance(value, str):
-        raise RehabError(f"{field.what} must be text ({value!r} found)")
+        raise Damaged(f"{field.what} must be text ({value!r} found)")
     cleaned = field.clean(value, required=required)
     if value and cleaned != value:
-        raise RehabError(f"{field.what} has spaces around it or is not in normal form")
+        raise Damaged(f"{field.what} has spaces around it or is not in normal form")
 
 
 def _number(limit: Range, value: object) -> None:
@@ -168,7 +169,7 @@ def readings_rows(db: Database) -> Iterator[str]:
 def _pain(row: dict) -> None:
     # Only a snooze may name an area without a number.
     if row["pain"] is None and row["snooze_id"] is None:
-        raise RehabError("a reading needs a pain from 0 to 10")
+        raise Damaged("a reading needs a pain from 0 to 10")
     _number(PAIN, row["pain"])
 
 
@@ -187,7 +188,7 @@ def pauses_rows(db: Database) -> Iterator[str]:
 
 def _ends_after_start(start: object, until: object) -> None:
     if _date(until) < _date(start):
-        raise RehabError(f"the pause ends ({until}) before it starts ({start})")
+        raise Damaged(f"the pause ends ({until}) before it starts ({start})")
 
 
 def settings_rows(db: Database) -> Iterator[str]:
@@ -218,9 +219,9 @@ def reminders_rows(db: Database) -> Iterator[str]:
 
 def _canonical(value: object, check: Callable[[str], object]) -> None:
     if not isinstance(value, str):
-        raise RehabError(f"{value!r} is not text")
+        raise Damaged(f"{value!r} is not text")
     if check(value) != value:
-        raise RehabError(f"{value!r} is not in the form rehab writes")
+        raise Damaged(f"{value!r} is not in the form rehab writes")
 
 
 #: Every table's row check, run in this order. Add a table here.
@@ -241,11 +242,13 @@ ROW_CHECKS: list[RowCheck] = [
 
 def check_database(db: Database, path: Path) -> list[str]:
     """Every problem of an open rehab database and the folder beside it; [] when healthy."""
-    problems = [f"integrity: {line}" for line in _integrity(db.conn)]
-    for table, rowid, parent, _ in db.execute("PRAGMA foreign_key_check").fetchall():
-        problems.append(f"{table} row {rowid} points to a {parent} row that does not exist")
-    for check in ROW_CHECKS:
-        problems.extend(check(db))
+    # A file damaged beyond what integrity_check reports fails the queries themselves.
+    with translated(path):
+        problems = [f"integrity: {line}" for line in _integrity(db.conn)]
+        for table, rowid, parent, _ in db.execute("PRAGMA foreign_key_check").fetchall():
+            problems.append(f"{table} row {rowid} points to a {parent} row that does not exist")
+        for check in ROW_CHECKS:
+            problems.extend(check(db))
     for leftover in files.leftovers(path):
         problems.append(f"{leftover.name} is left over from an interrupted write; delete it")
     return problems
@@ -271,14 +274,14 @@ def check_backup(path: Path) -> None:
                     )
                 }
         except sqlite3.DatabaseError as exc:
-            raise RehabError(f"{path} is damaged or not a rehab database ({exc})") from None
+            raise Damaged(f"{path} is damaged or not a rehab database ({exc})") from None
     if damage:
-        raise RehabError(f"{path} is damaged ({damage[0]}); choose another backup")
+        raise Damaged(f"{path} is damaged ({damage[0]}); choose another backup")
     if not applied:
-        raise RehabError(f"{path} is not a rehab database backup")
+        raise Damaged(f"{path} is not a rehab database backup")
     newer = applied - known_migrations()
     if newer:
-        raise RehabError(
+        raise StorageError(
             f"{path} comes from a newer rehab-tui (schema steps {', '.join(sorted(newer))}); upgrade first"
         )
 
@@ -288,4 +291,4 @@ def open_read_only(path: Path) -> sqlite3.Connection:
     try:
         return sqlite3.connect(read_only_uri(path), uri=True)
     except sqlite3.Error as exc:
-        raise RehabError(f"cannot open {path}: {exc}") from None
+        raise StorageError(f"cannot open {path}: {exc}") from None

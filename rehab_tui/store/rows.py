@@ -12,13 +12,13 @@ from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
-from ..domain.errors import RehabError
+from ..domain.errors import Damaged, RehabError
 from ..domain.model import Habit, ScheduleVersion
 from ..domain.prescription import Prescription
 from ..domain.schedules import load_schedule
 
 
-class DamagedRow(RehabError):
+class DamagedRow(Damaged):
     """A stored row breaks a rule; the message says how to mend it."""
 
 

@@ -1,6 +1,13 @@
-"""The schema, built and changed only through sqlite-utils' Migrations."""
+"""The schema, built and changed only through sqlite-utils' Migrations.
+
+A migration is frozen once released: it runs on files written years apart and
+must do the same to each, so it holds everything it needs (plain SQL and
+Python here) and calls no live code of the domain, whose rules change.
+"""
 
 from __future__ import annotations
+
+import unicodedata
 
 from sqlite_utils import Database, Migrations
 
@@ -113,23 +120,21 @@ def m004_reminders(db: Database) -> None:
     )
 
 
-#: The tables whose rows decide what `rehab nag` says: any write to one of them
-#: empties the nag table (triggers), so a row there is never older than the
-#: data, whoever wrote it; the gate then refills it in the same transaction.
-#: (A table rebuilt by `transform` loses its triggers: add them back.)
-NAG_SOURCES = ("habits", "schedules", "checkins", "snoozes", "pauses", "settings")
-
-
 @migrations()
 def m005_nag(db: Database) -> None:
     # What is left on a day if that day is today, for `rehab nag` to read with
-    # the standard library at prompt speed (rehab_tui/nag.py; docs/architecture.md, "The nag table").
+    # the standard library at prompt speed (rehab_tui/nagline.py; docs/architecture.md, "The nag table").
     db["nag"].create(
         {"day": str, "pending": int, "total": int, "done": int, "names": str, "rest_day": int, "stamp": str},
         pk="day",
         not_null={"pending", "total", "done", "names", "rest_day", "stamp"},
     )
-    add_nag_triggers(db, NAG_SOURCES)
+    # The tables whose rows decide what `rehab nag` says: any write to one of
+    # them empties the nag table (triggers), so a row there is never older than
+    # the data, whoever wrote it; the gate then refills it in the same
+    # transaction. (A table rebuilt by `transform` loses its triggers: a later
+    # step that rebuilds one adds them back, as m006 does.)
+    add_nag_triggers(db, ("habits", "schedules", "checkins", "snoozes", "pauses", "settings"))
 
 
 def add_nag_triggers(db: Database, tables: tuple[str, ...]) -> None:
@@ -143,9 +148,12 @@ def add_nag_triggers(db: Database, tables: tuple[str, ...]) -> None:
 
 @migrations()
 def m006_prescriptions_and_body(db: Database) -> None:
-    from ..domain.body import area_key
-    from ..domain.rules import UNNAMED_AREA
+    def area_key(area: str) -> str:
+        # domain/body.py's area_key as it was when this step was written.
+        return " ".join(unicodedata.normalize("NFC", area).casefold().split())
 
+    # rules.UNNAMED_AREA then: the area of a snooze's pain that named none.
+    unnamed_area = "general"
     # docs/architecture.md, "Prescriptions and plans": a habit's plan ("after my morning coffee") and its
     # prescription, and how much each check-in recorded (the minimum dose
     # counts as done, shown apart).
@@ -170,7 +178,7 @@ def m006_prescriptions_and_body(db: Database) -> None:
     # The highest pain of a day and area wins when two snoozes name it.
     snoozes = db["snoozes"].rows_where("area IS NOT NULL OR pain IS NOT NULL", order_by="coalesce(pain, -1), id")
     for r in snoozes:
-        area = " ".join((r["area"] or "").split()) or UNNAMED_AREA
+        area = " ".join((r["area"] or "").split()) or unnamed_area
         moved[(r["day"], area_key(area))] = {
             "day": r["day"],
             "area": area,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
@@ -19,7 +18,7 @@ from .. import collector
 from ..domain.body import PainReading
 from ..domain.dates import logical_today
 from ..domain.drop_off import drop_off
-from ..domain.errors import RehabError
+from ..domain.errors import DiskFull, RehabError, StorageError
 from ..domain.model import Habit, Journal, Snooze
 from ..domain.notices import Notice
 from ..domain.prescription import Dose
@@ -27,7 +26,6 @@ from ..domain.rules import SNOOZE_AHEAD
 from ..domain.snoozing import budget_for
 from ..domain.states import DayState, due_days
 from ..store import Store
-from ..store.store import NO_SPACE, is_disk_full
 from .board import Board
 from .main_screen import MainScreen
 from .widgets.body import BodyLine
@@ -146,7 +144,7 @@ class RehabApp(App[None]):
         try:
             self.settings = self.store.settings()
             journal = self.store.journal()
-        except (RehabError, sqlite3.Error) as exc:
+        except RehabError as exc:
             self.notify(str(exc), title="Cannot read the file", severity="error", markup=False)
             return
         self.show_journal(journal)
@@ -166,7 +164,7 @@ class RehabApp(App[None]):
         try:
             today = self._clock_today()
             version = self.store.data_version()
-        except sqlite3.Error as exc:
+        except RehabError as exc:
             self.notify(f"Cannot read the database: {exc}", severity="error", markup=False)
             return
         changed = version != self._data_version
@@ -214,14 +212,14 @@ class RehabApp(App[None]):
         """Run a store action; a failure becomes a notification, never a crash."""
         try:
             return action(*args, **kwargs)
+        except DiskFull as exc:
+            # The write was rolled back; a full disk says what to do.
+            text = str(exc)
+            self.notify(text[:1].upper() + text[1:] + ".", title="Not saved", severity="error")
+        except StorageError as exc:
+            self.notify(str(exc), title="Not saved", severity="error")
         except RehabError as exc:
             self.notify(str(exc), title="Not done", severity="error")
-        except (sqlite3.Error, OSError) as exc:
-            # The write was rolled back either way; a full disk says what to do.
-            if is_disk_full(exc, self.store.path.parent):
-                self.notify(NO_SPACE.capitalize() + ".", title="Not saved", severity="error")
-            else:
-                self.notify(f"The database refused: {exc}", title="Not saved", severity="error")
         return None
 
     # --------------------------------------------------------------- checking
@@ -549,7 +547,7 @@ class RehabApp(App[None]):
                 )
             else:
                 habit = self.store.edit_habit(draft.habit_id, self.today, **changes)
-        except (RehabError, sqlite3.Error) as exc:
+        except RehabError as exc:
             return str(exc)
         self.notify(f"Saved {habit.name}: {habit.schedule.explain()}.", markup=False)
         self._refresh_habits(screen, habit.id)

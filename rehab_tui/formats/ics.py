@@ -33,8 +33,6 @@ from ..domain.schedules import WEEKDAY_CODES, Schedule, ScheduleKind
 if TYPE_CHECKING:
     from icalendar import Event
 
-    from .store import Store
-
 PRODID = "-//rehab-tui//rehab export//EN"
 CALENDAR_NAME = "Rehab routine"
 UID_DOMAIN = "rehab-tui"
@@ -43,12 +41,8 @@ _TIME_PARTS = ("BYHOUR", "BYMINUTE", "BYSECOND")
 ONE_DAY = timedelta(days=1)
 
 
-def export_ics(store: Store, now: datetime | None = None) -> bytes:
-    """The whole routine as an iCalendar file."""
-    return journal_ics(store.journal(), now)
-
-
-def journal_ics(journal: Journal, now: datetime | None = None) -> bytes:
+def export_ics(journal: Journal, now: datetime | None = None) -> bytes:
+    """The whole routine (`journal`, as the store read it) as an iCalendar file."""
     from icalendar import Calendar
 
     stamp = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)

@@ -1,4 +1,4 @@
-"""`rehab nag` at prompt speed (docs/architecture.md, "The nag table"), and the `rehab` entry point.
+"""`rehab nag` at prompt speed (docs/architecture.md, "The nag table"): the line and its fast path.
 
 A shell prompt runs `rehab nag` every time it is drawn, so the usual case is
 answered here with the standard library alone: the store's gate keeps a small
@@ -9,7 +9,10 @@ version, a missing or damaged file, a bad setting) goes the full way, through
 click and the store, which answers and refreshes the table.
 
 Imports here: the standard library only (no click, sqlite-utils, dateutil or
-Textual); tests/test_nag.py checks it.
+Textual, and nothing else of rehab_tui's but its version); tests/test_nag.py and
+the import contracts in pyproject.toml check it. The store imports STAMP and
+`clean` from here to fill the table; the entry point (rehab_tui/entry.py) calls
+`fast_line`.
 """
 
 from __future__ import annotations
@@ -199,25 +202,3 @@ def fast_line(args: list[str], environ: dict[str, str] | None = None, now: datet
         return nag_line(left, total, done, names, bool(rest_day), fmt)
     except (ValueError, TypeError):
         raise Fallback from None
-
-
-def main() -> None:
-    """The `rehab` command: a nag answered here when it can be, else the CLI."""
-    args = sys.argv[1:]
-    if "nag" in args:
-        try:
-            line = fast_line(args)
-        except Fallback:
-            pass
-        else:
-            if line is not None:
-                if hasattr(sys.stdout, "reconfigure"):
-                    sys.stdout.reconfigure(errors="replace")
-                print(line)
-            return
-    from .collector import hold
-
-    hold()  # released by the command line once the command is loaded
-    from .cli.main import main as cli_main
-
-    cli_main()

@@ -1,0 +1,63 @@
+"""What travels in and out of a rehab file as a whole: everything an export
+writes, and an export read back and checked, before it is merged in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from .body import PainReading
+from .model import Habit, Journal, Pause, Snooze
+from .prescription import Dose
+
+
+@dataclass(frozen=True)
+class Contents:
+    """Everything a file holds that an export carries."""
+
+    journal: Journal
+    #: Every snooze, rest days included, oldest first.
+    snoozes: tuple[Snooze, ...]
+    #: Each habit's check-in notes, by habit id.
+    notes: dict[int, dict[date, str]]
+    #: The settings someone set (the defaults are not exported).
+    settings: dict[str, str]
+    readings: tuple[PainReading, ...]
+
+
+@dataclass(frozen=True)
+class IncomingHabit:
+    """A habit of an export and its history, checked against the gate's rules."""
+
+    habit: Habit
+    checkins: dict[date, str | None]
+    snoozes: list[dict]
+    pauses: list[Pause]
+    doses: dict[date, Dose]
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """An export read back and checked, ready to merge."""
+
+    settings: dict[str, str]
+    habits: list[IncomingHabit]
+    rest_days: list[dict]
+    readings: list[PainReading]
+
+    def summary(self) -> str:
+        """What the file holds, in a sentence (before it is merged)."""
+        checkins = sum(len(h.checkins) for h in self.habits)
+        snoozes = sum(len(h.snoozes) for h in self.habits) + len(self.rest_days)
+        names = ", ".join(h.habit.name for h in self.habits)
+        return (
+            f"{counted(len(self.habits), 'habit') or 'no habits'} ({names}), "
+            f"{counted(checkins, 'check-in') or 'no check-ins'}, {counted(snoozes, 'snooze') or 'no snoozes'}"
+        )
+
+
+def counted(n: int, one: str, many: str | None = None) -> str:
+    """'3 check-ins', '1 habit updated'; '' for none."""
+    if not n:
+        return ""
+    return f"{n} {one if n == 1 else (many or one + 's')}"

@@ -1,0 +1,269 @@
+"""Writing a day's records through the gate: check-ins, snoozes and pauses
+(and a whole history of them at once, for demo data and benchmarks)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from ..domain.dates import iso
+from ..domain.errors import RuleRefused
+from ..domain.model import Pause, Snooze
+from ..domain.prescription import Dose
+from ..domain.rules import (
+    NOTE,
+    REASON,
+    SNOOZE_WINDOW,
+    check_checkin,
+    check_pause,
+    check_pause_start,
+    check_reading,
+    check_snooze_day,
+    check_snooze_needed,
+)
+from ..domain.snoozing import check_budget
+from ..domain.states import day_state
+from .gate import changed_at
+from .reads import Reads
+
+if TYPE_CHECKING:
+    from ..domain.body import PainReading
+
+    # What the writes return: read-only commands skip building those classes.
+    from .results import Paused, Rested, Ticks
+
+SNOOZE_WINDOW_SPAN = timedelta(days=SNOOZE_WINDOW - 1)
+
+
+class DayWrites(Reads):
+    # -------------------------------------------------------------- check-ins
+
+    def check_in(
+        self, habit_ids: Sequence[int], day: date, today: date, note: str | None = None, dose: Dose = Dose.FULL
+    ) -> Ticks:
+        """Mark habits done on `day` at `dose`; the new records, and which were
+        not done before. A habit already done that day takes the new dose."""
+        from .results import Ticks
+
+        added: list[int] = []
+        with self._write() as db:
+            for habit_id in habit_ids:
+                if self.record_checkins(habit_id, {day: note}, today, dose):
+                    added.append(habit_id)
+                else:
+                    db["checkins"].update((habit_id, iso(day)), {"dose": dose.value})
+            return Ticks(tuple(self.log(h) for h in habit_ids), tuple(added))
+
+    def record_checkins(
+        self, habit_id: int, days: dict[date, str | None], today: date, dose: Dose | dict[date, Dose] = Dose.FULL
+    ) -> int:
+        """Check a habit in on many days at once (import, history), at one dose
+        or each day's own; how many were new (days already done keep theirs)."""
+        with self._write() as db:
+            habit = self.habit(habit_id)
+            rows = []
+            for day, note in days.items():
+                check_checkin(habit, day, today)
+                given = dose.get(day, Dose.FULL) if isinstance(dose, dict) else dose
+                rows.append(
+                    {
+                        "habit_id": habit_id,
+                        "day": iso(day),
+                        "note": NOTE.clean(note) or None,
+                        "dose": Dose(given).value,
+                        "created_at": changed_at(),
+                    }
+                )
+            # INSERT OR IGNORE on the (habit_id, day) key: a check-in already
+            # here stays as it is, and SQLite's count of changes says how many were new.
+            before = db.conn.total_changes
+            db["checkins"].insert_all(rows, ignore=True, batch_size=5000)
+            return db.conn.total_changes - before
+
+    def undo(self, habit_ids: Sequence[int], day: date) -> Ticks:
+        """Take check-ins back (the start stays where it is)."""
+        from .results import Ticks
+
+        removed = []
+        with self._write() as db:
+            for habit_id in habit_ids:
+                self._habit_row(habit_id)
+                where = "habit_id = ? AND day = ?"
+                if db["checkins"].count_where(where, [habit_id, iso(day)]):
+                    db["checkins"].delete_where(where, [habit_id, iso(day)])
+                    removed.append(habit_id)
+            return Ticks(tuple(self.log(h) for h in habit_ids), tuple(removed))
+
+    # ------------------------------------------------------- snoozes, pauses
+
+    def snooze(
+        self,
+        day: date,
+        today: date,
+        habit_id: int | None = None,
+        reason: str = "sore",
+        area: str | None = None,
+        pain: int | None = None,
+        exempt: bool = False,
+        history: bool = False,
+    ) -> Rested:
+        """Snooze the day (or one habit on it). An `exempt` snooze (history
+        brought in from elsewhere) uses no budget. A snooze must rest something
+        (rules.check_snooze_needed), except `history` brought in by an import,
+        which records what already happened."""
+        check_snooze_day(day, today)
+        row = {
+            "day": iso(day),
+            "habit_id": habit_id,
+            "reason": REASON.clean(reason) or "sore",
+            "exempt": int(exempt),
+            "created_at": changed_at(),
+        }
+        felt = None
+        if area or pain is not None:
+            from ..domain.body import PainReading
+
+            # A snooze's pain is a reading of that day like any other (docs/architecture.md, "Pain readings"),
+            # felt on that day: a snooze ahead may name its area, not its pain.
+            felt = check_reading(
+                PainReading(day, area or "", pain, from_snooze=True), today if pain is not None else max(today, day)
+            )
+        with self._write() as db:
+            if habit_id is not None:
+                self._habit_row(habit_id)
+            same = list(
+                db["snoozes"].rows_where(_snooze_where(habit_id), [iso(day), *_id_param(habit_id)], select="id")
+            )
+            if same:
+                if felt is not None:  # the pain is news even when the rest is not
+                    self._put_reading(felt, same[0]["id"], overwrite=not history)
+                return self._rested(habit_id, False)
+            if not history:
+                self._check_snooze_needed(day, today, habit_id)
+            if not exempt:
+                near = {
+                    date.fromisoformat(r["day"])
+                    for r in db["snoozes"].rows_where(
+                        "day BETWEEN ? AND ? AND exempt = 0",
+                        [iso(day - SNOOZE_WINDOW_SPAN), iso(day + SNOOZE_WINDOW_SPAN)],
+                        select="day",
+                    )
+                }
+                check_budget(frozenset(near), day, self.settings().snooze_budget)
+            snooze_id = db["snoozes"].insert(row).last_pk
+            if felt is not None:
+                self._put_reading(felt, snooze_id, overwrite=not history)
+            return self._rested(habit_id, True)
+
+    def _check_snooze_needed(self, day: date, today: date, habit_id: int | None) -> None:
+        # A day's states need that day and, for a quota, its week: six days back suffice.
+        journal = self.journal(since=day - timedelta(days=6))
+        logs = journal.active_on(day)
+        states = [day_state(journal, log, day, today) for log in logs]
+        if habit_id is None:
+            check_snooze_needed(day, states)
+        else:
+            log = journal.log(habit_id)
+            check_snooze_needed(day, states, log.habit, day_state(journal, log, day, today))
+
+    def unsnooze(self, day: date, habit_id: int | None = None) -> Rested:
+        with self._write() as db:
+            where = _snooze_where(habit_id)
+            params = [iso(day), *_id_param(habit_id)]
+            found = bool(db["snoozes"].count_where(where, params))
+            if found:
+                self._unlink_readings(f"SELECT id FROM snoozes WHERE {where}", params)
+                db["snoozes"].delete_where(where, params)
+            return self._rested(habit_id, found)
+
+    def _rested(self, habit_id: int | None, changed: bool) -> Rested:
+        from .results import Rested
+
+        return Rested(changed, self.log(habit_id) if habit_id is not None else None, self.rest_days())
+
+    def pause(
+        self,
+        habit_id: int,
+        start: date,
+        until: date,
+        reason: str = "",
+        *,
+        today: date,
+        history: bool = False,
+    ) -> Paused:
+        """Pause from `start` through `until`, merged with any pause it overlaps
+        or touches. It starts today or later unless it is `history` brought in
+        (an import, demo data): rules.check_pause_start."""
+        from .results import Paused
+
+        pause = check_pause_start(check_pause(Pause(start, until, reason)), today, history)
+        with self._write() as db:
+            self._habit_row(habit_id)
+            touching = list(
+                db["pauses"].rows_where(
+                    "habit_id = ? AND start <= ? AND until >= ?",
+                    [habit_id, iso(pause.until + timedelta(days=1)), iso(pause.start - timedelta(days=1))],
+                )
+            )
+            first = min([iso(pause.start), *(r["start"] for r in touching)])
+            last = max([iso(pause.until), *(r["until"] for r in touching)])
+            for r in touching:
+                db["pauses"].delete(r["id"])
+            db["pauses"].insert({"habit_id": habit_id, "start": first, "until": last, "reason": pause.reason})
+            merged = Pause(date.fromisoformat(first), date.fromisoformat(last), pause.reason)
+            return Paused(merged, self.log(habit_id))
+
+    def resume(self, habit_id: int, today: date) -> Paused:
+        """End the pause holding today so today is active; later pauses stay."""
+        from .results import Paused
+
+        with self._write() as db:
+            row = self._habit_row(habit_id)
+            current = list(
+                db["pauses"].rows_where(
+                    "habit_id = ? AND start <= ? AND until >= ?", [habit_id, iso(today), iso(today)]
+                )
+            )
+            if not current:
+                raise RuleRefused(f"{row['name']} is not paused on {iso(today)}")
+            pause = current[0]
+            if pause["start"] >= iso(today):
+                db["pauses"].delete(pause["id"])
+            else:
+                db["pauses"].update(pause["id"], {"until": iso(today - timedelta(days=1))})
+            ended = Pause(date.fromisoformat(pause["start"]), date.fromisoformat(pause["until"]), pause["reason"] or "")
+            return Paused(ended, self.log(habit_id))
+
+    # ---------------------------------------------------------- whole history
+
+    def load_history(
+        self,
+        today: date,
+        checkins: Iterable[tuple[int, date]],
+        snoozes: Iterable[Snooze] = (),
+        pauses: Iterable[tuple[int, Pause]] = (),
+        readings: Iterable[PainReading] = (),
+    ) -> None:
+        """Record a whole history through the gate in one transaction (demo data, benchmarks)."""
+        by_habit: dict[int, dict[date, None]] = defaultdict(dict)
+        for habit_id, day in checkins:
+            by_habit[habit_id][day] = None
+        with self.transaction():
+            for habit_id, days in by_habit.items():
+                self.record_checkins(habit_id, days, today)
+            for s in snoozes:
+                self.snooze(s.day, today, s.habit_id, s.reason, s.area, s.pain, s.exempt)
+            for habit_id, p in pauses:
+                self.pause(habit_id, p.start, p.until, p.reason, today=today, history=True)
+            for r in readings:
+                self.record_pain(r.day, r.area, r.pain, today, r.note)
+
+
+def _snooze_where(habit_id: int | None) -> str:
+    return "day = ? AND habit_id IS NULL" if habit_id is None else "day = ? AND habit_id = ?"
+
+
+def _id_param(habit_id: int | None) -> list[int]:
+    return [] if habit_id is None else [habit_id]

@@ -1,0 +1,229 @@
+"""Writing habits through the gate: add, edit, archive, move, delete, and the
+merge of a habit brought in by an import.
+
+Every write checks its record against the domain's rules (domain/rules.py)
+before it writes, in one transaction, and returns the new state of what it wrote.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from typing import TYPE_CHECKING
+
+from ..domain.dates import iso
+from ..domain.errors import AlreadyExists, NotFound, RuleRefused
+from ..domain.habits import same_habit, with_schedule
+from ..domain.lookup import unique_slug
+from ..domain.model import Habit
+from ..domain.prescription import Prescription
+from ..domain.rules import check_habit, check_start
+from ..domain.schedules import parse_schedule
+from .backup import Backup
+from .dbfile import keep_path
+from .gate import changed_at
+from .reads import HISTORY_TABLES, Reads
+from .rows import DamagedRow, habit_of, prescription_row
+
+if TYPE_CHECKING:
+    # What the writes return: read-only commands skip building those classes.
+    from .results import Deleted
+
+
+class Keep:
+    """The value of an edit's field that is not being changed."""
+
+
+KEEP = Keep()
+
+
+class HabitWrites(Reads, Backup):
+    def add_habit(
+        self,
+        name: str,
+        schedule: str,
+        today: date,
+        cue: str = "",
+        minutes: int | None = None,
+        start: date | None = None,
+        when: str = "",
+        prescription: Prescription = Prescription(),
+    ) -> Habit:
+        first = start or today
+        parsed = parse_schedule(schedule, first)
+        draft = Habit(
+            0, name, "", cue, minutes, parsed, first, updated_at=changed_at(), when=when, prescription=prescription
+        )
+        return self.put_habit(draft)
+
+    def put_habit(self, habit: Habit) -> Habit:
+        """Add a habit (id 0) or replace one whole: the one way a habit row is written.
+
+        A new habit's slug comes from its name unless it brings one; its
+        position is the end of the list unless it brings one.
+        """
+        habit = check_habit(habit)
+        with self._write() as db:
+            key = habit.name.casefold()
+            others = [r for r in db["habits"].rows if r["id"] != habit.id]
+            clash = next((r for r in others if r["name"].casefold() == key), None)
+            if clash is not None:
+                raise AlreadyExists(f"a habit named '{clash['name']}' already exists")
+            row = {
+                "name": habit.name,
+                "cue": habit.cue,
+                "minutes": habit.minutes,
+                "start": iso(habit.start),
+                "archived": iso(habit.archived) if habit.archived else None,
+                "updated_at": habit.updated_at,
+                **prescription_row(habit),
+            }
+            if habit.id:
+                self._habit_row(habit.id)
+                row["position"] = habit.position
+                db["habits"].update(habit.id, row)
+                habit_id = habit.id
+            else:
+                slugs = [r["slug"] for r in others]
+                if habit.slug and habit.slug in slugs:
+                    raise AlreadyExists(f"a habit with the slug '{habit.slug}' already exists")
+                last = max((r["position"] for r in others), default=0)
+                row |= {
+                    "slug": habit.slug or unique_slug(habit.name, slugs),
+                    "position": habit.position or last + 1,
+                    "created_at": changed_at(),
+                }
+                habit_id = db["habits"].insert(row).last_pk
+            db["schedules"].delete_where("habit_id = ?", [habit_id])
+            db["schedules"].insert_all(
+                {"habit_id": habit_id, "since": iso(v.since), "rule": v.schedule.rule, "anchor": iso(v.schedule.anchor)}
+                for v in habit.schedule_history
+            )
+            return self.habit(habit_id)
+
+    def edit_habit(
+        self,
+        habit_id: int,
+        today: date,
+        name: str | None = None,
+        cue: str | None = None,
+        minutes: int | None | Keep = KEEP,
+        schedule: str | None = None,
+        since: date | None = None,
+        start: date | None = None,
+        when: str | None = None,
+        prescription: dict[str, object] | None = None,
+    ) -> Habit:
+        """Change only the fields given (of the prescription, only the keys of
+        `prescription`; None clears one); a schedule takes effect from `since`
+        (default today) and leaves the days before it alone."""
+        with self._write():
+            row = self._habit_row(habit_id)
+            if start is not None:
+                row = {**row, "start": iso(start)}
+            versions = list(self.db["schedules"].rows_where("habit_id = ?", [habit_id], order_by="since"))
+            if schedule is not None:
+                # Mending a damaged schedule row replaces it: drop the row for
+                # that day before the habit is read.
+                day = since or today
+                versions = [v for v in versions if v["since"] != iso(day)]
+            current = habit_of(row, versions or [_placeholder(row)])
+            changes: dict = {"updated_at": changed_at()}
+            if name is not None:
+                changes["name"] = name
+            if cue is not None:
+                changes["cue"] = cue
+            if not isinstance(minutes, Keep):
+                changes["minutes"] = minutes
+            if when is not None:
+                changes["when"] = when
+            if prescription:
+                changes["prescription"] = replace(current.prescription, **prescription)
+            if start is not None:
+                first = self.db.execute("SELECT min(day) FROM checkins WHERE habit_id = ?", [habit_id]).fetchone()[0]
+                check_start(current, start, date.fromisoformat(first) if first else None)
+            habit = replace(current, **changes)
+            if schedule is not None:
+                habit = with_schedule(habit, schedule, since or today, keep_history=bool(versions))
+            return self.put_habit(habit)
+
+    def archive_habit(self, habit_id: int, day: date) -> Habit:
+        with self._write():
+            habit = self.habit(habit_id) if self._readable(habit_id) else self._mended(habit_id, archived=day)
+            return self.put_habit(replace(habit, archived=day, updated_at=changed_at()))
+
+    def restore_habit(self, habit_id: int) -> Habit:
+        with self._write():
+            return self.put_habit(replace(self.habit(habit_id), archived=None, updated_at=changed_at()))
+
+    def move_habit(self, habit_id: int, position: int) -> list[Habit]:
+        """Put a habit at `position` (1-based) in the list; the new order."""
+        with self._write() as db:
+            order = [r["id"] for r in db["habits"].rows_where(order_by="position, id")]
+            if habit_id not in order:
+                raise NotFound(f"no habit with id {habit_id}")
+            order.remove(habit_id)
+            index = min(max(position, 1), len(order) + 1) - 1
+            order.insert(index, habit_id)
+            now = changed_at()
+            for pos, hid in enumerate(order, start=1):
+                if self._habit_row(hid)["position"] != pos:
+                    db["habits"].update(hid, {"position": pos, "updated_at": now})
+            return self.habits()
+
+    def delete_habit(self, habit_id: int, keep_copy: bool = False) -> Deleted:
+        """Remove a habit, its schedules and its history, in one transaction.
+
+        A habit with history goes only with `keep_copy`, which first writes a
+        backup beside the file: taken under the write lock, it holds exactly
+        what is removed. Archiving keeps the history; this is for a mistake.
+        """
+        from .results import Deleted, counted
+
+        with self._write() as db:
+            row = self._habit_row(habit_id)
+            counts = self.history_counts(habit_id)
+            if any(counts.values()) and not keep_copy:
+                raise RuleRefused(
+                    f"{row['name']} has history ({counted(counts)}); `rehab habit delete {row['slug']} --yes` "
+                    f"deletes it too, after a backup, and `rehab habit archive {row['slug']}` keeps it"
+                )
+            kept = self.backup(keep_path(self.path, f"delete-{row['slug']}")) if keep_copy else None
+            self._unlink_readings("SELECT id FROM snoozes WHERE habit_id = ?", [habit_id])
+            for table in (*HISTORY_TABLES, "schedules"):
+                db[table].delete_where("habit_id = ?", [habit_id])
+            db["habits"].delete(habit_id)
+            return Deleted(row["name"], row["slug"], counts, kept)
+
+    def _readable(self, habit_id: int) -> bool:
+        try:
+            self.habit(habit_id)
+        except DamagedRow:
+            return False
+        return True
+
+    def _mended(self, habit_id: int, **fields: date) -> Habit:
+        row = {**self._habit_row(habit_id), **{k: iso(v) for k, v in fields.items()}}
+        return habit_of(row, self.db["schedules"].rows_where("habit_id = ?", [habit_id], order_by="since"))
+
+    def merge_habit(self, habit: Habit) -> tuple[Habit, str]:
+        """Bring in a habit from an export, matched by slug: added when missing,
+        replaced when the export's copy changed later than this file's (a habit
+        never edited here counts as older than any edit), else left alone.
+        Returns the habit as it is now and what happened: added, updated, kept."""
+        with self._write():
+            rows = list(self.db["habits"].rows_where("slug = ?", [habit.slug]))
+            if not rows:
+                return self.put_habit(replace(habit, id=0)), "added"
+            mine = rows[0]
+            newer = mine["updated_at"] is None or (habit.updated_at or "") > mine["updated_at"]
+            current = self.habit(mine["id"])
+            incoming = replace(habit, id=mine["id"], position=habit.position or current.position)
+            if not newer or same_habit(current, incoming):
+                return current, "kept"
+            return self.put_habit(incoming), "updated"
+
+
+def _placeholder(row: dict) -> dict:
+    """A daily schedule from the start, for a habit whose every schedule row is being replaced."""
+    return {"since": row["start"], "rule": "RRULE:FREQ=DAILY", "anchor": row["start"]}

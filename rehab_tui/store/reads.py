@@ -1,0 +1,210 @@
+"""Reading the history: habits, check-ins, snoozes and pauses, in grouped
+queries, into the domain's Journal."""
+
+from __future__ import annotations
+
+import functools
+from collections import defaultdict
+from datetime import date
+from typing import TYPE_CHECKING
+
+from ..domain.dates import iso
+from ..domain.errors import NotFound
+from ..domain.model import Habit, HabitLog, Journal, Pause, Snooze
+from ..domain.prescription import Dose
+from .body import Body
+from .rows import DamagedRow, habit_of, row_day, sql_fix
+from .settings import SettingsRoom
+
+if TYPE_CHECKING:
+    from ..domain.contents import Contents
+    from .refs import HabitRef
+
+#: The tables holding a habit's history (its schedules are part of the habit).
+HISTORY_TABLES = ("checkins", "snoozes", "pauses")
+
+
+class Reads(SettingsRoom, Body):
+    """The history read whole (it needs the settings for the week and the budget)."""
+
+    def habit_refs(self) -> list[HabitRef]:
+        """Every habit's id, name, slug and archive day, readable even when
+        other fields of a row are damaged (the commands that mend them use it)."""
+        from .refs import ref_of
+
+        return [ref_of(row) for row in self.db["habits"].rows_where(order_by="position, id")]
+
+    def habits(self) -> list[Habit]:
+        """All habits, archived ones too, in list order."""
+        versions: dict[int, list[dict]] = defaultdict(list)
+        for row in self.db["schedules"].rows_where(order_by="habit_id, since"):
+            versions[row["habit_id"]].append(row)
+        return [habit_of(row, versions[row["id"]]) for row in self.db["habits"].rows_where(order_by="position, id")]
+
+    def habit(self, habit_id: int) -> Habit:
+        row = self._habit_row(habit_id)
+        return habit_of(row, self.db["schedules"].rows_where("habit_id = ?", [habit_id], order_by="since"))
+
+    def journal(self, since: date | None = None) -> Journal:
+        """Everything recorded (or, with `since`, what touches that day and
+        later), in grouped queries, for the domain to read."""
+        settings = self.settings()
+        habits = self.habits()
+        snoozes, rest_days, budget_days = self._snoozes(since)
+        done, minimum = self._checkins(since)
+        pauses = self._pauses(since)
+        logs = tuple(
+            HabitLog(
+                h,
+                done.get(h.id, frozenset()),
+                frozenset(snoozes.get(h.id, ())),
+                tuple(pauses.get(h.id, ())),
+                minimum.get(h.id, frozenset()),
+            )
+            for h in habits
+        )
+        return Journal(logs, rest_days, settings.week_start, settings.snooze_budget, budget_days)
+
+    def log(self, habit_id: int) -> HabitLog:
+        """One habit with everything recorded for it."""
+        habit = self.habit(habit_id)
+        snoozes, _, _ = self._snoozes(None, habit_id)
+        done, minimum = self._checkins(None, habit_id)
+        return HabitLog(
+            habit,
+            done.get(habit_id, frozenset()),
+            frozenset(snoozes.get(habit_id, ())),
+            tuple(self._pauses(None, habit_id).get(habit_id, ())),
+            minimum.get(habit_id, frozenset()),
+        )
+
+    def rest_days(self) -> frozenset[date]:
+        return self._snoozes(None, None, rest_days_only=True)[1]
+
+    def _checkins(
+        self, since: date | None, habit_id: int | None = None
+    ) -> tuple[dict[int, frozenset[date]], dict[int, frozenset[date]]]:
+        """Each habit's check-in days, and those of them at the minimum dose,
+        in one pass over the table."""
+        where, params = _scope("day >= ?", since, habit_id)
+        done: dict[int, frozenset[date]] = {}
+        minimum: dict[int, frozenset[date]] = {}
+        # Twelve habits checked in on the same days share one date object per
+        # day: ten years of check-ins take half a megabyte less this way.
+        day = functools.cache(date.fromisoformat)
+        # Grouped by habit, SQLite walks the whole table in key order; the
+        # whole history reads fastest that way, but a recent part (`today`
+        # reads 400 days of ten years) is found through the day index, which
+        # `+habit_id` (an expression, not the key) lets the planner choose.
+        group = "+habit_id" if since else "habit_id"
+        for hid, days, least in self.db.execute(
+            # group_concat leaves out the NULLs: only the minimum-dose days.
+            f"SELECT habit_id, group_concat(day), group_concat(CASE WHEN dose = ? THEN day END) "
+            f"FROM checkins WHERE {where} GROUP BY {group}",
+            [Dose.MIN.value, *params],
+        ):
+            try:
+                done[hid] = frozenset(map(day, days.split(",")))
+            except (TypeError, ValueError):
+                self._report_bad_checkin(hid, days)
+            if least:
+                minimum[hid] = frozenset(map(day, least.split(",")))
+        return done, minimum
+
+    def _report_bad_checkin(self, habit_id: int, days: str) -> None:
+        for text in days.split(","):
+            try:
+                date.fromisoformat(text)
+            except ValueError:
+                name = self._habit_row(habit_id)["name"]
+                fix = sql_fix(self.path, f"DELETE FROM checkins WHERE habit_id = {habit_id} AND day = '{text}'")
+                raise DamagedRow(f"checkins: '{name}', day, is {text!r}, not a date; mend it with: {fix}") from None
+
+    def _snoozes(
+        self, since: date | None, habit_id: int | None = None, rest_days_only: bool = False
+    ) -> tuple[dict[int, set[date]], frozenset[date], frozenset[date]]:
+        """Each habit's snoozed days, the rest days (whole-day snoozes), and
+        the days holding a snooze that uses the budget (exempt = 0)."""
+        where, params = _scope("day >= ?", since, habit_id)
+        if rest_days_only:
+            where += " AND habit_id IS NULL"
+        habit_days: dict[int, set[date]] = defaultdict(set)
+        rest: set[date] = set()
+        budget: set[date] = set()
+        for r in self.db["snoozes"].rows_where(where, params, select="id, day, habit_id, exempt"):
+            day = row_day(self.path, "snoozes", r, "day")
+            (rest if r["habit_id"] is None else habit_days[r["habit_id"]]).add(day)
+            if not r["exempt"]:
+                budget.add(day)
+        return habit_days, frozenset(rest), frozenset(budget)
+
+    def _pauses(self, since: date | None, habit_id: int | None = None) -> dict[int, list[Pause]]:
+        where, params = _scope("until >= ?", since, habit_id)
+        pauses: dict[int, list[Pause]] = defaultdict(list)
+        for r in self.db["pauses"].rows_where(where, params, order_by="start"):
+            pauses[r["habit_id"]].append(
+                Pause(
+                    row_day(self.path, "pauses", r, "start"),
+                    row_day(self.path, "pauses", r, "until"),
+                    r["reason"] or "",
+                )
+            )
+        return pauses
+
+    def snoozes(self, day: date | None = None) -> list[Snooze]:
+        """Every snooze (or, with `day`, that day's) with its reason, area and pain, oldest first."""
+        where, params = ("day = ?", [iso(day)]) if day else (None, [])
+        felt = {
+            r["snooze_id"]: r
+            for r in self.db["readings"].rows_where(
+                f"snooze_id IS NOT NULL{' AND day = ?' if day else ''}", params, select="snooze_id, area, pain"
+            )
+        }
+        return [
+            Snooze(
+                row_day(self.path, "snoozes", r, "day"),
+                r["habit_id"],
+                r["reason"],
+                felt.get(r["id"], {}).get("area"),
+                felt.get(r["id"], {}).get("pain"),
+                bool(r["exempt"]),
+            )
+            for r in self.db["snoozes"].rows_where(where, params, order_by="day, id")
+        ]
+
+    def contents(self) -> Contents:
+        """Everything an export carries (formats/export.py writes it)."""
+        from ..domain.contents import Contents  # only an export needs it
+
+        journal = self.journal()
+        return Contents(
+            journal,
+            tuple(self.snoozes()),
+            {log.habit.id: self.notes(log.habit.id) for log in journal.logs},
+            self.stored_settings(),
+            tuple(self.readings()),
+        )
+
+    def notes(self, habit_id: int) -> dict[date, str]:
+        return {
+            date.fromisoformat(r["day"]): r["note"]
+            for r in self.db["checkins"].rows_where("habit_id = ? AND note IS NOT NULL", [habit_id])
+        }
+
+    def history_counts(self, habit_id: int) -> dict[str, int]:
+        """How many rows of each kind of history a habit has (check-ins, snoozes, pauses)."""
+        return {table: self.db[table].count_where("habit_id = ?", [habit_id]) for table in HISTORY_TABLES}
+
+    def _habit_row(self, habit_id: int) -> dict:
+        rows = list(self.db["habits"].rows_where("id = ?", [habit_id]))
+        if not rows:
+            raise NotFound(f"no habit with id {habit_id}")
+        return rows[0]
+
+
+def _scope(since_clause: str, since: date | None, habit_id: int | None) -> tuple[str, list]:
+    """A WHERE clause for rows from `since` on (all when None), of one habit or all."""
+    where, params = since_clause, [iso(since) if since else ""]  # every ISO day sorts after ""
+    if habit_id is not None:
+        where, params = where + " AND habit_id = ?", params + [habit_id]
+    return where, params

@@ -308,8 +308,8 @@ def streaks(paths: dict[str, Path], repeats: int) -> Figure:
                 journal = stores[years].journal()  # fresh: nothing cached from the last run
                 cpu_started, wall_started = time.process_time(), time.perf_counter()
                 board = Board(journal, TODAY)
-                rows = board.streak_rows()
-                routine = board.routine()
+                board.streak_rows()
+                board.routine()
                 if i:
                     cpu[years].append((time.process_time() - cpu_started) / years)
                     wall[years].append((time.perf_counter() - wall_started) / years)

@@ -55,7 +55,7 @@ async def test_b_offers_the_remembered_areas_with_their_last_reading(demo_store)
         assert not any(row.marked for row in shown)
         # Each row says where its number came from.
         texts = [str(row.render()) for row in shown]
-        for row, text in zip(shown, texts):
+        for row, text in zip(shown, texts, strict=False):
             reading = last[area_key(row.area)]
             assert text.startswith(row.area)
             assert ("recorded" if reading.day == TODAY else f"last {reading.day:%d %b}") in text

@@ -108,7 +108,7 @@ class Gate(RuleBasedStateMachine):
             assert all(habit.start <= d <= TODAY for d in log.done)
             spans = sorted((p.start, p.until) for p in log.pauses)
             # Pauses never overlap or touch: they are merged.
-            assert all(a[1] + timedelta(days=1) < b[0] for a, b in zip(spans, spans[1:]))
+            assert all(a[1] + timedelta(days=1) < b[0] for a, b in zip(spans, spans[1:], strict=False))
             sinces = [v.since for v in habit.schedule_history]
             assert sinces == sorted(set(sinces))
         for day in snoozed:

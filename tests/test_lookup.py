@@ -6,11 +6,11 @@ import pytest
 
 from rehab_tui.domain.errors import RehabError
 from rehab_tui.domain.lookup import clean_name, find_habit, slugify, unique_slug
+from rehab_tui.domain.model import Habit
 from rehab_tui.domain.rules import NAME
+from rehab_tui.domain.schedules import parse_schedule
 
 MAX_NAME = NAME.cap
-from rehab_tui.domain.model import Habit
-from rehab_tui.domain.schedules import parse_schedule
 
 START = date(2026, 3, 2)
 

@@ -120,7 +120,7 @@ def test_any_check_ins_at_the_minimum_dose_count_exactly_like_full_ones(done, sn
     mixed = journal_of(done, minimum, snoozed)
 
     assert everything_counted(mixed) == everything_counted(full)
-    for log, least in zip(mixed.logs, minimum):
+    for log, least in zip(mixed.logs, minimum, strict=False):
         for k in range(SPAN):
             day = START + timedelta(days=k)
             expected = None if day not in log.done else (Dose.MIN if k in least else Dose.FULL)

@@ -119,7 +119,9 @@ def test_clearing_the_hold_under_a_minimum_hold_is_refused(store: Store) -> None
 )
 def test_the_gate_refuses_exactly_what_breaks_a_rule(sets, reps, hold, rest, min_sets, min_hold) -> None:
     p = Prescription(sets=sets, reps=reps, hold=hold, rest=rest, min_sets=min_sets, min_hold=min_hold)
-    in_range = all(v is None or low <= v <= high for v, (low, high) in zip((sets, reps, hold, rest), BOUNDS.values()))
+    in_range = all(
+        v is None or low <= v <= high for v, (low, high) in zip((sets, reps, hold, rest), BOUNDS.values(), strict=False)
+    )
     minimum_fits = (min_hold is None or (hold is not None and min_hold <= hold)) and (
         min_sets is None or (sets is not None and min_sets <= sets)
     )

@@ -103,7 +103,7 @@ async def test_the_per_habit_table_has_4_and_12_week_adherence_and_the_best_stre
         assert header.split() == ["habit", "4", "wk", "12", "wk", "best"]
         logs = journal.active_on(TODAY)
         assert len(rows) == len(logs) + 1
-        for row, log in zip(rows, logs):
+        for row, log in zip(rows, logs, strict=False):
             streak = habit_streak(journal, log, TODAY)
             unit = "w" if streak.unit == "weeks" else "d"
             figures = [

@@ -146,7 +146,7 @@ def test_writer_processes_at_once_lose_nothing(tmp_path: Path, db: Path) -> None
         out, err = p.communicate(timeout=240)
         outcomes.append((p.returncode, out, err))
 
-    for code, out, err in outcomes:
+    for code, _out, err in outcomes:
         assert "locked" not in err
         assert code == 0, err
     writes = sum(int(out) for _, out, _ in outcomes[:WORKERS])

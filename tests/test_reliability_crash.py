@@ -67,12 +67,12 @@ def run_batch(db: Path, runs: list[Run]) -> None:
     began = time.monotonic()
     procs = [start(db, run.day) for run in runs]
     for at, proc in sorted(
-        ((run.kill_after, proc) for run, proc in zip(runs, procs) if run.kill_after is not None),
+        ((run.kill_after, proc) for run, proc in zip(runs, procs, strict=False) if run.kill_after is not None),
         key=lambda pair: pair[0],
     ):
         time.sleep(max(0.0, began + at - time.monotonic()))
         proc.send_signal(signal.SIGKILL)  # a no-op on a process already gone
-    for run, proc in zip(runs, procs):
+    for run, proc in zip(runs, procs, strict=False):
         run.code = proc.wait(timeout=60)
         run.stderr = proc.stderr.read()
         proc.stderr.close()

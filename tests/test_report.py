@@ -499,7 +499,8 @@ def test_the_page_in_headless_chromium(demo_store: Store, tmp_path: Path) -> Non
             await load(call, url)
             measure = """({
                 sideways: document.documentElement.scrollWidth - window.innerWidth,
-                widest_chart: Math.max(...[...document.querySelectorAll('svg')].map(s => s.getBoundingClientRect().right)),
+                widest_chart: Math.max(
+                    ...[...document.querySelectorAll('svg')].map(s => s.getBoundingClientRect().right)),
                 width: window.innerWidth,
                 charts: document.querySelectorAll('figure.chart svg').length,
                 font: parseFloat(getComputedStyle(document.body).fontSize),

@@ -392,7 +392,8 @@ KILLED = textwrap.dedent(
 
     async def main():
         clock = Clock()
-        app = RehabApp(Store.open(sys.argv[1], date(2026, 11, 8)), today=date.fromisoformat(sys.argv[2]), monotonic=clock)
+        store = Store.open(sys.argv[1], date(2026, 11, 8))
+        app = RehabApp(store, today=date.fromisoformat(sys.argv[2]), monotonic=clock)
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
             await pilot.press("g")

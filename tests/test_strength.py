@@ -132,7 +132,7 @@ def test_matches_the_formula_over_a_month(schedule: str, num: int, den: int) -> 
 
 def test_strength_rises_with_check_ins() -> None:
     values = series(make_log(done=range(30)), 29)
-    assert all(b > a for a, b in zip(values, values[1:]))
+    assert all(b > a for a, b in zip(values, values[1:], strict=False))
     assert score(make_log(done=range(30)), 29) == pytest.approx(79.8, abs=0.05)
     assert score(make_log(done=range(10)), 9) < score(make_log(done=range(20)), 19)
 
@@ -140,7 +140,7 @@ def test_strength_rises_with_check_ins() -> None:
 def test_strength_falls_after_misses() -> None:
     log = make_log(done=range(10))
     values = series(log, 14)
-    assert all(b < a for a, b in zip(values[9:], values[10:]))
+    assert all(b < a for a, b in zip(values[9:], values[10:], strict=False))
 
 
 def test_a_long_daily_habit_approaches_100() -> None:

@@ -138,7 +138,7 @@ def serve(s: Session, host: str, port: int) -> None:
         raise RehabError("textual-serve is not installed; reinstall rehab-tui to serve the app") from None
     # The file is opened once here, so that a wrong --db fails now, with one
     # error line, and not in every browser session.
-    s.store
+    s.store  # noqa: B018 (opening is the point)
     # A new file is said in the line below, and (as by every command) in an
     # error line if serving fails, or on stderr when the server stops.
     new = " (a new database)" if s.created else ""

@@ -145,7 +145,7 @@ def build_report(
     starts = [first + i * _WEEK for i in range(weeks)]
     week_list = tuple(
         Week(start, start + 6 * _DAY, share, sum(_count(log.minimum, start, start + 6 * _DAY) for log in journal.logs))
-        for start, share in zip(starts, weekly_routine(journal, starts, today))
+        for start, share in zip(starts, weekly_routine(journal, starts, today), strict=True)
     )
     in_period = [
         log

@@ -35,6 +35,8 @@ class Keep:
 
 
 KEEP = Keep()
+#: A habit with no prescription (sets, reps, hold, rest all unset).
+NO_PRESCRIPTION = Prescription()
 
 
 class HabitWrites(Reads, Backup):
@@ -47,7 +49,7 @@ class HabitWrites(Reads, Backup):
         minutes: int | None = None,
         start: date | None = None,
         when: str = "",
-        prescription: Prescription = Prescription(),
+        prescription: Prescription = NO_PRESCRIPTION,
     ) -> Habit:
         first = start or today
         parsed = parse_schedule(schedule, first)

@@ -29,7 +29,7 @@ class Body(Gate):
                 r["note"] or "",
                 r["snooze_id"] is not None,
             )
-            for r in self.db["readings"].rows_where(where, params, order_by="day, id")
+            for r in self.db.table("readings").rows_where(where, params, order_by="day, id")
         ]
 
     def record_pain(self, day: date, area: str, pain: int, today: date, note: str | None = None) -> PainReading:
@@ -50,7 +50,7 @@ class Body(Gate):
         (history brought in by an import, which never goes back in time over
         what was recorded here) only the snooze is linked to the held reading."""
         key = reading.key
-        found = list(self.db["readings"].rows_where("day = ? AND area_key = ?", [iso(reading.day), key]))
+        found = list(self.db.table("readings").rows_where("day = ? AND area_key = ?", [iso(reading.day), key]))
         row = {
             "day": iso(reading.day),
             "area": reading.area,
@@ -62,16 +62,16 @@ class Body(Gate):
         if snooze_id is not None:
             row["snooze_id"] = snooze_id
         if not found:
-            self.db["readings"].insert(row)
+            self.db.table("readings").insert(row)
             return reading
         held = found[0]
         if reading.pain is None or not overwrite:
             if snooze_id is not None:
-                self.db["readings"].update(held["id"], {"snooze_id": snooze_id})
+                self.db.table("readings").update(held["id"], {"snooze_id": snooze_id})
             return replace(reading, area=held["area"], pain=held["pain"], note=held["note"] or "")
         if keep_note:
             row["note"] = held["note"] or ""
-        self.db["readings"].update(held["id"], row)
+        self.db.table("readings").update(held["id"], row)
         return replace(reading, note=row["note"])
 
     def _unlink_readings(self, snooze_ids: str, params: list) -> None:

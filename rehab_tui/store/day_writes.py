@@ -53,7 +53,7 @@ class DayWrites(Reads):
                 if self.record_checkins(habit_id, {day: note}, today, dose):
                     added.append(habit_id)
                 else:
-                    db["checkins"].update((habit_id, iso(day)), {"dose": dose.value})
+                    db.table("checkins").update((habit_id, iso(day)), {"dose": dose.value})
             return Ticks(tuple(self.log(h) for h in habit_ids), tuple(added))
 
     def record_checkins(
@@ -79,7 +79,7 @@ class DayWrites(Reads):
             # INSERT OR IGNORE on the (habit_id, day) key: a check-in already
             # here stays as it is, and SQLite's count of changes says how many were new.
             before = db.conn.total_changes
-            db["checkins"].insert_all(rows, ignore=True, batch_size=5000)
+            db.table("checkins").insert_all(rows, ignore=True, batch_size=5000)
             return db.conn.total_changes - before
 
     def undo(self, habit_ids: Sequence[int], day: date) -> Ticks:
@@ -91,8 +91,8 @@ class DayWrites(Reads):
             for habit_id in habit_ids:
                 self._habit_row(habit_id)
                 where = "habit_id = ? AND day = ?"
-                if db["checkins"].count_where(where, [habit_id, iso(day)]):
-                    db["checkins"].delete_where(where, [habit_id, iso(day)])
+                if db.table("checkins").count_where(where, [habit_id, iso(day)]):
+                    db.table("checkins").delete_where(where, [habit_id, iso(day)])
                     removed.append(habit_id)
             return Ticks(tuple(self.log(h) for h in habit_ids), tuple(removed))
 
@@ -134,7 +134,7 @@ class DayWrites(Reads):
             if habit_id is not None:
                 self._habit_row(habit_id)
             same = list(
-                db["snoozes"].rows_where(_snooze_where(habit_id), [iso(day), *_id_param(habit_id)], select="id")
+                db.table("snoozes").rows_where(_snooze_where(habit_id), [iso(day), *_id_param(habit_id)], select="id")
             )
             if same:
                 if felt is not None:  # the pain is news even when the rest is not
@@ -145,14 +145,14 @@ class DayWrites(Reads):
             if not exempt:
                 near = {
                     date.fromisoformat(r["day"])
-                    for r in db["snoozes"].rows_where(
+                    for r in db.table("snoozes").rows_where(
                         "day BETWEEN ? AND ? AND exempt = 0",
                         [iso(day - SNOOZE_WINDOW_SPAN), iso(day + SNOOZE_WINDOW_SPAN)],
                         select="day",
                     )
                 }
                 check_budget(frozenset(near), day, self.settings().snooze_budget)
-            snooze_id = db["snoozes"].insert(row).last_pk
+            snooze_id = db.table("snoozes").insert(row).last_pk
             if felt is not None:
                 self._put_reading(felt, snooze_id, overwrite=not history)
             return self._rested(habit_id, True)
@@ -172,10 +172,10 @@ class DayWrites(Reads):
         with self._write() as db:
             where = _snooze_where(habit_id)
             params = [iso(day), *_id_param(habit_id)]
-            found = bool(db["snoozes"].count_where(where, params))
+            found = bool(db.table("snoozes").count_where(where, params))
             if found:
                 self._unlink_readings(f"SELECT id FROM snoozes WHERE {where}", params)
-                db["snoozes"].delete_where(where, params)
+                db.table("snoozes").delete_where(where, params)
             return self._rested(habit_id, found)
 
     def _rested(self, habit_id: int | None, changed: bool) -> Rested:
@@ -202,7 +202,7 @@ class DayWrites(Reads):
         with self._write() as db:
             self._habit_row(habit_id)
             touching = list(
-                db["pauses"].rows_where(
+                db.table("pauses").rows_where(
                     "habit_id = ? AND start <= ? AND until >= ?",
                     [habit_id, iso(pause.until + timedelta(days=1)), iso(pause.start - timedelta(days=1))],
                 )
@@ -210,8 +210,8 @@ class DayWrites(Reads):
             first = min([iso(pause.start), *(r["start"] for r in touching)])
             last = max([iso(pause.until), *(r["until"] for r in touching)])
             for r in touching:
-                db["pauses"].delete(r["id"])
-            db["pauses"].insert({"habit_id": habit_id, "start": first, "until": last, "reason": pause.reason})
+                db.table("pauses").delete(r["id"])
+            db.table("pauses").insert({"habit_id": habit_id, "start": first, "until": last, "reason": pause.reason})
             merged = Pause(date.fromisoformat(first), date.fromisoformat(last), pause.reason)
             return Paused(merged, self.log(habit_id))
 
@@ -222,7 +222,7 @@ class DayWrites(Reads):
         with self._write() as db:
             row = self._habit_row(habit_id)
             current = list(
-                db["pauses"].rows_where(
+                db.table("pauses").rows_where(
                     "habit_id = ? AND start <= ? AND until >= ?", [habit_id, iso(today), iso(today)]
                 )
             )
@@ -230,9 +230,9 @@ class DayWrites(Reads):
                 raise RuleRefused(f"{row['name']} is not paused on {iso(today)}")
             pause = current[0]
             if pause["start"] >= iso(today):
-                db["pauses"].delete(pause["id"])
+                db.table("pauses").delete(pause["id"])
             else:
-                db["pauses"].update(pause["id"], {"until": iso(today - timedelta(days=1))})
+                db.table("pauses").update(pause["id"], {"until": iso(today - timedelta(days=1))})
             ended = Pause(date.fromisoformat(pause["start"]), date.fromisoformat(pause["until"]), pause["reason"] or "")
             return Paused(ended, self.log(habit_id))
 

@@ -67,7 +67,7 @@ class HabitWrites(Reads, Backup):
         habit = check_habit(habit)
         with self._write() as db:
             key = habit.name.casefold()
-            others = [r for r in db["habits"].rows if r["id"] != habit.id]
+            others = [r for r in db.table("habits").rows if r["id"] != habit.id]
             clash = next((r for r in others if r["name"].casefold() == key), None)
             if clash is not None:
                 raise AlreadyExists(f"a habit named '{clash['name']}' already exists")
@@ -83,7 +83,7 @@ class HabitWrites(Reads, Backup):
             if habit.id:
                 self._habit_row(habit.id)
                 row["position"] = habit.position
-                db["habits"].update(habit.id, row)
+                db.table("habits").update(habit.id, row)
                 habit_id = habit.id
             else:
                 slugs = [r["slug"] for r in others]
@@ -95,9 +95,9 @@ class HabitWrites(Reads, Backup):
                     "position": habit.position or last + 1,
                     "created_at": changed_at(),
                 }
-                habit_id = db["habits"].insert(row).last_pk
-            db["schedules"].delete_where("habit_id = ?", [habit_id])
-            db["schedules"].insert_all(
+                habit_id = db.table("habits").insert(row).last_pk
+            db.table("schedules").delete_where("habit_id = ?", [habit_id])
+            db.table("schedules").insert_all(
                 {"habit_id": habit_id, "since": iso(v.since), "rule": v.schedule.rule, "anchor": iso(v.schedule.anchor)}
                 for v in habit.schedule_history
             )
@@ -123,7 +123,7 @@ class HabitWrites(Reads, Backup):
             row = self._habit_row(habit_id)
             if start is not None:
                 row = {**row, "start": iso(start)}
-            versions = list(self.db["schedules"].rows_where("habit_id = ?", [habit_id], order_by="since"))
+            versions = list(self.db.table("schedules").rows_where("habit_id = ?", [habit_id], order_by="since"))
             if schedule is not None:
                 # Mending a damaged schedule row replaces it: drop the row for
                 # that day before the habit is read.
@@ -161,7 +161,7 @@ class HabitWrites(Reads, Backup):
     def move_habit(self, habit_id: int, position: int) -> list[Habit]:
         """Put a habit at `position` (1-based) in the list; the new order."""
         with self._write() as db:
-            order = [r["id"] for r in db["habits"].rows_where(order_by="position, id")]
+            order = [r["id"] for r in db.table("habits").rows_where(order_by="position, id")]
             if habit_id not in order:
                 raise NotFound(f"no habit with id {habit_id}")
             order.remove(habit_id)
@@ -170,7 +170,7 @@ class HabitWrites(Reads, Backup):
             now = changed_at()
             for pos, hid in enumerate(order, start=1):
                 if self._habit_row(hid)["position"] != pos:
-                    db["habits"].update(hid, {"position": pos, "updated_at": now})
+                    db.table("habits").update(hid, {"position": pos, "updated_at": now})
             return self.habits()
 
     def delete_habit(self, habit_id: int, keep_copy: bool = False) -> Deleted:
@@ -193,8 +193,8 @@ class HabitWrites(Reads, Backup):
             kept = self.backup(keep_path(self.path, f"delete-{row['slug']}")) if keep_copy else None
             self._unlink_readings("SELECT id FROM snoozes WHERE habit_id = ?", [habit_id])
             for table in (*HISTORY_TABLES, "schedules"):
-                db[table].delete_where("habit_id = ?", [habit_id])
-            db["habits"].delete(habit_id)
+                db.table(table).delete_where("habit_id = ?", [habit_id])
+            db.table("habits").delete(habit_id)
             return Deleted(row["name"], row["slug"], counts, kept)
 
     def _readable(self, habit_id: int) -> bool:
@@ -206,7 +206,7 @@ class HabitWrites(Reads, Backup):
 
     def _mended(self, habit_id: int, **fields: date) -> Habit:
         row = {**self._habit_row(habit_id), **{k: iso(v) for k, v in fields.items()}}
-        return habit_of(row, self.db["schedules"].rows_where("habit_id = ?", [habit_id], order_by="since"))
+        return habit_of(row, self.db.table("schedules").rows_where("habit_id = ?", [habit_id], order_by="since"))
 
     def merge_habit(self, habit: Habit) -> tuple[Habit, str]:
         """Bring in a habit from an export, matched by slug: added when missing,
@@ -214,7 +214,7 @@ class HabitWrites(Reads, Backup):
         never edited here counts as older than any edit), else left alone.
         Returns the habit as it is now and what happened: added, updated, kept."""
         with self._write():
-            rows = list(self.db["habits"].rows_where("slug = ?", [habit.slug]))
+            rows = list(self.db.table("habits").rows_where("slug = ?", [habit.slug]))
             if not rows:
                 return self.put_habit(replace(habit, id=0)), "added"
             mine = rows[0]

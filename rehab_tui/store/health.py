@@ -88,7 +88,7 @@ def _problems(where: str, fix: str, checks: dict[str, Callable[[], object]]) -> 
 
 
 def habits_rows(db: Database) -> Iterator[str]:
-    for row in db["habits"].rows:
+    for row in db.table("habits").rows:
         where = f"habits row {row['id']} ({row['name']!r})"
         fix = f"rehab habit edit {row['slug']} ..."
         yield from _problems(
@@ -113,7 +113,7 @@ def habits_rows(db: Database) -> Iterator[str]:
 
 
 def schedules_rows(db: Database) -> Iterator[str]:
-    for row in db["schedules"].rows:
+    for row in db.table("schedules").rows:
         fix = f"rehab habit edit HABIT --schedule daily --from {row['since']}"
         yield from _problems(
             f"schedules row (habit {row['habit_id']}, since {row['since']!r})",
@@ -127,7 +127,7 @@ def schedules_rows(db: Database) -> Iterator[str]:
 
 
 def checkins_rows(db: Database) -> Iterator[str]:
-    for row in db["checkins"].rows:
+    for row in db.table("checkins").rows:
         yield from _problems(
             f"checkins row (habit {row['habit_id']}, {row['day']!r})",
             "rehab undo HABIT --date DAY",
@@ -140,7 +140,7 @@ def checkins_rows(db: Database) -> Iterator[str]:
 
 
 def snoozes_rows(db: Database) -> Iterator[str]:
-    for row in db["snoozes"].rows:
+    for row in db.table("snoozes").rows:
         yield from _problems(
             f"snoozes row {row['id']} ({row['day']!r})",
             "rehab unsnooze --date DAY",
@@ -152,7 +152,7 @@ def snoozes_rows(db: Database) -> Iterator[str]:
 
 
 def readings_rows(db: Database) -> Iterator[str]:
-    for row in db["readings"].rows:
+    for row in db.table("readings").rows:
         fix = f"rehab pain N --area AREA --date {row['day']}"
         yield from _problems(
             f"readings row {row['id']} ({row['day']!r}, {row['area']!r})",
@@ -174,7 +174,7 @@ def _pain(row: dict) -> None:
 
 
 def pauses_rows(db: Database) -> Iterator[str]:
-    for row in db["pauses"].rows:
+    for row in db.table("pauses").rows:
         yield from _problems(
             f"pauses row {row['id']} (habit {row['habit_id']})",
             "rehab resume HABIT",
@@ -192,7 +192,7 @@ def _ends_after_start(start: object, until: object) -> None:
 
 
 def settings_rows(db: Database) -> Iterator[str]:
-    for row in db["settings"].rows:
+    for row in db.table("settings").rows:
         yield from _problems(
             f"settings row {row['key']!r}",
             f"rehab settings {row['key']} VALUE",
@@ -203,7 +203,7 @@ def settings_rows(db: Database) -> Iterator[str]:
 def reminders_rows(db: Database) -> Iterator[str]:
     if "reminders" not in db.table_names():
         return
-    for row in db["reminders"].rows:
+    for row in db.table("reminders").rows:
         yield from _problems(
             f"reminders row {row['id']}",
             f"rehab remind remove {row['id']} (and add it again)",

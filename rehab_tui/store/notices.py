@@ -15,10 +15,10 @@ if TYPE_CHECKING:
 class Notices(Gate):
     def notice_shown(self, notice: Notice, day: date) -> bool:
         """Whether `notice` was already shown on `day`."""
-        return self.db["notices"].count_where("notice = ? AND day = ?", [notice.value, iso(day)]) > 0
+        return self.db.table("notices").count_where("notice = ? AND day = ?", [notice.value, iso(day)]) > 0
 
     def record_notice(self, notice: Notice, day: date) -> None:
         """Remember that `notice` was shown on `day` (it is not history: the
         nag and the export leave it alone)."""
         with self._write(nag=False) as db:
-            db["notices"].upsert({"notice": notice.value, "day": iso(day)}, pk="notice")
+            db.table("notices").upsert({"notice": notice.value, "day": iso(day)}, pk="notice")

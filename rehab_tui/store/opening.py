@@ -201,7 +201,7 @@ def _seed(db: Database, today: date) -> None:
         slug = unique_slug(habit.name, slugs)
         slugs.append(slug)
         habit_id = (
-            db["habits"]
+            db.table("habits")
             .insert(
                 {
                     "name": habit.name,
@@ -218,4 +218,4 @@ def _seed(db: Database, today: date) -> None:
             )
             .last_pk
         )
-        db["schedules"].insert({"habit_id": habit_id, "since": iso(today), "rule": rule.rule, "anchor": iso(today)})
+        db.table("schedules").insert({"habit_id": habit_id, "since": iso(today), "rule": rule.rule, "anchor": iso(today)})

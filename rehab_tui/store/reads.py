@@ -32,18 +32,18 @@ class Reads(SettingsRoom, Body):
         other fields of a row are damaged (the commands that mend them use it)."""
         from .refs import ref_of
 
-        return [ref_of(row) for row in self.db["habits"].rows_where(order_by="position, id")]
+        return [ref_of(row) for row in self.db.table("habits").rows_where(order_by="position, id")]
 
     def habits(self) -> list[Habit]:
         """All habits, archived ones too, in list order."""
         versions: dict[int, list[dict]] = defaultdict(list)
-        for row in self.db["schedules"].rows_where(order_by="habit_id, since"):
+        for row in self.db.table("schedules").rows_where(order_by="habit_id, since"):
             versions[row["habit_id"]].append(row)
-        return [habit_of(row, versions[row["id"]]) for row in self.db["habits"].rows_where(order_by="position, id")]
+        return [habit_of(row, versions[row["id"]]) for row in self.db.table("habits").rows_where(order_by="position, id")]
 
     def habit(self, habit_id: int) -> Habit:
         row = self._habit_row(habit_id)
-        return habit_of(row, self.db["schedules"].rows_where("habit_id = ?", [habit_id], order_by="since"))
+        return habit_of(row, self.db.table("schedules").rows_where("habit_id = ?", [habit_id], order_by="since"))
 
     def journal(self, since: date | None = None) -> Journal:
         """Everything recorded (or, with `since`, what touches that day and
@@ -131,7 +131,7 @@ class Reads(SettingsRoom, Body):
         habit_days: dict[int, set[date]] = defaultdict(set)
         rest: set[date] = set()
         budget: set[date] = set()
-        for r in self.db["snoozes"].rows_where(where, params, select="id, day, habit_id, exempt"):
+        for r in self.db.table("snoozes").rows_where(where, params, select="id, day, habit_id, exempt"):
             day = row_day(self.path, "snoozes", r, "day")
             (rest if r["habit_id"] is None else habit_days[r["habit_id"]]).add(day)
             if not r["exempt"]:
@@ -141,7 +141,7 @@ class Reads(SettingsRoom, Body):
     def _pauses(self, since: date | None, habit_id: int | None = None) -> dict[int, list[Pause]]:
         where, params = _scope("until >= ?", since, habit_id)
         pauses: dict[int, list[Pause]] = defaultdict(list)
-        for r in self.db["pauses"].rows_where(where, params, order_by="start"):
+        for r in self.db.table("pauses").rows_where(where, params, order_by="start"):
             pauses[r["habit_id"]].append(
                 Pause(
                     row_day(self.path, "pauses", r, "start"),
@@ -156,7 +156,7 @@ class Reads(SettingsRoom, Body):
         where, params = ("day = ?", [iso(day)]) if day else (None, [])
         felt = {
             r["snooze_id"]: r
-            for r in self.db["readings"].rows_where(
+            for r in self.db.table("readings").rows_where(
                 f"snooze_id IS NOT NULL{' AND day = ?' if day else ''}", params, select="snooze_id, area, pain"
             )
         }
@@ -169,7 +169,7 @@ class Reads(SettingsRoom, Body):
                 felt.get(r["id"], {}).get("pain"),
                 bool(r["exempt"]),
             )
-            for r in self.db["snoozes"].rows_where(where, params, order_by="day, id")
+            for r in self.db.table("snoozes").rows_where(where, params, order_by="day, id")
         ]
 
     def contents(self) -> Contents:
@@ -188,7 +188,7 @@ class Reads(SettingsRoom, Body):
     def notes(self, habit_id: int) -> dict[date, str]:
         return {
             date.fromisoformat(r["day"]): r["note"]
-            for r in self.db["checkins"].rows_where("habit_id = ? AND note IS NOT NULL", [habit_id])
+            for r in self.db.table("checkins").rows_where("habit_id = ? AND note IS NOT NULL", [habit_id])
         }
 
     def history_counts(self, habit_id: int) -> dict[str, int]:
@@ -196,7 +196,7 @@ class Reads(SettingsRoom, Body):
         return {table: self.db[table].count_where("habit_id = ?", [habit_id]) for table in HISTORY_TABLES}
 
     def _habit_row(self, habit_id: int) -> dict:
-        rows = list(self.db["habits"].rows_where("id = ?", [habit_id]))
+        rows = list(self.db.table("habits").rows_where("id = ?", [habit_id]))
         if not rows:
             raise NotFound(f"no habit with id {habit_id}")
         return rows[0]

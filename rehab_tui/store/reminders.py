@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 class Reminders(Gate):
     def reminders(self) -> list[Reminder]:
         """Every reminder, in the order they were added."""
-        return [self._reminder(r) for r in self.db["reminders"].rows_where(order_by="id")]
+        return [self._reminder(r) for r in self.db.table("reminders").rows_where(order_by="id")]
 
     def _reminder(self, row: dict) -> Reminder:
         from ..domain.reminders import Reminder
@@ -44,7 +44,7 @@ class Reminders(Gate):
         )
 
     def _reminder_row(self, number: int) -> dict:
-        rows = list(self.db["reminders"].rows_where("id = ?", [number]))
+        rows = list(self.db.table("reminders").rows_where("id = ?", [number]))
         if not rows:
             raise NotFound(f"no reminder #{number}; `rehab remind list` shows them")
         return rows[0]
@@ -61,7 +61,7 @@ class Reminders(Gate):
             "created_at": changed_at(),
         }
         with self._write() as db:
-            number = db["reminders"].insert(row).last_pk
+            number = db.table("reminders").insert(row).last_pk
             return self._reminder(self._reminder_row(number))
 
     def remove_reminder(self, number: int) -> Reminder:
@@ -75,7 +75,7 @@ class Reminders(Gate):
             except DamagedRow:
                 # Removing is how a damaged row is mended: it need not read well.
                 removed = Reminder(number, str(row["at"]), frozenset(), str(row["target"]) if row["target"] else None)
-            db["reminders"].delete(number)
+            db.table("reminders").delete(number)
             return removed
 
     def claim_reminder(self, number: int, day: date) -> Reminder | None:
@@ -87,7 +87,7 @@ class Reminders(Gate):
             before = self._reminder(self._reminder_row(number))
             if before.last_sent == day:
                 return None
-            db["reminders"].update(number, {"last_sent": iso(day)})
+            db.table("reminders").update(number, {"last_sent": iso(day)})
             return before
 
     def reminder_outcome(self, claimed: Reminder, day: date, error: str | None, when: str) -> Reminder:
@@ -104,5 +104,5 @@ class Reminders(Gate):
                 changes = {"last_error": text, "last_error_at": when}
                 if row["last_sent"] == iso(day):
                     changes["last_sent"] = iso(claimed.last_sent) if claimed.last_sent else None
-            db["reminders"].update(claimed.id, changes)
+            db.table("reminders").update(claimed.id, changes)
             return self._reminder(self._reminder_row(claimed.id))

@@ -17,7 +17,7 @@ migrations = Migrations(MIGRATION_SET)
 
 @migrations()
 def m001_initial(db: Database) -> None:
-    db["habits"].create(
+    db.table("habits").create(
         {
             "id": int,
             "name": str,
@@ -35,13 +35,13 @@ def m001_initial(db: Database) -> None:
         not_null={"name", "slug", "schedule", "schedule_anchor", "start", "position"},
         defaults={"cue": "", "position": 0},
     )
-    db["habits"].create_index(["slug"], unique=True)
-    db["checkins"].create(
+    db.table("habits").create_index(["slug"], unique=True)
+    db.table("checkins").create(
         {"habit_id": int, "day": str, "created_at": str},
         pk=("habit_id", "day"),
         foreign_keys=[("habit_id", "habits", "id")],
     )
-    db["snoozes"].create(
+    db.table("snoozes").create(
         {
             "id": int,
             "day": str,
@@ -55,21 +55,21 @@ def m001_initial(db: Database) -> None:
         not_null={"day", "reason"},
         foreign_keys=[("habit_id", "habits", "id")],
     )
-    db["pauses"].create(
+    db.table("pauses").create(
         {"id": int, "habit_id": int, "start": str, "until": str, "reason": str},
         pk="id",
         not_null={"habit_id", "start", "until"},
         foreign_keys=[("habit_id", "habits", "id")],
     )
-    db["settings"].create({"key": str, "value": str}, pk="key", not_null={"value"})
+    db.table("settings").create({"key": str, "value": str}, pk="key", not_null={"value"})
 
 
 @migrations()
 def m002_day_indexes(db: Database) -> None:
     # The calendar and the day checklist read check-ins and snoozes by day.
-    db["checkins"].create_index(["day"], if_not_exists=True)
-    db["snoozes"].create_index(["day", "habit_id"], if_not_exists=True)
-    db["pauses"].create_index(["habit_id", "start"], if_not_exists=True)
+    db.table("checkins").create_index(["day"], if_not_exists=True)
+    db.table("snoozes").create_index(["day", "habit_id"], if_not_exists=True)
+    db.table("pauses").create_index(["habit_id", "start"], if_not_exists=True)
 
 
 @migrations()
@@ -77,26 +77,26 @@ def m003_schedule_history(db: Database) -> None:
     # A schedule change takes effect from a day and leaves the days before it
     # alone, so each habit keeps every schedule it had. Its schedule until now
     # becomes its first version, in force from its start.
-    db["schedules"].create(
+    db.table("schedules").create(
         {"habit_id": int, "since": str, "rule": str, "anchor": str},
         pk=("habit_id", "since"),
         not_null={"rule", "anchor"},
         foreign_keys=[("habit_id", "habits", "id")],
     )
-    db["schedules"].insert_all(
+    db.table("schedules").insert_all(
         {"habit_id": r["id"], "since": r["start"], "rule": r["schedule"], "anchor": r["schedule_anchor"]}
-        for r in db["habits"].rows
+        for r in db.table("habits").rows
     )
     # When a habit last changed, so an import never undoes a later edit; the
     # rows kept so far changed last when they were made.
-    db["habits"].add_column("updated_at", str)
+    db.table("habits").add_column("updated_at", str)
     db.execute("UPDATE habits SET updated_at = created_at")
-    db["habits"].transform(drop={"schedule", "schedule_anchor"})
+    db.table("habits").transform(drop={"schedule", "schedule_anchor"})
     # A check-in may carry a note (brought over from other trackers), and a
     # snooze carried over from another tracker's history is exempt from the
     # budget, which limits new rest days, not the past.
-    db["checkins"].add_column("note", str)
-    db["snoozes"].add_column("exempt", int, not_null_default=0)
+    db.table("checkins").add_column("note", str)
+    db.table("snoozes").add_column("exempt", int, not_null_default=0)
 
 
 @migrations()
@@ -104,7 +104,7 @@ def m004_reminders(db: Database) -> None:
     # `rehab remind` (docs/architecture.md, "Reminders"): a time of day, the weekdays (day names,
     # Monday first), where it goes (an apprise URL; NULL is the desktop), the
     # last day it notified (at most once a day) and its last failure.
-    db["reminders"].create(
+    db.table("reminders").create(
         {
             "id": int,
             "at": str,
@@ -124,7 +124,7 @@ def m004_reminders(db: Database) -> None:
 def m005_nag(db: Database) -> None:
     # What is left on a day if that day is today, for `rehab nag` to read with
     # the standard library at prompt speed (rehab_tui/nagline.py; docs/architecture.md, "The nag table").
-    db["nag"].create(
+    db.table("nag").create(
         {"day": str, "pending": int, "total": int, "done": int, "names": str, "rest_day": int, "stamp": str},
         pk="day",
         not_null={"pending", "total", "done", "names", "rest_day", "stamp"},
@@ -168,15 +168,15 @@ def m006_prescriptions_and_body(db: Database) -> None:
         ("min_sets", int),
         ("min_hold_s", int),
     ):
-        db["habits"].add_column(column, kind)
+        db.table("habits").add_column(column, kind)
     db.execute("UPDATE habits SET intention = '', sides = 0, min_dose = ''")
-    db["checkins"].add_column("dose", str, not_null_default="full")
+    db.table("checkins").add_column("dose", str, not_null_default="full")
     # docs/architecture.md, "Pain readings": pain by body area, one reading per area per day (areas
     # are one whatever their case: area_key). A snooze's pain and area were
     # kept on the snooze; they become readings linked to it.
     moved: dict[tuple[str, str], dict] = {}
     # The highest pain of a day and area wins when two snoozes name it.
-    snoozes = db["snoozes"].rows_where("area IS NOT NULL OR pain IS NOT NULL", order_by="coalesce(pain, -1), id")
+    snoozes = db.table("snoozes").rows_where("area IS NOT NULL OR pain IS NOT NULL", order_by="coalesce(pain, -1), id")
     for r in snoozes:
         area = " ".join((r["area"] or "").split()) or unnamed_area
         moved[(r["day"], area_key(area))] = {
@@ -190,9 +190,9 @@ def m006_prescriptions_and_body(db: Database) -> None:
         }
     # Rebuilt before the readings point at it; the rebuild drops its triggers,
     # which the nag needs back.
-    db["snoozes"].transform(drop={"area", "pain"})
+    db.table("snoozes").transform(drop={"area", "pain"})
     add_nag_triggers(db, ("snoozes",))
-    db["readings"].create(
+    db.table("readings").create(
         {
             "id": int,
             "day": str,
@@ -207,15 +207,15 @@ def m006_prescriptions_and_body(db: Database) -> None:
         not_null={"day", "area", "area_key"},
         foreign_keys=[("snooze_id", "snoozes", "id")],
     )
-    db["readings"].create_index(["day", "area_key"], unique=True)
-    db["readings"].insert_all(moved.values())
+    db.table("readings").create_index(["day", "area_key"], unique=True)
+    db.table("readings").insert_all(moved.values())
 
 
 @migrations()
 def m007_notices(db: Database) -> None:
     # The last day each once-a-day note was shown (domain/notices.py), so a
     # second start of the app that day does not show it again.
-    db["notices"].create({"notice": str, "day": str}, pk="notice", not_null={"day"})
+    db.table("notices").create({"notice": str, "day": str}, pk="notice", not_null={"day"})
 
 
 def known_migrations() -> frozenset[str]:

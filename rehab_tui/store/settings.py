@@ -19,7 +19,7 @@ class SettingsRoom(Gate):
 
     def stored_settings(self) -> dict[str, str]:
         """The settings rows as they are (only the ones someone set)."""
-        return {row["key"]: row["value"] for row in self.db["settings"].rows}
+        return {row["key"]: row["value"] for row in self.db.table("settings").rows}
 
     def setting_values(self) -> dict[str, str]:
         """Every setting, as the app uses it."""
@@ -28,5 +28,5 @@ class SettingsRoom(Gate):
     def set_setting(self, key: str, value: str) -> Settings:
         stored = validate(key, value)
         with self._write() as db:
-            db["settings"].upsert({"key": key, "value": stored}, pk="key")
+            db.table("settings").upsert({"key": key, "value": stored}, pk="key")
             return self.settings()

@@ -168,7 +168,7 @@ def test_today_text(db: Path) -> None:
     # outside the total, read as the week's tally.
     assert ran.lines[0] == "Saturday 21 November 2026 (today)  ·  0 of 3 done"
     assert re.search(r"\[ \] Stick rolling\s+streak 0 days", ran.out)
-    assert re.search(r"\[-\] Acupuncture\s+off", ran.out)
+    assert re.search(r"\[-\] Acupuncture\s+not today", ran.out)
     assert re.search(r"\[ \] Glute and hip strength\s+0 of 1 this week", ran.out)
     assert "Roll quads, IT band and calves slowly" in ran.out  # the cue of a pending habit
     ok(db, "done", "stick")

@@ -30,7 +30,7 @@ def test_a_weekly_habit_is_open_on_monday_and_not_nagged(db: Path) -> None:
     for slug in ("stick", "lacrosse", "plank"):
         ok(db, "done", slug, today=MONDAY)
     ran = ok(db, "today", today=MONDAY)
-    assert "3 of 3 done" in ran.lines[0]
+    assert "all 3 done today ✔" in ran.lines[0]
     assert re.search(r"Glute and hip strength\s+0 of 1 this week", ran.out)
     listing = ok(db, "today", "--json", today=MONDAY).json
     assert by_slug(listing)["glute-and-hip-strength"]["status"] == "open"

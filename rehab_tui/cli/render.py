@@ -54,8 +54,7 @@ def checklist_text(listing: Checklist, today: date, routine: int | None = None) 
     day = listing.day
     when = "today" if day == today else ("yesterday" if (today - day).days == 1 else "")
     title = f"{day:%A %d %B %Y}" + (f" ({when})" if when else "")
-    summary = "rest day (snoozed)" if listing.rest_day else f"{listing.done} of {listing.total} done"
-    lines = [click.style(title, bold=True) + "  ·  " + summary]
+    lines = [click.style(title, bold=True) + "  ·  " + listing.summary(today)]
     width = max((len(terminal_text(i.log.habit.name)) for i in listing.items), default=10) + 2
     for item in listing.items:
         habit = item.log.habit
@@ -73,7 +72,7 @@ def checklist_text(listing: Checklist, today: date, routine: int | None = None) 
             DayState.MISSED: "missed",
             DayState.SNOOZED: "snoozed",
             DayState.PAUSED: _paused_text(item.log, day),
-            DayState.OFF: "off",
+            DayState.OFF: item.off_words(today),
             DayState.UPCOMING: "upcoming",
             DayState.OPEN: "open",
         }[item.state]

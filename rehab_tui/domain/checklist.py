@@ -42,6 +42,15 @@ class Item:
     def dose(self) -> Dose | None:
         return self.log.dose_on(self.day)
 
+    def off_words(self, today: date) -> str:
+        """Why a habit is off on its day: before its start, its week's quota
+        met, or not due ("not today" only for today)."""
+        if self.day < self.log.habit.start:
+            return f"starts {self.log.habit.start:%a %d %b %Y}"
+        if self.schedule.is_quota and self.week is not None and self.week.met:
+            return "this week's quota is met"
+        return "not today" if self.day == today else "not due"
+
     def streak_words(self) -> str:
         """`streak 3 days`; just fallen off, the run that ended says more than 0."""
         if not self.streak and self.last_run:
@@ -84,6 +93,26 @@ class Checklist:
         return sum(1 for i in self.items if i.state in COUNTED)
 
     @property
+    def due(self) -> int:
+        """Items due that day: done, still to do, missed, or (ahead) upcoming."""
+        return self.total + sum(1 for i in self.items if i.state is DayState.UPCOMING)
+
+    def summary(self, today: date) -> str:
+        """The day in a few words, as the checklist's header says it. A day
+        ahead counts what will be due ("3 due"), never "0 of 0 done"."""
+        if self.rest_day:
+            return "rest day (snoozed)"
+        if self.items and all(self.day < item.log.habit.start for item in self.items):
+            return "before your routine began"
+        if self.day > today:
+            return f"{self.due} due · tick them on the day" if self.due else "nothing due"
+        if not self.total:
+            return "nothing due"
+        if self.done >= self.total:
+            return f"all {self.total} done" + (" today ✔" if self.day == today else " ✔")
+        return f"{self.done} of {self.total} done"
+
+    @property
     def pending(self) -> tuple[Item, ...]:
         return tuple(i for i in self.items if i.state is DayState.PENDING)
 
@@ -110,6 +139,7 @@ class Checklist:
             ],
             "done": self.done,
             "total": self.total,
+            "due": self.due,
         }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .actions import check_keymap
 from .errors import RehabError
 from .rules import DAY_START_HOUR, SNOOZE_BUDGET
 from .schedules import WEEKDAY_FULL_NAMES, WEEKDAY_NAMES
@@ -15,6 +16,7 @@ DEFAULTS: dict[str, str] = {
     "week_start": "monday",
     "snooze_budget": "2",
     "theme": "textual-dark",
+    "keymap": "",
 }
 
 HELP: dict[str, str] = {
@@ -22,6 +24,7 @@ HELP: dict[str, str] = {
     "week_start": "first day of the week for weekly quotas: monday or sunday",
     "snooze_budget": "snoozed days allowed in any 7 days (0-7)",
     "theme": "the TUI's colour theme (chosen from the command palette)",
+    "keymap": "the TUI's keys of your own, action=key pairs, e.g. tick=x,undo=z",
 }
 
 
@@ -39,6 +42,8 @@ def validate(key: str, value: str) -> str:
         if not (text.isascii() and text.isdigit() and len(text) <= 2):
             raise RehabError(f"{key} is a whole number in digits 0-9, from {NUMBERS[key].low} to {NUMBERS[key].high}")
         return str(NUMBERS[key].check(int(text)))
+    if key == "keymap":
+        return check_keymap(text)
     if key == "week_start":
         word = text.lower()
         for i, full in enumerate(WEEKDAY_FULL_NAMES):
@@ -58,6 +63,8 @@ class Settings:
     week_start: int = 0
     snooze_budget: int = 2
     theme: str = "textual-dark"
+    #: `id=key` pairs over the app's default keys (domain/actions.py).
+    keymap: str = ""
 
     @classmethod
     def from_values(cls, values: dict[str, str]) -> Settings:
@@ -84,6 +91,7 @@ class Settings:
             week_start=WEEKDAY_FULL_NAMES.index(merged["week_start"]),
             snooze_budget=int(merged["snooze_budget"]),
             theme=merged["theme"],
+            keymap=merged["keymap"],
         )
         return settings, warnings
 
@@ -94,4 +102,5 @@ class Settings:
             "week_start": WEEKDAY_FULL_NAMES[self.week_start],
             "snooze_budget": str(self.snooze_budget),
             "theme": self.theme,
+            "keymap": self.keymap,
         }

@@ -52,10 +52,10 @@ class MainScreen(Screen):
         yield Header()
         with Horizontal(id="top"):
             with Vertical(id="day"):
-                yield ChecklistView(id="checklist")
+                yield ChecklistView(id="checklist", classes="panel")
                 yield BodyLine(id="body-line")
-            yield MonthCalendar(self.week_start, id="calendar")
-        yield StreaksPanel(id="streaks")
+            yield MonthCalendar(self.week_start, id="calendar", classes="panel")
+        yield StreaksPanel(id="streaks", classes="panel")
         yield Footer(show_command_palette=False)
 
     def _fit(self) -> None:

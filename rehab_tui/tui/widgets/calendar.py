@@ -39,16 +39,10 @@ def mark_legend() -> list[Content]:
 class MonthCalendar(Widget, can_focus=True):
     DEFAULT_CSS = """
     MonthCalendar {
-        border: round $primary 50%;
-        border-title-color: $text-primary;
-        border-title-style: bold;
-        background: $surface;
-        padding: 0 1;
         width: 34;
         height: 13;
         text-wrap: nowrap;
         text-overflow: clip;
-        &:focus { border: round $primary; }
     }
     """
 

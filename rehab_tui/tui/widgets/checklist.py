@@ -44,15 +44,9 @@ class ChecklistView(OptionList):
 
     DEFAULT_CSS = """
     ChecklistView {
-        border: round $primary 50%;
-        border-title-color: $text-primary;
-        border-title-style: bold;
-        padding: 0 1;
-        background: $surface;
         text-wrap: nowrap;
         text-overflow: ellipsis;
         & > .option-list--option-highlighted { background: $primary 25%; }
-        &:focus { border: round $primary; }
         &:focus > .option-list--option-highlighted { background: $primary 40%; }
     }
     """

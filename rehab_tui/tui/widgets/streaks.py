@@ -54,11 +54,6 @@ class StreaksPanel(Vertical):
 
     DEFAULT_CSS = """
     StreaksPanel {
-        border: round $primary 50%;
-        border-title-color: $text-primary;
-        border-title-style: bold;
-        background: $surface;
-        padding: 0 1;
         height: 1fr;
         & > #streak-rows { height: 1fr; scrollbar-size-vertical: 1; }
         & > #streak-rows > Static { width: auto; }

@@ -58,9 +58,14 @@ class MonthCalendar(Widget, can_focus=True):
     class DaySelected(Message):
         """The person picked a day (arrows or a click)."""
 
-        def __init__(self, day: date) -> None:
+        def __init__(self, calendar: MonthCalendar, day: date) -> None:
             super().__init__()
+            self.calendar = calendar
             self.day = day
+
+        @property
+        def control(self) -> MonthCalendar:
+            return self.calendar
 
     def __init__(self, week_start: int = 0, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -145,7 +150,7 @@ class MonthCalendar(Widget, can_focus=True):
         self.refresh()
 
     def action_move(self, days: int) -> None:
-        self.post_message(self.DaySelected(self.selected + timedelta(days=days)))
+        self.post_message(self.DaySelected(self, self.selected + timedelta(days=days)))
 
     def on_click(self, event: Click) -> None:
         offset = event.get_content_offset(self)
@@ -157,4 +162,4 @@ class MonthCalendar(Widget, can_focus=True):
             return
         day = weeks[row][column]
         if day.month == self.selected.month:
-            self.post_message(self.DaySelected(day))
+            self.post_message(self.DaySelected(self, day))

@@ -60,12 +60,19 @@ class ChecklistView(OptionList):
     class Toggled(Message):
         """The person asked to flip a habit on the shown day (a tick at `dose`)."""
 
-        def __init__(self, habit_id: int, day: date, done: bool, dose: Dose = Dose.FULL) -> None:
+        def __init__(
+            self, checklist: ChecklistView, habit_id: int, day: date, done: bool, dose: Dose = Dose.FULL
+        ) -> None:
             super().__init__()
+            self.checklist = checklist
             self.habit_id = habit_id
             self.day = day
             self.done = done
             self.dose = dose
+
+        @property
+        def control(self) -> ChecklistView:
+            return self.checklist
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -193,13 +200,13 @@ class ChecklistView(OptionList):
     def action_toggle(self) -> None:
         item = self.current
         if item is not None and self.listing is not None:
-            self.post_message(self.Toggled(item.log.habit.id, self.listing.day, item.state is not DayState.DONE))
+            self.post_message(self.Toggled(self, item.log.habit.id, self.listing.day, item.state is not DayState.DONE))
 
     def action_minimum(self) -> None:
         """`m`: tick the highlighted habit as done at its minimum dose (a full tick becomes one)."""
         item = self.current
         if item is not None and self.listing is not None:
-            self.post_message(self.Toggled(item.log.habit.id, self.listing.day, True, Dose.MIN))
+            self.post_message(self.Toggled(self, item.log.habit.id, self.listing.day, True, Dose.MIN))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         # A click selects; make it toggle like space does.

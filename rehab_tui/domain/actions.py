@@ -182,10 +182,11 @@ ACTIONS: tuple[Action, ...] = (
         hint="Pain by area beside the routine's adherence, per habit figures, a year of days",
     ),
     Action("quit", "q", "Quit", "main", run="app.quit", show=False),
-    # The checklist's own keys (the arrows are the option list's).
+    # The checklist's own keys. The arrows are the option list's, and so is enter: it
+    # selects the row, which ticks it as a click does (ChecklistView).
     Action(
         "tick",
-        "space,enter",
+        "space",
         "Tick",
         "checklist",
         run="toggle",

@@ -19,7 +19,6 @@ from collections.abc import Callable, Sequence
 from datetime import date
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.content import Content
 from textual.screen import Screen
@@ -28,6 +27,7 @@ from textual.widgets import Digits, Footer, Header, ProgressBar, Static
 from ...domain.model import Habit
 from ...domain.prescription import Dose, Prescription
 from ...domain.session import Countdown, Step, minimum_dose_words, plan, runs_shorter, shown_seconds
+from ..keys import bindings
 
 #: How often the countdown is redrawn; what it shows comes from the clock, not from this.
 REDRAW_SECONDS = 0.25
@@ -67,14 +67,8 @@ class SessionScreen(Screen[Outcomes]):
     SessionScreen.-counted #timer ProgressBar { visibility: hidden; }
     """
 
-    BINDINGS = [
-        Binding("space", "start_pause", "Start/pause"),
-        Binding("enter", "done", "Done"),
-        Binding("m", "minimum", "Min dose"),
-        Binding("n", "skip", "Next"),
-        Binding("b", "back", "Back"),
-        Binding("escape", "end", "End"),
-    ]
+    PLACE = "session"
+    BINDINGS = bindings(PLACE)
 
     def __init__(
         self,

@@ -5,7 +5,6 @@ from __future__ import annotations
 import calendar as calendar_module
 from datetime import date, timedelta
 
-from textual.binding import Binding
 from textual.content import Content
 from textual.events import Click
 from textual.message import Message
@@ -14,6 +13,7 @@ from textual.widget import Widget
 
 from ...domain.calendar_days import DaySummary
 from ...domain.marks import LEGEND, SYMBOLS, Mark
+from ..keys import bindings
 
 #: Each mark's style; the symbol (domain/marks.py) keeps marks apart without colour.
 STYLES: dict[Mark, str] = {
@@ -46,12 +46,8 @@ class MonthCalendar(Widget, can_focus=True):
     }
     """
 
-    BINDINGS = [
-        Binding("up", "move(-7)", "Week back", show=False),
-        Binding("down", "move(7)", "Week on", show=False),
-        Binding("left", "move(-1)", "Day back", show=False),
-        Binding("right", "move(1)", "Day on", show=False),
-    ]
+    #: Up and down; left and right are the main screen's day keys.
+    BINDINGS = bindings("calendar")
 
     selected: reactive[date] = reactive(date(2000, 1, 1))
 

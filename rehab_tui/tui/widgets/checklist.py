@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
@@ -16,6 +15,7 @@ from ...domain.prescription import Dose
 from ...domain.rules import CUE
 from ...domain.schedules import ScheduleKind
 from ...domain.states import DayState
+from ..keys import bindings
 from .marks import STATE_STYLES, marks
 
 BOXES = marks(
@@ -51,11 +51,7 @@ class ChecklistView(OptionList):
     }
     """
 
-    BINDINGS = [
-        Binding("space", "toggle", "Tick"),
-        Binding("enter", "toggle", "Tick", show=False),
-        Binding("m", "minimum", "Tick as the minimum dose", show=False),
-    ]
+    BINDINGS = bindings("checklist")
 
     class Toggled(Message):
         """The person asked to flip a habit on the shown day (a tick at `dose`)."""

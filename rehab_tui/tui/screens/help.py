@@ -26,9 +26,10 @@ TEXTUAL_KEPT = {"focus_next", "focus_previous", "command_palette"}
 #: Better words for Textual's own descriptions.
 WORDS = {"command_palette": "command palette: every action here, and the theme"}
 
-#: Textual's own actions that do one of ours: the checklist's enter selects its
-#: row, which ticks it (ChecklistView), so it is listed with the tick.
-SAME_AS = {"select": "tick"}
+#: Textual's own actions that do one of ours: the focused list's enter selects
+#: its row, which the checklist ticks and the habits screen edits. Listed with
+#: that action, after its own keys.
+SAME_AS = {("main", "select"): "tick", ("habits", "select_cursor"): "habit_edit"}
 
 #: An action's row in the table, to keep help in the table's order.
 ORDER = {action.id: n for n, action in enumerate(ACTIONS)}
@@ -51,17 +52,20 @@ def _live(screen: Screen) -> dict[str, Row]:
     app), with the keys Textual has bound now, the keymap's included; by
     binding id (or action, for Textual's own)."""
     rows: dict[str, Row] = {}
-    for active in screen.active_bindings.values():
-        binding = active.binding
+    active = [a.binding for a in screen.active_bindings.values()]
+    for binding in active:
         name = binding.action.rpartition(".")[2]
-        ours = BY_ID.get(binding.id or SAME_AS.get(name, ""))
-        if ours is None and name not in TEXTUAL_KEPT:
-            continue  # a key Textual binds (scrolling) and lets through when it has nothing to do
+        ours = BY_ID.get(binding.id or "")
         if ours is not None:
-            row = rows.setdefault(ours.id, Row(ours, ours.more or ours.words))
-        else:
-            row = rows.setdefault(binding.action, Row(None, WORDS.get(name, binding.description)))
-        row.add(binding, screen.app)
+            rows.setdefault(ours.id, Row(ours, ours.more or ours.words)).add(binding, screen.app)
+        elif name in TEXTUAL_KEPT:
+            rows.setdefault(binding.action, Row(None, WORDS.get(name, binding.description))).add(binding, screen.app)
+        # the rest are keys Textual binds (scrolling) and lets through when it has nothing to do
+    place = getattr(screen, "PLACE", "")
+    for binding in active:
+        if same := SAME_AS.get((place, binding.action)):
+            action = BY_ID[same]
+            rows.setdefault(same, Row(action, action.more or action.words)).add(binding, screen.app)
     return rows
 
 

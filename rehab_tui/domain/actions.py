@@ -5,6 +5,10 @@ from this table (rehab_tui/tui/keys.py); the `keymap` setting names its ids.
 Pure data on purpose: `rehab settings keymap ...` checks a keymap against it
 without loading Textual. Keys are written as Textual names them ("space",
 "question_mark", "ctrl+t", "S"). See docs/architecture.md, "The TUI".
+
+The dialogs (a confirm, the forms, help itself) are not in the table: they keep
+their few keys (y, n, escape, enter) in their own BINDINGS, because their
+buttons and hints name those keys, and the app's keys do not reach them.
 """
 
 from __future__ import annotations

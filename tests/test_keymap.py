@@ -14,8 +14,8 @@ from sqlite_utils import Database
 from rehab_tui.domain.actions import ACTIONS, REMAPPABLE, clashes
 from rehab_tui.store import Store
 from rehab_tui.tui.app import RehabApp
-from rehab_tui.tui.screens.help import HelpScreen
 from rehab_tui.tui.screens.habits import HabitsScreen
+from rehab_tui.tui.screens.help import HelpScreen
 from rehab_tui.tui.widgets.calendar import MonthCalendar
 from rehab_tui.tui.widgets.checklist import ChecklistView
 

@@ -162,3 +162,18 @@ async def test_the_habits_screen_palette_offers_its_own_actions(fresh_store):
         await commands["Add a habit"].callback()
         await pilot.pause()
         assert isinstance(app.screen, HabitForm)
+
+
+async def test_the_session_hints_name_the_remapped_keys(fresh_store):
+    from textual.widgets import Static
+
+    fresh_store.set_setting("keymap", "session_done=d,session_start_pause=o")
+    app = RehabApp(fresh_store, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("g")
+        await pilot.pause()
+        hint = str(app.screen.query_one("#hint", Static).render())
+        assert hint.startswith("o to start · d if you did it"), hint
+        await pilot.press("d")  # the first item done with its new key
+        await pilot.pause()
+        assert ticked_today(fresh_store) == {1}

@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.screen import Screen
 
-from ..domain.actions import APP, Action, at, on_screen
+from ..domain.actions import APP, BY_ID, Action, at, on_screen
 
 
 @cache
@@ -42,6 +42,15 @@ def key_bindings(action: Action, keys: list[str], remapped: bool = False) -> lis
 def bindings(place: str) -> list[Binding]:
     """The bindings of a screen, a widget (by its id) or the app, for its BINDINGS."""
     return [b for action in at(place) for b in key_bindings(action, action.keys.split(",") if action.keys else [])]
+
+
+def key_of(screen: Screen, action_id: str) -> str:
+    """The key that runs `action_id` on `screen` now (a keymap's included), by its
+    name: for a hint that names it in words ("enter when done")."""
+    for active in screen.active_bindings.values():
+        if active.binding.id == action_id:
+            return active.binding.key
+    return BY_ID[action_id].keys.split(",")[0]
 
 
 def _node(screen: Screen, action: Action) -> DOMNode:

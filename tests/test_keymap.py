@@ -177,3 +177,35 @@ async def test_the_session_hints_name_the_remapped_keys(fresh_store):
         await pilot.press("d")  # the first item done with its new key
         await pilot.pause()
         assert ticked_today(fresh_store) == {1}
+
+
+async def test_a_dialog_answers_to_its_remapped_key(fresh_store):
+    from datetime import timedelta
+
+    from rehab_tui.tui.screens.confirm import ConfirmScreen
+
+    fresh_store.set_setting("keymap", "confirm_yes=j")
+    before = TODAY - timedelta(days=14)  # a day before the routine's start
+    app = RehabApp(fresh_store, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*["left"] * 14, "space")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")  # not the yes any more
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("j")
+        await pilot.pause()
+        assert not isinstance(app.screen, ConfirmScreen)
+        assert fresh_store.habit(1).start == before
+
+
+async def test_the_body_form_names_its_remapped_keys(fresh_store):
+    from textual.widgets import Static
+
+    fresh_store.set_setting("keymap", "body_save=ctrl+s")
+    app = RehabApp(fresh_store, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("b")
+        await pilot.pause()
+        assert "^s record" in str(app.screen.query_one("#hint", Static).render())

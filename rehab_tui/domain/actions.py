@@ -5,10 +5,6 @@ from this table (rehab_tui/tui/keys.py); the `keymap` setting names its ids.
 Pure data on purpose: `rehab settings keymap ...` checks a keymap against it
 without loading Textual. Keys are written as Textual names them ("space",
 "question_mark", "ctrl+t", "S"). See docs/architecture.md, "The TUI".
-
-The dialogs (a confirm, the forms, help itself) are not in the table: they keep
-their few keys (y, n, escape, enter) in their own BINDINGS, because their
-buttons and hints name those keys, and the app's keys do not reach them.
 """
 
 from __future__ import annotations
@@ -23,6 +19,26 @@ from .errors import InvalidInput, NotFound
 #: Works on every screen but the dialogs.
 APP = "app"
 
+#: Each screen's places: its own, a base class's (the forms', the reading
+#: modals'), its widgets'; and APP where the app's keys reach it (a dialog is
+#: modal: they do not). One key runs one action on a screen.
+SCREENS: dict[str, tuple[str, ...]] = {
+    "main": ("main", "checklist", "calendar", APP),
+    "habits": ("habits", APP),
+    "session": ("session", APP),
+    "progress": ("progress", APP),
+    "confirm": ("confirm",),
+    "drop_off": ("drop_off",),
+    "form": ("form",),  # the snooze, pause, snoozed and habit forms
+    "body": ("form", "body", "pain_row"),
+    "help": ("reading", "help"),
+    "summary": ("reading", "summary"),
+}
+
+#: The places that are widgets, not screens: help says "(in the calendar)"; the
+#: palette finds the checklist and the calendar by these ids.
+WIDGETS = frozenset({"checklist", "calendar", "pain_row"})
+
 
 @dataclass(frozen=True)
 class Action:
@@ -34,7 +50,7 @@ class Action:
     keys: str
     #: The footer's word for it.
     words: str
-    #: Where its binding lives: a screen's name, a widget's id on a screen (WIDGETS), or APP.
+    #: Where its binding lives: a screen's (or a screen base class's) name, a widget's (WIDGETS), or APP.
     place: str
     #: The Textual action it runs; its id when empty.
     run: str = ""
@@ -51,18 +67,17 @@ class Action:
     priority: bool = False
     #: Footer group: bindings of one group share one footer entry.
     group: str = ""
+    #: Other places that bind it too (a widget whose scrolling parent would take the key).
+    also: tuple[str, ...] = ()
 
     @property
     def action(self) -> str:
         return self.run or self.id
 
     @property
-    def screen(self) -> str:
-        return WIDGETS.get(self.place, self.place)
+    def places(self) -> tuple[str, ...]:
+        return (self.place, *self.also)
 
-
-#: The widgets that carry bindings of their own, by id, and the screen they are on.
-WIDGETS = {"checklist": "main", "calendar": "main"}
 
 ACTIONS: tuple[Action, ...] = (
     Action("help", "question_mark", "Help", APP, run="help", key_display="?", title="Help", hint="Every key"),
@@ -237,6 +252,22 @@ ACTIONS: tuple[Action, ...] = (
     Action("area_before", "left", "Area before", "progress", run="area(-1)", key_display="←", priority=True),
     Action("area_after", "right", "Area after", "progress", run="area(1)", key_display="→", priority=True),
     Action("progress_back", "escape,v", "Back", "progress", run="close", key_display="esc", title="Back to the day"),
+    # The dialogs.
+    Action("confirm_yes", "y", "Yes", "confirm", run="answer(True)"),
+    Action("confirm_no", "n,escape", "No", "confirm", run="answer(False)"),
+    Action("drop_off_start", "g", "Minimum session", "drop_off", run="answer(True)"),
+    Action("drop_off_later", "escape", "Not now", "drop_off", run="answer(False)"),
+    Action("form_cancel", "escape", "Cancel", "form", run="cancel"),
+    Action("body_save", "enter", "Save", "body", run="save"),
+    # On each area's row too: the scrolling list around the rows would take the arrows.
+    Action("area_above", "up", "Area above", "body", run="screen.move(-1)", show=False, also=("pain_row",)),
+    Action("area_below", "down", "Area below", "body", run="screen.move(1)", show=False, also=("pain_row",)),
+    Action("pain_less", "left", "Less pain", "pain_row", run="step(-1)"),
+    Action("pain_more", "right", "More pain", "pain_row", run="step(1)"),
+    Action("pain_keep", "space", "Keep the level, or undo", "pain_row", run="keep"),
+    Action("reading_close", "escape", "Close", "reading", run="close"),
+    Action("help_close", "question_mark,q", "Close", "help", run="close"),
+    Action("summary_close", "enter", "Close", "summary", run="close"),
 )
 
 BY_ID: dict[str, Action] = {action.id: action for action in ACTIONS}
@@ -244,18 +275,16 @@ BY_ID: dict[str, Action] = {action.id: action for action in ACTIONS}
 #: The ids a keymap may name: the actions that have keys.
 REMAPPABLE: tuple[str, ...] = tuple(action.id for action in ACTIONS if action.keys)
 
-#: The screens the table knows, each with APP's keys too.
-SCREENS: tuple[str, ...] = tuple(dict.fromkeys(a.screen for a in ACTIONS if a.place != APP))
-
 
 def at(place: str) -> list[Action]:
-    """The actions whose bindings live at `place`, in the table's order."""
-    return [action for action in ACTIONS if action.place == place]
+    """The actions bound at `place`, in the table's order."""
+    return [action for action in ACTIONS if place in action.places]
 
 
 def on_screen(screen: str) -> list[Action]:
-    """Every action that works on `screen`: its own, its widgets' and the app's."""
-    return [action for action in ACTIONS if action.screen in (screen, APP)]
+    """Every action that works on `screen` (its places'), in the table's order."""
+    places = SCREENS.get(screen, ())
+    return [action for action in ACTIONS if any(place in places for place in action.places)]
 
 
 # ---------------------------------------------------------------- the keymap

@@ -78,7 +78,7 @@ class RehabApp(Ticking, Resting, Sessions, BodyAndProgress, Routine, App[None]):
         # Set without their watchers: nothing is on the screen yet.
         self.set_reactive(RehabApp.today, self._clock_today())
         self.set_reactive(RehabApp.selected, self.today)
-        self.set_keymap(parse_keymap(self.settings.keymap))
+        self.use_keymap(self.settings.keymap)
         self.board = Board(store.journal(), self.today)
         self._data_version = store.data_version()
         self.sub_title = subtitle
@@ -151,7 +151,7 @@ class RehabApp(Ticking, Resting, Sessions, BodyAndProgress, Routine, App[None]):
             self.notify(str(exc), title="Cannot read the file", severity="error", markup=False)
             return
         if settings.keymap != self.settings.keymap:
-            self.set_keymap(parse_keymap(settings.keymap))  # `rehab settings keymap` while the app is open
+            self.use_keymap(settings.keymap)  # `rehab settings keymap` while the app is open
         self.settings = settings
         self.show_journal(journal)
         self._show_warnings()
@@ -255,7 +255,13 @@ class RehabApp(Ticking, Resting, Sessions, BodyAndProgress, Routine, App[None]):
     def action_help(self) -> None:
         from .screens.help import HelpScreen, help_rows
 
-        self.push_screen(HelpScreen(help_rows(self.screen, parse_keymap(self.settings.keymap))))
+        self.push_screen(HelpScreen(help_rows(self.screen)))
+
+    def use_keymap(self, text: str) -> None:
+        """The keymap setting over the table's keys: Textual rebinds by binding id
+        (the footer follows); `keymap` is kept for the hints that name a key."""
+        self.keymap = parse_keymap(text)
+        self.set_keymap(self.keymap)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's own (the theme, quit, ...), then the actions of the screen

@@ -1,17 +1,21 @@
 """Textual's side of the action table (domain/actions.py): each place's bindings,
-and each screen's command palette entries."""
+each screen's command palette entries, and the keys a hint names in words."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cache, partial
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.screen import Screen
 
-from ..domain.actions import APP, BY_ID, Action, at, on_screen
+from ..domain.actions import APP, BY_ID, WIDGETS, Action, at, keys_of, on_screen
+
+if TYPE_CHECKING:
+    from .app import RehabApp
 
 
 @cache
@@ -44,22 +48,29 @@ def bindings(place: str) -> list[Binding]:
     return [b for action in at(place) for b in key_bindings(action, action.keys.split(",") if action.keys else [])]
 
 
+def keys_now(app: RehabApp, action: Action) -> list[Binding]:
+    """An action's bindings as the app's keymap has them (RehabApp.use_keymap)."""
+    return key_bindings(action, keys_of(action, app.keymap), remapped=action.id in app.keymap)
+
+
 def key_of(screen: Screen, action_id: str) -> str:
-    """The key that runs `action_id` on `screen` now (a keymap's included), by its
-    name: for a hint that names it in words ("enter when done")."""
-    for active in screen.active_bindings.values():
-        if active.binding.id == action_id:
-            return active.binding.key
-    return BY_ID[action_id].keys.split(",")[0]
+    """The first key of `action_id` now, by its name: for a hint that says it in
+    words ("enter when done")."""
+    return keys_now(screen.app, BY_ID[action_id])[0].key
+
+
+def key_shown(screen: Screen, action_id: str) -> str:
+    """The first key of `action_id` now, as the footer shows it ("↑", "esc")."""
+    return screen.app.get_key_display(keys_now(screen.app, BY_ID[action_id])[0])
 
 
 def _node(screen: Screen, action: Action) -> DOMNode:
     """Where an action runs: the app, the screen, or the widget that binds it."""
     if action.place == APP:
         return screen.app
-    if action.place == action.screen:
-        return screen
-    return screen.query_one(f"#{action.place}")
+    if action.place in WIDGETS:
+        return screen.query_one(f"#{action.place}")
+    return screen
 
 
 def palette(app: App, screen: Screen, name: str) -> Iterator[SystemCommand]:

@@ -9,8 +9,8 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
 
-from ...domain.actions import ACTIONS, BY_ID, WIDGETS, Action, Keymap, keys_of, on_screen
-from ..keys import key_bindings
+from ...domain.actions import ACTIONS, BY_ID, WIDGETS, Action, on_screen
+from ..keys import bindings, keys_now
 from .reading import ReadingModal
 
 ABOUT = (
@@ -77,15 +77,15 @@ def _after(rows: list[Row], action: Action) -> int:
     return before[-1] + 1 if before else len(rows)
 
 
-def help_rows(screen: Screen, keymap: Keymap) -> list[tuple[str, str]]:
+def help_rows(screen: Screen) -> list[tuple[str, str]]:
     """(keys, what they do) for what works on `screen` now.
 
     First what acts from where the focus is, as Textual has bound it
     (`active_bindings`, the keymap's keys included). Then the rest of the
     screen's actions in the table: those of its other widgets, which work once
     the focus is there (tab), and those a focused widget's own key lets
-    through (its scrolling arrows when it has nothing to scroll), with
-    `keymap` applied.
+    through (its scrolling arrows when it has nothing to scroll), with the
+    app's keymap applied.
     """
     live = _live(screen)
     rows = list(live.values())
@@ -95,7 +95,7 @@ def help_rows(screen: Screen, keymap: Keymap) -> list[tuple[str, str]]:
             continue
         where = f" (in the {action.place})" if action.place in WIDGETS and action.place != focused else ""
         row = Row(action, f"{action.more or action.words}{where}")
-        for binding in key_bindings(action, keys_of(action, keymap), remapped=action.id in keymap):
+        for binding in keys_now(screen.app, action):
             row.add(binding, screen.app)
         rows.insert(_after(rows, action), row)
     return [(" ".join(row.keys), row.what) for row in rows]
@@ -109,7 +109,7 @@ def help_content(rows: list[tuple[str, str]]) -> Content:
 
 class HelpScreen(ReadingModal):
     TITLE_TEXT = "Keys"
-    BINDINGS = [Binding("escape,question_mark,q", "close", "Close")]
+    BINDINGS = bindings("help")
 
     def __init__(self, rows: list[tuple[str, str]]) -> None:
         super().__init__()

@@ -72,8 +72,11 @@ def _live(screen: Screen) -> dict[str, Row]:
 def _after(rows: list[Row], action: Action) -> int:
     """Where a row for `action` goes: after the last row of its place that comes
     before it in the table, else at the end."""
-    before = [n for n, row in enumerate(rows) if row.action and row.action.place == action.place]
-    before = [n for n in before if ORDER[rows[n].action.id] < ORDER[action.id]]
+    before = [
+        n
+        for n, row in enumerate(rows)
+        if row.action and row.action.place == action.place and ORDER[row.action.id] < ORDER[action.id]
+    ]
     return before[-1] + 1 if before else len(rows)
 
 

@@ -209,3 +209,14 @@ async def test_the_body_form_names_its_remapped_keys(fresh_store):
         await pilot.press("b")
         await pilot.pause()
         assert "^s record" in str(app.screen.query_one("#hint", Static).render())
+
+
+def test_a_bad_stored_keymap_falls_back_to_the_default_keys_with_a_mend(tmp_path: Path) -> None:
+    from rehab_tui.domain.settings import Settings
+
+    settings, warnings = Settings.read({"keymap": "bogus=x"})
+    assert settings.keymap == ""
+    assert len(warnings) == 1 and warnings[0].endswith("Mend it with: rehab settings keymap ''")
+    db = new_db(tmp_path)
+    Database(db)["settings"].upsert({"key": "keymap", "value": "tick=t"}, pk="key")  # a clash, by hand
+    assert ok(db, "settings", "keymap", "").lines == ["keymap = "]

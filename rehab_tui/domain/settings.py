@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from dataclasses import dataclass
 
 from .actions import check_keymap
@@ -83,8 +84,9 @@ class Settings:
                 merged[key] = validate(key, str(value))
             except RehabError as exc:
                 warnings.append(
-                    f"settings: {key} is {value!r} ({exc}); using {DEFAULTS[key]}. "
-                    f"Mend it with: rehab settings {key} {DEFAULTS[key]}"
+                    f"settings: {key} is {value!r} ({exc}); using {shlex.quote(DEFAULTS[key])}. "
+                    # Quoted as the shell needs it: the empty keymap is typed ''.
+                    f"Mend it with: rehab settings {key} {shlex.quote(DEFAULTS[key])}"
                 )
         settings = cls(
             day_start_hour=int(merged["day_start_hour"]),

@@ -92,6 +92,7 @@ def test_an_unknown_action_is_refused_with_one_line_and_nothing_written(tmp_path
         ("tick=x,undo=x", "x would run both"),
         ("tick", "action=key pairs"),
         ("tick=two words", "not a key"),
+        ("undo=tab", "kept for focus"),
     ],
 )
 def test_a_clash_or_a_bad_pair_is_refused(tmp_path: Path, keymap: str, said: str) -> None:

@@ -291,6 +291,9 @@ def on_screen(screen: str) -> list[Action]:
 
 Keymap = dict[str, str]
 
+#: Keys Textual itself binds on every screen: focus, quit, copy, the command palette.
+TEXTUAL_KEYS = frozenset({"tab", "shift+tab", "ctrl+q", "ctrl+c", "ctrl+p"})
+
 #: A key by its Textual name: "x", "f5", "ctrl+t", "shift+up", "left_square_bracket".
 KEY_NAME = re.compile(r"[a-z][a-z0-9_]*(\+[a-zA-Z0-9_]+)*|[A-Za-z0-9]")
 
@@ -304,6 +307,8 @@ def key_name(key: str) -> str:
             pass
     if not KEY_NAME.fullmatch(key):
         raise InvalidInput(f"keymap: {key!r} is not a key (a letter, a sign, or a name such as ctrl+t or f5)")
+    if key in TEXTUAL_KEYS:
+        raise InvalidInput(f"keymap: {key} is kept for focus, quit, copy and the command palette")
     return key
 
 

@@ -97,7 +97,8 @@ class StreaksPanel(Vertical):
         cap = NAME_WIDTH * 2 if wide else NAME_WIDTH
         width = column_width((r.log.habit.name for r in rows), 8, cap)
         header = Content.styled(
-            f"{'habit'.ljust(width)}  {'now':>4} {'best':>4}  {'28d':>4}  {'strength':<{BAR + 5}}  last {days // 7} weeks",
+            f"{'habit'.ljust(width)}  {'now':>4} {'best':>4}  {'28d':>4}  "
+            f"{'strength':<{BAR + 5}}  last {days // 7} weeks",
             "$foreground-muted",
         )
         lines = [header]

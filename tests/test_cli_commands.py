@@ -807,12 +807,14 @@ def test_habit_move(db: Path) -> None:
 
 def test_settings_list(db: Path) -> None:
     ran = ok(db, "settings")
-    assert [line.split()[:2] for line in ran.lines] == [
+    assert [line.split()[:2] for line in ran.lines[:4]] == [
         ["day_start_hour", "0"],
         ["week_start", "monday"],
         ["snooze_budget", "2"],
         ["theme", "textual-dark"],
     ]
+    # keymap: empty (the default keys), then what it takes
+    assert ran.lines[4].split()[0] == "keymap" and "tick=x" in ran.lines[4]
 
 
 def test_settings_get_and_set(db: Path) -> None:

@@ -38,6 +38,8 @@ print(json.dumps({"exit": code, "textual": textual, "modules": sorted(sys.module
         ("nag",),
         ("settings",),
         ("settings", "snooze_budget", "3"),
+        # A keymap is checked against the action table without loading the app.
+        ("settings", "keymap", "tick=x"),
         ("report",),
         ("report", "--format", "html"),
     ],

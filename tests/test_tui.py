@@ -160,7 +160,7 @@ async def test_snooze_modal_freezes_the_streak(fresh_store):
         assert [(s.day, s.habit_id, s.reason, s.area, s.pain) for s in fresh_store.snoozes()] == [
             (TODAY, None, "sore", "left IT band", 5)
         ]
-        assert app.query_one(ChecklistView).border_subtitle == "rest day"
+        assert app.query_one(ChecklistView).border_subtitle == "rest day (snoozed)"
         assert calendar_mark(app, TODAY) == "snoozed"
         assert [r.streak.current for r in app.board.streak_rows()][:3] == [3, 3, 3]
 

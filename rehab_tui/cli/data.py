@@ -48,7 +48,9 @@ def settings(s: Session, key: str | None, value: str | None) -> None:
         click.echo(terminal_text(values[key]))
         return
     for name, current in values.items():
-        click.echo(f"{name:<15} {terminal_text(current):<14} " + click.style(SETTINGS[name].help, dim=True))
+        # An empty value (no keymap) is shown as the shell would type it.
+        shown = terminal_text(current) or "''"
+        click.echo(f"{name:<15} {shown:<14} " + click.style(SETTINGS[name].help, dim=True))
 
 
 def check_theme(value: str) -> None:

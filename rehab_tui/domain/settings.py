@@ -5,9 +5,11 @@ copy of two that tests/test_nag.py checks against this table)."""
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .actions import check_keymap
 from .errors import InvalidInput, NotFound, RehabError
 from .numbers import Range
 from .weekdays import FULL_NAMES, weekday
@@ -65,6 +67,7 @@ SETTINGS: dict[str, Setting] = {
             _number(SNOOZE_BUDGET),
         ),
         Setting("theme", "textual-dark", "the TUI's colour theme (chosen from the command palette)", _theme),
+        Setting("keymap", "", "the TUI's keys of your own, action=key pairs, e.g. tick=x,undo=z", check_keymap),
     )
 }
 
@@ -89,6 +92,8 @@ class Settings:
     week_start: int
     snooze_budget: int
     theme: str
+    #: `id=key` pairs over the app's default keys (domain/actions.py).
+    keymap: str
 
     @classmethod
     def read(cls, stored: dict[str, str]) -> tuple[Settings, list[str]]:
@@ -104,14 +109,16 @@ class Settings:
             except RehabError as exc:
                 default = SETTINGS[key].default
                 warnings.append(
-                    f"settings: {key} is {value!r} ({exc}); using {default}. "
-                    f"Mend it with: rehab settings {key} {default}"
+                    f"settings: {key} is {value!r} ({exc}); using {shlex.quote(default)}. "
+                    # Quoted as the shell needs it: the empty keymap is typed ''.
+                    f"Mend it with: rehab settings {key} {shlex.quote(default)}"
                 )
         settings = cls(
             day_start_hour=int(merged["day_start_hour"]),
             week_start=FULL_NAMES.index(merged["week_start"]),
             snooze_budget=int(merged["snooze_budget"]),
             theme=merged["theme"],
+            keymap=merged["keymap"],
         )
         return settings, warnings
 
@@ -122,6 +129,7 @@ class Settings:
             "week_start": FULL_NAMES[self.week_start],
             "snooze_budget": str(self.snooze_budget),
             "theme": self.theme,
+            "keymap": self.keymap,
         }
 
 

@@ -218,4 +218,6 @@ def _seed(db: Database, today: date) -> None:
             )
             .last_pk
         )
-        db.table("schedules").insert({"habit_id": habit_id, "since": iso(today), "rule": rule.rule, "anchor": iso(today)})
+        db.table("schedules").insert(
+            {"habit_id": habit_id, "since": iso(today), "rule": rule.rule, "anchor": iso(today)}
+        )

@@ -39,7 +39,9 @@ class Reads(SettingsRoom, Body):
         versions: dict[int, list[dict]] = defaultdict(list)
         for row in self.db.table("schedules").rows_where(order_by="habit_id, since"):
             versions[row["habit_id"]].append(row)
-        return [habit_of(row, versions[row["id"]]) for row in self.db.table("habits").rows_where(order_by="position, id")]
+        return [
+            habit_of(row, versions[row["id"]]) for row in self.db.table("habits").rows_where(order_by="position, id")
+        ]
 
     def habit(self, habit_id: int) -> Habit:
         row = self._habit_row(habit_id)

@@ -8,10 +8,10 @@ from datetime import date
 
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static
 
@@ -19,20 +19,32 @@ from ...domain.body import PainReading, area_key, areas, last_readings
 from ...domain.errors import RehabError
 from ...domain.rules import AREA, PAIN
 from ..cells import fit
+from ..keys import bindings, key_shown
 from ..widgets.body import pain_style
 from .form import FormModal
 
 NAME_WIDTH = 22  # longer areas are cut with an ellipsis
 #: The scale as the row shows it: "0 1 2 … 9 10", each level one column apart.
 SCALE = " ".join(str(n) for n in range(PAIN.low, PAIN.high + 1))
-#: The form's keys, said above the areas (the digits are no binding, so help cannot list them).
-KEYS = Content("\n").join(
-    Content("   ").join(Content.assemble((f"{keys} ", "bold $text-accent"), what) for keys, what in line)
-    for line in (
-        (("↑↓", "area"), ("←→ 0–9", "level (1 then 0 is 10)")),
-        (("space", "keep as is"), ("enter", "record"), ("esc", "cancel")),
+
+
+def keys_hint(screen: Screen) -> Content:
+    """The form's keys as bound now, said above the areas (the digits are no
+    binding, so help cannot list them)."""
+
+    def key(*ids: str) -> str:
+        return "".join(key_shown(screen, action_id) for action_id in ids)
+
+    return Content("\n").join(
+        Content("   ").join(Content.assemble((f"{keys} ", "bold $text-accent"), what) for keys, what in line)
+        for line in (
+            (
+                (key("area_above", "area_below"), "area"),
+                (f"{key('pain_less', 'pain_more')} 0–9", "level (1 then 0 is 10)"),
+            ),
+            ((key("pain_keep"), "keep as is"), (key("body_save"), "record"), (key("form_cancel"), "cancel")),
+        )
     )
-)
 
 
 @dataclass(frozen=True)
@@ -61,14 +73,8 @@ class PainRow(Widget, can_focus=True):
     }
     """
 
-    BINDINGS = [
-        # Here, not only on the screen: the scrolling list around the rows would take the arrows.
-        Binding("up", "screen.move(-1)", "Area above", show=False),
-        Binding("down", "screen.move(1)", "Area below", show=False),
-        Binding("left", "step(-1)", "Less pain"),
-        Binding("right", "step(1)", "More pain"),
-        Binding("space", "keep", "Keep the level, or undo"),
-    ]
+    #: With the form's arrows too: the scrolling list around the rows would take them.
+    BINDINGS = bindings("pain_row")
 
     pain: reactive[int | None] = reactive(None)
     marked: reactive[bool] = reactive(False)
@@ -162,11 +168,7 @@ class BodyScreen(FormModal[BodyRating | None]):
     BodyScreen #new-area { width: 1fr; }
     """
 
-    BINDINGS = [
-        Binding("up", "move(-1)", "Area above", show=False),
-        Binding("down", "move(1)", "Area below", show=False),
-        Binding("enter", "save", "Save"),
-    ]
+    BINDINGS = bindings("body")
 
     def __init__(self, day: date, today: date, readings: Sequence[PainReading]) -> None:
         super().__init__()
@@ -181,7 +183,7 @@ class BodyScreen(FormModal[BodyRating | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(f"How does the body feel? · {self._day_words()}", id="title")
-            yield Static(KEYS, id="hint")
+            yield Static(keys_hint(self), id="hint")
             if self.rows:
                 yield Static(
                     Content.assemble(

@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -15,6 +14,7 @@ from textual.widgets import Button, Static
 from ...domain.drop_off import DropOff
 from ...domain.model import Habit
 from ...domain.session import minimum_dose_words
+from ..keys import bindings
 
 
 class DropOffNote(ModalScreen[bool]):
@@ -32,10 +32,7 @@ class DropOffNote(ModalScreen[bool]):
     DropOffNote Button { margin-left: 1; }
     """
 
-    BINDINGS = [
-        Binding("g", "answer(True)", "Minimum session"),
-        Binding("escape", "answer(False)", "Not now"),
-    ]
+    BINDINGS = bindings("drop_off")
 
     def __init__(self, dropped: DropOff, habits: Sequence[Habit]) -> None:
         super().__init__()

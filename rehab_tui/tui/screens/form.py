@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from textual.binding import Binding
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input
+
+from ..keys import bindings
 
 Result = TypeVar("Result")
 
@@ -28,7 +29,7 @@ class FormModal(ModalScreen[Result]):
     FormModal Button { margin-left: 1; }
     """
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = bindings("form")
 
     def confirm(self) -> None:
         raise NotImplementedError

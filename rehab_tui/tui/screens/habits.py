@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from ...domain.model import Habit
-
-
-@dataclass(frozen=True)
-class HabitAction:
-    kind: str  # add, edit, archive, restore, move
-    habit_id: int | None = None
-    position: int | None = None
+from ..keys import bindings
 
 
 class HabitsScreen(Screen):
@@ -31,19 +23,40 @@ class HabitsScreen(Screen):
     HabitsScreen DataTable:focus { border: round $primary; }
     """
 
-    BINDINGS = [
-        Binding("a", "add", "Add"),
-        Binding("e,enter", "edit", "Edit"),
-        Binding("x", "archive", "Archive/restore"),
-        Binding("shift+up,K", "move(-1)", "Up", key_display="⇧↑"),
-        Binding("shift+down,J", "move(1)", "Down", key_display="⇧↓"),
-        Binding("escape,h", "close", "Back", key_display="esc"),
-    ]
+    PLACE = "habits"
+    BINDINGS = bindings(PLACE)
 
-    class Requested(Message):
-        def __init__(self, action: HabitAction) -> None:
+    class Asked(Message):
+        """Something asked of the routine from this screen; the app carries it out."""
+
+        def __init__(self, asker: HabitsScreen, habit_id: int | None = None) -> None:
             super().__init__()
-            self.action = action
+            self.asker = asker
+            self.habit_id = habit_id
+
+        @property
+        def control(self) -> HabitsScreen:
+            """The habits screen that asked (it shows the routine again after)."""
+            return self.asker
+
+    class Add(Asked):
+        """A new habit, through the habit form."""
+
+    class Edit(Asked):
+        """The habit `habit_id`, through the habit form."""
+
+    class Archive(Asked):
+        """Archive `habit_id` from today; its history stays."""
+
+    class Restore(Asked):
+        """Bring an archived `habit_id` back."""
+
+    class Move(Asked):
+        """Put `habit_id` at `position` (1 is the top)."""
+
+        def __init__(self, asker: HabitsScreen, habit_id: int, position: int) -> None:
+            super().__init__(asker, habit_id)
+            self.position = position
 
     def __init__(self, habits: list[Habit], today: date) -> None:
         super().__init__()
@@ -92,22 +105,19 @@ class HabitsScreen(Screen):
             return None
         return self.habits[table.cursor_row].id
 
-    def _request(self, kind: str, **kwargs) -> None:
-        self.post_message(self.Requested(HabitAction(kind, **kwargs)))
-
     def action_add(self) -> None:
-        self._request("add")
+        self.post_message(self.Add(self))
 
     def action_edit(self) -> None:
         if self.current_id is not None:
-            self._request("edit", habit_id=self.current_id)
+            self.post_message(self.Edit(self, self.current_id))
 
     def action_archive(self) -> None:
         habit_id = self.current_id
         if habit_id is None:
             return
         habit = next(h for h in self.habits if h.id == habit_id)
-        self._request("restore" if habit.archived_on(self.today) else "archive", habit_id=habit_id)
+        self.post_message((self.Restore if habit.archived_on(self.today) else self.Archive)(self, habit_id))
 
     def action_move(self, step: int) -> None:
         habit_id = self.current_id
@@ -115,7 +125,7 @@ class HabitsScreen(Screen):
             return
         position = [h.id for h in self.habits].index(habit_id) + 1 + step
         if 1 <= position <= len(self.habits):
-            self._request("move", habit_id=habit_id, position=position)
+            self.post_message(self.Move(self, habit_id, position))
 
     def action_close(self) -> None:
         self.dismiss()

@@ -1,16 +1,16 @@
-"""Every key that works on the screen help was opened from, from its live bindings."""
+"""Every key that works on the screen help was opened from, from its active bindings."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, field
 
 from textual.app import App
 from textual.binding import Binding
 from textual.content import Content
-from textual.dom import DOMNode
 from textual.screen import Screen
 
+from ...domain.actions import ACTIONS, BY_ID, WIDGETS, Action, on_screen
+from ..keys import bindings, keys_now
 from .reading import ReadingModal
 
 ABOUT = (
@@ -23,66 +23,85 @@ ABOUT = (
 #: Textual's own bindings worth listing; the rest (scrolling keys, ctrl+q, copy) go unsaid.
 TEXTUAL_KEPT = {"focus_next", "focus_previous", "command_palette"}
 
-
-def _ours(node: DOMNode) -> set[tuple[str, str]]:
-    """(key, action) of the bindings this app's own classes declare on `node`."""
-    found = set()
-    for cls in type(node).__mro__:
-        if cls.__module__.startswith("rehab_tui"):
-            for binding in Binding.make_bindings(cls.__dict__.get("BINDINGS", ())):
-                found.add((binding.key, binding.action))
-    return found
-
-
 #: Better words for Textual's own descriptions.
 WORDS = {"command_palette": "command palette: every action here, and the theme"}
 
+#: Textual's own actions that do one of ours: the focused list's enter selects
+#: its row, which the checklist ticks and the habits screen edits. Listed with
+#: that action, after its own keys.
+SAME_AS = {("main", "select"): "tick", ("habits", "select_cursor"): "habit_edit"}
 
-def _rows(pairs: Iterable[tuple[DOMNode, Binding]], app: App) -> dict[str, tuple[str, list[str]]]:
-    """action: (what it does, its keys), for the bindings worth listing, a key once."""
-    rows: dict[str, tuple[str, list[str]]] = {}
-    taken: set[str] = set()
-    for node, binding in pairs:
-        if not binding.description or binding.key in taken:
-            continue
-        if (binding.key, binding.action) not in _ours(node) and binding.action.rpartition(".")[2] not in TEXTUAL_KEPT:
-            continue  # a key Textual binds (scrolling) and lets through when it has nothing to do
-        taken.add(binding.key)
-        # A footer word that needs more to say what it does carries it as its tooltip.
-        what = WORDS.get(binding.action.rpartition(".")[2], binding.tooltip or binding.description)
-        _, keys = rows.setdefault(f"{id(node)}:{binding.action}", (what, []))
+#: An action's row in the table, to keep help in the table's order.
+ORDER = {action.id: n for n, action in enumerate(ACTIONS)}
+
+
+@dataclass
+class Row:
+    action: Action | None  # None: one of Textual's own
+    what: str
+    keys: list[str] = field(default_factory=list)
+
+    def add(self, binding: Binding, app: App) -> None:
         key = app.get_key_display(binding)
-        if key in keys:  # "escape,h" with key_display "esc": the second key by its own name
-            key = app.get_key_display(replace(binding, key_display=None))
-        if key not in keys:
-            keys.append(key)
+        if key not in self.keys:
+            self.keys.append(key)
+
+
+def _live(screen: Screen) -> dict[str, Row]:
+    """What works from where the focus is (the focused widget, the screen, the
+    app), with the keys Textual has bound now, the keymap's included; by
+    binding id (or action, for Textual's own)."""
+    rows: dict[str, Row] = {}
+    active = [a.binding for a in screen.active_bindings.values()]
+    for binding in active:
+        name = binding.action.rpartition(".")[2]
+        ours = BY_ID.get(binding.id or "")
+        if ours is not None:
+            rows.setdefault(ours.id, Row(ours, ours.more or ours.words)).add(binding, screen.app)
+        elif name in TEXTUAL_KEPT:
+            rows.setdefault(binding.action, Row(None, WORDS.get(name, binding.description))).add(binding, screen.app)
+        # the rest are keys Textual binds (scrolling) and lets through when it has nothing to do
+    place = getattr(screen, "PLACE", "")
+    for binding in active:
+        if same := SAME_AS.get((place, binding.action)):
+            action = BY_ID[same]
+            rows.setdefault(same, Row(action, action.more or action.words)).add(binding, screen.app)
     return rows
 
 
-def help_rows(screen: Screen) -> list[tuple[str, str]]:
-    """(keys, what they do) for what works on `screen` now, from its live bindings.
+def _after(rows: list[Row], action: Action) -> int:
+    """Where a row for `action` goes: after the last row of its place that comes
+    before it in the table, else at the end."""
+    before = [
+        n
+        for n, row in enumerate(rows)
+        if row.action and row.action.place == action.place and ORDER[row.action.id] < ORDER[action.id]
+    ]
+    return before[-1] + 1 if before else len(rows)
 
-    First the bindings that act from where the focus is (the focused widget, the
-    screen, the app: the chain `screen.active_bindings` is made from); then
-    those of the screen's other focusable widgets, which work once the focus is
-    there (tab).
+
+def help_rows(screen: Screen) -> list[tuple[str, str]]:
+    """(keys, what they do) for what works on `screen` now.
+
+    First what acts from where the focus is, as Textual has bound it
+    (`active_bindings`, the keymap's keys included). Then the rest of the
+    screen's actions in the table: those of its other widgets, which work once
+    the focus is there (tab), and those a focused widget's own key lets
+    through (its scrolling arrows when it has nothing to scroll), with the
+    app's keymap applied.
     """
-    app = screen.app
-    chain = (
-        (node, binding)
-        for node, bindings in screen._modal_binding_chain
-        for _, binding in bindings
-        if app._check_action_state(binding.action, node) is not False
-    )
-    lines = [(" ".join(keys), what) for what, keys in _rows(chain, app).values()]
-    focused = screen.focused
-    for widget in screen.focus_chain:
-        if widget is focused:
+    live = _live(screen)
+    rows = list(live.values())
+    focused = screen.focused.id if screen.focused else None
+    for action in on_screen(getattr(screen, "PLACE", "")):
+        if action.id in live or not action.keys:
             continue
-        where = str(widget.border_title or type(widget).__name__).lower()
-        for what, keys in _rows(((widget, b) for _, b in widget._bindings), app).values():
-            lines.append((" ".join(keys), f"{what} (in the {where})"))
-    return lines
+        where = f" (in the {action.place})" if action.place in WIDGETS and action.place != focused else ""
+        row = Row(action, f"{action.more or action.words}{where}")
+        for binding in keys_now(screen.app, action):
+            row.add(binding, screen.app)
+        rows.insert(_after(rows, action), row)
+    return [(" ".join(row.keys), row.what) for row in rows]
 
 
 def help_content(rows: list[tuple[str, str]]) -> Content:
@@ -93,7 +112,7 @@ def help_content(rows: list[tuple[str, str]]) -> Content:
 
 class HelpScreen(ReadingModal):
     TITLE_TEXT = "Keys"
-    BINDINGS = [Binding("escape,question_mark,q", "close", "Close")]
+    BINDINGS = bindings("help")
 
     def __init__(self, rows: list[tuple[str, str]]) -> None:
         super().__init__()

@@ -12,7 +12,8 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from ...domain.dates import parse_day
 from ...domain.errors import RehabError
-from ...domain.model import Habit
+from ...domain.model import Habit, Pause
+from ...domain.rules import check_pause
 from .form import FormModal
 
 
@@ -81,13 +82,12 @@ class PauseScreen(FormModal[PauseRequest | None]):
             help_text.set_class(days < 1, "error")
 
     def confirm(self) -> None:
+        reason = self.query_one("#reason", Input).value.strip()
         try:
-            until = self._until()
+            # The domain's rule says whether the dates make a pause; the form stays open if not.
+            pause = check_pause(Pause(self.start, self._until(), reason))
         except RehabError as exc:
             self.notify(str(exc), severity="error")
             return
-        if until < self.start:
-            self.notify("The last paused day is before the first one.", severity="error")
-            return
         habit_id = self.query_one("#habit", Select).value
-        self.dismiss(PauseRequest(int(habit_id), self.start, until, self.query_one("#reason", Input).value.strip()))
+        self.dismiss(PauseRequest(int(habit_id), pause.start, pause.until, reason))

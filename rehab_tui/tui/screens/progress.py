@@ -10,7 +10,6 @@ from __future__ import annotations
 from datetime import timedelta
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.color import Color
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
@@ -21,6 +20,7 @@ from textual_plotext import PlotextPlot
 from ...domain.progress import RECENT_WEEKS, TREND_WEEKS, AreaTrend, Progress, percent_words
 from ...domain.rules import PAIN
 from ..cells import column_width, fit
+from ..keys import bindings
 from ..main_screen import WIDE
 from ..widgets.streaks import NAME_WIDTH, percent, short_count
 from ..widgets.year_map import YearMap
@@ -92,12 +92,8 @@ class ProgressScreen(Screen):
     ProgressScreen.wide #every-area { height: 1fr; }
     """
 
-    BINDINGS = [
-        # Priority: the scrolling page would take the arrows for sideways scrolling.
-        Binding("left", "area(-1)", "Area before", key_display="←", priority=True),
-        Binding("right", "area(1)", "Area after", key_display="→", priority=True),
-        Binding("escape,v", "close", "Back", key_display="esc"),
-    ]
+    PLACE = "progress"
+    BINDINGS = bindings(PLACE)
 
     def __init__(self, figures: Progress, week_start: int) -> None:
         super().__init__()

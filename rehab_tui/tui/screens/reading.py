@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from ..keys import bindings, key_of
+
 
 class ReadingModal(ModalScreen[None]):
-    """Subclasses give the title, the closing hint, the keys that close it and the text."""
+    """Subclasses give the title, the text, and the action that closes it (CLOSE,
+    whose key the hint names)."""
 
     DEFAULT_CSS = """
     ReadingModal { align: center middle; background: $background 60%; }
@@ -22,8 +24,9 @@ class ReadingModal(ModalScreen[None]):
     """
 
     TITLE_TEXT = ""
-    HINT = "escape to close"
-    BINDINGS = [Binding("escape", "close", "Close")]
+    #: The action whose key the closing hint names.
+    CLOSE = "reading_close"
+    BINDINGS = bindings("reading")
 
     def content(self) -> Content:
         raise NotImplementedError
@@ -31,7 +34,7 @@ class ReadingModal(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll() as scroll:
             scroll.border_title = self.TITLE_TEXT
-            scroll.border_subtitle = self.HINT
+            scroll.border_subtitle = f"{key_of(self, self.CLOSE)} to close"
             yield Static(self.content())
 
     def action_close(self) -> None:

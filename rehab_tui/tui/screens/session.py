@@ -19,7 +19,6 @@ from collections.abc import Callable, Sequence
 from datetime import date
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.content import Content
 from textual.screen import Screen
@@ -28,6 +27,7 @@ from textual.widgets import Digits, Footer, Header, ProgressBar, Static
 from ...domain.model import Habit
 from ...domain.prescription import Dose, Prescription
 from ...domain.session import Countdown, Step, minimum_dose_words, plan, runs_shorter, shown_seconds
+from ..keys import bindings, key_of
 
 #: How often the countdown is redrawn; what it shows comes from the clock, not from this.
 REDRAW_SECONDS = 0.25
@@ -67,14 +67,8 @@ class SessionScreen(Screen[Outcomes]):
     SessionScreen.-counted #timer ProgressBar { visibility: hidden; }
     """
 
-    BINDINGS = [
-        Binding("space", "start_pause", "Start/pause"),
-        Binding("enter", "done", "Done"),
-        Binding("m", "minimum", "Min dose"),
-        Binding("n", "skip", "Next"),
-        Binding("b", "back", "Back"),
-        Binding("escape", "end", "End"),
-    ]
+    PLACE = "session"
+    BINDINGS = bindings(PLACE)
 
     def __init__(
         self,
@@ -120,6 +114,8 @@ class SessionScreen(Screen[Outcomes]):
 
     def on_mount(self) -> None:
         self.sub_title = "minimum session" if self.minimum_session else "guided session"
+        #: The keys the hints name, as bound now (the keymap may have changed them).
+        self.keys = {name: key_of(self, f"session_{name}") for name in ("start_pause", "done", "minimum")}
         self._show_item()
         self.set_interval(REDRAW_SECONDS, self.tick)
 
@@ -201,7 +197,7 @@ class SessionScreen(Screen[Outcomes]):
             self._put("step", step.words())
         else:
             self.query_one(Digits).update(str(step.reps or ""))
-            self._put("step", f"{step.words()} — enter when done")
+            self._put("step", f"{step.words()} — {self.keys['done']} when done")
         self._put("next", f"next: {self._coming(index, step)}")
         self._put("hint", self._hint(remaining is None))
 
@@ -219,23 +215,24 @@ class SessionScreen(Screen[Outcomes]):
 
     def _hint(self, counted: bool) -> str:
         countdown = self.countdown
+        start, done, minimum = self.keys["start_pause"], self.keys["done"], self.keys["minimum"]
         if counted:
-            now = "enter when done"
+            now = f"{done} when done"
         elif countdown.paused:
-            now = "paused · space to go on"
+            now = f"paused · {start} to go on"
         elif countdown.running:
-            now = "space to pause · enter if you're done"
+            now = f"{start} to pause · {done} if you're done"
         else:
-            now = "space to start · enter if you did it"
+            now = f"{start} to start · {done} if you did it"
         dose = self.outcomes.get(self.habit.id)
         if dose is not None:
             now = f"checked in ({'minimum' if dose is Dose.MIN else 'full'}) · " + now
         elif not countdown.started and self.habit.id not in self.at_minimum:
             prescription = self.habit.prescription
             if runs_shorter(prescription):
-                now += f" · m runs the minimum ({minimum_dose_words(prescription)})"
+                now += f" · {minimum} runs the minimum ({minimum_dose_words(prescription)})"
             else:
-                now += " · m to tick the minimum"
+                now += f" · {minimum} to tick the minimum"
         return now
 
     # ------------------------------------------------------------------ keys

@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from textual.binding import Binding
 from textual.content import Content
 
 from ...domain.model import Habit
@@ -15,6 +14,7 @@ from ...domain.schedules import StreakUnit
 from ...domain.states import DayState
 from ..board import Board
 from ..cells import column_width, fit
+from ..keys import bindings
 from ..widgets.checklist import BOXES, MIN_BOX
 from .reading import ReadingModal
 from .session import Outcomes
@@ -85,8 +85,8 @@ def summary_content(habits: Sequence[Habit], outcomes: Outcomes, moves: Sequence
 
 class SessionSummary(ReadingModal):
     TITLE_TEXT = "Session done"
-    HINT = "enter to close"
-    BINDINGS = [Binding("escape,enter", "close", "Close")]
+    CLOSE = "summary_close"
+    BINDINGS = bindings("summary")
 
     def __init__(self, habits: Sequence[Habit], outcomes: Outcomes, moves: Sequence[StreakMove]) -> None:
         super().__init__()

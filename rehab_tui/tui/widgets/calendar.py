@@ -5,7 +5,6 @@ from __future__ import annotations
 import calendar as calendar_module
 from datetime import date, timedelta
 
-from textual.binding import Binding
 from textual.content import Content
 from textual.events import Click
 from textual.message import Message
@@ -14,6 +13,7 @@ from textual.widget import Widget
 
 from ...domain.calendar_days import DaySummary
 from ...domain.marks import LEGEND, SYMBOLS, Mark
+from ..keys import bindings
 
 #: Each mark's style; the symbol (domain/marks.py) keeps marks apart without colour.
 STYLES: dict[Mark, str] = {
@@ -39,34 +39,29 @@ def mark_legend() -> list[Content]:
 class MonthCalendar(Widget, can_focus=True):
     DEFAULT_CSS = """
     MonthCalendar {
-        border: round $primary 50%;
-        border-title-color: $text-primary;
-        border-title-style: bold;
-        background: $surface;
-        padding: 0 1;
         width: 34;
         height: 13;
         text-wrap: nowrap;
         text-overflow: clip;
-        &:focus { border: round $primary; }
     }
     """
 
-    BINDINGS = [
-        Binding("up", "move(-7)", "Week back", show=False),
-        Binding("down", "move(7)", "Week on", show=False),
-        Binding("left", "move(-1)", "Day back", show=False),
-        Binding("right", "move(1)", "Day on", show=False),
-    ]
+    #: Up and down; left and right are the main screen's day keys.
+    BINDINGS = bindings("calendar")
 
     selected: reactive[date] = reactive(date(2000, 1, 1))
 
     class DaySelected(Message):
         """The person picked a day (arrows or a click)."""
 
-        def __init__(self, day: date) -> None:
+        def __init__(self, calendar: MonthCalendar, day: date) -> None:
             super().__init__()
+            self.calendar = calendar
             self.day = day
+
+        @property
+        def control(self) -> MonthCalendar:
+            return self.calendar
 
     def __init__(self, week_start: int = 0, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -151,7 +146,7 @@ class MonthCalendar(Widget, can_focus=True):
         self.refresh()
 
     def action_move(self, days: int) -> None:
-        self.post_message(self.DaySelected(self.selected + timedelta(days=days)))
+        self.post_message(self.DaySelected(self, self.selected + timedelta(days=days)))
 
     def on_click(self, event: Click) -> None:
         offset = event.get_content_offset(self)
@@ -163,4 +158,4 @@ class MonthCalendar(Widget, can_focus=True):
             return
         day = weeks[row][column]
         if day.month == self.selected.month:
-            self.post_message(self.DaySelected(day))
+            self.post_message(self.DaySelected(self, day))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
@@ -16,6 +15,7 @@ from ...domain.prescription import Dose
 from ...domain.rules import CUE
 from ...domain.schedules import ScheduleKind
 from ...domain.states import DayState
+from ..keys import bindings
 from .marks import STATE_STYLES, marks
 
 BOXES = marks(
@@ -44,34 +44,31 @@ class ChecklistView(OptionList):
 
     DEFAULT_CSS = """
     ChecklistView {
-        border: round $primary 50%;
-        border-title-color: $text-primary;
-        border-title-style: bold;
-        padding: 0 1;
-        background: $surface;
         text-wrap: nowrap;
         text-overflow: ellipsis;
         & > .option-list--option-highlighted { background: $primary 25%; }
-        &:focus { border: round $primary; }
         &:focus > .option-list--option-highlighted { background: $primary 40%; }
     }
     """
 
-    BINDINGS = [
-        Binding("space", "toggle", "Tick"),
-        Binding("enter", "toggle", "Tick", show=False),
-        Binding("m", "minimum", "Tick as the minimum dose", show=False),
-    ]
+    BINDINGS = bindings("checklist")
 
     class Toggled(Message):
         """The person asked to flip a habit on the shown day (a tick at `dose`)."""
 
-        def __init__(self, habit_id: int, day: date, done: bool, dose: Dose = Dose.FULL) -> None:
+        def __init__(
+            self, checklist: ChecklistView, habit_id: int, day: date, done: bool, dose: Dose = Dose.FULL
+        ) -> None:
             super().__init__()
+            self.checklist = checklist
             self.habit_id = habit_id
             self.day = day
             self.done = done
             self.dose = dose
+
+        @property
+        def control(self) -> ChecklistView:
+            return self.checklist
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -86,7 +83,7 @@ class ChecklistView(OptionList):
         self.listing = listing
         self.today = today
         self.border_title = self._title(listing, today)
-        self.border_subtitle = self._subtitle(listing, today)
+        self.border_subtitle = listing.summary(today)
         self.set_options(Option(self._prompt(item), id=str(item.log.habit.id)) for item in listing.items)
         ids = [str(item.log.habit.id) for item in listing.items]
         if ids and not away:
@@ -118,21 +115,6 @@ class ChecklistView(OptionList):
         if label is None:
             return f"{listing.day:%A %d %b %Y}"
         return f"{label} · {listing.day:%a %d %b %Y}"
-
-    @staticmethod
-    def _subtitle(listing: Checklist, today: date) -> str:
-        if listing.rest_day:
-            return "rest day"
-        if listing.items and all(listing.day < item.log.habit.start for item in listing.items):
-            return "before your routine began"
-        if listing.day > today:
-            due = sum(1 for item in listing.items if item.state is DayState.UPCOMING)
-            return f"{due} due then · tick it on the day" if due else "nothing due then"
-        if not listing.total:
-            return "nothing due"
-        if listing.done >= listing.total:
-            return f"all {listing.total} done today ✔" if listing.day == today else f"all {listing.total} done ✔"
-        return f"{listing.done} of {listing.total} done"
 
     def _prompt(self, item: Item) -> Content:
         habit = item.log.habit
@@ -168,13 +150,10 @@ class ChecklistView(OptionList):
             pause = item.log.pause_on(self.listing.day) if self.listing else None
             until = f" until {pause.until:%d %b}" if pause else ""
             return Content.styled(f"paused{until}", STATE_STYLES[state])
-        if state is DayState.OFF and self.listing and self.listing.day < item.log.habit.start:
-            return Content.styled(f"starts {item.log.habit.start:%a %d %b %Y}", "$foreground-muted")
         if state is DayState.UPCOMING:
             return Content.styled("due then", "$foreground-muted")
         if state is DayState.OFF:
-            met = item.schedule.is_quota and self.listing and self.listing.day >= item.log.habit.start
-            return Content.styled("this week's quota is met" if met else "not today", "$foreground-muted")
+            return Content.styled(item.off_words(self.today), "$foreground-muted")
         if state is DayState.MISSED:
             return Content.styled("missed", STATE_STYLES[state])
         minutes = f"{item.log.habit.minutes} min · " if item.log.habit.minutes else ""
@@ -199,13 +178,13 @@ class ChecklistView(OptionList):
     def action_toggle(self) -> None:
         item = self.current
         if item is not None and self.listing is not None:
-            self.post_message(self.Toggled(item.log.habit.id, self.listing.day, item.state is not DayState.DONE))
+            self.post_message(self.Toggled(self, item.log.habit.id, self.listing.day, item.state is not DayState.DONE))
 
     def action_minimum(self) -> None:
         """`m`: tick the highlighted habit as done at its minimum dose (a full tick becomes one)."""
         item = self.current
         if item is not None and self.listing is not None:
-            self.post_message(self.Toggled(item.log.habit.id, self.listing.day, True, Dose.MIN))
+            self.post_message(self.Toggled(self, item.log.habit.id, self.listing.day, True, Dose.MIN))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         # A click selects; make it toggle like space does.

@@ -54,11 +54,6 @@ class StreaksPanel(Vertical):
 
     DEFAULT_CSS = """
     StreaksPanel {
-        border: round $primary 50%;
-        border-title-color: $text-primary;
-        border-title-style: bold;
-        background: $surface;
-        padding: 0 1;
         height: 1fr;
         & > #streak-rows { height: 1fr; scrollbar-size-vertical: 1; }
         & > #streak-rows > Static { width: auto; }
@@ -102,7 +97,8 @@ class StreaksPanel(Vertical):
         cap = NAME_WIDTH * 2 if wide else NAME_WIDTH
         width = column_width((r.log.habit.name for r in rows), 8, cap)
         header = Content.styled(
-            f"{'habit'.ljust(width)}  {'now':>4} {'best':>4}  {'28d':>4}  {'strength':<{BAR + 5}}  last {days // 7} weeks",
+            f"{'habit'.ljust(width)}  {'now':>4} {'best':>4}  {'28d':>4}  "
+            f"{'strength':<{BAR + 5}}  last {days // 7} weeks",
             "$foreground-muted",
         )
         lines = [header]

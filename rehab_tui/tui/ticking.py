@@ -1,0 +1,73 @@
+"""The app's ticks: space, `m` and `u` on the checklist, and the session's check-ins.
+
+A part of RehabApp (it inherits this class): the store's gate decides whether a
+tick may be written, and this part reacts to the kind of refusal.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from textual.content import Content
+
+from ..domain.errors import BeforeStart, InTheFuture
+from ..domain.prescription import Dose
+from ..domain.states import DayState, due_days
+from .widgets.checklist import ChecklistView
+
+
+class Ticking:
+    def on_checklist_view_toggled(self, event: ChecklistView.Toggled) -> None:
+        self.set_done(event.habit_id, event.day, event.done, event.dose)
+
+    def set_done(self, habit_id: int, day: date, done: bool, dose: Dose = Dose.FULL) -> bool:
+        """Tick (at `dose`) or untick a habit on a day; whether it was written."""
+        try:
+            if done:
+                ticks = self.store.check_in([habit_id], day, self.today, dose=dose)
+            else:
+                ticks = self.store.undo([habit_id], day)
+        except InTheFuture:
+            self.notify("That day hasn't come yet: tick it on the day.", severity="warning")
+            return False
+        except BeforeStart as refused:
+            self._offer_new_start(refused, dose)
+            return False
+        except self.FAILURES as exc:
+            self.show_failure(exc)
+            return False
+        for log in ticks.logs:
+            self.board.replace_log(log)
+        self.refresh_all()
+        if done:
+            self.query_one(ChecklistView).advance_from(habit_id)
+        return True
+
+    def _offer_new_start(self, refused: BeforeStart, dose: Dose) -> None:
+        """A tick before the start: ask whether to move the start back to that day."""
+        from .screens.confirm import ConfirmScreen
+
+        habit = self.board.journal.log(refused.habit_id).habit
+        day = refused.day
+        due = due_days(habit, day, refused.start - timedelta(days=1))
+        question = Content.assemble(
+            (habit.name, "bold"),
+            f" starts on {refused.start:%a %d %b %Y}. Move its start back to {day:%a %d %b %Y} and tick it? "
+            f"That makes {due} more day{'s' if due != 1 else ''} due; the ones left unticked count as missed.",
+        )
+
+        def answered(yes: bool | None) -> None:
+            if yes and self.attempt(self.store.edit_habit, habit.id, self.today, start=day) is not None:
+                self.reload()
+                self.set_done(habit.id, day, True, dose)
+
+        self.push_screen(ConfirmScreen("Move the start?", question, "Move the start"), answered)
+
+    def action_undo(self) -> None:
+        item = self.query_one(ChecklistView).current
+        if item is None:
+            return
+        if item.state is DayState.DONE:
+            self.set_done(item.log.habit.id, self.selected, False)
+        else:
+            self.notify(f"{item.log.habit.name} isn't ticked on this day: nothing to take back.", severity="warning")

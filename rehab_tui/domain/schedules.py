@@ -16,7 +16,7 @@ from .weekdays import FULL_NAMES, read_weekdays, weekday_list
 if TYPE_CHECKING:
     from fractions import Fraction
 
-    from dateutil.rrule import rrule
+    from dateutil.rrule import rrulebase
 
 # dateutil.rrule and fractions are imported where a raw RRULE needs them: the
 # friendly forms never do, and every command would pay ~5 ms to load them.
@@ -139,7 +139,7 @@ class Schedule:
             self._cache[year] = days
         return days
 
-    def to_rrule(self) -> rrule:
+    def to_rrule(self) -> rrulebase:
         """The dateutil rule this schedule stands for (a quota: every day)."""
         from dateutil.rrule import DAILY, rrule, rrulestr
 

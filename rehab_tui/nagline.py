@@ -43,7 +43,9 @@ class Fallback(Exception):
 
 def format_problem(fmt: str) -> str | None:
     """Why `fmt` cannot be a nag format, or None when it can."""
-    import _string  # what string.Formatter.parse uses, without importing `re`
+    # What string.Formatter.parse uses, without importing `re`. A private CPython
+    # module with no stubs in typeshed; formatter_parser's use below is checked by tests.
+    import _string  # type: ignore[import-not-found]
 
     try:
         for _literal, field, spec, _conversion in _string.formatter_parser(fmt):

@@ -94,6 +94,13 @@ def test_a_frequency_that_means_nothing_is_a_weekly_quota_with_a_note(tmp_path):
     assert "not a frequency this app understands" in notes_about(moved, "Odd")
 
 
+def test_an_infinite_frequency_in_a_damaged_backup_is_a_weekly_quota_not_a_crash(tmp_path):
+    # SQLite keeps 1e999 as an infinite REAL even in an INTEGER column.
+    moved = convert_backup(tmp_path, [loop_habit(1, "Odd", float("inf"), 7)], [(1, day(0), 2, None)])
+    assert moved.data["habits"][0]["schedules"][0]["schedule"] == "1/week"
+    assert "not a frequency this app understands" in notes_about(moved, "Odd")
+
+
 # --- entries ------------------------------------------------------------------------
 
 

@@ -37,7 +37,7 @@ def settings(s: Session, key: str | None, value: str | None) -> None:
     """Show settings, or set KEY to VALUE."""
     if key is not None:
         check_key(key)
-    if value is not None:
+    if key is not None and value is not None:  # a VALUE always comes after a KEY
         if key == "theme":
             check_theme(value)
         stored = s.store.set_setting(key, value).values()[key]
@@ -117,7 +117,8 @@ def import_(s: Session, file: str, tracker: str | None, dry_run: bool) -> None:
         from ..moving import convert
 
         moved = convert(tracker, file, today)
-        data, notes = moved.data, moved.notes
+        data: object = moved.data
+        notes = moved.notes
     else:
         if Path(file).is_dir():
             raise InvalidInput(f"{file} is a folder; a JSON export is a file (for harsh, use --from harsh)")

@@ -76,7 +76,7 @@ def done(s: Session, habits: tuple[str, ...], when: str | None, minimum: bool) -
         if minimum:
             least = habit.prescription.minimum_words()
             note += " at the minimum dose" + (f" ({least})" if least else "")
-        say(f"✔ {habit.name} {note} on {render.day_text(day)} · streak {habit.schedule.unit.count(streak)}")
+        say(f"✔ {habit.name} {note} on {render.day_text(day)} · streak {habit.schedule.unit.amount(streak)}")
 
 
 @click.command()
@@ -204,7 +204,8 @@ def streaks(s: Session, as_json: bool) -> None:
             }
         )
     else:
-        click.echo(render.streaks_text([(h.name, *rest) for h, *rest in rows], routine, routine_share))
+        named = [(h.name, streak, value, share, line) for h, streak, value, share, line in rows]
+        click.echo(render.streaks_text(named, routine, routine_share))
 
 
 @click.command()

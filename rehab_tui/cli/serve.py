@@ -12,6 +12,7 @@ textual-serve (and aiohttp with it) is imported only here, when the command runs
 
 from __future__ import annotations
 
+import inspect
 import ipaddress
 import logging
 import os
@@ -110,7 +111,8 @@ def make_server(command: str, host: str, port: int, token: str):
             # The page's links are made from the address the browser used, so
             # the page works whatever name or address reached the server
             # (textual-serve makes them from --host, which is 0.0.0.0 for a phone).
-            context = await Server.handle_index.__wrapped__(self, request)
+            # The handler without its template decorator (which would render the page).
+            context = await inspect.unwrap(Server.handle_index)(self, request)
             base = f"{request.scheme}://{request.host}"
             ws_base = ("wss://" if request.scheme == "https" else "ws://") + request.host
             context["app_websocket_url"] = ws_base + str(request.app.router["websocket"].url_for())

@@ -54,8 +54,8 @@ class Item:
     def streak_words(self) -> str:
         """`streak 3 days`; just fallen off, the run that ended says more than 0."""
         if not self.streak and self.last_run:
-            return f"last streak {self.unit.count(self.last_run)}"
-        return f"streak {self.unit.count(self.streak)}"
+            return f"last streak {self.unit.amount(self.last_run)}"
+        return f"streak {self.unit.amount(self.streak)}"
 
     def week_words(self, today: date) -> str | None:
         """How a quota day's week stands, in words: only a met week reads

@@ -12,8 +12,13 @@ from .rules import NAME
 
 
 class _HasName(Protocol):
-    name: str
-    slug: str
+    """A habit, or the store's HabitRef: read-only, so a frozen dataclass fits."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def slug(self) -> str: ...
 
 
 Named = TypeVar("Named", bound=_HasName)

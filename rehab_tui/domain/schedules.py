@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, SupportsIndex, overload
 
 from .errors import InvalidInput, OutOfRange, RehabError
 from .numbers import whole_number
@@ -16,7 +16,7 @@ from .weekdays import FULL_NAMES, read_weekdays, weekday_list
 if TYPE_CHECKING:
     from fractions import Fraction
 
-    from dateutil.rrule import rrule
+    from dateutil.rrule import rrulebase
 
 # dateutil.rrule and fractions are imported where a raw RRULE needs them: the
 # friendly forms never do, and every command would pay ~5 ms to load them.
@@ -56,9 +56,23 @@ class StreakUnit(StrEnum):
     DAYS = "days"
     WEEKS = "weeks"
 
-    def count(self, n: int) -> str:
-        """`3 days`, `1 week`."""
+    def amount(self, n: int) -> str:
+        """`3 days`, `1 week`. (Not `count`: that is str's own method.)"""
         return f"{n} {self.value[:-1] if n == 1 else self.value}"
+
+    # Transitional, until tui/screens/session_summary.py calls amount(): there
+    # count(n) still means amount(n); count(text) is str's own, so the override
+    # keeps str's signature (the first overload) and the type checker is content.
+    @overload
+    def count(self, sub: str, start: SupportsIndex | None = None, end: SupportsIndex | None = None, /) -> int: ...
+    @overload
+    def count(self, n: int, /) -> str: ...
+    def count(
+        self, sub: str | int, start: SupportsIndex | None = None, end: SupportsIndex | None = None, /
+    ) -> int | str:
+        if isinstance(sub, int):
+            return self.amount(sub)
+        return str.count(self, sub, start, end)
 
     def short(self, n: int) -> str:
         """`3d`, `1w`."""
@@ -139,7 +153,7 @@ class Schedule:
             self._cache[year] = days
         return days
 
-    def to_rrule(self) -> rrule:
+    def to_rrule(self) -> rrulebase:
         """The dateutil rule this schedule stands for (a quota: every day)."""
         from dateutil.rrule import DAILY, rrule, rrulestr
 

@@ -99,7 +99,7 @@ def _incoming(h: dict, version: int, today: date) -> IncomingHabit:
             prescription=_prescription(h.get("prescription") or {}),
         )
     )
-    checkins = {parse_iso(d): None for d in h.get("checkins", [])}
+    checkins: dict[date, str | None] = {parse_iso(d): None for d in h.get("checkins", [])}
     for day, note in notes.items():
         checkins[parse_iso(day)] = NOTE.clean(_text(note))
     for day in checkins:

@@ -129,14 +129,10 @@ def _monthly_rule(k: int, start: date) -> str:
     Our strength counts an RRULE's days in the 28 days from its anchor; the
     days are shifted until those 28 days hold all k of them, so the rate is k/28.
     """
-    first = None
-    for shift in range(28):
-        days = sorted({(shift + j * 28 // k) % 28 + 1 for j in range(k)})
-        rule = "RRULE:FREQ=MONTHLY;BYMONTHDAY=" + ",".join(map(str, days))
-        first = first or rule
-        if parse_schedule(rule, start).frequency_parts == (k, 28):
-            return rule
-    return first  # pragma: no cover - some shift always fits a 28-day stretch
+    spreads = [sorted({(shift + j * 28 // k) % 28 + 1 for j in range(k)}) for shift in range(28)]
+    rules = ["RRULE:FREQ=MONTHLY;BYMONTHDAY=" + ",".join(map(str, days)) for days in spreads]
+    # Some shift always fits a 28-day stretch; the first is only a fallback.
+    return next((rule for rule in rules if parse_schedule(rule, start).frequency_parts == (k, 28)), rules[0])
 
 
 # --- assembling the export -----------------------------------------------------
@@ -189,9 +185,9 @@ def assemble(drafts: list[Draft], today: date, source: str, extra: list[str] | N
         archived = draft.archived
         last = draft.last_day()
         if archived is not None and last is not None and archived <= last:
-            archived = last + _DAY
+            ended, archived = archived, last + _DAY
             draft.remarks.append(
-                f"it has entries on or after its end date {draft.archived.isoformat()}, "
+                f"it has entries on or after its end date {ended.isoformat()}, "
                 f"so it is archived from {archived.isoformat()}"
             )
         if archived is not None and archived <= start:

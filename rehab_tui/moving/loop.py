@@ -359,9 +359,12 @@ def _draft(name: str, question: object, description: object, num: object, den: o
 
 
 def _int(value: object) -> int:
+    """A whole number from a cell of Loop's files; 0 when it holds none."""
+    if not isinstance(value, str | bytes | int | float):
+        return 0
     try:
-        return int(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
+        return int(value)
+    except (ValueError, OverflowError):  # OverflowError: an infinite REAL
         return 0
 
 

@@ -32,9 +32,11 @@ class Body(Gate):
             for r in self.db.table("readings").rows_where(where, params, order_by="day, id")
         ]
 
-    def record_pain(self, day: date, area: str, pain: int, today: date, note: str | None = None) -> PainReading:
+    def record_pain(self, day: date, area: str, pain: int | None, today: date, note: str | None = None) -> PainReading:
         """A pain reading; one per area per day, so a second one replaces the
-        first, keeping its note unless given one ('' clears it)."""
+        first, keeping its note unless given one ('' clears it). The gate
+        refuses a reading without a number (only a snooze may name an area
+        without one)."""
         from ..domain.body import PainReading
 
         reading = check_reading(PainReading(day, area, pain, note or ""), today)
@@ -69,10 +71,10 @@ class Body(Gate):
             if snooze_id is not None:
                 self.db.table("readings").update(held["id"], {"snooze_id": snooze_id})
             return replace(reading, area=held["area"], pain=held["pain"], note=held["note"] or "")
-        if keep_note:
-            row["note"] = held["note"] or ""
+        note = (held["note"] or "") if keep_note else reading.note
+        row["note"] = note
         self.db.table("readings").update(held["id"], row)
-        return replace(reading, note=row["note"])
+        return replace(reading, note=note)
 
     def _unlink_readings(self, snooze_ids: str, params: list) -> None:
         """Before snoozes go: their readings stay (the pain was felt) but no

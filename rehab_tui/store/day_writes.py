@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -25,7 +25,7 @@ from ..domain.rules import (
 )
 from ..domain.snoozing import check_budget
 from ..domain.states import day_state
-from .gate import changed_at
+from .gate import changed_at, inserted_id
 from .reads import Reads
 
 if TYPE_CHECKING:
@@ -57,7 +57,7 @@ class DayWrites(Reads):
             return Ticks(tuple(self.log(h) for h in habit_ids), tuple(added))
 
     def record_checkins(
-        self, habit_id: int, days: dict[date, str | None], today: date, dose: Dose | dict[date, Dose] = Dose.FULL
+        self, habit_id: int, days: Mapping[date, str | None], today: date, dose: Dose | dict[date, Dose] = Dose.FULL
     ) -> int:
         """Check a habit in on many days at once (import, history), at one dose
         or each day's own; how many were new (days already done keep theirs)."""
@@ -152,7 +152,7 @@ class DayWrites(Reads):
                     )
                 }
                 check_budget(frozenset(near), day, self.settings().snooze_budget)
-            snooze_id = db.table("snoozes").insert(row).last_pk
+            snooze_id = inserted_id(db.table("snoozes").insert(row))
             if felt is not None:
                 self._put_reading(felt, snooze_id, overwrite=not history)
             return self._rested(habit_id, True)

@@ -10,7 +10,9 @@ from pathlib import Path
 from typing import Self
 
 from sqlite_utils import Database
+from sqlite_utils.db import Table
 
+from ..domain.errors import StorageError
 from .failures import translated
 
 #: How long a write waits for another process's write lock.
@@ -22,6 +24,18 @@ def changed_at() -> str:
     # Microseconds: an import compares these to decide which copy of a habit
     # is newer, and two edits can fall in one second.
     return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+def inserted_id(table: Table) -> int:
+    """The id of the row `table.insert(...)` just wrote.
+
+    Every rehab table has an integer id, so sqlite-utils always knows it; a
+    None here would mean the row went in without one, and nothing may go on
+    as if it had an id.
+    """
+    if table.last_pk is None:
+        raise StorageError(f"the new {table.name} row has no id")
+    return int(table.last_pk)
 
 
 class Gate:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..domain.dates import iso
 from ..domain.errors import AlreadyExists, NotFound, RuleRefused
@@ -21,7 +21,7 @@ from ..domain.rules import check_habit, check_start
 from ..domain.schedules import parse_schedule
 from .backup import Backup
 from .dbfile import keep_path
-from .gate import changed_at
+from .gate import changed_at, inserted_id
 from .reads import HISTORY_TABLES, Reads
 from .rows import DamagedRow, habit_of, prescription_row
 
@@ -95,7 +95,7 @@ class HabitWrites(Reads, Backup):
                     "position": habit.position or last + 1,
                     "created_at": changed_at(),
                 }
-                habit_id = db.table("habits").insert(row).last_pk
+                habit_id = inserted_id(db.table("habits").insert(row))
             db.table("schedules").delete_where("habit_id = ?", [habit_id])
             db.table("schedules").insert_all(
                 {"habit_id": habit_id, "since": iso(v.since), "rule": v.schedule.rule, "anchor": iso(v.schedule.anchor)}
@@ -114,7 +114,7 @@ class HabitWrites(Reads, Backup):
         since: date | None = None,
         start: date | None = None,
         when: str | None = None,
-        prescription: dict[str, object] | None = None,
+        prescription: dict[str, Any] | None = None,
     ) -> Habit:
         """Change only the fields given (of the prescription, only the keys of
         `prescription`; None clears one); a schedule takes effect from `since`

@@ -210,14 +210,17 @@ def reminders_rows(db: Database) -> Iterator[str]:
             {
                 "at": lambda: _canonical(row["at"], check_reminder_time),
                 "days": lambda: _canonical(row["days"], lambda v: days_stored(check_reminder_days(v))),
-                "target": lambda: row["target"] is None or _canonical(row["target"], check_reminder_target),
+                "target": lambda: _canonical(row["target"], check_reminder_target, optional=True),
                 "last_sent": lambda: row["last_sent"] is None or _date(row["last_sent"]),
                 "last_error": lambda: _text(REMINDER_ERROR, row["last_error"]),
             },
         )
 
 
-def _canonical(value: object, check: Callable[[str], object]) -> None:
+def _canonical(value: object, check: Callable[[str], object], optional: bool = False) -> None:
+    """`value` is text that `check` gives back unchanged (or, when `optional`, None)."""
+    if value is None and optional:
+        return
     if not isinstance(value, str):
         raise Damaged(f"{value!r} is not text")
     if check(value) != value:

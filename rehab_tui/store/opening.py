@@ -22,7 +22,7 @@ from . import files
 from .backup import Backup
 from .dbfile import check_file, keep_path, read_only_uri
 from .failures import DRIVER_ERRORS, NO_SPACE, describe, is_disk_full, kind_of, storage_error
-from .gate import BUSY_TIMEOUT_S, changed_at
+from .gate import BUSY_TIMEOUT_S, changed_at, inserted_id
 from .rows import prescription_row
 from .schema import known_migrations, migrations
 
@@ -200,9 +200,8 @@ def _seed(db: Database, today: date) -> None:
         )
         slug = unique_slug(habit.name, slugs)
         slugs.append(slug)
-        habit_id = (
-            db.table("habits")
-            .insert(
+        habit_id = inserted_id(
+            db.table("habits").insert(
                 {
                     "name": habit.name,
                     "slug": slug,
@@ -216,7 +215,6 @@ def _seed(db: Database, today: date) -> None:
                     **prescription_row(habit),
                 }
             )
-            .last_pk
         )
         db.table("schedules").insert(
             {"habit_id": habit_id, "since": iso(today), "rule": rule.rule, "anchor": iso(today)}

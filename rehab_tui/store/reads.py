@@ -206,7 +206,8 @@ class Reads(SettingsRoom, Body):
 
 def _scope(since_clause: str, since: date | None, habit_id: int | None) -> tuple[str, list]:
     """A WHERE clause for rows from `since` on (all when None), of one habit or all."""
-    where, params = since_clause, [iso(since) if since else ""]  # every ISO day sorts after ""
+    where = since_clause
+    params: list[str | int] = [iso(since) if since else ""]  # every ISO day sorts after ""
     if habit_id is not None:
         where, params = where + " AND habit_id = ?", params + [habit_id]
     return where, params

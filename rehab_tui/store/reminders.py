@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from ..domain.dates import iso
 from ..domain.errors import NotFound, RehabError
 from ..domain.rules import REMINDER_ERROR, check_reminder_days, check_reminder_target, check_reminder_time
-from .gate import Gate, changed_at
+from .gate import Gate, changed_at, inserted_id
 from .rows import DamagedRow, day_of
 
 if TYPE_CHECKING:
@@ -61,7 +61,7 @@ class Reminders(Gate):
             "created_at": changed_at(),
         }
         with self._write() as db:
-            number = db.table("reminders").insert(row).last_pk
+            number = inserted_id(db.table("reminders").insert(row))
             return self._reminder(self._reminder_row(number))
 
     def remove_reminder(self, number: int) -> Reminder:
@@ -96,6 +96,7 @@ class Reminders(Gate):
         a later run that day tries again."""
         with self._write() as db:
             row = self._reminder_row(claimed.id)
+            changes: dict[str, str | None]
             if error is None:
                 changes = {"last_error": None, "last_error_at": None}
             else:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from functools import cached_property
-from typing import TYPE_CHECKING, SupportsIndex, overload
+from typing import TYPE_CHECKING
 
 from .errors import InvalidInput, OutOfRange, RehabError
 from .numbers import whole_number
@@ -59,20 +59,6 @@ class StreakUnit(StrEnum):
     def amount(self, n: int) -> str:
         """`3 days`, `1 week`. (Not `count`: that is str's own method.)"""
         return f"{n} {self.value[:-1] if n == 1 else self.value}"
-
-    # Transitional, until tui/screens/session_summary.py calls amount(): there
-    # count(n) still means amount(n); count(text) is str's own, so the override
-    # keeps str's signature (the first overload) and the type checker is content.
-    @overload
-    def count(self, sub: str, start: SupportsIndex | None = None, end: SupportsIndex | None = None, /) -> int: ...
-    @overload
-    def count(self, n: int, /) -> str: ...
-    def count(
-        self, sub: str | int, start: SupportsIndex | None = None, end: SupportsIndex | None = None, /
-    ) -> int | str:
-        if isinstance(sub, int):
-            return self.amount(sub)
-        return str.count(self, sub, start, end)
 
     def short(self, n: int) -> str:
         """`3d`, `1w`."""

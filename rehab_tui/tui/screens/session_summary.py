@@ -75,7 +75,7 @@ def summary_content(habits: Sequence[Habit], outcomes: Outcomes, moves: Sequence
                 Content.assemble(
                     (fit(move.what, name_width), ""),
                     (f"{move.before} → ", "$foreground-muted"),
-                    (move.unit.count(move.after), "$text-warning bold"),
+                    (move.unit.amount(move.after), "$text-warning bold"),
                 )
             )
     else:

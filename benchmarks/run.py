@@ -163,7 +163,7 @@ def startup_and_memory(paths: dict[str, Path], repeats: int) -> list[Figure]:
             frame["rehab"],
             frame["bare"],
             "s",
-            1.6,
+            1.45,
             f"fastest runs {fastest['rehab']:.3f} s vs {fastest['bare']:.3f} s "
             f"({fastest['rehab'] / fastest['bare']:.2f}x); process CPU to that frame {cpu['rehab']:.3f} s "
             f"vs {cpu['bare']:.3f} s ({cpu['rehab'] / cpu['bare']:.2f}x); "

@@ -37,9 +37,9 @@ from cli_helpers import (
 )
 
 import rehab_tui
-import rehab_tui.cli.days
+import rehab_tui.store.reads
 from rehab_tui import __version__
-from rehab_tui.cli.days import RECENT
+from rehab_tui.domain.checklist import RECENT_PAST
 from rehab_tui.domain.checklist import checklist
 from rehab_tui.store import Store
 
@@ -996,7 +996,7 @@ def test_backup_default_name_sits_beside_the_file(db: Path) -> None:
 
 
 def test_today_json_counts_streaks_longer_than_the_recent_window(tmp_path: Path) -> None:
-    # `today` reads the last RECENT days first and everything when a streak
+    # `today` reads the last RECENT_PAST days first and everything when a streak
     # reaches further: a 700-day streak, a 30-day one, and a habit that missed
     # 500 days ago and not since must all come out as on the whole record.
     today = date.fromisoformat(TODAY)
@@ -1018,7 +1018,7 @@ def test_today_json_counts_streaks_longer_than_the_recent_window(tmp_path: Path)
         expected_then = checklist(store.journal(), then, today)
     finally:
         store.close()
-    assert RECENT < timedelta(days=500)
+    assert RECENT_PAST < timedelta(days=500)
     streaks = {i["slug"]: i["streak"] for i in ok(path, "today", "--json").json["items"]}
     by_id = {i.log.habit.id: i.streak for i in expected.items}
     assert by_id[long] == 700 and by_id[short] == 30 and by_id[old_miss] == 499
@@ -1033,7 +1033,7 @@ def test_today_json_with_a_short_window_matches_the_whole_record(demo_store, mon
     # The demo history has snoozes, rest days, a pause and misses; with a
     # four-week window some days are read from the window and the others,
     # whose streaks reach further, from the whole file.
-    monkeypatch.setattr(rehab_tui.cli.days, "RECENT", timedelta(days=28))
+    monkeypatch.setattr(rehab_tui.store.reads, "RECENT_PAST", timedelta(days=28))
     today = date.fromisoformat(TODAY)
     journal = demo_store.journal()
     for back in range(0, 63, 3):

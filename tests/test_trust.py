@@ -332,3 +332,17 @@ async def test_a_form_save_keeps_a_change_made_elsewhere_while_it_was_open(tmp_p
         assert habit.schedule.describe() == "tue,fri"
         await pilot.press("escape", "q")
     store.close()
+
+
+async def test_the_app_refuses_a_damaged_row_older_than_its_first_frame_read(tmp_path):
+    # The first frame reads only the recent past; the whole record follows it,
+    # and a damaged row there ends the app with the error, as at opening.
+    from rehab_tui.tui.app import RehabApp
+
+    store = Store.open(tmp_path / "rehab.db", START)
+    damage(store.path, "INSERT INTO checkins (habit_id, day) VALUES (1, '2026-02-30')")
+    app = RehabApp(store, today=date(2026, 11, 21))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+    assert app.return_code == 1
+    store.close()

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 import click
 
-from ..domain.checklist import Checklist, checklist, exact_from
+from ..domain.checklist import Checklist, checklist
 from ..domain.dates import parse_iso
 from ..domain.encouragement import encouragement
 from ..domain.errors import InvalidInput, RehabError
@@ -19,19 +19,9 @@ from .output import echo_json, say
 from .params import WholeNumber
 from .session import Session, pass_session
 
-#: `today` and `nag` read this much of the past first: years of history would
-#: slow every call. Four months holds the streaks (and the runs before a miss)
-#: people have; one that reaches further back makes them read it all, which
-#: gives the same answer a little later.
-RECENT = timedelta(days=120)
-
 
 def _checklist(s: Session, day: date, with_streaks: bool = True) -> Checklist:
-    since = day - RECENT
-    journal = s.store.journal(since=since)
-    if not exact_from(journal, day, s.today, since, with_streaks):
-        journal = s.store.journal()
-    return checklist(journal, day, s.today, with_streaks)
+    return checklist(s.store.journal_for(day, s.today, with_streaks), day, s.today, with_streaks)
 
 
 @click.command()

@@ -96,9 +96,8 @@ def _now(text: str | None, today: date | None) -> datetime:
 def run(s: Session, now_text: str | None) -> None:
     """Notify for each reminder whose time has come today, if the routine is
     unfinished (what a timer calls every few minutes; see `remind install`)."""
-    from ..domain.checklist import checklist, exact_from
+    from ..domain.checklist import checklist
     from ..notify import masked, send
-    from .days import RECENT
 
     now = _now(now_text, s.fixed_today)
     store = s.store
@@ -110,11 +109,7 @@ def run(s: Session, now_text: str | None) -> None:
     # Reading the day and recording which reminders notify for it are one
     # transaction: a check-in in another process lands before or after both.
     with store.transaction():
-        since = day - RECENT
-        journal = store.journal(since=since)
-        if not exact_from(journal, day, day, since, False):
-            journal = store.journal()
-        listing = checklist(journal, day, day, False)
+        listing = checklist(store.journal_for(day, day, with_streaks=False), day, day, False)
         left = [i.log.habit.name for i in listing.pending]
         if listing.rest_day or not left:
             return

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from .dates import week_start_of
 from .model import HabitLog, Journal
@@ -161,6 +161,13 @@ def _item(journal: Journal, log: HabitLog, day: date, today: date, with_streaks:
         else None
     )
     return Item(log, day_state(journal, log, day, today), streak, day, week, previous)
+
+
+#: How far back a checklist reads first: years of history would slow every
+#: `rehab today`, `nag` and app start. Four months holds the streaks (and the
+#: runs before a miss) people have; one that reaches further back makes the
+#: reader take the whole record, which gives the same answer a little later.
+RECENT_PAST = timedelta(days=120)
 
 
 def exact_from(journal: Journal, day: date, today: date, since: date, with_streaks: bool = True) -> bool:

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
-from dateutil import parser
 from dateutil.relativedelta import relativedelta
 from dateutil.relativedelta import weekday as rd_weekday
 
 from .errors import InvalidInput, OutOfRange
+
+if TYPE_CHECKING:
+    from dateutil.parser import parserinfo
 from .weekdays import weekday
 
-_INFO = parser.parserinfo()
 _ISO = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 #: -N is N days ago, +N is N days ahead.
 _DAYS_AWAY = re.compile(r"^([+-])([0-9]{1,5})$")
@@ -91,14 +93,24 @@ def _parse_day(text: str, today: date, ahead: bool) -> date:
         return today + relativedelta(weekday=rd_weekday(weekday_index)(1 if ahead else -1))
     tokens = [t for t in re.split(r"[\s,]+", raw) if t]
     if len(tokens) == 2:
-        months = [t for t in tokens if _INFO.month(t) is not None]
+        months = [t for t in tokens if _month_info().month(t) is not None]
         numbers = [t for t in tokens if _DAY_NUMBER.match(t)]
         if len(months) == 1 and len(numbers) == 1:
             return _nearest_month_day(raw, today, ahead)
     raise InvalidInput(f"'{text}' is not a date: {DATE_HELP}")
 
 
+def _month_info() -> parserinfo:
+    # dateutil's parser costs several milliseconds to import, and only a date
+    # typed in words needs it: the app's start-up and `rehab today` do not.
+    from dateutil.parser import parserinfo
+
+    return parserinfo()
+
+
 def _nearest_month_day(text: str, today: date, ahead: bool) -> date:
+    from dateutil import parser
+
     # Feb 29 only exists in leap years, so look up to eight years away for it.
     step = 1 if ahead else -1
     for offset in range(9):

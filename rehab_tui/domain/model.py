@@ -139,6 +139,9 @@ class Journal:
     #: Days holding a snooze that uses the budget (exempt ones, history brought
     #: in from another tracker, left out): what snoozing.budget_for counts.
     budget_days: frozenset[date] = frozenset()
+    #: None: the whole record; a day: only what touches that day and later
+    #: (Store.journal(since=...)), enough for a checklist that exact_from allows.
+    since: date | None = None
 
     def with_log(self, new: HabitLog) -> Journal:
         """This journal with one habit's record replaced (or added)."""

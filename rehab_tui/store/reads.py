@@ -8,6 +8,7 @@ from collections import defaultdict
 from datetime import date
 from typing import TYPE_CHECKING
 
+from ..domain.checklist import RECENT_PAST, exact_from
 from ..domain.dates import iso
 from ..domain.errors import NotFound
 from ..domain.model import Habit, HabitLog, Journal, Pause, Snooze
@@ -65,7 +66,15 @@ class Reads(SettingsRoom, Body):
             )
             for h in habits
         )
-        return Journal(logs, rest_days, settings.week_start, settings.snooze_budget, budget_days)
+        return Journal(logs, rest_days, settings.week_start, settings.snooze_budget, budget_days, since)
+
+    def journal_for(self, day: date, today: date, with_streaks: bool = True) -> Journal:
+        """The journal `day`'s checklist needs: the recent past alone when it
+        gives the same answer as the whole record (checklist.exact_from), which
+        spares reading years of history; else the whole record."""
+        since = day - RECENT_PAST
+        journal = self.journal(since=since)
+        return journal if exact_from(journal, day, today, since, with_streaks) else self.journal()
 
     def log(self, habit_id: int) -> HabitLog:
         """One habit with everything recorded for it."""

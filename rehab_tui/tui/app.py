@@ -78,7 +78,9 @@ class RehabApp(Ticking, Resting, Sessions, BodyAndProgress, Routine, App[None]):
         self.set_reactive(RehabApp.today, self._clock_today())
         self.set_reactive(RehabApp.selected, self.today)
         self.use_keymap(self.settings.keymap)
-        self.board = Board(store.journal(), self.today)
+        # The first frame needs today's checklist and month, which the recent
+        # past usually holds; the whole record follows it (on_ready).
+        self.board = Board(store.journal_for(self.today, self.today), self.today)
         self._data_version = store.data_version()
         self.sub_title = subtitle
         #: exit() was called: keys still queued must not open screens (check_action).
@@ -98,6 +100,13 @@ class RehabApp(Ticking, Resting, Sessions, BodyAndProgress, Routine, App[None]):
         """The first frame is on the screen (Textual's Ready event)."""
         collector.release()  # start-up is over (launch.py held it)
         # The streaks need the whole history; the checklist is what the first frame needed.
+        if self.board.journal.since is not None:
+            try:
+                self.board = Board(self.store.journal(), self.today)
+            except RehabError as exc:
+                # A damaged row further back: as when the app could not open at all.
+                self.exit(return_code=1, message=f"error: {exc}")
+                return
         self._count_streaks(self.board, self.board.prepare())
         self.offer_drop_off()
 

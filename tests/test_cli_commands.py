@@ -39,8 +39,7 @@ from cli_helpers import (
 import rehab_tui
 import rehab_tui.store.reads
 from rehab_tui import __version__
-from rehab_tui.domain.checklist import RECENT_PAST
-from rehab_tui.domain.checklist import checklist
+from rehab_tui.domain.checklist import RECENT_PAST, checklist
 from rehab_tui.store import Store
 
 

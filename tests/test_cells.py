@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.cells import cell_len
 
-from rehab_tui.tui.cells import column_width, fit
+from rehab_tui.cells import column_width, fit
 
 
 def test_a_wide_name_takes_its_cells_and_pads_to_the_column() -> None:

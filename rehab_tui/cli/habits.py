@@ -106,6 +106,13 @@ def add(
     )
 
 
+#: `habit list` fits 80 columns: long names, schedules and slugs are cut with
+#: "…" (`habit list --json` has them whole).
+LIST_WIDTH = 80
+LIST_NAME_CAP = 30
+LIST_SCHEDULE_CAP = 18
+
+
 @habit.command("list")
 @click.option("--all", "show_all", is_flag=True, help="Include archived habits.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
@@ -138,10 +145,20 @@ def list_habits(s: Session, show_all: bool, as_json: bool) -> None:
             ]
         )
         return
-    width = max((len(h.name) for h, _ in rows), default=5) + 2
-    for n, (h, archived) in enumerate(rows, start=1):
+    from ..cells import column_width, fit  # here: `rehab today` and the rest need no cell widths
+
+    names = [terminal_text(h.name) for h, _ in rows]
+    schedules = [h.schedule.describe() for h, _ in rows]
+    name_width = column_width(names, 5, LIST_NAME_CAP)
+    schedule_width = column_width(schedules, 5, LIST_SCHEDULE_CAP)
+    # The slug takes what is left of 80 columns: "NN. ", two gaps, and
+    # "  (archived)" when a row has it.
+    archived_width = len("  (archived)") if any(archived for _, archived in rows) else 0
+    slug_width = max(LIST_WIDTH - 4 - name_width - schedule_width - 4 - archived_width, 12)
+    for n, ((h, archived), name, schedule) in enumerate(zip(rows, names, schedules, strict=True), start=1):
         tail = click.style("  (archived)", dim=True) if archived else ""
-        click.echo(f"{n:>2}. {terminal_text(h.name).ljust(width)}{h.schedule.describe():<14}{h.slug}{tail}")
+        slug = fit(h.slug, slug_width).rstrip()
+        click.echo(f"{n:>2}. {fit(name, name_width)}  {fit(schedule, schedule_width)}  {slug}{tail}")
 
 
 @habit.command("edit")

@@ -50,12 +50,18 @@ def day_text(day: date) -> str:
     return f"{day.isoformat()} ({day:%a})"
 
 
+#: A name column is at most this many cells wide; a longer name is cut with "…".
+NAME_CAP = 32
+
+
 def checklist_text(listing: Checklist, today: date, routine: int | None = None) -> str:
     day = listing.day
     when = "today" if day == today else ("yesterday" if (today - day).days == 1 else "")
     title = f"{day:%A %d %B %Y}" + (f" ({when})" if when else "")
     lines = [click.style(title, bold=True) + "  ·  " + listing.summary(today)]
-    width = max((len(terminal_text(i.log.habit.name)) for i in listing.items), default=10) + 2
+    from ..cells import column_width, fit
+
+    width = column_width((terminal_text(i.log.habit.name) for i in listing.items), 10, NAME_CAP) + 2
     for item in listing.items:
         habit = item.log.habit
         box, colour = BOX[item.state]
@@ -79,7 +85,7 @@ def checklist_text(listing: Checklist, today: date, routine: int | None = None) 
         status = item.week_words(today) or status
         if item.dose is Dose.MIN:
             status += " · minimum dose"
-        name = terminal_text(habit.name).ljust(width)
+        name = fit(terminal_text(habit.name), width)
         lines.append(
             f"  {click.style(box, fg=colour)} {name}{click.style(status, fg=colour)}"
             + (click.style(f"  ({', '.join(extra)})", dim=True) if extra else "")
@@ -138,13 +144,15 @@ def streaks_text(
     """The streaks table: strength (how formed a habit is, slow to move) beside
     adherence (the share of due days done in the last 28, which means
     something from the first week), then the lines for habits fallen off."""
+    from ..cells import column_width, fit
+
     rows = [(terminal_text(name), streak, strength, share, line) for name, streak, strength, share, line in rows]
-    width = max((len(name) for name, *_ in rows), default=5) + 2
+    width = column_width((name for name, *_ in rows), 5, NAME_CAP) + 2
     header = f"{'Habit'.ljust(width)}{'Current':>10}{'Best':>10}  Strength          28 days"
     lines = [click.style(header, bold=True)]
     for name, streak, strength, share, _ in rows:
         lines.append(
-            f"{name.ljust(width)}{plural(streak.current, streak.unit):>10}{plural(streak.best, streak.unit):>10}"
+            f"{fit(name, width)}{plural(streak.current, streak.unit):>10}{plural(streak.best, streak.unit):>10}"
             f"  {bar(strength)} {strength:5.1f}%  {percent(share)}"
         )
     lines.append("")

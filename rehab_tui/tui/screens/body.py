@@ -18,7 +18,7 @@ from textual.widgets import Button, Input, Label, Static
 from ...domain.body import PainReading, area_key, areas, last_readings
 from ...domain.errors import RehabError
 from ...domain.rules import AREA, PAIN
-from ..cells import fit
+from ...cells import fit
 from ..keys import bindings, key_shown
 from ..widgets.body import pain_style
 from .form import FormModal

@@ -19,7 +19,7 @@ from textual_plotext import PlotextPlot
 
 from ...domain.progress import RECENT_WEEKS, TREND_WEEKS, AreaTrend, Progress, percent_words
 from ...domain.rules import PAIN
-from ..cells import column_width, fit
+from ...cells import column_width, fit
 from ..keys import bindings
 from ..main_screen import WIDE
 from ..widgets.streaks import NAME_WIDTH, percent, short_count

@@ -13,7 +13,7 @@ from ...domain.prescription import Dose
 from ...domain.schedules import StreakUnit
 from ...domain.states import DayState
 from ..board import Board
-from ..cells import column_width, fit
+from ...cells import column_width, fit
 from ..keys import bindings
 from ..widgets.checklist import BOXES, MIN_BOX
 from .reading import ReadingModal

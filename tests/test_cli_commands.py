@@ -109,7 +109,10 @@ def test_version_and_help(tmp_path: Path) -> None:
 
 def test_new_database_gets_the_default_routine(tmp_path: Path) -> None:
     path = tmp_path / "rehab.db"
-    assert ok(path, "today").err == f"new database at {path}\n"
+    assert (
+        ok(path, "today").err
+        == f"new database at {path}, with an example routine to make your own (rehab habit list; in the app, h)\n"
+    )
     habits = rows(path, "habits")
     assert [h["slug"] for h in habits] == DEFAULT_SLUGS
     assert [h["name"] for h in habits] == [

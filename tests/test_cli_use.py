@@ -114,7 +114,10 @@ def test_a_usage_error_is_one_error_line_with_status_2(db: Path, args: tuple[str
 def test_a_new_database_is_announced_once(tmp_path: Path) -> None:
     path = tmp_path / "typo.db"
     first = ok(path, "today")
-    assert first.err == f"new database at {path}\n"
+    assert (
+        first.err
+        == f"new database at {path}, with an example routine to make your own (rehab habit list; in the app, h)\n"
+    )
     assert ok(path, "today").err == ""
 
 
@@ -128,7 +131,10 @@ def test_the_default_data_folder_is_made(tmp_path: Path) -> None:
     assert ran.code == 0, ran.err
     made = tmp_path / "data" / "rehab-tui" / "rehab.db"
     assert made.is_file()
-    assert ran.err == f"new database at {made}\n"
+    assert (
+        ran.err
+        == f"new database at {made}, with an example routine to make your own (rehab habit list; in the app, h)\n"
+    )
 
 
 @pytest.mark.parametrize("slash", ["/", ""])
@@ -203,4 +209,6 @@ def test_delete_finds_an_archived_habit(db: Path) -> None:
 def test_a_failed_command_on_a_new_database_still_says_so_in_its_one_line(tmp_path: Path) -> None:
     path = tmp_path / "typo.db"
     line = assert_error(run(path, "done", "nothing"), contains="no habit matches")
-    assert line.endswith(f"(new database at {path})")
+    assert line.endswith(
+        f"(new database at {path}, with an example routine to make your own (rehab habit list; in the app, h))"
+    )

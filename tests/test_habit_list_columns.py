@@ -9,7 +9,11 @@ from pathlib import Path
 from cli_helpers import new_db, ok
 from rich.cells import cell_len
 
-NAMES = ["右股関節のストレッチ 🦵", "A very long habit name that goes on and on about hamstrings and calves", "🦵🦵🦵 emoji"]
+NAMES = [
+    "右股関節のストレッチ 🦵",
+    "A very long habit name that goes on and on about hamstrings and calves",
+    "🦵🦵🦵 emoji",
+]
 
 
 def test_habit_list_lines_up_and_fits_80_columns(tmp_path: Path) -> None:

@@ -227,7 +227,10 @@ def test_a_new_path_in_an_existing_folder_is_created_and_announced(tmp_path: Pat
     path = tmp_path / "rehab.db"
     result = rehab(path, "done", "stick")
     assert result.exit_code == 0, (result.output, result.stderr)
-    assert result.stderr == f"new database at {path}\n"
+    assert (
+        result.stderr
+        == f"new database at {path}, with an example routine to make your own (rehab habit list; in the app, h)\n"
+    )
     assert "Stick rolling done on 2026-11-21" in result.output
     assert path.is_file()
 

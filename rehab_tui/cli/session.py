@@ -38,12 +38,27 @@ READING: frozenset[tuple[str, ...]] = frozenset(
 )
 
 
+#: The commands that fill a new file themselves: it starts without the
+#: example routine, so it holds only what they bring.
+STARTS_EMPTY: frozenset[tuple[str, ...]] = frozenset({("import",), ("restore",)})
+
+
+def _command_path() -> tuple[str, ...]:
+    ctx = click.get_current_context(silent=True)
+    return tuple(ctx.command_path.split()[1:]) if ctx is not None else ()
+
+
+def starts_empty() -> bool:
+    """Whether the command running now makes a new file without the example."""
+    return _command_path() in STARTS_EMPTY
+
+
 def reads_only() -> bool:
     """Whether the command running now is one of READING."""
     ctx = click.get_current_context(silent=True)
     if ctx is None:
         return False
-    path = tuple(ctx.command_path.split()[1:])
+    path = _command_path()
     # `settings` only shows unless it is given a value to set.
     return path in READING or (path == ("settings",) and ctx.params.get("value") is None)
 
@@ -55,6 +70,8 @@ class Session:
         self.chosen_path = bool(db_path)
         #: This run made the database file, and has not said so yet.
         self.created = False
+        #: The file this run made holds the example routine.
+        self.example = False
         self._today_text = today
 
     @cached_property
@@ -67,8 +84,11 @@ class Session:
         new = not os.path.lexists(self.db_path)
         if new:
             self._check_folder()
-        store = Store.open(self.db_path, self.fixed_today or date.today(), read_only_ok=reads_only())
+        store = Store.open(
+            self.db_path, self.fixed_today or date.today(), read_only_ok=reads_only(), example=not starts_empty()
+        )
         self.created = new
+        self.example = store.made_with_example
         return store
 
     def created_note(self) -> str:
@@ -77,7 +97,12 @@ class Session:
         if not self.created:
             return ""
         self.created = False
-        return f"new database at {terminal_text(self.db_path)}"
+        if self.example:
+            return (
+                f"new database at {terminal_text(self.db_path)}, with an example routine to make your own "
+                "(rehab habit list; in the app, h)"
+            )
+        return f"new empty database at {terminal_text(self.db_path)}"
 
     def _check_folder(self) -> None:
         """Refuse to make folders for a chosen path: a typo in one folder's name

@@ -54,6 +54,9 @@ class Gate:
         self.removed_leftovers: list[Path] = []
         #: The day the nag table is kept around besides the real date (NagTable).
         self.nag_centre = date.today()
+        #: This open made the file, with the example routine in it: the app
+        #: offers to keep it or start empty, a command says so.
+        self.made_with_example = False
 
     def close(self) -> None:
         self.db.close()

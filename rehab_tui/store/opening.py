@@ -29,8 +29,9 @@ from .schema import known_migrations, migrations
 
 class Opening(Backup):
     @classmethod
-    def open(cls, path: str | os.PathLike, today: date, read_only_ok: bool = False) -> Self:
-        """Open (or create, with the default routine) the rehab database at `path`.
+    def open(cls, path: str | os.PathLike, today: date, read_only_ok: bool = False, example: bool = True) -> Self:
+        """Open (or create) the rehab database at `path`. A new file holds the
+        example routine unless `example` is False (a file made to import into).
 
         A file that is not ours is refused before anything is written to it. A
         file the user made read-only is opened read-only when `read_only_ok` (a
@@ -42,9 +43,10 @@ class Opening(Backup):
             raise InvalidInput(f"'{path}' is not a file path; give --db the path of a database file")
         path = Path(path).expanduser()
         if not os.path.lexists(path):
-            cls._create(path, today)
+            cls._create(path, today, example)
             store = cls._connect(path)
             store.nag_centre = today
+            store.made_with_example = example
             return store
         writable = check_file(path, read_only_ok)
         # A backup or export killed half-way left a temporary file beside the
@@ -95,7 +97,7 @@ class Opening(Backup):
         return store
 
     @classmethod
-    def _create(cls, path: Path, today: date) -> None:
+    def _create(cls, path: Path, today: date, example: bool) -> None:
         # Build the new file beside its final place and link it in whole, so a
         # crash half-way never leaves a half-made database at the user's path.
         try:
@@ -107,8 +109,9 @@ class Opening(Backup):
                 db = Database(sqlite3.connect(str(tmp)), execute_plugins=False)
                 try:
                     migrations.apply(db)
-                    with db.atomic():
-                        _seed(db, today)
+                    if example:
+                        with db.atomic():
+                            _seed(db, today)
                     db.enable_wal()
                 finally:
                     db.close()

@@ -15,10 +15,10 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static
 
+from ...cells import fit
 from ...domain.body import PainReading, area_key, areas, last_readings
 from ...domain.errors import RehabError
 from ...domain.rules import AREA, PAIN
-from ...cells import fit
 from ..keys import bindings, key_shown
 from ..widgets.body import pain_style
 from .form import FormModal

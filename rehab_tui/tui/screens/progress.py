@@ -17,9 +17,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 from textual_plotext import PlotextPlot
 
+from ...cells import column_width, fit
 from ...domain.progress import RECENT_WEEKS, TREND_WEEKS, AreaTrend, Progress, percent_words
 from ...domain.rules import PAIN
-from ...cells import column_width, fit
 from ..keys import bindings
 from ..main_screen import WIDE
 from ..widgets.streaks import NAME_WIDTH, percent, short_count

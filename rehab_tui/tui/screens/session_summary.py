@@ -8,12 +8,12 @@ from dataclasses import dataclass
 
 from textual.content import Content
 
+from ...cells import column_width, fit
 from ...domain.model import Habit
 from ...domain.prescription import Dose
 from ...domain.schedules import StreakUnit
 from ...domain.states import DayState
 from ..board import Board
-from ...cells import column_width, fit
 from ..keys import bindings
 from ..widgets.checklist import BOXES, MIN_BOX
 from .reading import ReadingModal

@@ -7,11 +7,11 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from ...cells import column_width, fit
 from ...domain.marks import SYMBOLS, Mark
 from ...domain.prescription import Dose
 from ...domain.states import DayState
 from ..board import STRIP_DAYS, StreakRow
-from ...cells import column_width, fit
 from .marks import STATE_STYLES, marks
 
 STRIP: dict[DayState | Dose, tuple[str, str]] = {

@@ -208,7 +208,7 @@ ACTIONS: tuple[Action, ...] = (
         "space",
         "Tick",
         "checklist",
-        run="toggle",
+        run="tick",
         title="Tick or untick",
         hint="Flip the highlighted habit on the shown day",
     ),

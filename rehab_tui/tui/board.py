@@ -107,14 +107,16 @@ class Board:
                     steps[(day - first).days] = day_step(self.journal, log, day, self.today)
         if self._routine_steps is not None:
             logs = routine_logs(self.journal)
-            first = self._routine_first
-            if first is None or any(day < first for day in days):
+            routine_first = self._routine_first
+            if routine_first is None or any(day < routine_first for day in days):
                 return False
             # A quota check-in moves its whole week in the routine (which days
             # are due, the met week, its miss), so every day of it is stepped again.
-            touched = {d for day in days for d in routine_week_days(self.journal, log, day) if first <= d <= self.today}
+            touched = {
+                d for day in days for d in routine_week_days(self.journal, log, day) if routine_first <= d <= self.today
+            }
             for day in touched:
-                self._routine_steps[(day - first).days] = routine_step(self.journal, logs, day, self.today)
+                self._routine_steps[(day - routine_first).days] = routine_step(self.journal, logs, day, self.today)
         return True
 
     def checklist(self, day: date) -> Checklist:
@@ -165,19 +167,19 @@ class Board:
 
     def routine_adherence(self) -> float | None:
         """As domain.streaks.routine_adherence, from the kept steps."""
-        self.routine()
-        return share_done(self._routine_steps[-ADHERENCE_DAYS:]) if self._routine_first else None
+        steps = self._kept_routine_steps()
+        return share_done(steps[-ADHERENCE_DAYS:]) if self._routine_first else None
 
     def routine(self) -> tuple[int, int]:
         """(current, best) for the routine (domain.streaks.routine_streak)."""
         if self._routine is None:
-            steps = self._routine_steps
-            if steps is None:
-                steps = self._routine_steps = self._routine_day_steps()
+            steps = self._kept_routine_steps()
             current = current_run(reversed(steps))
             self._routine = (current, max(longest_run(steps), current))
         return self._routine
 
-    def _routine_day_steps(self) -> list[Step]:
-        self._routine_first, steps = routine_steps(self.journal, self.today)
-        return steps
+    def _kept_routine_steps(self) -> list[Step]:
+        """The routine's steps, counted over the whole history once and then kept (and restepped)."""
+        if self._routine_steps is None:
+            self._routine_first, self._routine_steps = routine_steps(self.journal, self.today)
+        return self._routine_steps

@@ -5,21 +5,18 @@ A part of RehabApp (it inherits this class).
 
 from __future__ import annotations
 
-from datetime import date
 from typing import TYPE_CHECKING
 
 from ..domain.body import PainReading
 from ..domain.errors import InTheFuture
 from ..domain.rules import check_not_future
+from .app_base import AppBase
 
 if TYPE_CHECKING:
     from .screens.body import BodyRating
 
 
-class BodyAndProgress:
-    def _readings_on(self, day: date) -> list[PainReading]:
-        return [r for r in self.attempt(self.store.readings, day) or () if r.day == day]
-
+class BodyAndProgress(AppBase):
     def action_body(self) -> None:
         """`b`: rate how each remembered body area feels on the shown day."""
         day = self.selected

@@ -5,17 +5,21 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cache, partial
-from typing import TYPE_CHECKING
+from typing import Any, Protocol, runtime_checkable
 
 from textual.app import App, SystemCommand
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.screen import Screen
 
-from ..domain.actions import APP, BY_ID, WIDGETS, Action, at, keys_of, on_screen
+from ..domain.actions import APP, BY_ID, WIDGETS, Action, Keymap, at, keys_of, on_screen
 
-if TYPE_CHECKING:
-    from .app import RehabApp
+
+@runtime_checkable
+class Keyed(Protocol):
+    """An app with the keymap setting applied (AppBase.use_keymap): all the hints need of it."""
+
+    keymap: Keymap
 
 
 @cache
@@ -43,14 +47,16 @@ def key_bindings(action: Action, keys: list[str], remapped: bool = False) -> lis
     ]
 
 
-def bindings(place: str) -> list[Binding]:
+def bindings(place: str) -> list[BindingType]:
     """The bindings of a screen, a widget (by its id) or the app, for its BINDINGS."""
     return [b for action in at(place) for b in key_bindings(action, action.keys.split(",") if action.keys else [])]
 
 
-def keys_now(app: RehabApp, action: Action) -> list[Binding]:
-    """An action's bindings as the app's keymap has them (RehabApp.use_keymap)."""
-    return key_bindings(action, keys_of(action, app.keymap), remapped=action.id in app.keymap)
+def keys_now(app: App[Any], action: Action) -> list[Binding]:
+    """An action's bindings as the app's keymap has them (AppBase.use_keymap);
+    the table's keys in an app without one."""
+    keymap = app.keymap if isinstance(app, Keyed) else {}
+    return key_bindings(action, keys_of(action, keymap), remapped=action.id in keymap)
 
 
 def key_of(screen: Screen, action_id: str) -> str:

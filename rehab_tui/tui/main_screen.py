@@ -12,6 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
+from .app_base import AppBase
 from .keys import bindings
 from .widgets.body import BodyLine
 from .widgets.calendar import MonthCalendar
@@ -46,7 +47,8 @@ class MainScreen(Screen):
 
     def on_mount(self) -> None:
         self._fit()
-        self.app.refresh_day()
+        if isinstance(self.app, AppBase):  # RehabApp's: it fills in the shown day
+            self.app.refresh_day()
         self.query_one(ChecklistView).focus()
 
     def on_resize(self) -> None:

@@ -13,6 +13,7 @@ from ..domain.errors import RehabError
 from ..domain.model import Habit, Snooze
 from ..domain.rules import check_snooze_day
 from ..domain.snoozing import budget_for
+from .app_base import AppBase
 from .widgets.checklist import ChecklistView
 
 if TYPE_CHECKING:
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     from .screens.snoozed import SnoozeMore, Unsnooze
 
 
-class Resting:
+class Resting(AppBase):
     def _active_habits(self) -> list[Habit]:
         return [log.habit for log in self.board.journal.active_on(self.selected)]
 

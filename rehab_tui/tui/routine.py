@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..domain.errors import RehabError
+from .app_base import AppBase
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
     from .screens.habits import HabitsScreen
 
 
-class Routine:
+class Routine(AppBase):
     def action_habits(self) -> None:
         from .screens.habits import HabitsScreen
 

@@ -1,6 +1,7 @@
 """The guided session (`g`) and the drop-off note that offers a minimum one.
 
-A part of RehabApp (it inherits this class).
+A part of RehabApp (it inherits this class); it ticks what a session did
+through Ticking.set_done, so it derives from Ticking.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from ..domain.drop_off import drop_off
 from ..domain.model import Habit
 from ..domain.notices import Notice
 from ..domain.states import DayState
+from .ticking import Ticking
 from .widgets.checklist import ChecklistView
 
 if TYPE_CHECKING:
@@ -18,7 +20,7 @@ if TYPE_CHECKING:
     from .screens.session_summary import Currents
 
 
-class Sessions:
+class Sessions(Ticking):
     def _open_today(self, minimum: bool) -> list[Habit]:
         """Today's items a session walks, in checklist order: the due ones, and
         in a full session the quota habits still open this week too (any day

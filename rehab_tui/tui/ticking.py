@@ -13,10 +13,11 @@ from textual.content import Content
 from ..domain.errors import BeforeStart, InTheFuture
 from ..domain.prescription import Dose
 from ..domain.states import DayState, due_days
+from .app_base import AppBase
 from .widgets.checklist import ChecklistView
 
 
-class Ticking:
+class Ticking(AppBase):
     def on_checklist_view_toggled(self, event: ChecklistView.Toggled) -> None:
         self.set_done(event.habit_id, event.day, event.done, event.dose)
 
@@ -31,7 +32,7 @@ class Ticking:
             self.notify("That day hasn't come yet: tick it on the day.", severity="warning")
             return False
         except BeforeStart as refused:
-            self._offer_new_start(refused, dose)
+            self._offer_new_start(habit_id, refused, dose)
             return False
         except self.FAILURES as exc:
             self.show_failure(exc)
@@ -43,11 +44,11 @@ class Ticking:
             self.query_one(ChecklistView).advance_from(habit_id)
         return True
 
-    def _offer_new_start(self, refused: BeforeStart, dose: Dose) -> None:
-        """A tick before the start: ask whether to move the start back to that day."""
+    def _offer_new_start(self, habit_id: int, refused: BeforeStart, dose: Dose) -> None:
+        """A tick of `habit_id` before its start: ask whether to move the start back to that day."""
         from .screens.confirm import ConfirmScreen
 
-        habit = self.board.journal.log(refused.habit_id).habit
+        habit = self.board.journal.log(habit_id).habit
         day = refused.day
         due = due_days(habit, day, refused.start - timedelta(days=1))
         question = Content.assemble(
@@ -57,9 +58,9 @@ class Ticking:
         )
 
         def answered(yes: bool | None) -> None:
-            if yes and self.attempt(self.store.edit_habit, habit.id, self.today, start=day) is not None:
+            if yes and self.attempt(self.store.edit_habit, habit_id, self.today, start=day) is not None:
                 self.reload()
-                self.set_done(habit.id, day, True, dose)
+                self.set_done(habit_id, day, True, dose)
 
         self.push_screen(ConfirmScreen("Move the start?", question, "Move the start"), answered)
 

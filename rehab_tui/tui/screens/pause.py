@@ -90,4 +90,6 @@ class PauseScreen(FormModal[PauseRequest | None]):
             self.notify(str(exc), severity="error")
             return
         habit_id = self.query_one("#habit", Select).value
-        self.dismiss(PauseRequest(int(habit_id), pause.start, pause.until, reason))
+        if not isinstance(habit_id, int):
+            return  # allow_blank=False: never Select.BLANK, a habit's id
+        self.dismiss(PauseRequest(habit_id, pause.start, pause.until, reason))

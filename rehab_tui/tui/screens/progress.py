@@ -31,8 +31,8 @@ POINTS, MEAN, BARS = "foreground", "warning", "primary"
 Y_LABEL = 4
 
 
-def _y_axis(ticks: list[int], unit: str = "") -> tuple[list[int], list[str]]:
-    return ticks, [f"{tick}{unit}".rjust(Y_LABEL) for tick in ticks]
+def _y_axis(ticks: list[int], unit: str = "") -> tuple[list[float], list[str]]:
+    return [float(tick) for tick in ticks], [f"{tick}{unit}".rjust(Y_LABEL) for tick in ticks]
 
 
 def _runs(points: list[tuple[int, float | None]]) -> list[list[tuple[int, float]]]:

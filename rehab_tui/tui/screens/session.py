@@ -191,7 +191,7 @@ class SessionScreen(Screen[Outcomes]):
             "progress",
             " · ".join(part for part in (f"item {self.index + 1} of {len(self.habits)}", step.progress()) if part),
         )
-        if remaining is not None:
+        if remaining is not None and step.seconds is not None:  # position() times only a timed step
             self.query_one(Digits).update(str(shown_seconds(remaining)))
             self.query_one(ProgressBar).update(total=step.seconds, progress=step.seconds - remaining)
             self._put("step", step.words())

@@ -107,7 +107,8 @@ class SnoozeScreen(FormModal[SnoozeRequest | PauseInstead | None]):
 
     def _target(self) -> int | None:
         value = self.query_one("#target", Select).value
-        return None if value == WHOLE_DAY else int(value)
+        # allow_blank=False: a habit's id or WHOLE_DAY, never Select.BLANK.
+        return value if isinstance(value, int) and value != WHOLE_DAY else None
 
     def confirm(self) -> None:
         if self.spent:

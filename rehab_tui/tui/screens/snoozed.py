@@ -91,5 +91,7 @@ class SnoozedScreen(FormModal[Unsnooze | SnoozeMore | None]):
     def confirm(self) -> None:
         target = self.target
         for select in self.query("#target").results(Select):
-            target = None if select.value == WHOLE_DAY else int(select.value)
+            # allow_blank=False: a habit's id or WHOLE_DAY, never Select.BLANK.
+            value = select.value
+            target = value if isinstance(value, int) and value != WHOLE_DAY else None
         self.dismiss(Unsnooze(self.day, target))

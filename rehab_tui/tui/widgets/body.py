@@ -31,9 +31,10 @@ class BodyLine(Static):
     """
 
     def show(self, readings: Sequence[PainReading]) -> None:
-        rated = [r for r in readings if r.pain is not None]
+        rated = [(r.area, r.pain) for r in readings if r.pain is not None]
         self.set_class(not rated, "-empty")
         parts = [
-            Content.assemble((f"{r.area} ", "$foreground"), (str(r.pain), f"bold {pain_style(r.pain)}")) for r in rated
+            Content.assemble((f"{area} ", "$foreground"), (str(pain), f"bold {pain_style(pain)}"))
+            for area, pain in rated
         ]
         self.update(Content.assemble(("body: ", "bold"), Content(" · ").join(parts)))

@@ -73,7 +73,6 @@ class ChecklistView(OptionList):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.listing: Checklist | None = None
-        self.today: date | None = None
 
     def show(self, listing: Checklist, today: date) -> None:
         """Show a day's checklist, keeping the highlighted habit where it was."""
@@ -81,10 +80,9 @@ class ChecklistView(OptionList):
         # A cursor put away (`put_cursor_away`) stays away while the day is the same.
         away = keep is None and self.listing is not None and self.listing.day == listing.day
         self.listing = listing
-        self.today = today
         self.border_title = self._title(listing, today)
         self.border_subtitle = listing.summary(today)
-        self.set_options(Option(self._prompt(item), id=str(item.log.habit.id)) for item in listing.items)
+        self.set_options(Option(self._prompt(item, today), id=str(item.log.habit.id)) for item in listing.items)
         ids = [str(item.log.habit.id) for item in listing.items]
         if ids and not away:
             self.highlighted = ids.index(keep) if keep in ids else 0
@@ -116,7 +114,7 @@ class ChecklistView(OptionList):
             return f"{listing.day:%A %d %b %Y}"
         return f"{label} · {listing.day:%a %d %b %Y}"
 
-    def _prompt(self, item: Item) -> Content:
+    def _prompt(self, item: Item, today: date) -> Content:
         habit = item.log.habit
         box, colour = BOXES[item.state]
         if item.log.dose_on(item.day) is Dose.MIN:
@@ -127,7 +125,7 @@ class ChecklistView(OptionList):
             # No-break spaces: the option list drops plain spaces at a style boundary.
             parts.append((f"\u00a0·\u00a0{item.schedule.describe()}", "$foreground-muted"))
         first = Content.assemble(*parts)
-        status = self._status(item)
+        status = self._status(item, today)
         plan = habit.plan_words()
         second = Content.assemble(
             ("\u00a0\u00a0", ""),
@@ -138,9 +136,9 @@ class ChecklistView(OptionList):
         )
         return Content("\n").join([first, second])
 
-    def _status(self, item: Item) -> Content:
+    def _status(self, item: Item, today: date) -> Content:
         state = item.state
-        week = item.week_words(self.today)
+        week = item.week_words(today)
         if week is not None:
             style = STATE_STYLES[state] if state is DayState.MISSED else "$foreground-muted"
             return Content.styled(week, style)
@@ -153,7 +151,7 @@ class ChecklistView(OptionList):
         if state is DayState.UPCOMING:
             return Content.styled("due then", "$foreground-muted")
         if state is DayState.OFF:
-            return Content.styled(item.off_words(self.today), "$foreground-muted")
+            return Content.styled(item.off_words(today), "$foreground-muted")
         if state is DayState.MISSED:
             return Content.styled("missed", STATE_STYLES[state])
         minutes = f"{item.log.habit.minutes} min · " if item.log.habit.minutes else ""
@@ -175,7 +173,8 @@ class ChecklistView(OptionList):
         """The highlighted habit's row."""
         return self.item_at(self.highlighted)
 
-    def action_toggle(self) -> None:
+    def action_tick(self) -> None:
+        """Space: tick the highlighted habit, or untick it (not `toggle`: DOMNode's own action)."""
         item = self.current
         if item is not None and self.listing is not None:
             self.post_message(self.Toggled(self, item.log.habit.id, self.listing.day, item.state is not DayState.DONE))
@@ -190,4 +189,4 @@ class ChecklistView(OptionList):
         # A click selects; make it toggle like space does.
         event.stop()
         self.highlighted = event.option_index
-        self.action_toggle()
+        self.action_tick()

@@ -14,8 +14,9 @@ from ...domain.states import DayState
 from ..board import STRIP_DAYS, StreakRow
 from .marks import STATE_STYLES, marks
 
-STRIP: dict[DayState | Dose, tuple[str, str]] = {
-    **marks(
+# From the pairs (not **): a dict keyed by DayState alone is not one keyed by DayState | Dose.
+STRIP: dict[DayState | Dose, tuple[str, str]] = dict(
+    marks(
         {
             DayState.DONE: "●",
             DayState.MISSED: "✗",
@@ -26,10 +27,10 @@ STRIP: dict[DayState | Dose, tuple[str, str]] = {
             DayState.OFF: "·",
             DayState.OPEN: "·",
         }
-    ),
-    # Done, at the minimum dose: the calendar's mark for it.
-    Dose.MIN: (SYMBOLS[Mark.MINIMUM], STATE_STYLES[DayState.DONE]),
-}
+    ).items()
+)
+# Done, at the minimum dose: the calendar's mark for it.
+STRIP[Dose.MIN] = (SYMBOLS[Mark.MINIMUM], STATE_STYLES[DayState.DONE])
 BAR = 8
 NAME_WIDTH = 24  # longer names are cut with an ellipsis
 

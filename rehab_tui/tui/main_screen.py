@@ -1,5 +1,8 @@
 """The main screen: the checklist, the month and the streaks, with the day's keys.
 
+Narrow, the checklist gives a habit one line and the highlighted one's whole
+plan and cue show under it; wide, every row holds them (`roomy`).
+
 The day's bindings live here, not on the App: another screen (the habits, a
 modal) never offers a key that would act on a day it hides. The App owns the
 store and carries the actions out (the table's actions here run `app.` actions).
@@ -17,6 +20,7 @@ from .keys import bindings
 from .widgets.body import BodyLine
 from .widgets.calendar import MonthCalendar
 from .widgets.checklist import ChecklistView
+from .widgets.detail import HabitDetail
 from .widgets.streaks import StreaksPanel
 
 #: From this many columns on, the screen uses the width (the `wide` class, app.tcss).
@@ -37,15 +41,20 @@ class MainScreen(Screen):
         with Horizontal(id="top"):
             with Vertical(id="day"):
                 yield ChecklistView(id="checklist", classes="panel")
+                yield HabitDetail(id="detail", classes="-empty")
                 yield BodyLine(id="body-line")
             yield MonthCalendar(self.week_start, id="calendar", classes="panel")
         yield StreaksPanel(id="streaks", classes="panel")
         yield Footer(show_command_palette=False)
 
     def _fit(self) -> None:
-        self.set_class(self.app.size.width >= WIDE, "wide")
+        wide = self.app.size.width >= WIDE
+        self.set_class(wide, "wide")
+        self.query_one(ChecklistView).roomy = wide
 
     def on_mount(self) -> None:
+        checklist = self.query_one(ChecklistView)
+        self.watch(checklist, "shown", self.query_one(HabitDetail).show)
         self._fit()
         if isinstance(self.app, AppBase):  # RehabApp's: it fills in the shown day
             self.app.refresh_day()

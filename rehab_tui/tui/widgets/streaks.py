@@ -57,14 +57,14 @@ def strength_bar(percent: float) -> Content:
 
 class StreaksPanel(Vertical):
     """The streak table scrolls inside the panel; the never-miss-twice lines stay
-    in view and take at most half the panel, so most habits show beside them."""
+    in view and take at most three lines, so at 80x24 half of six habits show beside them."""
 
     DEFAULT_CSS = """
     StreaksPanel {
         height: 1fr;
         & > #streak-rows { height: 1fr; scrollbar-size-vertical: 1; }
         & > #streak-rows > Static { width: auto; }
-        & > #prompt { height: auto; max-height: 50%; overflow-y: auto; }
+        & > #prompt { height: auto; max-height: 3; overflow-y: auto; }
         & > #prompt.-empty { display: none; }
     }
     """

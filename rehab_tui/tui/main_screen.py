@@ -1,7 +1,7 @@
 """The main screen: the checklist, the month and the streaks, with the day's keys.
 
-Narrow, the checklist gives a habit one line and the highlighted one's whole
-plan and cue show under it; wide, every row holds them (`roomy`).
+Below ROOMY columns the checklist gives a habit one line and the highlighted
+one's whole plan and cue show under it; from ROOMY on every row holds them.
 
 The day's bindings live here, not on the App: another screen (the habits, a
 modal) never offers a key that would act on a day it hides. The App owns the
@@ -25,6 +25,11 @@ from .widgets.streaks import StreaksPanel
 
 #: From this many columns on, the screen uses the width (the `wide` class, app.tcss).
 WIDE = 120
+#: From this many columns on, the checklist (the width less the wide calendar)
+#: holds a plan and a cue on a line of their own: three lines a habit, no
+#: detail under the list (the `roomy` class). Below it, wrapped, they would
+#: push most habits out of view.
+ROOMY = 150
 
 
 class MainScreen(Screen):
@@ -48,9 +53,10 @@ class MainScreen(Screen):
         yield Footer(show_command_palette=False)
 
     def _fit(self) -> None:
-        wide = self.app.size.width >= WIDE
-        self.set_class(wide, "wide")
-        self.query_one(ChecklistView).roomy = wide
+        width = self.app.size.width
+        self.set_class(width >= WIDE, "wide")
+        self.set_class(width >= ROOMY, "roomy")
+        self.query_one(ChecklistView).roomy = width >= ROOMY
 
     def on_mount(self) -> None:
         checklist = self.query_one(ChecklistView)

@@ -1,6 +1,6 @@
 """The selected day's habits, each with its cue and streak; space or enter toggles.
 
-Roomy (a wide screen), a habit takes three lines: its name, its streak and
+Roomy (150 columns and more), a habit takes three lines: its name, its streak and
 plan, its cue. Compact, one line, cut at the edge; the highlighted habit's
 whole plan and cue then show under the list (widgets/detail.py, fed by
 `shown`).
@@ -79,7 +79,7 @@ class ChecklistView(OptionList):
         def control(self) -> ChecklistView:
             return self.checklist
 
-    #: Three lines a habit, nothing cut (set by the screen when it is wide); else one line.
+    #: Three lines a habit, nothing cut (set by the screen when it is wide enough); else one line.
     roomy: reactive[bool] = reactive(False)
     #: The highlighted habit's row as last shown, None while no row is highlighted.
     shown: reactive[Item | None] = reactive(None)

@@ -21,6 +21,7 @@ OUT = Path(__file__).resolve().parent.parent / "screenshots"
 #: the app opens on its drop-off note: `escape` first, but for the note itself.
 SHOTS = {
     "main": ("escape",),
+    "main-wide": ("escape",),
     "drop-off": (),
     "snooze": ("escape", "s"),
     "pause": ("escape", "down", "p"),
@@ -31,6 +32,8 @@ SHOTS = {
     "body": ("escape", "b"),
     "progress": ("escape", "v"),
 }
+#: Terminal sizes other than 100x30: the wide main screen holds every plan and cue on its rows.
+SIZES = {"progress": (120, 36), "main-wide": (160, 45)}
 #: Seconds into the session's first hold when it is shot.
 SESSION_AT = 15
 
@@ -49,7 +52,7 @@ async def shoot(name: str, keys: tuple[str, ...], folder: Path) -> Path:
     store = synthesize(folder / f"{name}.db", TODAY, DEMO_DAYS, seed=DEMO_SEED)
     clock = Clock()
     app = RehabApp(store, today=TODAY, subtitle="demo", monotonic=clock)
-    size = (120, 36) if name == "progress" else (100, 30)
+    size = SIZES.get(name, (100, 30))
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         await pilot.press(*keys)

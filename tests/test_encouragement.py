@@ -6,7 +6,7 @@ from domain_helpers import make_log
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rehab_tui.domain.encouragement import encouragement, smallest_step
+from rehab_tui.domain.encouragement import encouragement, nudges, smallest_step
 from rehab_tui.domain.model import Journal
 from rehab_tui.domain.streaks import adherence, habit_streak, routine_adherence
 
@@ -54,3 +54,24 @@ def test_adherence_is_a_share(done: set[int]) -> None:
     log = make_log(start=TODAY - timedelta(days=40), done=[TODAY - timedelta(days=n) for n in done])
     value = adherence(Journal((log,)), log, TODAY)
     assert value is None or 0 <= value <= 100
+
+
+def test_misses_are_said_once_for_all_the_habits_they_concern() -> None:
+    def fallen(name: str, done_from: int) -> tuple:
+        log = make_log(start=START, done=days(done_from, 30), name=name, minutes=10)
+        return log.habit, habit_streak(Journal((log,)), log, TODAY)
+
+    once = [fallen(name, 2) for name in ("Stick rolling", "Knee cross-friction", "Plank hip dips")]
+    again = [fallen(name, 3) for name in ("Clamshells", "Bridges")]
+    said = nudges([once[0], again[0], once[1], again[1], once[2], fallen("Fine", 0)])
+    assert [n.text for n in said] == [
+        "3 missed once, never miss twice: Stick rolling, Knee cross-friction, Plank hip dips",
+        "2 fresh starts, the smallest step counts: Clamshells, 2 minutes; Bridges, 2 minutes.",
+    ]
+    assert [n.missed_once for n in said] == [True, False]
+    # One habit alone keeps its own sentence.
+    assert [n.text for n in nudges(once[:1] + again[:1])] == [
+        "Stick rolling: missed once — never miss twice.",
+        "Two misses on Clamshells. Start again small today: 2 minutes counts.",
+    ]
+    assert nudges([fallen("Fine", 0)]) == []

@@ -1,4 +1,4 @@
-"""Every screen at 80x24 and 120x36, on the demo history with a fixed date."""
+"""Every screen at 80x24 and 120x36 (the main one at 160x45 too), on the demo history with a fixed date."""
 
 from __future__ import annotations
 
@@ -41,6 +41,18 @@ def test_screen(snap_compare, demo_store, screen, size):
         await _steady(pilot)
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+def test_main_at_160x45(snap_compare, demo_store):
+    """Wide: every row holds its whole plan and cue, the strips run 13 weeks."""
+    app = RehabApp(demo_store, today=TODAY)
+
+    async def run_before(pilot) -> None:
+        await pilot.pause()
+        await pilot.press("escape")
+        await _steady(pilot)
+
+    assert snap_compare(app, terminal_size=(160, 45), run_before=run_before)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")

@@ -8,7 +8,7 @@ import click
 
 from ..domain.checklist import Checklist, checklist
 from ..domain.dates import parse_iso
-from ..domain.encouragement import encouragement
+from ..domain.encouragement import encouragement, nudges
 from ..domain.errors import InvalidInput, RehabError
 from ..domain.prescription import Dose
 from ..domain.streaks import adherence, current_streak, habit_streak, routine_adherence, routine_streak
@@ -194,8 +194,9 @@ def streaks(s: Session, as_json: bool) -> None:
             }
         )
     else:
-        named = [(h.name, streak, value, share, line) for h, streak, value, share, line in rows]
-        click.echo(render.streaks_text(named, routine, routine_share))
+        named = [(h.name, streak, value, share) for h, streak, value, share, _ in rows]
+        said = nudges((h, streak) for h, streak, *_ in rows)
+        click.echo(render.streaks_text(named, routine, routine_share, said))
 
 
 @click.command()

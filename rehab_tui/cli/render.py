@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import calendar as calendar_module
+from collections.abc import Sequence
 from datetime import date
 
 import click
 
 from ..domain.checklist import Checklist
+from ..domain.encouragement import Nudge
 from ..domain.marks import LEGEND, SYMBOLS, Mark
 from ..domain.model import Journal
 from ..domain.prescription import Dose
@@ -137,20 +139,22 @@ def percent(value: float | None) -> str:
 
 
 def streaks_text(
-    rows: list[tuple[str, Streak, float, float | None, str | None]],
+    rows: list[tuple[str, Streak, float, float | None]],
     routine: tuple[int, int],
     routine_adherence: float | None = None,
+    said: Sequence[Nudge] = (),
 ) -> str:
     """The streaks table: strength (how formed a habit is, slow to move) beside
     adherence (the share of due days done in the last 28, which means
-    something from the first week), then the lines for habits fallen off."""
+    something from the first week), then the lines for habits fallen off
+    (domain.encouragement.nudges: each thing said once)."""
     from ..cells import column_width, fit
 
-    rows = [(terminal_text(name), streak, strength, share, line) for name, streak, strength, share, line in rows]
+    rows = [(terminal_text(name), streak, strength, share) for name, streak, strength, share in rows]
     width = column_width((name for name, *_ in rows), 5, NAME_CAP) + 2
     header = f"{'Habit'.ljust(width)}{'Current':>10}{'Best':>10}  Strength          28 days"
     lines = [click.style(header, bold=True)]
-    for name, streak, strength, share, _ in rows:
+    for name, streak, strength, share in rows:
         lines.append(
             f"{fit(name, width)}{plural(streak.current, streak.unit):>10}{plural(streak.best, streak.unit):>10}"
             f"  {bar(strength)} {strength:5.1f}%  {percent(share)}"
@@ -160,7 +164,6 @@ def streaks_text(
         f"Routine: {plural(routine[0], 'days')} in a row, best {plural(routine[1], 'days')}"
         f", {percent(routine_adherence).strip()} of due days done in the last 28"
     )
-    for _, streak, _, _, line in rows:
-        if line:
-            lines.append(click.style(terminal_text(line), fg="yellow" if streak.misses == 1 else "cyan"))
+    for nudge in said:
+        lines.append(click.style(terminal_text(nudge.text), fg="yellow" if nudge.missed_once else "cyan"))
     return "\n".join(lines)

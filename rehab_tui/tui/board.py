@@ -22,7 +22,6 @@ from datetime import date, timedelta
 from ..domain.calendar_days import DaySummary, day_summaries
 from ..domain.checklist import Checklist, checklist
 from ..domain.dates import days_between, week_start_of
-from ..domain.encouragement import encouragement
 from ..domain.model import HabitLog, Journal
 from ..domain.prescription import Dose
 from ..domain.states import DayState, day_state
@@ -45,7 +44,10 @@ from ..domain.streaks import (
 )
 from ..domain.strength import strength
 
-STRIP_DAYS = 28  # the streaks panel shows the last 14, or all 28 when wide
+#: Half a year of days per habit: the streaks panel shows as many whole weeks
+#: of it as its width holds (two at 80 columns, thirteen at 160); keeping
+#: them costs next to nothing beside the streaks' whole history.
+STRIP_DAYS = 7 * 26
 
 
 @dataclass(frozen=True)
@@ -57,10 +59,6 @@ class StreakRow:
     #: for a day done at the minimum dose (shown apart from a full one).
     strip: tuple[DayState | Dose, ...]
     adherence: float | None  # due days done in the last 28 days, 0-100 (None: nothing due)
-
-    @property
-    def encouragement(self) -> str | None:
-        return encouragement(self.log.habit, self.streak)
 
 
 class Board:

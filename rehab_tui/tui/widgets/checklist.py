@@ -1,4 +1,10 @@
-"""The selected day's habits, each with its cue and streak; space or enter toggles."""
+"""The selected day's habits, each with its cue and streak; space or enter toggles.
+
+Roomy (150 columns and more), a habit takes three lines: its name, its streak and
+plan, its cue. Compact, one line, cut at the edge; the highlighted habit's
+whole plan and cue then show under the list (widgets/detail.py, fed by
+`shown`).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +12,7 @@ from datetime import date
 
 from textual.content import Content
 from textual.message import Message
+from textual.reactive import reactive
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -46,6 +53,8 @@ class ChecklistView(OptionList):
     ChecklistView {
         text-wrap: nowrap;
         text-overflow: ellipsis;
+        /* Roomy, nothing is cut: a cue longer than the width goes on below. */
+        &.-roomy { text-wrap: wrap; }
         & > .option-list--option-highlighted { background: $primary 25%; }
         &:focus > .option-list--option-highlighted { background: $primary 40%; }
     }
@@ -70,9 +79,15 @@ class ChecklistView(OptionList):
         def control(self) -> ChecklistView:
             return self.checklist
 
+    #: Three lines a habit, nothing cut (set by the screen when it is wide enough); else one line.
+    roomy: reactive[bool] = reactive(False)
+    #: The highlighted habit's row as last shown, None while no row is highlighted.
+    shown: reactive[Item | None] = reactive(None)
+
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.listing: Checklist | None = None
+        self.today: date | None = None
 
     def show(self, listing: Checklist, today: date) -> None:
         """Show a day's checklist, keeping the highlighted habit where it was."""
@@ -80,17 +95,30 @@ class ChecklistView(OptionList):
         # A cursor put away (`put_cursor_away`) stays away while the day is the same.
         away = keep is None and self.listing is not None and self.listing.day == listing.day
         self.listing = listing
+        self.today = today
         self.border_title = self._title(listing, today)
         self.border_subtitle = listing.summary(today)
         self.set_options(Option(self._prompt(item, today), id=str(item.log.habit.id)) for item in listing.items)
         ids = [str(item.log.habit.id) for item in listing.items]
         if ids and not away:
             self.highlighted = ids.index(keep) if keep in ids else 0
+        self.shown = self.current
+
+    def watch_roomy(self, roomy: bool) -> None:
+        self.set_class(roomy, "-roomy")
+        if self.listing is not None and self.today is not None:
+            self.show(self.listing, self.today)
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        # Not stopped: the screen may listen too.
+        if event.control is self:
+            self.shown = self.current
 
     def put_cursor_away(self) -> None:
         """No row highlighted until an arrow key brings one: after a run of
         ticks (a session), a stray enter then ticks nothing on or off."""
         self.highlighted = None
+        self.shown = None
 
     def advance_from(self, habit_id: int) -> None:
         """After a tick: on to the next row still open (after it, else before it)."""
@@ -124,17 +152,16 @@ class ChecklistView(OptionList):
         if item.schedule.kind is not ScheduleKind.DAILY:
             # No-break spaces: the option list drops plain spaces at a style boundary.
             parts.append((f"\u00a0·\u00a0{item.schedule.describe()}", "$foreground-muted"))
-        first = Content.assemble(*parts)
-        status = self._status(item, today)
+        gap = ("\u00a0\u00a0", "")
         plan = habit.plan_words()
-        second = Content.assemble(
-            ("\u00a0\u00a0", ""),
-            status,
-            *((("\u00a0\u00a0", ""), (plan, "$text-accent")) if plan else ()),
-            ("\u00a0\u00a0", ""),
-            (habit.cue[: CUE.cap], "$foreground-muted italic"),
-        )
-        return Content("\n").join([first, second])
+        status = [self._status(item, today), *((gap, (plan, "$text-accent")) if plan else ())]
+        cue = (habit.cue[: CUE.cap], "$foreground-muted italic")
+        if not self.roomy:
+            return Content.assemble(*parts, gap, *status, *((gap, cue) if habit.cue else ()))
+        lines = [Content.assemble(*parts), Content.assemble(gap, *status)]
+        if habit.cue:
+            lines.append(Content.assemble(gap, cue))
+        return Content("\n").join(lines)
 
     def _status(self, item: Item, today: date) -> Content:
         state = item.state

@@ -1,4 +1,4 @@
-"""Streaks, strength and the last two (or four) weeks for each habit, and the routine streak."""
+"""Streaks, strength and the last weeks (as many as the width holds) for each habit, and the routine streak."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from ...cells import column_width, fit
+from ...domain.encouragement import nudges
 from ...domain.marks import SYMBOLS, Mark
 from ...domain.prescription import Dose
 from ...domain.states import DayState
@@ -33,6 +34,10 @@ STRIP: dict[DayState | Dose, tuple[str, str]] = dict(
 STRIP[Dose.MIN] = (SYMBOLS[Mark.MINIMUM], STATE_STYLES[DayState.DONE])
 BAR = 8
 NAME_WIDTH = 24  # longer names are cut with an ellipsis
+#: The cells of a row before its strip, besides the name: the columns and their gaps.
+BEFORE_STRIP = 2 + 4 + 1 + 4 + 2 + 4 + 2 + BAR + 7
+#: The shortest strip, in weeks: shown even when it makes the row scroll sideways.
+MIN_WEEKS = 2
 
 
 def percent(value: float | None) -> str:
@@ -51,19 +56,20 @@ def strength_bar(percent: float) -> Content:
 
 
 class StreaksPanel(Vertical):
-    """The streak table scrolls inside the panel; the never-miss-twice line stays in view."""
+    """The streak table scrolls inside the panel; the never-miss-twice lines stay
+    in view and take at most three lines, so at 80x24 half of six habits show beside them."""
 
     DEFAULT_CSS = """
     StreaksPanel {
         height: 1fr;
         & > #streak-rows { height: 1fr; scrollbar-size-vertical: 1; }
         & > #streak-rows > Static { width: auto; }
-        & > #prompt { height: auto; max-height: 4; overflow-y: auto; }
+        & > #prompt { height: auto; max-height: 3; overflow-y: auto; }
         & > #prompt.-empty { display: none; }
     }
     """
 
-    #: From this many columns of content on, names run longer and the strip covers four weeks.
+    #: From this many columns of content on, names run longer.
     WIDE_CONTENT = 100
 
     def __init__(self, **kwargs) -> None:
@@ -94,9 +100,11 @@ class StreaksPanel(Vertical):
     def _render_rows(self) -> None:
         rows = self.rows or []
         wide = self.content_size.width >= self.WIDE_CONTENT
-        days = STRIP_DAYS if wide else STRIP_DAYS // 2
         cap = NAME_WIDTH * 2 if wide else NAME_WIDTH
         width = column_width((r.log.habit.name for r in rows), 8, cap)
+        # Whole weeks, as many as the width holds (up to what the board keeps).
+        weeks = (self.content_size.width - width - BEFORE_STRIP) // 7
+        days = 7 * min(max(weeks, MIN_WEEKS), STRIP_DAYS // 7)
         header = Content.styled(
             f"{'habit'.ljust(width)}  {'now':>4} {'best':>4}  {'28d':>4}  "
             f"{'strength':<{BAR + 5}}  last {days // 7} weeks",
@@ -123,12 +131,12 @@ class StreaksPanel(Vertical):
             )
         self.query_one("#streak-table", Static).update(Content("\n").join(lines))
         prompt = self.query_one("#prompt", Static)
-        # One line a habit that fell off, names whole (the line wraps instead).
-        said = [r.encouragement for r in rows if r.encouragement]
+        # Each thing said once (names whole: the line wraps instead).
+        said = nudges((r.log.habit, r.streak) for r in rows)
         prompt.set_class(not said, "-empty")
         if said:
             prompt.update(
                 Content("\n").join(
-                    Content.assemble(("↻ ", "$text-warning bold"), (line, "$text-warning")) for line in said
+                    Content.assemble(("↻ ", "$text-warning bold"), (nudge.text, "$text-warning")) for nudge in said
                 )
             )

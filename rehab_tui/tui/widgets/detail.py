@@ -1,0 +1,33 @@
+"""The highlighted habit's whole plan and cue, under a checklist too narrow to hold them."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widgets import Static
+
+from ...domain.checklist import Item
+from ...domain.rules import CUE
+
+
+class HabitDetail(Static):
+    """`hold 60 s each side · after every run, or before bed` then the cue,
+    wrapped, never cut; hidden while no habit is highlighted."""
+
+    DEFAULT_CSS = """
+    HabitDetail {
+        height: auto;
+        padding: 0 2;  /* the checklist's text starts after its border and padding */
+        background: $surface;
+        &.-empty { display: none; }
+    }
+    """
+
+    def show(self, item: Item | None) -> None:
+        habit = item.log.habit if item is not None else None
+        parts = []
+        if habit is not None and (plan := habit.plan_words()):
+            parts.append(Content.styled(plan, "$text-accent"))
+        if habit is not None and habit.cue:
+            parts.append(Content.styled(habit.cue[: CUE.cap], "$foreground-muted italic"))
+        self.set_class(not parts, "-empty")
+        self.update(Content("\n").join(parts))

@@ -50,6 +50,7 @@ class RehabApp(Sessions, Ticking, Resting, BodyAndProgress, Routine):
         poll_seconds: float = 1.0,
         subtitle: str = "",
         monotonic: Callable[[], float] = time.monotonic,
+        offer_start_empty: bool = False,
     ) -> None:
         super().__init__()
         self.store = store
@@ -70,6 +71,8 @@ class RehabApp(Sessions, Ticking, Resting, BodyAndProgress, Routine):
         self.sub_title = subtitle
         #: exit() was called: keys still queued must not open screens (check_action).
         self.exiting = False
+        #: The launch made this file with the example routine: ask once whether to keep it.
+        self.new_with_example = offer_start_empty
 
     # ----------------------------------------------------------------- layout
 
@@ -93,7 +96,10 @@ class RehabApp(Sessions, Ticking, Resting, BodyAndProgress, Routine):
                 self.exit(return_code=1, message=f"error: {exc}")
                 return
         self._count_streaks(self.board, self.board.prepare())
-        self.offer_drop_off()
+        if self.new_with_example:
+            self.offer_start_empty()  # a new file has no history: no drop-off to note
+        else:
+            self.offer_drop_off()
 
     def _count_streaks(self, board: Board, work: Iterator[None]) -> None:
         """Fill the streaks panel, a habit per turn so keys are not kept waiting."""

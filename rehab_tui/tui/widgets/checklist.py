@@ -46,8 +46,15 @@ class ChecklistView(OptionList):
     ChecklistView {
         text-wrap: nowrap;
         text-overflow: ellipsis;
-        & > .option-list--option-highlighted { background: $primary 25%; }
-        &:focus > .option-list--option-highlighted { background: $primary 40%; }
+        /* The theme's cursor, solid: a blend of $primary with the panel is lost
+           when colours are reduced (256: 23 on 235; 16: black on black). */
+        & > .option-list--option-highlighted {
+            background: $block-cursor-blurred-background; text-style: $block-cursor-blurred-text-style;
+        }
+        &:focus > .option-list--option-highlighted {
+            color: $block-cursor-foreground; background: $block-cursor-background;
+            text-style: $block-cursor-text-style;
+        }
     }
     """
 

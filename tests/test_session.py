@@ -228,8 +228,9 @@ async def test_escape_ends_the_session_and_keeps_what_was_done(routine):
     assert doses(routine) == {STICK: "full"}
 
 
-async def test_an_enter_too_many_after_the_summary_unticks_nothing(routine):
-    app = RehabApp(routine, today=TODAY, monotonic=FakeMonotonic())
+async def test_an_enter_too_many_after_the_summary_ticks_nothing_and_space_then_ticks_the_next(routine):
+    clock = FakeMonotonic()
+    app = RehabApp(routine, today=TODAY, monotonic=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await start_session(pilot)
         await pilot.press("enter", "escape")  # Stick rolling done, then the session ends
@@ -238,9 +239,15 @@ async def test_an_enter_too_many_after_the_summary_unticks_nothing(routine):
         await pilot.press("enter", "enter", "enter")
         await pilot.pause()
         checklist = app.query_one(ChecklistView)
-        assert doses(routine) == {STICK: "full"} and checklist.highlighted is None
-        await pilot.press("down")
-        assert checklist.highlighted == 0
+        # The cursor rests on the next open habit; the extra enters ticked nothing on or off.
+        assert doses(routine) == {STICK: "full"} and checklist.highlighted == 1
+        await pilot.press("space")
+        await pilot.pause()
+        assert doses(routine) == {STICK: "full", BALL: "full"}
+        clock.advance(1)  # a moment later, enter is a tick again
+        await pilot.press("enter")
+        await pilot.pause()
+    assert doses(routine) == {STICK: "full", BALL: "full", PLANK: "full"}
 
 
 async def test_back_returns_to_an_item_and_n_skips_without_ticking(routine):

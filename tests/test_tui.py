@@ -83,7 +83,10 @@ async def test_u_undoes_the_highlighted_checkin(fresh_store):
     fresh_store.check_in([1], TODAY, TODAY)
     app = RehabApp(fresh_store, today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("u")
+        await pilot.pause()
+        # The cursor starts on the first habit still to do; up brings it to the ticked one.
+        assert app.query_one(ChecklistView).highlighted == 1
+        await pilot.press("up", "u")
         await pilot.pause()
         assert checkins(fresh_store) == set()
 
@@ -200,7 +203,9 @@ async def test_pause_modal_pauses_the_highlighted_habit(fresh_store):
         assert [(r["habit_id"], r["start"], r["until"]) for r in rows] == [(2, "2026-11-21", "2026-11-30")]
         item = app.query_one(ChecklistView).listing.items[1]
         assert item.state == "paused"
-        await pilot.press("r")
+        # The cursor moved on to the next habit still to do; back up to resume the paused one.
+        assert app.query_one(ChecklistView).highlighted == 2
+        await pilot.press("up", "r")
         await pilot.pause()
         assert Database(fresh_store.path)["pauses"].count == 0
 

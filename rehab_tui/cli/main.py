@@ -138,7 +138,7 @@ def cli(ctx: click.Context, db_path: str | None, today: str | None, demo: bool) 
 
             day = state.fixed_today or date.today()
             with demo_store(day) as store:
-                launch(store, day, "demo (a throwaway copy)")
+                launch(store, day, "demo (a throwaway copy)", demo=True)
         else:
             launch(state.store, state.fixed_today, str(state.db_path))
 

@@ -97,7 +97,7 @@ class Session:
         if not self.created:
             return ""
         self.created = False
-        if self.example:
+        if self.example and self.store.made_with_example:  # the app may have started it empty
             return (
                 f"new database at {terminal_text(self.db_path)}, with an example routine to make your own "
                 "(rehab habit list; in the app, h)"

@@ -29,6 +29,7 @@ SCREENS: dict[str, tuple[str, ...]] = {
     "progress": ("progress", APP),
     "confirm": ("confirm",),
     "drop_off": ("drop_off",),
+    "new_file": ("new_file",),
     "form": ("form",),  # the snooze, pause, snoozed and habit forms
     "body": ("form", "body", "pain_row"),
     "help": ("reading", "help"),
@@ -257,6 +258,8 @@ ACTIONS: tuple[Action, ...] = (
     Action("confirm_no", "n,escape", "No", "confirm", run="answer(False)"),
     Action("drop_off_start", "g", "Minimum session", "drop_off", run="answer(True)"),
     Action("drop_off_later", "escape", "Not now", "drop_off", run="answer(False)"),
+    Action("new_file_keep", "k,escape", "Keep the example", "new_file", run="answer(False)"),
+    Action("new_file_empty", "e", "Start empty", "new_file", run="answer(True)"),
     Action("form_cancel", "escape", "Cancel", "form", run="cancel"),
     Action("body_save", "enter", "Save", "body", run="save"),
     # On each area's row too: the scrolling list around the rows would take the arrows.

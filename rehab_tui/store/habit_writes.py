@@ -197,6 +197,23 @@ class HabitWrites(Reads, Backup):
             db.table("habits").delete(habit_id)
             return Deleted(row["name"], row["slug"], counts, kept)
 
+    def drop_example(self) -> list[str]:
+        """Start empty: remove the example routine this file was made with, in
+        one transaction; the names removed. Refused once any of it was used or
+        changed (it is the person's routine then: archive keeps its history)."""
+        with self._write() as db:
+            rows = list(db.table("habits").rows_where(order_by="position, id"))
+            used = [
+                r["name"] for r in rows if r["updated_at"] is not None or any(self.history_counts(r["id"]).values())
+            ]
+            if used:
+                raise RuleRefused(f"{', '.join(used)} changed since the file was made: archive a habit instead")
+            for row in rows:
+                db.table("schedules").delete_where("habit_id = ?", [row["id"]])
+                db.table("habits").delete(row["id"])
+            self.made_with_example = False
+            return [row["name"] for row in rows]
+
     def _readable(self, habit_id: int) -> bool:
         try:
             self.habit(habit_id)

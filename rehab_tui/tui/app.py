@@ -16,6 +16,7 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 from textual.app import SystemCommand
+from textual.content import Content
 from textual.screen import Screen
 
 from .. import collector
@@ -49,6 +50,7 @@ class RehabApp(Sessions, Ticking, Resting, BodyAndProgress, Routine):
         poll_seconds: float = 1.0,
         subtitle: str = "",
         monotonic: Callable[[], float] = time.monotonic,
+        offer_start_empty: bool = False,
     ) -> None:
         super().__init__()
         self.store = store
@@ -69,6 +71,8 @@ class RehabApp(Sessions, Ticking, Resting, BodyAndProgress, Routine):
         self.sub_title = subtitle
         #: exit() was called: keys still queued must not open screens (check_action).
         self.exiting = False
+        #: The launch made this file with the example routine: ask once whether to keep it.
+        self.new_with_example = offer_start_empty
 
     # ----------------------------------------------------------------- layout
 
@@ -92,7 +96,10 @@ class RehabApp(Sessions, Ticking, Resting, BodyAndProgress, Routine):
                 self.exit(return_code=1, message=f"error: {exc}")
                 return
         self._count_streaks(self.board, self.board.prepare())
-        self.offer_drop_off()
+        if self.new_with_example:
+            self.offer_start_empty()  # a new file has no history: no drop-off to note
+        else:
+            self.offer_drop_off()
 
     def _count_streaks(self, board: Board, work: Iterator[None]) -> None:
         """Fill the streaks panel, a habit per turn so keys are not kept waiting."""
@@ -165,6 +172,18 @@ class RehabApp(Sessions, Ticking, Resting, BodyAndProgress, Routine):
         from .screens.help import HelpScreen, help_rows
 
         self.push_screen(HelpScreen(help_rows(self.screen)))
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C (Textual's binding) does not quit: say which key does, on this
+        screen and with the keymap applied. Textual's own note is markup, which
+        notify shows as plain text (it keeps the user's words literal)."""
+        keys = [key for key, active in self.active_bindings.items() if active.binding.action in ("quit", "app.quit")]
+        if not keys:
+            return
+        # A plain key first ("q" on the day's screen); a chord is said by its name ("ctrl+q").
+        key = min(keys, key=lambda k: "+" in k)
+        words = key if "+" in key else self.get_key_display(self.active_bindings[key].binding)
+        self.notify(Content.assemble("Press ", (words, "bold"), " to quit the app"), title="Do you want to quit?")
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's own (the theme, quit, ...), then the actions of the screen

@@ -13,6 +13,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from textual.app import App
+from textual.content import Content
 from textual.reactive import reactive
 
 from ..domain.actions import Keymap, parse_keymap
@@ -112,21 +113,26 @@ class AppBase(App[None]):
 
     def notify(
         self,
-        message: str,
+        message: str | Content,
         *,
         title: str = "",
         severity: SeverityLevel = "information",
         timeout: float | None = None,
         markup: bool = True,
     ) -> None:
-        """Every notification as plain text, whatever a caller asks.
+        """A string as plain text, whatever a caller asks; a Content (the app's
+        own words, styled) as it is.
 
         Messages quote names, cues and what was typed ("a habit named 'Stretch [/]'
         already exists"); read as markup they would crash the app or run an
         action (`[@click=...]`). Widget.notify passes markup=True by default, so
-        the one safe place to decide is here.
+        the one safe place to decide is here. A Content is turned into markup
+        with what it quotes escaped.
         """
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+        if isinstance(message, Content):
+            super().notify(message.markup, title=title, severity=severity, timeout=timeout, markup=True)
+        else:
+            super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def attempt(self, action: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         """Run a store action; a failure becomes a notification, never a crash."""

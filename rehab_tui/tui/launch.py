@@ -10,16 +10,23 @@ from .. import collector
 
 if TYPE_CHECKING:
     from ..store import Store
+    from .app import RehabApp
 
 
-def launch(store: Store, today: date | None, subtitle: str) -> None:
+def make_app(store: Store, today: date | None, subtitle: str, demo: bool = False) -> RehabApp:
+    """The app on `store`. A file this run made with the example routine is
+    offered empty once (the demo's never: its history is the point)."""
+    from .app import RehabApp
+
+    return RehabApp(store, today=today, subtitle=subtitle, offer_start_empty=store.made_with_example and not demo)
+
+
+def launch(store: Store, today: date | None, subtitle: str, demo: bool = False) -> None:
     """Run the app on `store` (with `today` fixed, if given) until it quits."""
     # Textual's imports and the first screen are start-up too: RehabApp
     # releases the collector once its first frame is up (on_ready).
     collector.hold()
-    from .app import RehabApp
-
-    app = RehabApp(store, today=today, subtitle=subtitle)
+    app = make_app(store, today, subtitle, demo)
     app.run()
     # Textual prints a crash's traceback and returns; the process must still
     # say it failed (a shell, a script or a terminal multiplexer looks at it).

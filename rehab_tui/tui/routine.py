@@ -19,6 +19,18 @@ if TYPE_CHECKING:
 
 
 class Routine(AppBase):
+    def offer_start_empty(self) -> None:
+        """The app made this file with the example routine: keep it, or start empty?"""
+        from .screens.new_file import NewFileNote
+
+        names = [habit.name for habit in self.store.habits()]
+        self.push_screen(NewFileNote(names), lambda empty: self._start_empty() if empty else None)
+
+    def _start_empty(self) -> None:
+        # The checklist then says how to add a habit.
+        if self.attempt(self.store.drop_example) is not None:
+            self.reload()
+
     def action_habits(self) -> None:
         from .screens.habits import HabitsScreen
 

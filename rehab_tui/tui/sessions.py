@@ -12,8 +12,7 @@ from ..domain.drop_off import drop_off
 from ..domain.model import Habit
 from ..domain.notices import Notice
 from ..domain.states import DayState
-from .ticking import Ticking
-from .widgets.checklist import ChecklistView
+from .ticking import STRAY_ENTER_SECONDS, Ticking
 
 if TYPE_CHECKING:
     from .screens.session import Outcomes
@@ -49,11 +48,12 @@ class Sessions(Ticking):
         from .screens.session_summary import SessionSummary, current_streaks, streak_moves
 
         moves = streak_moves(before, current_streaks(self.board))
+        self.push_screen(SessionSummary(habits, outcomes or {}, moves), self._summary_closed)
+
+    def _summary_closed(self, _: None) -> None:
         # The enter that closes the summary is often pressed twice: the second
-        # must not untick the item the session ticked last.
-        self.push_screen(
-            SessionSummary(habits, outcomes or {}, moves), lambda _: self.query_one(ChecklistView).put_cursor_away()
-        )
+        # lands on the checklist, where the cursor rests on a row to tick.
+        self.quiet_until = self.monotonic() + STRAY_ENTER_SECONDS
 
     def offer_drop_off(self) -> None:
         """The net under the fall-off: when the routine has dropped, say so in

@@ -16,9 +16,19 @@ from ..domain.states import DayState, due_days
 from .app_base import AppBase
 from .widgets.checklist import ChecklistView
 
+#: How long after a session's summary closes an enter on the checklist is
+#: taken for the closing enter pressed twice, and dropped: it would tick or
+#: untick the row the cursor rests on.
+STRAY_ENTER_SECONDS = 0.6
+
 
 class Ticking(AppBase):
+    #: Until when (on the app's monotonic clock) a row picked on the checklist is a stray enter.
+    quiet_until = float("-inf")
+
     def on_checklist_view_toggled(self, event: ChecklistView.Toggled) -> None:
+        if event.picked and self.monotonic() < self.quiet_until:
+            return
         self.set_done(event.habit_id, event.day, event.done, event.dose)
 
     def set_done(self, habit_id: int, day: date, done: bool, dose: Dose = Dose.FULL) -> bool:
@@ -39,9 +49,7 @@ class Ticking(AppBase):
             return False
         for log in ticks.logs:
             self.board.replace_log(log)
-        self.refresh_all()
-        if done:
-            self.query_one(ChecklistView).advance_from(habit_id)
+        self.refresh_all()  # the checklist's cursor moves on from a row just ticked
         return True
 
     def _offer_new_start(self, habit_id: int, refused: BeforeStart, dose: Dose) -> None:

@@ -22,7 +22,7 @@ from ...domain.prescription import Dose
 from ...domain.rules import CUE
 from ...domain.schedules import ScheduleKind
 from ...domain.states import DayState
-from ..keys import bindings
+from ..keys import bindings, key_shown
 from .marks import STATE_STYLES, marks
 
 BOXES = marks(
@@ -55,18 +55,32 @@ class ChecklistView(OptionList):
         text-overflow: ellipsis;
         /* Roomy, nothing is cut: a cue longer than the width goes on below. */
         &.-roomy { text-wrap: wrap; }
-        & > .option-list--option-highlighted { background: $primary 25%; }
-        &:focus > .option-list--option-highlighted { background: $primary 40%; }
+        /* The theme's cursor, solid: a blend of $primary with the panel is lost
+           when colours are reduced (256: 23 on 235; 16: black on black). */
+        & > .option-list--option-highlighted {
+            background: $block-cursor-blurred-background; text-style: $block-cursor-blurred-text-style;
+        }
+        &:focus > .option-list--option-highlighted {
+            color: $block-cursor-foreground; background: $block-cursor-background;
+            text-style: $block-cursor-text-style;
+        }
     }
     """
 
     BINDINGS = bindings("checklist")
 
     class Toggled(Message):
-        """The person asked to flip a habit on the shown day (a tick at `dose`)."""
+        """The person asked to flip a habit on the shown day (a tick at `dose`);
+        `picked`: by selecting the row (enter, a click), not by a tick key."""
 
         def __init__(
-            self, checklist: ChecklistView, habit_id: int, day: date, done: bool, dose: Dose = Dose.FULL
+            self,
+            checklist: ChecklistView,
+            habit_id: int,
+            day: date,
+            done: bool,
+            dose: Dose = Dose.FULL,
+            picked: bool = False,
         ) -> None:
             super().__init__()
             self.checklist = checklist
@@ -74,6 +88,7 @@ class ChecklistView(OptionList):
             self.day = day
             self.done = done
             self.dose = dose
+            self.picked = picked
 
         @property
         def control(self) -> ChecklistView:
@@ -90,18 +105,20 @@ class ChecklistView(OptionList):
         self.today: date | None = None
 
     def show(self, listing: Checklist, today: date) -> None:
-        """Show a day's checklist, keeping the highlighted habit where it was."""
-        keep = self.highlighted_option.id if self.highlighted_option else None
-        # A cursor put away (`put_cursor_away`) stays away while the day is the same.
-        away = keep is None and self.listing is not None and self.listing.day == listing.day
+        """Show a day's checklist; the cursor rests where the next tick belongs (`_rest`)."""
+        before = self.listing
+        keep = self.current
         self.listing = listing
         self.today = today
         self.border_title = self._title(listing, today)
         self.border_subtitle = listing.summary(today)
+        if not listing.items:
+            self.set_options([self._no_habits()])
+            self.shown = None
+            return
         self.set_options(Option(self._prompt(item, today), id=str(item.log.habit.id)) for item in listing.items)
-        ids = [str(item.log.habit.id) for item in listing.items]
-        if ids and not away:
-            self.highlighted = ids.index(keep) if keep in ids else 0
+        same_day = before is not None and before.day == listing.day
+        self.highlighted = self._rest(listing.items, keep, same_day)
         self.shown = self.current
 
     def watch_roomy(self, roomy: bool) -> None:
@@ -114,25 +131,28 @@ class ChecklistView(OptionList):
         if event.control is self:
             self.shown = self.current
 
-    def put_cursor_away(self) -> None:
-        """No row highlighted until an arrow key brings one: after a run of
-        ticks (a session), a stray enter then ticks nothing on or off."""
-        self.highlighted = None
-        self.shown = None
-
-    def advance_from(self, habit_id: int) -> None:
-        """After a tick: on to the next row still open (after it, else before it)."""
-        if self.listing is None:
-            return
-        items = self.listing.items
+    @staticmethod
+    def _rest(items: tuple[Item, ...], keep: Item | None, same_day: bool) -> int:
+        """Where the cursor rests after a redraw (a tick, a closed modal, a
+        session, another process's write): on the habit it was on, unless that
+        one stopped being open just now (ticked, snoozed, paused), then on the
+        next open one after it (else before it), else it stays on the one just
+        touched. With nothing highlighted before, on the first open one."""
         ids = [item.log.habit.id for item in items]
-        if habit_id not in ids:
-            return
-        at = ids.index(habit_id)
+        if keep is None or keep.log.habit.id not in ids:
+            return next((i for i, item in enumerate(items) if item.state in OPEN), 0)
+        at = ids.index(keep.log.habit.id)
+        if not same_day or keep.state not in OPEN or items[at].state in OPEN:
+            return at  # put there by the person (an arrow key), or still to do
         order = [*range(at + 1, len(items)), *range(at)]
-        nxt = next((i for i in order if items[i].state in OPEN), None)
-        if nxt is not None:
-            self.highlighted = nxt
+        return next((i for i in order if items[i].state in OPEN), at)
+
+    def _no_habits(self) -> Option:
+        """The one row of an empty routine: how to add a habit, in the keys bound now."""
+        habits, add = key_shown(self.screen, "habits"), key_shown(self.screen, "habit_add")
+        return Option(
+            Content(f"No habits in the routine: {habits} opens your habits, then {add} adds one."), disabled=True
+        )
 
     @staticmethod
     def _title(listing: Checklist, today: date) -> str:
@@ -200,11 +220,12 @@ class ChecklistView(OptionList):
         """The highlighted habit's row."""
         return self.item_at(self.highlighted)
 
-    def action_tick(self) -> None:
+    def action_tick(self, picked: bool = False) -> None:
         """Space: tick the highlighted habit, or untick it (not `toggle`: DOMNode's own action)."""
         item = self.current
         if item is not None and self.listing is not None:
-            self.post_message(self.Toggled(self, item.log.habit.id, self.listing.day, item.state is not DayState.DONE))
+            done = item.state is not DayState.DONE
+            self.post_message(self.Toggled(self, item.log.habit.id, self.listing.day, done, picked=picked))
 
     def action_minimum(self) -> None:
         """`m`: tick the highlighted habit as done at its minimum dose (a full tick becomes one)."""
@@ -216,4 +237,4 @@ class ChecklistView(OptionList):
         # A click selects; make it toggle like space does.
         event.stop()
         self.highlighted = event.option_index
-        self.action_tick()
+        self.action_tick(picked=True)

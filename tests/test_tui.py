@@ -155,7 +155,7 @@ async def test_snooze_modal_freezes_the_streak(fresh_store):
         await pilot.press("s")
         await pilot.pause()
         assert isinstance(app.screen, SnoozeScreen)
-        await pilot.press("tab")  # from the reason to the area
+        await pilot.press("tab", "tab")  # from what rests, past the reason, to the area
         await pilot.press(*"left IT band")
         await pilot.press("tab", "5", "enter")
         await pilot.pause()
@@ -185,7 +185,7 @@ async def test_snooze_past_the_budget_offers_a_pause(fresh_store):
         await pilot.press("s")
         await pilot.pause()
         assert "budget is spent" in str(app.screen.query_one("#budget").render())
-        await pilot.press("enter")
+        await pilot.press("tab", "enter")  # enter in the reason (on What rests it opens the list)
         await pilot.pause()
         assert isinstance(app.screen, PauseScreen)
         assert Database(fresh_store.path)["snoozes"].count == 2
@@ -197,7 +197,7 @@ async def test_pause_modal_pauses_the_highlighted_habit(fresh_store):
         await pilot.press("down", "p")
         await pilot.pause()
         assert isinstance(app.screen, PauseScreen)
-        await pilot.press(*"2026-11-30", "enter")
+        await pilot.press("tab", *"2026-11-30", "enter")  # from the habit to the last paused day
         await pilot.pause()
         rows = list(Database(fresh_store.path)["pauses"].rows)
         assert [(r["habit_id"], r["start"], r["until"]) for r in rows] == [(2, "2026-11-21", "2026-11-30")]

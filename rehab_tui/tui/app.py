@@ -9,7 +9,7 @@ in one table (domain/actions.py).
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -34,6 +34,11 @@ from .sessions import Sessions
 from .ticking import Ticking
 from .widgets.calendar import MonthCalendar
 
+#: How often the app asks SQLite whether another process wrote (PRAGMA
+#: data_version: microseconds). A change shows within the poll plus the reload
+#: of the day shown, well within the second the README promises.
+POLL_SECONDS = 0.25
+
 
 class RehabApp(Sessions, Ticking, Resting, BodyAndProgress, Routine):
     CSS_PATH = "app.tcss"
@@ -47,7 +52,7 @@ class RehabApp(Sessions, Ticking, Resting, BodyAndProgress, Routine):
         store: Store,
         clock: Callable[[], datetime] = datetime.now,
         today: date | None = None,
-        poll_seconds: float = 1.0,
+        poll_seconds: float = POLL_SECONDS,
         subtitle: str = "",
         monotonic: Callable[[], float] = time.monotonic,
         offer_start_empty: bool = False,
@@ -95,20 +100,11 @@ class RehabApp(Sessions, Ticking, Resting, BodyAndProgress, Routine):
                 # A damaged row further back: as when the app could not open at all.
                 self.exit(return_code=1, message=f"error: {exc}")
                 return
-        self._count_streaks(self.board, self.board.prepare())
+        self.count_streaks(self.board, self.board.prepare())
         if self.new_with_example:
             self.offer_start_empty()  # a new file has no history: no drop-off to note
         else:
             self.offer_drop_off()
-
-    def _count_streaks(self, board: Board, work: Iterator[None]) -> None:
-        """Fill the streaks panel, a habit per turn so keys are not kept waiting."""
-        if board is not self.board:
-            return  # reloaded meanwhile, and reload() showed the streaks
-        for _ in work:
-            self.call_later(self._count_streaks, board, work)
-            return
-        self.refresh_streaks()
 
     # ------------------------------------------------------------------ views
 

@@ -8,7 +8,7 @@ uses another derives from it (Sessions from Ticking), as the store's rooms do.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -91,13 +91,26 @@ class AppBase(App[None]):
         if settings.keymap != self.settings.keymap:
             self.use_keymap(settings.keymap)  # `rehab settings keymap` while the app is open
         self.settings = settings
-        self.show_journal(journal)
+        self.board = Board(journal, self.today)
+        # The day first, the streaks (the whole history: a fraction of a second
+        # on years of it) after, so the change shows at once.
+        self.refresh_day()
+        self.count_streaks(self.board, self.board.prepare())
         self._show_warnings()
 
     def show_journal(self, journal: Journal) -> None:
         """Show a journal a write returned, as it is."""
         self.board = Board(journal, self.today)
         self.refresh_all()
+
+    def count_streaks(self, board: Board, work: Iterator[None]) -> None:
+        """Fill the streaks panel, a habit per turn so keys and the poll are not kept waiting."""
+        if board is not self.board:
+            return  # read afresh meanwhile: that board's own count shows the streaks
+        for _ in work:
+            self.call_later(self.count_streaks, board, work)
+            return
+        self.refresh_streaks()
 
     def _show_warnings(self) -> None:
         while self.store.warnings:

@@ -177,6 +177,8 @@ class BodyScreen(FormModal[BodyRating | None]):
         # The form starts from what was known on the shown day, not from later readings.
         last = last_readings(r for r in readings if r.day <= day)
         self.rows = [PainRow(area, last.get(area_key(area)), day) for area in areas(readings)]
+        #: The areas remembered when the form opened; the rest were added here.
+        self._known = len(self.rows)
         #: Where the arrows last sent the focus, until it gets there.
         self._moving_to: Widget | None = None
 
@@ -255,7 +257,21 @@ class BodyScreen(FormModal[BodyRating | None]):
             self.query_one("#none").display = False
         row.focus()
 
+    def changed(self) -> bool:
+        return super().changed() or len(self.rows) > self._known or any(row.marked for row in self.rows)
+
     def confirm(self) -> None:
+        # An area added here has no reading to fall back on: recording without
+        # it would drop the name typed, so the form stays open and says so.
+        unrated = next((row for row in self.rows[self._known :] if not row.marked), None)
+        if unrated is not None:
+            self.notify(
+                f"Rate {unrated.area} first (←→ or a digit): an area is kept with its first level.",
+                severity="warning",
+                markup=False,
+            )
+            unrated.focus()
+            return
         pains = tuple((row.area, row.pain) for row in self.rows if row.marked and row.pain is not None)
         if not pains:
             self.notify(

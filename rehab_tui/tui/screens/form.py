@@ -1,15 +1,26 @@
-"""What every form modal does alike: Enter confirms, Escape or Cancel closes."""
+"""What every form modal does alike: Enter confirms; Escape or Cancel closes,
+Escape asking first when something was changed.
+
+Focus starts on the first field shown (Textual's AUTO_FOCUS) and tab goes top
+to bottom: compose fields in the order they appear, and set no focus of
+one's own in on_mount.
+"""
 
 from __future__ import annotations
 
 from typing import TypeVar
 
+from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input
+from textual.widget import Widget
+from textual.widgets import Button, Checkbox, Input, Select
 
 from ..keys import bindings
 
 Result = TypeVar("Result")
+
+#: The widgets whose value is what the person typed or chose.
+FIELDS = (Input, Select, Checkbox)
 
 
 class FormModal(ModalScreen[Result]):
@@ -31,6 +42,21 @@ class FormModal(ModalScreen[Result]):
 
     BINDINGS = bindings("form")
 
+    def __init__(self) -> None:
+        super().__init__()
+        #: Each field's value as the form opened, to tell a changed form.
+        self._opened_with: dict[Widget, object] = {}
+
+    def _fields(self) -> dict[Widget, object]:
+        return {field: field.value for field in self.query("*").results() if isinstance(field, FIELDS)}
+
+    def on_mount(self) -> None:
+        self._opened_with = self._fields()
+
+    def changed(self) -> bool:
+        """Whether closing now would lose something the person typed or chose."""
+        return self._fields() != self._opened_with
+
     def confirm(self) -> None:
         raise NotImplementedError
 
@@ -41,9 +67,23 @@ class FormModal(ModalScreen[Result]):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         if event.button.id == "cancel":
-            self.dismiss(None)
+            self.dismiss(None)  # the button says what it does: no question
         else:
             self.confirm()
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Escape: closes an unchanged form at once; a changed one asks first
+        (escape is easily pressed by mistake, and typing is lost with it)."""
+        if not self.changed():
+            self.dismiss(None)
+            return
+        from .confirm import ConfirmScreen
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmScreen("Discard your changes?", Content("What you changed in this form is lost."), "Discard"),
+            answered,
+        )

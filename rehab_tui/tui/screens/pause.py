@@ -57,9 +57,6 @@ class PauseScreen(FormModal[PauseRequest | None]):
                 yield Button("Pause", variant="primary", id="ok")
                 yield Button("Cancel", id="cancel")
 
-    def on_mount(self) -> None:
-        self.query_one("#until", Input).focus()
-
     def _until(self) -> date:
         return parse_day(self.query_one("#until", Input).value, self.today, ahead=True)
 

@@ -102,9 +102,6 @@ class SnoozeScreen(FormModal[SnoozeRequest | PauseInstead | None]):
             )
         return f"{budget.left} of {budget.budget} snoozes left in these 7 days. Streaks freeze, they don't break."
 
-    def on_mount(self) -> None:
-        self.query_one("#reason", Input).focus()
-
     def _target(self) -> int | None:
         value = self.query_one("#target", Select).value
         # allow_blank=False: a habit's id or WHOLE_DAY, never Select.BLANK.

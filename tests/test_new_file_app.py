@@ -58,7 +58,7 @@ async def test_start_empty_removes_the_example_and_the_checklist_says_how_to_add
         await pilot.click("#empty")
         await pilot.pause()
         assert habits_in(store.path) == []
-        assert "No habits in the routine: h opens your habits, then a adds one." in checklist_text(app)
+        assert "No habits yet: h, then a, adds one." in checklist_text(app)
         # As it says: the first habit, then space ticks it.
         await pilot.press("h", "a")
         await pilot.pause()

@@ -150,9 +150,7 @@ class ChecklistView(OptionList):
     def _no_habits(self) -> Option:
         """The one row of an empty routine: how to add a habit, in the keys bound now."""
         habits, add = key_shown(self.screen, "habits"), key_shown(self.screen, "habit_add")
-        return Option(
-            Content(f"No habits in the routine: {habits} opens your habits, then {add} adds one."), disabled=True
-        )
+        return Option(Content(f"No habits yet: {habits}, then {add}, adds one."), disabled=True)
 
     @staticmethod
     def _title(listing: Checklist, today: date) -> str:

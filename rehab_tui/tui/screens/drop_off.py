@@ -8,28 +8,20 @@ from collections.abc import Sequence
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from ...domain.drop_off import DropOff
 from ...domain.model import Habit
 from ...domain.session import minimum_dose_words
 from ..keys import bindings
+from .note import NoteModal
 
 
-class DropOffNote(ModalScreen[bool]):
+class DropOffNote(NoteModal):
     """Dismissed with True to start the minimum session."""
 
     DEFAULT_CSS = """
-    DropOffNote { align: center middle; background: $background 60%; }
-    DropOffNote > Vertical {
-        width: 66; max-width: 100%; height: auto; max-height: 100%;
-        border: thick $primary; border-title-style: bold; border-title-color: $text-primary;
-        background: $panel; padding: 1 2;
-    }
     DropOffNote #words { margin-bottom: 1; }
-    DropOffNote #buttons { height: auto; align-horizontal: right; margin-top: 1; }
-    DropOffNote Button { margin-left: 1; }
     """
 
     BINDINGS = bindings("drop_off")

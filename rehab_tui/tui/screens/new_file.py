@@ -8,25 +8,14 @@ from collections.abc import Sequence
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from ..keys import bindings, key_shown
+from .note import NoteModal
 
 
-class NewFileNote(ModalScreen[bool]):
+class NewFileNote(NoteModal):
     """Dismissed with True to start empty."""
-
-    DEFAULT_CSS = """
-    NewFileNote { align: center middle; background: $background 60%; }
-    NewFileNote > Vertical {
-        width: 66; max-width: 100%; height: auto; max-height: 100%;
-        border: thick $primary; border-title-style: bold; border-title-color: $text-primary;
-        background: $panel; padding: 1 2;
-    }
-    NewFileNote #buttons { height: auto; align-horizontal: right; margin-top: 1; }
-    NewFileNote Button { margin-left: 1; }
-    """
 
     BINDINGS = bindings("new_file")
 

@@ -73,41 +73,29 @@ def drop_off(journal: Journal, today: date) -> DropOff | None:
     """The routine falling off, or None. Never on a day the routine rests
     (snoozed or paused as a whole), and never in a routine's first week."""
     logs = routine_logs(journal)
-    if not logs:
+    if not logs or _resting(journal, today):
         return None
     first = min(log.habit.start for log in logs)
-    today_step = routine_step(journal, logs, today, today)
-    if today_step is Step.SKIP and _resting(journal, today):
-        return None
     if (today - first).days + 1 >= DROP_RECENT + DROP_BEFORE:
-        return _compare(
-            journal,
-            today,
-            today - (DROP_RECENT - 1) * _DAY,
-            today - (DROP_RECENT + DROP_BEFORE - 1) * _DAY,
-            Comparison.THREE_WEEKS,
-        )
-    recent_from = max(first + FIRST_WEEK * _DAY, today - (DROP_RECENT - 1) * _DAY)
-    return _compare(journal, today, recent_from, first, Comparison.FIRST_WEEK)
+        rule = Comparison.THREE_WEEKS
+        recent_from = today - (DROP_RECENT - 1) * _DAY
+        before_from, before_to = recent_from - DROP_BEFORE * _DAY, recent_from - _DAY
+    else:
+        rule = Comparison.FIRST_WEEK
+        recent_from = max(first + FIRST_WEEK * _DAY, today - (DROP_RECENT - 1) * _DAY)
+        before_from, before_to = first, first + (FIRST_WEEK - 1) * _DAY
 
+    def steps(start: date, last: date) -> list[Step]:
+        return [routine_step(journal, logs, start + i * _DAY, today) for i in range((last - start).days + 1)]
 
-def _compare(journal: Journal, today: date, recent_from: date, before_from: date, rule: Comparison) -> DropOff | None:
-    logs = routine_logs(journal)
-    recent_steps = _steps(journal, recent_from, today, today)
-    before_to = recent_from - _DAY if rule is Comparison.THREE_WEEKS else before_from + (FIRST_WEEK - 1) * _DAY
+    recent_steps = steps(recent_from, today)
     if rule is Comparison.FIRST_WEEK and sum(s in (Step.COUNT, Step.BREAK) for s in recent_steps) < FEW_DAYS:
         return None
     recent = share_done(recent_steps)
-    before_from = max(before_from, min(log.habit.start for log in logs))
-    before = share_done(_steps(journal, before_from, before_to, today))
+    before = share_done(steps(before_from, before_to))
     if recent is None or before is None or not (recent < DROP_UNDER and before - recent >= DROP_BY):
         return None
     return DropOff(recent, before, rule, (today - recent_from).days + 1, (before_to - before_from).days + 1)
-
-
-def _steps(journal: Journal, first: date, last: date, today: date) -> list[Step]:
-    logs = routine_logs(journal)
-    return [routine_step(journal, logs, first + i * _DAY, today) for i in range((last - first).days + 1)]
 
 
 def _resting(journal: Journal, day: date) -> bool:

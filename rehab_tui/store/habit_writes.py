@@ -208,11 +208,10 @@ class HabitWrites(Reads, Backup):
             ]
             if used:
                 raise RuleRefused(f"{', '.join(used)} changed since the file was made: archive a habit instead")
-            for row in rows:
-                db.table("schedules").delete_where("habit_id = ?", [row["id"]])
-                db.table("habits").delete(row["id"])
+            # Nested in this transaction: all of them go, or none.
+            names = [self.delete_habit(row["id"]).name for row in rows]
             self.made_with_example = False
-            return [row["name"] for row in rows]
+            return names
 
     def _readable(self, habit_id: int) -> bool:
         try:

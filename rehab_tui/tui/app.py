@@ -21,7 +21,6 @@ from textual.screen import Screen
 
 from .. import collector
 from ..domain.actions import APP
-from ..domain.dates import logical_today
 from ..domain.errors import RehabError
 from ..store import Store
 from .board import Board
@@ -107,26 +106,6 @@ class RehabApp(Sessions, Ticking, Resting, BodyAndProgress, Routine):
             self.offer_drop_off()
 
     # ------------------------------------------------------------------ views
-
-    def _clock_today(self) -> date:
-        if self.fixed_today is not None:
-            return self.fixed_today
-        return logical_today(self.clock(), self.settings.day_start_hour)
-
-    def poll(self) -> None:
-        """Notice a new day and other processes' writes (PRAGMA data_version is cheap)."""
-        try:
-            today = self._clock_today()
-            version = self.store.data_version()
-        except RehabError as exc:
-            self.notify(f"Cannot read the database: {exc}", severity="error", markup=False)
-            return
-        changed = version != self._data_version
-        self._data_version = version
-        if today != self.today:
-            self.today = today  # watch_today reloads
-        elif changed:
-            self.reload()
 
     def watch_today(self, before: date, today: date) -> None:
         if self.selected == before:

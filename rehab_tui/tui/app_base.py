@@ -9,7 +9,7 @@ uses another derives from it (Sessions from Ticking), as the store's rooms do.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from textual.app import App
@@ -18,6 +18,7 @@ from textual.reactive import reactive
 
 from ..domain.actions import Keymap, parse_keymap
 from ..domain.body import PainReading
+from ..domain.dates import logical_today
 from ..domain.errors import DiskFull, RehabError, StorageError
 from ..domain.model import Journal
 from ..domain.settings import Settings
@@ -50,8 +51,33 @@ class AppBase(App[None]):
     monotonic: Callable[[], float]
     #: The keymap setting, kept for the hints that name a key (keys.keys_now).
     keymap: Keymap
+    #: Where today comes from: a fixed day (--today), else the clock.
+    fixed_today: date | None
+    clock: Callable[[], datetime]
+    #: PRAGMA data_version as last seen: another process's commit changes it.
+    _data_version: int
 
     # ------------------------------------------------------------------ views
+
+    def _clock_today(self) -> date:
+        if self.fixed_today is not None:
+            return self.fixed_today
+        return logical_today(self.clock(), self.settings.day_start_hour)
+
+    def poll(self) -> None:
+        """Notice a new day and other processes' writes (PRAGMA data_version is cheap)."""
+        try:
+            today = self._clock_today()
+            version = self.store.data_version()
+        except RehabError as exc:
+            self.notify(f"Cannot read the database: {exc}", severity="error", markup=False)
+            return
+        changed = version != self._data_version
+        self._data_version = version
+        if today != self.today:
+            self.today = today  # watch_today reloads
+        elif changed:
+            self.reload()
 
     def refresh_day(self) -> None:
         """The checklist and the calendar for the selected day."""

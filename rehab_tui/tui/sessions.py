@@ -30,8 +30,9 @@ class Sessions(Ticking):
     def action_session(self, minimum: bool = False) -> None:
         """`g`: today's open items one by one, each checked in as it ends."""
         # The habits as they are now: a plan or a dose edited in another window
-        # a moment ago must not wait for the next poll to reach the session.
-        self.reload()
+        # a moment ago must not wait for the next poll to reach the session
+        # (read again only when another process wrote).
+        self.poll()
         habits = self._open_today(minimum)
         if not habits:
             self.notify("Nothing left to do today.")

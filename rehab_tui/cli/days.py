@@ -10,8 +10,7 @@ from ..domain.checklist import Checklist, checklist
 from ..domain.dates import parse_iso
 from ..domain.encouragement import encouragement, nudges
 from ..domain.errors import InvalidInput, RehabError
-from ..domain.prescription import Dose
-from ..domain.streaks import adherence, current_streak, habit_streak, routine_adherence, routine_streak
+from ..domain.streaks import adherence, habit_streak, routine_adherence, routine_streak
 from ..domain.strength import strength
 from ..nagline import clean, format_problem, nag_line
 from . import render
@@ -36,53 +35,6 @@ def today(s: Session, when: str | None, as_json: bool) -> None:
         echo_json(listing.to_json())
     else:
         click.echo(render.checklist_text(listing, s.today))
-
-
-def _habits(s: Session, names: tuple[str, ...]) -> list:
-    found = []
-    for name in names:
-        habit = s.habit(name)
-        if habit not in found:
-            found.append(habit)
-    return found
-
-
-@click.command()
-@click.argument("habits", nargs=-1, required=True, metavar="HABIT...")
-@click.option("--date", "when", metavar="DATE", help="The day it was done (default today).")
-@click.option("--min", "minimum", is_flag=True, help="Done at the minimum dose: it counts as done, and shows apart.")
-@pass_session
-def done(s: Session, habits: tuple[str, ...], when: str | None, minimum: bool) -> None:
-    """Check habits in (by name, slug or prefix)."""
-    found = _habits(s, habits)
-    day = s.day(when)
-    dose = Dose.MIN if minimum else Dose.FULL
-    ticks = s.store.check_in([h.id for h in found], day, s.today, dose=dose)
-    journal = s.store.journal()
-    for log in ticks.logs:
-        habit = log.habit
-        streak = current_streak(journal, journal.log(habit.id), s.today)
-        note = "done" if habit.id in ticks.changed else "was already done"
-        if minimum:
-            least = habit.prescription.minimum_words()
-            note += " at the minimum dose" + (f" ({least})" if least else "")
-        say(f"✔ {habit.name} {note} on {render.day_text(day)} · streak {habit.schedule.unit.amount(streak)}")
-
-
-@click.command()
-@click.argument("habits", nargs=-1, required=True, metavar="HABIT...")
-@click.option("--date", "when", metavar="DATE", help="The day to take back (default today).")
-@pass_session
-def undo(s: Session, habits: tuple[str, ...], when: str | None) -> None:
-    """Take check-ins back."""
-    found = _habits(s, habits)
-    day = s.day(when)
-    removed = s.store.undo([h.id for h in found], day).changed
-    for habit in found:
-        if habit.id in removed:
-            say(f"↺ {habit.name} is no longer done on {render.day_text(day)}")
-        else:
-            say(f"{habit.name} was not done on {render.day_text(day)}; nothing to take back")
 
 
 @click.command()
@@ -121,31 +73,6 @@ def unsnooze(s: Session, when: str | None, habit_name: str | None) -> None:
     removed = s.store.unsnooze(day, habit.id if habit else None).changed
     what = habit.name if habit else "The day"
     say(f"{what} {'is no longer' if removed else 'was not'} snoozed on {render.day_text(day)}")
-
-
-@click.command()
-@click.argument("habit_name", metavar="HABIT")
-@click.option("--until", "until", required=True, metavar="DATE", help="The last paused day (included).")
-@click.option("--from", "start", metavar="DATE", help="The first paused day (default today).")
-@click.option("--reason", default="", help="Why, e.g. 'no running until the physio'.")
-@pass_session
-def pause(s: Session, habit_name: str, until: str, start: str | None, reason: str) -> None:
-    """Pause a habit for a longer break (no budget; streaks freeze)."""
-    habit = s.habit(habit_name)
-    first = s.day(start, ahead=True)
-    last = s.day(until, ahead=True)
-    span = s.store.pause(habit.id, first, last, reason, today=s.today).pause
-    say(f"‖ {habit.name} paused from {render.day_text(span.start)} through {render.day_text(span.until)}")
-
-
-@click.command()
-@click.argument("habit_name", metavar="HABIT")
-@pass_session
-def resume(s: Session, habit_name: str) -> None:
-    """End a habit's current pause so today counts again."""
-    habit = s.habit(habit_name)
-    s.store.resume(habit.id, s.today)
-    say(f"▶ {habit.name} is active again from {render.day_text(s.today)}")
 
 
 @click.command()

@@ -18,10 +18,9 @@ from .session import Session
 #: imported when one of its commands runs or --help lists them, so the app and
 #: `rehab today` do not load export, import and the habit editor.
 COMMANDS: dict[str, tuple[str, str]] = {
-    **{
-        name: ("days", name)
-        for name in ("today", "done", "undo", "snooze", "unsnooze", "pause", "resume", "streaks", "calendar", "nag")
-    },
+    **{name: ("days", name) for name in ("today", "snooze", "unsnooze", "streaks", "calendar", "nag")},
+    **{name: ("checkins", name) for name in ("done", "undo")},
+    **{name: ("pauses", name) for name in ("pause", "resume")},
     "habit": ("habits", "habit"),
     "remind": ("remind", "remind"),
     **{

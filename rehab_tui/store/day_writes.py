@@ -1,5 +1,6 @@
-"""Writing a day's records through the gate: check-ins, snoozes and pauses
-(and a whole history of them at once, for demo data and benchmarks)."""
+"""Writing a day's records through the gate: check-ins and snoozes, and a
+whole history at once for demo data and benchmarks (pauses are their own
+room, pauses.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from ..domain.dates import iso
-from ..domain.errors import RuleRefused
 from ..domain.model import Pause, Snooze
 from ..domain.prescription import Dose
 from ..domain.rules import (
@@ -17,8 +17,6 @@ from ..domain.rules import (
     REASON,
     SNOOZE_WINDOW,
     check_checkin,
-    check_pause,
-    check_pause_start,
     check_reading,
     check_snooze_day,
     check_snooze_needed,
@@ -26,18 +24,18 @@ from ..domain.rules import (
 from ..domain.snoozing import check_budget
 from ..domain.states import day_state
 from .gate import changed_at, inserted_id
-from .reads import Reads
+from .pauses import Pauses
 
 if TYPE_CHECKING:
     from ..domain.body import PainReading
 
     # What the writes return: read-only commands skip building those classes.
-    from .results import Paused, Rested, Ticks
+    from .results import Rested, Ticks
 
 SNOOZE_WINDOW_SPAN = timedelta(days=SNOOZE_WINDOW - 1)
 
 
-class DayWrites(Reads):
+class DayWrites(Pauses):
     # -------------------------------------------------------------- check-ins
 
     def check_in(
@@ -182,59 +180,6 @@ class DayWrites(Reads):
         from .results import Rested
 
         return Rested(changed, self.log(habit_id) if habit_id is not None else None, self.rest_days())
-
-    def pause(
-        self,
-        habit_id: int,
-        start: date,
-        until: date,
-        reason: str = "",
-        *,
-        today: date,
-        history: bool = False,
-    ) -> Paused:
-        """Pause from `start` through `until`, merged with any pause it overlaps
-        or touches. It starts today or later unless it is `history` brought in
-        (an import, demo data): rules.check_pause_start."""
-        from .results import Paused
-
-        pause = check_pause_start(check_pause(Pause(start, until, reason)), today, history)
-        with self._write() as db:
-            self._habit_row(habit_id)
-            touching = list(
-                db.table("pauses").rows_where(
-                    "habit_id = ? AND start <= ? AND until >= ?",
-                    [habit_id, iso(pause.until + timedelta(days=1)), iso(pause.start - timedelta(days=1))],
-                )
-            )
-            first = min([iso(pause.start), *(r["start"] for r in touching)])
-            last = max([iso(pause.until), *(r["until"] for r in touching)])
-            for r in touching:
-                db.table("pauses").delete(r["id"])
-            db.table("pauses").insert({"habit_id": habit_id, "start": first, "until": last, "reason": pause.reason})
-            merged = Pause(date.fromisoformat(first), date.fromisoformat(last), pause.reason)
-            return Paused(merged, self.log(habit_id))
-
-    def resume(self, habit_id: int, today: date) -> Paused:
-        """End the pause holding today so today is active; later pauses stay."""
-        from .results import Paused
-
-        with self._write() as db:
-            row = self._habit_row(habit_id)
-            current = list(
-                db.table("pauses").rows_where(
-                    "habit_id = ? AND start <= ? AND until >= ?", [habit_id, iso(today), iso(today)]
-                )
-            )
-            if not current:
-                raise RuleRefused(f"{row['name']} is not paused on {iso(today)}")
-            pause = current[0]
-            if pause["start"] >= iso(today):
-                db.table("pauses").delete(pause["id"])
-            else:
-                db.table("pauses").update(pause["id"], {"until": iso(today - timedelta(days=1))})
-            ended = Pause(date.fromisoformat(pause["start"]), date.fromisoformat(pause["until"]), pause["reason"] or "")
-            return Paused(ended, self.log(habit_id))
 
     # ---------------------------------------------------------- whole history
 

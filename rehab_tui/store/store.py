@@ -2,9 +2,9 @@
 
 `Store` is composed of rooms, one job each, every one in its own module; what
 they share (the connection and the one write path) is the gate (gate.py). A
-room that uses another derives from it: Reads from SettingsRoom and Body,
-NagTable, DayWrites and HabitWrites from Reads, HabitWrites and Opening from
-Backup (a copy before a delete or a migration).
+room that uses another derives from it: Reads from SettingsRoom and Body;
+NagTable, Pauses and HabitWrites from Reads; DayWrites from Pauses;
+HabitWrites and Opening from Backup (a copy before a delete or a migration).
 A driver or OS error never leaves a public method untyped (failures.py).
 """
 

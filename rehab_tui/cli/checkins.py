@@ -1,0 +1,58 @@
+"""Commands that record or take back check-ins: done, undo."""
+
+from __future__ import annotations
+
+import click
+
+from ..domain.prescription import Dose
+from ..domain.streaks import current_streak
+from . import render
+from .output import say
+from .session import Session, pass_session
+
+
+def _habits(s: Session, names: tuple[str, ...]) -> list:
+    found = []
+    for name in names:
+        habit = s.habit(name)
+        if habit not in found:
+            found.append(habit)
+    return found
+
+
+@click.command()
+@click.argument("habits", nargs=-1, required=True, metavar="HABIT...")
+@click.option("--date", "when", metavar="DATE", help="The day it was done (default today).")
+@click.option("--min", "minimum", is_flag=True, help="Done at the minimum dose: it counts as done, and shows apart.")
+@pass_session
+def done(s: Session, habits: tuple[str, ...], when: str | None, minimum: bool) -> None:
+    """Check habits in (by name, slug or prefix)."""
+    found = _habits(s, habits)
+    day = s.day(when)
+    dose = Dose.MIN if minimum else Dose.FULL
+    ticks = s.store.check_in([h.id for h in found], day, s.today, dose=dose)
+    journal = s.store.journal()
+    for log in ticks.logs:
+        habit = log.habit
+        streak = current_streak(journal, journal.log(habit.id), s.today)
+        note = "done" if habit.id in ticks.changed else "was already done"
+        if minimum:
+            least = habit.prescription.minimum_words()
+            note += " at the minimum dose" + (f" ({least})" if least else "")
+        say(f"✔ {habit.name} {note} on {render.day_text(day)} · streak {habit.schedule.unit.amount(streak)}")
+
+
+@click.command()
+@click.argument("habits", nargs=-1, required=True, metavar="HABIT...")
+@click.option("--date", "when", metavar="DATE", help="The day to take back (default today).")
+@pass_session
+def undo(s: Session, habits: tuple[str, ...], when: str | None) -> None:
+    """Take check-ins back."""
+    found = _habits(s, habits)
+    day = s.day(when)
+    removed = s.store.undo([h.id for h in found], day).changed
+    for habit in found:
+        if habit.id in removed:
+            say(f"↺ {habit.name} is no longer done on {render.day_text(day)}")
+        else:
+            say(f"{habit.name} was not done on {render.day_text(day)}; nothing to take back")

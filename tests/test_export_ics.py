@@ -24,7 +24,7 @@ from rehab_tui.store import Store
 #: A year of calendar, from the template's start (2026-10-01).
 FIRST = date(2026, 10, 1)
 LAST = date(2027, 9, 30)
-UID = re.compile(r"^(?P<slug>.+)-(?P<since>\d{4}-\d{2}-\d{2})(?P<first>-first-week)?@rehab-tui$")
+UID = re.compile(r"^(?P<slug>.+?)(-from-(?P<since>\d{4}-\d{2}-\d{2}))?(?P<first>-first-week)?@rehab-tui$")
 
 
 def export(db: Path, tmp_path: Path, name: str = "rehab.ics", today: str = TODAY) -> icalendar.Calendar:
@@ -159,10 +159,10 @@ def test_the_history_shows_where_it_should(history) -> None:
 def test_each_version_is_one_event_with_a_stable_uid_and_a_stamp(history, tmp_path: Path) -> None:
     db, cal = history
     events = cal.walk("VEVENT")
-    stick = [e for e in events if str(e["UID"]).startswith("stick-rolling-")]
+    stick = [e for e in events if str(e["UID"]).startswith("stick-rolling")]
     assert sorted(str(e["UID"]) for e in stick) == [
-        "stick-rolling-2026-10-01@rehab-tui",
-        "stick-rolling-2026-11-02@rehab-tui",
+        "stick-rolling-from-2026-11-02@rehab-tui",
+        "stick-rolling@rehab-tui",
     ]
     first, second = sorted(stick, key=lambda e: e["DTSTART"].dt)
     assert first["DTSTART"].dt == date(2026, 10, 1)
@@ -200,13 +200,36 @@ def test_minutes_and_cue_are_in_the_description_as_plain_text(tmp_path: Path) ->
         today=TODAY,
     )
     cal = export(db, tmp_path)
-    event = next(e for e in cal.walk("VEVENT") if str(e["UID"]).startswith("hamstring-seated-easy-"))
+    event = next(e for e in cal.walk("VEVENT") if str(e["UID"]).startswith("hamstring-seated-easy"))
     assert str(event["SUMMARY"]) == "Hamstring, seated; easy"
     assert str(event["DESCRIPTION"]) == "3 minutes.\n" + cue.replace("\n", " ")
     assert event["TRANSP"] == "TRANSPARENT"
     raw = (tmp_path / "rehab.ics").read_text()
     assert "SUMMARY:Hamstring\\, seated\\; easy" in raw
     assert cal["PRODID"] and cal["VERSION"] == "2.0"
+
+
+def test_every_uid_survives_edits_that_keep_the_habit_the_same(tmp_path: Path) -> None:
+    """A calendar that imports the file again must update its events, not add
+    a second copy: moving a start, renaming, a new cue or plan keep every UID."""
+    db = new_db(tmp_path)
+    ok(db, "habit", "edit", "stick", "--schedule", "tue,fri", "--from", "2026-11-02", today="2026-10-28")
+    before = {str(e["UID"]) for e in export(db, tmp_path, "before.ics").walk("VEVENT")}
+    ok(db, "habit", "edit", "stick", "--start", "2026-09-20", "--cue", "after the run", today=TODAY)
+    ok(db, "habit", "edit", "glute", "--start", "2026-09-01", "--name", "Glutes", today=TODAY)
+    ok(db, "habit", "edit", "plank", "--when", "before my shower", "--sets", "3", "--reps", "12", today=TODAY)
+    after = {str(e["UID"]) for e in export(db, tmp_path, "after.ics").walk("VEVENT")}
+    assert after == before
+    assert "stick-rolling@rehab-tui" in after and "stick-rolling-from-2026-11-02@rehab-tui" in after
+
+
+def test_the_description_carries_the_prescription_and_the_plan(tmp_path: Path) -> None:
+    db = new_db(tmp_path)
+    ok(db, "habit", "edit", "plank", "--when", "before my shower", "--sets", "3", "--reps", "12", today=TODAY)
+    ok(db, "habit", "edit", "plank", "--min", "one set", today=TODAY)
+    event = next(e for e in export(db, tmp_path).walk("VEVENT") if str(e["UID"]) == "plank-hip-dips@rehab-tui")
+    description = str(event["DESCRIPTION"])
+    assert "3 × 12" in description and "before my shower" in description and "one set" in description
 
 
 def test_a_weekly_quota_is_one_event_on_the_first_day_of_each_week(tmp_path: Path) -> None:
@@ -227,8 +250,8 @@ def test_a_weekly_quota_is_one_event_on_the_first_day_of_each_week(tmp_path: Pat
     glute = [e for e in cal.walk("VEVENT") if str(e["UID"]).startswith("glute-and-hip")]
     assert {str(e["SUMMARY"]) for e in glute} == {"Glute and hip strength (1/week)"}
     assert {str(e["UID"]) for e in glute} == {
-        "glute-and-hip-strength-2026-10-01-first-week@rehab-tui",
-        "glute-and-hip-strength-2026-10-01@rehab-tui",
+        "glute-and-hip-strength-first-week@rehab-tui",
+        "glute-and-hip-strength@rehab-tui",
     }
     assert all(str(e["DESCRIPTION"]).startswith("Any one day this week.") for e in glute)
 

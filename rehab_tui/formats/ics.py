@@ -3,8 +3,9 @@
 Every habit, archived ones too, becomes one VEVENT per schedule version:
 
 - all-day events (the app keeps no time of day for a habit, and a made-up hour
-  would block the calendar and ring at a time nobody chose); the minutes and the
-  cue are in the description, the name is the summary;
+  would block the calendar and ring at a time nobody chose); the minutes, the
+  prescription, the plan and the cue are in the description, the name is the
+  summary;
 - a fixed schedule recurs by its own RRULE from its first scheduled day in the
   version (DTSTART must fall on the rule, or calendars add a stray day), UNTIL
   the day before the next version, or before the archive date;
@@ -15,8 +16,9 @@ Every habit, archived ones too, becomes one VEVENT per schedule version:
 - a pause removes (EXDATE) every day the rule would fall on inside it; a quota
   week is removed only when every one of its days is paused.
 
-Each event's UID is the habit's slug and the day its version took effect, so a
-calendar that subscribes to the file updates the events instead of doubling them.
+Each event's UID is stable across every edit that keeps a habit the same habit
+(`event_uid`), so a calendar that subscribes to the file, or imports it again,
+updates the events instead of doubling them.
 
 `icalendar` is imported here only: other commands never pay for loading it.
 """
@@ -87,6 +89,19 @@ def habit_events(log: HabitLog, week_start: int, stamp: datetime) -> list[Event]
     return events
 
 
+def event_uid(habit: Habit, since: date) -> str:
+    """The UID of the version in force from `since` (before the domain part).
+
+    The first version is the habit itself: its UID is the slug alone, which a
+    rename keeps, so moving the start (which moves the first version's day)
+    or editing the cue or plan never makes it a new event. A later version is
+    a span of its own, named by the day it took effect.
+    """
+    if since == habit.schedule_history[0].since:
+        return habit.slug
+    return f"{habit.slug}-from-{since.isoformat()}"
+
+
 def _fixed_event(
     log: HabitLog, since: date, schedule: Schedule, first: date, last: date | None, stamp: datetime
 ) -> Event | None:
@@ -100,7 +115,7 @@ def _fixed_event(
         end = last if end is None else min(last, end)
     if end is not None:
         rule["UNTIL"] = [end]
-    event = _event(log.habit, f"{log.habit.slug}-{since.isoformat()}", log.habit.name, start, stamp)
+    event = _event(log.habit, event_uid(log.habit, since), log.habit.name, start, stamp)
     event.add("rrule", rule)
     paused = sorted(
         day
@@ -118,7 +133,7 @@ def _quota_events(
 ) -> list[Event]:
     habit = log.habit
     summary = f"{habit.name} ({schedule.quota}/week)"
-    uid = f"{habit.slug}-{since.isoformat()}"
+    uid = event_uid(habit, since)
     events = []
     monday = week_start_of(first, week_start)  # the week's first day, whatever day it is
     if monday != first:
@@ -179,6 +194,10 @@ def _description(habit: Habit, quota: int) -> str:
         lines.append("Any one day this week." if quota == 1 else f"Any {quota} days this week.")
     if habit.minutes:
         lines.append(f"{habit.minutes} minute{'s' if habit.minutes != 1 else ''}.")
+    # The prescription, its minimum dose and the plan ("3 × 12 each side ·
+    # at least 1 × 12 · before my shower"), as the checklist words them.
+    if plan := habit.plan_words(with_minimum=True):
+        lines.append(plan)
     if habit.cue:
         lines.append(habit.cue)
     return "\n".join(lines)

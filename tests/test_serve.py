@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -225,7 +226,21 @@ def test_a_port_in_use_is_one_error_line(served: Served, tmp_path: Path) -> None
     )
     assert second.returncode == 1
     assert second.stderr.startswith("error:") and "address already in use" in second.stderr
+    assert "--port" in second.stderr
     assert len(second.stderr.splitlines()) == 1  # the new file is said inside the one line
+    # Checked before anything is printed: no URL that leads nowhere.
+    assert second.stdout == ""
+
+
+def test_the_page_asks_no_other_host(served: Served) -> None:
+    """Nothing leaves the machine: the page's fonts, scripts and styles all
+    come from the server itself (textual-serve's page asked a font service)."""
+    _, body, _ = get(served.url)
+    links = re.findall(r"""(?:href|src)\s*=\s*["']([^"']+)|url\(\s*["']?([^"')]+)""", body)
+    links = [attribute or css for attribute, css in links]
+    assert links, body
+    assert all(link.startswith(served.base + "/") for link in links), links
+    assert "googleapis" not in body and "@font-face" in body
 
 
 # -- a real browser ---------------------------------------------------------------------------
@@ -247,12 +262,36 @@ def test_the_app_in_headless_chromium(served: Served, tmp_path: Path) -> None:
     (tmp_path / "app.png").write_bytes(app_shot)
     assert png_colours(app_shot) > 100
 
+    # 3. Keys typed before any click reach the app: the terminal has the focus
+    # on load, and `h` (no click first) opens the habits screen.
+    focused, before, after = asyncio.run(asyncio.wait_for(_type_without_a_click(browser, served.url, tmp_path), 60))
+    assert focused
+    assert before != after
+
+
+async def _type_without_a_click(browser: str, url: str, tmp_path: Path) -> tuple[bool, bytes, bytes]:
+    async with devtools(browser, tmp_path / "profile3", WINDOW) as call:
+        await _drawn(call, url)
+        focus = "document.activeElement !== null && document.activeElement.classList.contains('xterm-helper-textarea')"
+        focused = (await call("Runtime.evaluate", expression=focus, returnByValue=True))["result"].get("value")
+        before = base64.b64decode((await call("Page.captureScreenshot", format="png"))["data"])
+        for kind in ("keyDown", "keyUp"):
+            await call("Input.dispatchKeyEvent", type=kind, key="h", code="KeyH", text="h" if kind == "keyDown" else "")
+        await asyncio.sleep(2)
+        after = base64.b64decode((await call("Page.captureScreenshot", format="png"))["data"])
+        return bool(focused), before, after
+
 
 async def _screenshot_when_drawn(browser: str, url: str, profile: Path) -> bytes:
     async with devtools(browser, profile, WINDOW) as call:
-        await call("Page.navigate", url=url)
-        drawn = "document.body !== null && document.body.classList.contains('-first-byte')"
-        while not (await call("Runtime.evaluate", expression=drawn, returnByValue=True))["result"].get("value"):
-            await asyncio.sleep(0.2)
-        await asyncio.sleep(2)  # the first frames
+        await _drawn(call, url)
         return base64.b64decode((await call("Page.captureScreenshot", format="png"))["data"])
+
+
+async def _drawn(call, url: str) -> None:
+    """Open `url` and wait until the app's first frames are on the page."""
+    await call("Page.navigate", url=url)
+    drawn = "document.body !== null && document.body.classList.contains('-first-byte')"
+    while not (await call("Runtime.evaluate", expression=drawn, returnByValue=True))["result"].get("value"):
+        await asyncio.sleep(0.2)
+    await asyncio.sleep(2)  # the first frames

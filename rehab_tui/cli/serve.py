@@ -12,6 +12,7 @@ textual-serve (and aiohttp with it) is imported only here, when the command runs
 
 from __future__ import annotations
 
+import errno
 import inspect
 import ipaddress
 import logging
@@ -20,6 +21,7 @@ import secrets
 import shlex
 import socket
 import sys
+from pathlib import Path
 from urllib.parse import quote
 
 import click
@@ -33,6 +35,9 @@ TOKEN_PARAM = "token"
 
 #: Hosts that mean "every interface": the URL then names this machine instead.
 WILDCARD_HOSTS = {"0.0.0.0", "::", ""}
+
+#: Our copy of textual-serve's page (serve_page/app_index.html says what differs).
+PAGE_TEMPLATES = Path(__file__).parent / "serve_page"
 
 
 def is_loopback(host: str) -> bool:
@@ -59,6 +64,30 @@ def url_host(host: str) -> str:
     if host in WILDCARD_HOSTS:
         host = socket.gethostname()
     return f"[{host}]" if ":" in host else host
+
+
+def check_port_free(host: str, port: int) -> None:
+    """Refuse a port another program holds, before any URL is printed.
+
+    The probe binds as aiohttp will (SO_REUSEADDR, every address the host
+    resolves to), so a port it can take is not refused here. Only "in use"
+    and "not allowed" are answered here; anything else the server reports.
+    """
+    try:
+        addresses = socket.getaddrinfo(host or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except socket.gaierror as exc:
+        raise RehabError(f"cannot listen on '{host}': {exc.strerror}") from None
+    for family, kind, proto, _, address in addresses:
+        with socket.socket(family, kind, proto) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            try:
+                probe.bind(address)
+            except OSError as exc:
+                if exc.errno in (errno.EADDRINUSE, errno.EACCES):
+                    raise RehabError(
+                        f"cannot listen on {host or 'every address'} port {port}: {os.strerror(exc.errno).lower()}; "
+                        "choose another with --port"
+                    ) from None
 
 
 def make_server(command: str, host: str, port: int, token: str):
@@ -120,7 +149,7 @@ def make_server(command: str, host: str, port: int, token: str):
             context["config"]["static"]["url"] = base + static
             return context
 
-    return TokenServer(command, host=host, port=port, title="rehab")
+    return TokenServer(command, host=host, port=port, title="rehab", templates_path=PAGE_TEMPLATES)
 
 
 @click.command()
@@ -144,6 +173,7 @@ def serve(s: Session, host: str, port: int) -> None:
     # A new file is said in the line below, and (as by every command) in an
     # error line if serving fails, or on stderr when the server stops.
     new = " (a new database)" if s.created else ""
+    check_port_free(host, port)
     token = secrets.token_urlsafe(24)
     server = make_server(app_command(s), host, port, token)
     url = f"http://{url_host(host)}:{port}/?{TOKEN_PARAM}={quote(token)}"

@@ -189,14 +189,14 @@ def test_pain_change_compares_the_first_and_the_last_week_with_readings() -> Non
         hip(27, 1, "left it  band"),
     ]
     change = pain_change(readings, "LEFT IT BAND", day(0), day(27))
-    assert change == PainChange("left it  band", 5.0, 1.5, 5)
-    assert change.words(4) == "pain in the left it  band: 5.0 → 1.5 over 4 weeks"
+    assert change == PainChange("left it  band", 5.0, 1.5, 5, day(0), day(27))
+    assert change.words() == "pain in the left it  band: 5.0 → 1.5 over 4 weeks"
 
 
 def test_pain_change_keeps_to_its_period() -> None:
     readings = [hip(0, 9), hip(10, 4), hip(12, 2), hip(30, 0)]
     # Two readings two days apart: the first against the last, never both in one end.
-    assert pain_change(readings, "hip", day(10), day(20)) == PainChange("hip", 4.0, 2.0, 2)
+    assert pain_change(readings, "hip", day(10), day(20)) == PainChange("hip", 4.0, 2.0, 2, day(10), day(12))
     # One reading has no trend; none has nothing.
     assert pain_change(readings, "hip", day(10), day(11)) is None
     assert pain_change(readings, "calf", day(0), day(30)) is None
@@ -204,7 +204,7 @@ def test_pain_change_keeps_to_its_period() -> None:
 
 def test_pain_change_counts_rated_days_only() -> None:
     readings = [hip(0, 5), hip(3, None, from_snooze=True), hip(9, 3)]
-    assert pain_change(readings, "hip", day(0), day(9)) == PainChange("hip", 5.0, 3.0, 2)
+    assert pain_change(readings, "hip", day(0), day(9)) == PainChange("hip", 5.0, 3.0, 2, day(0), day(9))
 
 
 def test_a_change_over_a_few_days_compares_their_first_and_last_half() -> None:
@@ -217,6 +217,7 @@ def test_a_change_over_a_few_days_compares_their_first_and_last_half() -> None:
     ]
     change = pain_change(readings, "hip", start, start + timedelta(days=4))
     assert (change.before, change.after) == (5.5, 3.0)
-    assert change.words(1) == "pain in the hip: 5.5 → 3.0 over 1 week"
+    # Stated over the days the readings span, not a week they do not fill.
+    assert change.words() == "pain in the hip: 5.5 → 3.0 over 5 days"
     two = pain_change(readings[:2], "hip", start, start + timedelta(days=1))
     assert (two.before, two.after) == (6.0, 5.0)

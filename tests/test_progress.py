@@ -24,7 +24,7 @@ from rehab_tui.tui.widgets.calendar import MonthCalendar
 from rehab_tui.tui.widgets.year_map import LABEL, YearMap
 
 FIRST = TODAY - timedelta(days=12 * 7 - 1)  # twelve weeks, today the last day
-SENTENCE = re.compile(r"^pain in the (.+): (\d+\.\d) → (\d+\.\d) over 12 weeks; routine adherence (\d+) %$")
+SENTENCE = re.compile(r"^pain in the (.+): (\d+\.\d) → (\d+\.\d) over \d+ (?:weeks|days); routine adherence (\d+) %$")
 
 
 def rated_areas(readings) -> list[str]:
@@ -35,7 +35,7 @@ def rated_areas(readings) -> list[str]:
 
 def expected_sentence(store, area: str) -> str:
     change = pain_change(store.readings(), area, FIRST, TODAY)
-    return f"{change.words(12)}; routine adherence {routine_share(store.journal(), FIRST, TODAY, TODAY):.0f} %"
+    return f"{change.words()}; routine adherence {routine_share(store.journal(), FIRST, TODAY, TODAY):.0f} %"
 
 
 def shown_sentence(app: RehabApp) -> str:
@@ -230,5 +230,5 @@ async def test_area_names_show_as_typed_not_as_markup(fresh_store):
     async with app.run_test(size=(100, 30)) as pilot:
         await open_progress(pilot)
         assert "left [red]IT[/] band" in picker(app)
-        assert shown_sentence(app).startswith("pain in the left [red]IT[/] band: 6.0 → 3.0 over 12 weeks;")
+        assert shown_sentence(app).startswith("pain in the left [red]IT[/] band: 6.0 → 3.0 over 3 weeks;")
         assert "left [red]IT[/] band" in str(app.screen.query_one("#every-area").render())

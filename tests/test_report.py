@@ -124,7 +124,8 @@ def test_pain_by_area_with_a_week_without_readings() -> None:
     assert knee.daily[4].mean == 5.0  # the 12th: (5 + 4 + 6) / 3
     hip = by_area["right hip flexor"]
     assert hip.weekly == (6.0, 2.0)
-    assert hip.change.words(2) == "pain in the right hip flexor: 6.0 → 2.0 over 2 weeks"
+    # Rated on days 12 days apart: the change is stated over them, not the whole period.
+    assert hip.change.words() == "pain in the right hip flexor: 6.0 → 2.0 over 12 days"
 
 
 def test_the_period_s_snoozes_and_pauses_with_their_reasons() -> None:
@@ -153,7 +154,7 @@ def test_prescriptions_notes_and_the_figures_side_by_side() -> None:
     ]
     lines = report.side_by_side()
     assert lines[0] == ("routine adherence over 2 weeks: 92 %, with 3 check-ins at the minimum dose (counted as done)")
-    assert "pain in the right hip flexor: 6.0 → 2.0 over 2 weeks; routine adherence 92 %" in lines
+    assert "pain in the right hip flexor: 6.0 → 2.0 over 12 days; routine adherence 92 %" in lines
     assert not [word for word in CAUSAL for line in lines if word in line.lower()]
 
 
@@ -419,7 +420,8 @@ def test_the_markdown_has_the_same_tables(history: Path) -> None:
     # The areas, the most recently rated first (the calves: from the snooze).
     assert found["Pain by area"][0] == ["Week", "knee & \\<shin\\>", "calves", "left IT band"]
     assert ["21 Nov", "\\<b\\>x\\</b\\>", "stairs & hills"] in found["Notes"]
-    assert "- pain in the knee & \\<shin\\>: 6.0 → 3.0 over 6 weeks" in markdown
+    # Rated on 10 and 17 Nov: the change is stated over those 8 days, not the 6 weeks.
+    assert "- pain in the knee & \\<shin\\>: 6.0 → 3.0 over 8 days" in markdown
 
 
 def test_the_format_follows_the_file_name_unless_given(history: Path) -> None:

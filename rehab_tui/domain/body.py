@@ -99,9 +99,14 @@ class PainChange:
     before: float
     after: float
     readings: int
+    #: The first and the last day rated: the change is stated over this span,
+    #: never over a longer period the readings do not cover.
+    first: date
+    last: date
 
-    def words(self, weeks: int) -> str:
-        span = f"{weeks} week{'s' if weeks != 1 else ''}"
+    def words(self) -> str:
+        days = (self.last - self.first).days + 1
+        span = f"{days} days" if days < 14 else f"{round(days / 7)} weeks"
         return f"pain in the {self.area}: {self.before:.1f} → {self.after:.1f} over {span}"
 
 
@@ -117,4 +122,4 @@ def pain_change(readings: Sequence[PainReading], area: str, first: date, last: d
     early = [daily[d] for d in days if d < days[0] + reach]
     late = [daily[d] for d in days if d > days[-1] - reach]
     spelled = next((r.area for r in reversed(readings) if r.key == area_key(area)), area)
-    return PainChange(spelled, round(_mean(early), 1), round(_mean(late), 1), len(days))
+    return PainChange(spelled, round(_mean(early), 1), round(_mean(late), 1), len(days), days[0], days[-1])

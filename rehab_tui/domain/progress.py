@@ -72,7 +72,7 @@ class Progress:
         routine = f"routine adherence {percent_words(self.routine)}"
         if trend.change is None:
             return f"{trend.area}: 1 reading in {TREND_WEEKS} weeks, too few for a trend; {routine}"
-        return f"{trend.change.words(TREND_WEEKS)}; {routine}"
+        return f"{trend.change.words()}; {routine}"
 
 
 def progress(

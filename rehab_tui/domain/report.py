@@ -3,7 +3,8 @@ habit, pain by area, rest taken, prescriptions and notes over a period.
 
 The period is `weeks` whole weeks of seven days, the last ending today: every
 week is complete, so weeks compare fairly, and they run from the weekday after
-today's. Today counts only for what is already done (a habit still open today
+today's. It never starts before the week that holds the routine's first day:
+weeks before it would read as weeks missed. Today counts only for what is already done (a habit still open today
 is left out, as everywhere else). Figures are put side by side; nothing here
 says what caused what.
 """
@@ -107,6 +108,9 @@ class Report:
     rests: tuple[Rest, ...]
     prescriptions: tuple[Prescribed, ...]
     notes: tuple[Note, ...]
+    #: The day the routine began, when the weeks asked for reach further back:
+    #: the report then starts with the week holding that day.
+    began: date | None = None
 
     @property
     def minimum(self) -> int:
@@ -123,9 +127,7 @@ class Report:
             f"(counted as done)"
         ]
         lines += [
-            f"{area.change.words(count)}; routine adherence {percent(self.routine)}"
-            for area in self.pain
-            if area.change
+            f"{area.change.words()}; routine adherence {percent(self.routine)}" for area in self.pain if area.change
         ]
         return lines
 
@@ -141,8 +143,11 @@ def build_report(
     """The report of the `weeks` whole weeks ending today. `notes` holds each
     habit's check-in notes by habit id (Store.notes)."""
     WEEKS_BACK.check(weeks)
-    first = today - weeks * _WEEK + _DAY
-    starts = [first + i * _WEEK for i in range(weeks)]
+    # Never a week before the routine existed: it would read as weeks missed.
+    began = min((log.habit.start for log in journal.logs), default=today)
+    kept = min(weeks, max(1, ((today - began).days + 7) // 7))
+    first = today - kept * _WEEK + _DAY
+    starts = [first + i * _WEEK for i in range(kept)]
     week_list = tuple(
         Week(start, start + 6 * _DAY, share, sum(_count(log.minimum, start, start + 6 * _DAY) for log in journal.logs))
         for start, share in zip(starts, weekly_routine(journal, starts, today), strict=True)
@@ -166,6 +171,7 @@ def build_report(
             for h in (log.habit for log in journal.active_on(today))
         ),
         notes=_notes(notes, names, readings, first, today),
+        began=began if kept < weeks else None,
     )
 
 

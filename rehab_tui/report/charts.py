@@ -12,6 +12,7 @@ that also makes the same report give the same bytes.
 
 from __future__ import annotations
 
+from functools import partial
 from math import ceil
 from typing import TYPE_CHECKING
 
@@ -29,13 +30,20 @@ FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, s
 ROUTINE_COLOUR = "#2f7d6d"
 DAILY_COLOUR = "#e3a06b"
 MEAN_COLOUR = "#b4461f"
+TEXT_COLOUR = "#1d2329"
 #: The drawing's own units; the page scales it to its width (on a phone to
 #: about two thirds, where its 14-unit labels still read at about 10 px).
 WIDTH = 520
-#: Beyond this many labels along an axis only every so many are written.
-MAX_LABELS = 12
-#: Values are written on the bars only while they fit.
-MAX_VALUES = 16
+#: The room an axis label takes, in the drawing's units: about this much per
+#: character at the 14-unit label size, and a gap to the next label; and the
+#: width left for the plot beside the y axis's labels and the margins. Labels
+#: are thinned to what fits side by side (_thin_labels).
+LABEL_CHAR = 8
+LABEL_GAP = 16
+PLOT_WIDTH = WIDTH - 80
+#: Values are written above the bars only while the widest ("100 %") fits
+#: above each bar.
+VALUE_ROOM = len(percent(100)) * LABEL_CHAR
 
 
 def routine_chart(report: Report) -> str:
@@ -50,12 +58,14 @@ def routine_chart(report: Report) -> str:
         range=(0, 100),
         y_labels=[0, 25, 50, 75, 100],
         value_formatter=percent,
-        print_values=len(weeks) <= MAX_VALUES,
+        print_values=len(weeks) * VALUE_ROOM <= PLOT_WIDTH,
+        # Above each bar, in the text's colour: a label inside the bar would
+        # be white on white for a week at 0 %.
+        print_values_position="top",
         show_legend=False,
-        style=_style((ROUTINE_COLOUR,), value_colours=("#ffffff",)),
+        style=_style((ROUTINE_COLOUR,), value_colours=(TEXT_COLOUR,)),
     )
-    chart.x_labels = [day_label(week.first) for week in weeks]
-    _thin_labels(chart, len(weeks))
+    _thin_labels(chart, [day_label(week.first) for week in weeks])
     chart.add("routine", [week.routine for week in weeks])
     return _svg(chart, "report-routine")
 
@@ -76,10 +86,8 @@ def pain_chart(area: AreaPain, number: int) -> str:
         value_formatter=lambda value: f"{value:g}",
         style=_style((DAILY_COLOUR, MEAN_COLOUR), line_width=3),
     )
-    chart.x_labels = [day_label(point.day) for point in area.daily]
-    # A label on the first day of each week, as in the tables.
-    chart.x_labels_major_every = 7 * max(1, ceil(len(area.daily) / 7 / MAX_LABELS))
-    chart.show_minor_x_labels = False
+    # A label on the first day of a week only, as in the tables.
+    _thin_labels(chart, [day_label(point.day) for point in area.daily], step=7)
     chart.add("rating that day", [point.pain for point in area.daily], stroke=False)
     chart.add("7-day mean", [point.mean for point in area.daily], show_dots=False)
     return _svg(chart, f"report-pain-{number}")
@@ -111,7 +119,7 @@ def _style(colours: tuple[str, ...], value_colours: tuple[str, ...] = (), line_w
         background="transparent",
         plot_background="#ffffff",
         foreground="#3b4148",
-        foreground_strong="#1d2329",
+        foreground_strong=TEXT_COLOUR,
         foreground_subtle="#c9ced4",
         opacity="0.9",
         opacity_hover="0.9",
@@ -131,9 +139,15 @@ def _style(colours: tuple[str, ...], value_colours: tuple[str, ...] = (), line_w
     )
 
 
-def _thin_labels(chart: pygal.graph.graph.Graph, count: int) -> None:
-    if count > MAX_LABELS:
-        chart.x_labels_major_every = ceil(count / MAX_LABELS)
+def _thin_labels(chart: pygal.graph.graph.Graph, labels: list[str], step: int = 1) -> None:
+    """Give the chart its x labels, writing only as many as fit side by side:
+    every `step`-th at most, and then every so many of those."""
+    chart.x_labels = labels
+    room = max(map(len, labels), default=0) * LABEL_CHAR + LABEL_GAP
+    fit = max(1, PLOT_WIDTH // room)
+    every = step * ceil(ceil(len(labels) / step) / fit)
+    if every > 1:
+        chart.x_labels_major_every = every
         chart.show_minor_x_labels = False
 
 
@@ -143,15 +157,22 @@ def _svg(chart: pygal.graph.graph.Graph, chart_id: str) -> str:
     from pygal.etree import etree
 
     chart.uuid = chart_id
-    chart.add_xml_filter(_without_script_or_comments)
+    chart.add_xml_filter(partial(_cleaned, chart_id=chart_id))
     return etree.tostring(chart.render_tree(), encoding="unicode")
 
 
-def _without_script_or_comments(root: Element) -> Element:
+def _cleaned(root: Element, chart_id: str) -> Element:
+    """No script, no comments, and ids unique on the page: pygal gives every
+    chart's legend the same ids (`activate-serie-0`), so each is prefixed with
+    the chart's own (nothing refers to them once the script is gone)."""
     from pygal.etree import etree
 
     for parent in list(root.iter()):
         for child in list(parent):
             if child.tag is etree.Comment or (isinstance(child.tag, str) and child.tag.rsplit("}", 1)[-1] == "script"):
                 parent.remove(child)
+    for element in root.iter():
+        given = element.get("id")
+        if given and not given.startswith(f"chart-{chart_id}"):
+            element.set("id", f"{chart_id}-{given}")
     return root

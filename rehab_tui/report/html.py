@@ -7,6 +7,12 @@ from ..domain.report import Report
 from .charts import pain_charts, routine_chart
 from .sections import TITLE, Part, day_label, period_label, sections
 
+#: How many characters of table fit across the page: an A4 page less its
+#: margins at the print size (a phone held sideways shows as many). A table
+#: wider than that (a week per column, over many weeks) is printed in parts
+#: (Table.parts); tests/test_report_at_length.py measures the printed page.
+PAGE_CHARACTERS = 88
+
 
 def render_html(report: Report) -> str:
     # Imported here: only this command renders HTML.
@@ -30,5 +36,6 @@ def render_html(report: Report) -> str:
         period=period_label(report),
         sections=sections(report),
         charts=charts,
+        width=PAGE_CHARACTERS,
         made=day_label(report.last, year=True),
     )

@@ -12,6 +12,10 @@ from ..domain.report import Report, Rest, Week, percent
 #: The report's name, at the top of either format.
 TITLE = "Rehab report"
 NONE = "—"
+#: How a table's width is reckoned in characters (Table.parts): a cell's
+#: padding, and the most a column of words (which wraps) takes.
+CELL_PADDING = 2
+WRAPPED = 13
 
 
 class Part(StrEnum):
@@ -34,6 +38,45 @@ class Table:
     figures: frozenset[int] = frozenset()
     #: A last row summing up the others.
     total: tuple[str, ...] = ()
+    #: How many last columns sum up each row (kept together when the table
+    #: is printed in parts).
+    summary: int = 0
+
+    def parts(self, width: int) -> tuple[Table, ...]:
+        """The table as several, each with its first column (what the row is)
+        and as many others, in order, as fit in `width` characters: a table a
+        week wide for a year would not fit a page (the HTML prints each part
+        in turn). The summing columns go with the last part, or make one of
+        their own."""
+
+        def room(column: int) -> int:
+            # Its widest text and the cell's padding; a column of words (a
+            # name, a note) wraps, a figure does not.
+            widest = max(len(text) for text in (self.headers[column], *(row[column] for row in self.rows)))
+            return (widest if column in self.figures else min(widest, WRAPPED)) + CELL_PADDING
+
+        left = width - room(0)
+        end = len(self.headers) - self.summary
+        chunks: list[list[int]] = [[]]
+        for column in range(1, end):
+            if chunks[-1] and sum(map(room, chunks[-1])) + room(column) > left:
+                chunks.append([])
+            chunks[-1].append(column)
+        summing = list(range(end, len(self.headers)))
+        if sum(map(room, chunks[-1] + summing)) <= left:
+            chunks[-1] += summing
+        else:
+            chunks.append(summing)
+        return tuple(
+            Table(
+                tuple(self.headers[c] for c in (0, *chunk)),
+                tuple(tuple(row[c] for c in (0, *chunk)) for row in self.rows),
+                frozenset(n for n, c in enumerate((0, *chunk)) if c in self.figures),
+                tuple(self.total[c] for c in (0, *chunk)) if self.total else (),
+                len(set(chunk) & set(summing)),
+            )
+            for chunk in chunks
+        )
 
 
 @dataclass(frozen=True)
@@ -97,6 +140,11 @@ def _period(report: Report) -> Section:
             f"{count} week{'s' if count != 1 else ''} of seven days, {first:%A} to {last:%A}, from "
             f"{day_label(first, year=True)} to {day_label(last, year=True)}: the last day is the day of this "
             "report, and counts only for what was already done.",
+            *(
+                (f"The routine began on {day_label(report.began, year=True)}: the report starts with that week.",)
+                if report.began
+                else ()
+            ),
             "The figures are put side by side; they do not say what caused what.",
         ),
         points=tuple(report.side_by_side()),
@@ -133,7 +181,9 @@ def _habits(report: Report) -> Section:
             "Each habit's share of its due days done (a habit with a weekly quota: of its weeks), by week "
             "(named by its first day). Done counts every check-in; minimum, those at the minimum dose.",
         ),
-        table=Table(("Habit", *labels, "All", "Done", "Minimum"), rows, frozenset(range(1, len(labels) + 4))),
+        table=Table(
+            ("Habit", *labels, "All", "Done", "Minimum"), rows, frozenset(range(1, len(labels) + 4)), summary=3
+        ),
         empty="No habits in this period.",
     )
 
@@ -153,9 +203,7 @@ def _pain(report: Report) -> Section:
             f"mean; {NONE} is a week without a rating.",
         ),
         points=tuple(
-            f"{area.change.words(len(weeks))} ({area.change.readings} days rated)"
-            for area in report.pain
-            if area.change
+            f"{area.change.words()} ({area.change.readings} days rated)" for area in report.pain if area.change
         ),
         table=Table(("Week", *(area.area for area in report.pain)), rows, frozenset(range(1, len(report.pain) + 1))),
         empty="No pain ratings in this period.",

@@ -7,24 +7,28 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import json
 import os
 import re
 import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import aiohttp
 import pytest
-from browser_helpers import chromium, devtools, png_colours, screenshot
+from browser_helpers import chromium, devtools, load, png_colours, screenshot
 from cli_helpers import TODAY, run
 
 from rehab_tui.cli.serve import app_command, is_loopback
+from rehab_tui.cli.served_app import IdleEnding
 
 STARTUP_SECONDS = 20
 WINDOW = (1000, 700)
@@ -121,12 +125,14 @@ def get(url: str, cookie: str | None = None) -> tuple[int, str, dict]:
 
 
 def test_every_page_needs_the_token(served: Served) -> None:
-    for path in ("/", "/static/js/textual.js", "/static/", "/download/x", "/nowhere"):
+    for path in ("/", "/static/js/textual.js", "/static/", "/download/x", "/nowhere", "/ws/x"):
         status, body, _ = get(served.base + path)
         assert status == 403, path
         assert "token" in body
         assert get(served.base + path + "?token=wrong-token")[0] == 403
-        assert get(served.base + path, cookie=f"rehab_token_{served.port}=wrong-token")[0] == 403
+        # No cookie lets anything in, not even one holding the right token:
+        # a browser sends a cookie to every port of the host.
+        assert get(served.base + path, cookie=f"rehab_token_{served.port}={served.token}")[0] == 403
     # A token of another length, an empty one, one with the right one inside.
     for bad in ("", served.token[:-1], served.token + "x", "x" + served.token):
         assert get(f"{served.base}/?token={bad}")[0] == 403
@@ -137,45 +143,150 @@ def test_the_page_with_the_token(served: Served) -> None:
     status, body, headers = get(served.url)
     assert status == 200
     assert "<div>rehab</div>" in body  # the app's title on the page
-    # Its links point back at the address the browser used.
-    assert f'data-session-websocket-url="ws://127.0.0.1:{served.port}/ws"' in body
-    assert f"http://127.0.0.1:{served.port}/static/js/textual.js" in body
-    # The first good request leaves the token in a cookie for the page's own requests.
-    cookie = headers["Set-Cookie"]
-    assert cookie.startswith(f"rehab_token_{served.port}={served.token};")
-    assert "HttpOnly" in cookie and "SameSite=Strict" in cookie
-    status, script, _ = get(served.base + "/static/js/textual.js", cookie=f"rehab_token_{served.port}={served.token}")
+    # Its links point back at the address the browser used, each with the token.
+    assert f'data-session-websocket-url="ws://127.0.0.1:{served.port}/ws/{served.token}"' in body
+    assert f"http://127.0.0.1:{served.port}/static/js/textual.js?token={served.token}" in body
+    # The token stays in URLs of this server: no cookie, no Referer.
+    assert "Set-Cookie" not in headers
+    assert headers["Referrer-Policy"] == "no-referrer"
+    status, script, _ = get(f"{served.base}/static/js/textual.js?token={served.token}")
     assert status == 200 and "WebSocket" in script
 
 
-def test_what_the_command_prints(served: Served) -> None:
-    printed = served.out.read_text()
-    assert served.url in printed
-    assert f"Serving rehab on {served.process.args[4]} (a new database)" in printed
-    assert "warning" not in served.err.read_text()  # loopback: no warning
+def test_a_request_for_another_host_or_from_another_origin_is_refused(served: Served) -> None:
+    """A page of another site (another port of this machine is another site)
+    or a name rebound to this address gets nothing, token or not."""
+
+    def status(headers: dict[str, str]) -> int:
+        request = urllib.request.Request(served.url, headers=headers)
+        try:
+            with urllib.request.urlopen(request, timeout=10) as response:
+                return response.status
+        except urllib.error.HTTPError as exc:
+            return exc.code
+
+    assert status({}) == 200
+    assert status({"Origin": served.base}) == 200
+    assert status({"Host": f"localhost:{served.port}"}) == 200
+    assert status({"Origin": f"http://127.0.0.1:{served.port + 1}"}) == 403
+    assert status({"Origin": "http://evil.example"}) == 403
+    assert status({"Host": f"evil.example:{served.port}"}) == 403
+    assert status({"Host": f"127.0.0.1:{served.port + 1}"}) == 403
 
 
-def test_the_websocket_needs_the_token(served: Served) -> None:
-    async def handshake(**session_options) -> int:
-        async with aiohttp.ClientSession(**session_options) as session:
-            try:
-                async with session.ws_connect(f"ws://127.0.0.1:{served.port}/ws?width=80&height=24") as ws:
-                    # Let in: the app starts and sends its first bytes.
-                    message = await ws.receive(timeout=20)
-                    assert message.type == aiohttp.WSMsgType.BINARY and message.data
-                    await ws.close()
-                    return 101
-            except aiohttp.WSServerHandshakeError as exc:
-                return exc.status
+async def _handshake(served: Served, path: str, origin: str | None = None, **options) -> int:
+    """The status of a websocket handshake: 101 once the app has sent its first bytes."""
+    async with aiohttp.ClientSession(**options) as session:
+        try:
+            async with session.ws_connect(f"ws://127.0.0.1:{served.port}{path}", origin=origin) as ws:
+                message = await ws.receive(timeout=20)
+                assert message.type == aiohttp.WSMsgType.BINARY and message.data
+                await ws.close()
+                return 101
+        except aiohttp.WSServerHandshakeError as exc:
+            return exc.status
+
+
+def test_the_websocket_needs_the_token_and_this_origin(served: Served) -> None:
+    size = "width=80&height=24"
+    token, own, other = served.token, served.base, f"http://127.0.0.1:{served.port + 1}"
 
     async def all_of_them() -> list[int]:
         return [
-            await handshake(),
-            await handshake(cookies={f"rehab_token_{served.port}": "wrong"}),
-            await handshake(cookies={f"rehab_token_{served.port}": served.token}),
+            await _handshake(served, f"/ws?{size}", own),
+            await _handshake(served, f"/ws/wrong?{size}", own),
+            await _handshake(served, f"/ws?{size}", own, cookies={f"rehab_token_{served.port}": token}),
+            await _handshake(served, f"/ws/{token}?{size}"),  # no Origin: not a browser's page
+            await _handshake(served, f"/ws/{token}?{size}", other),  # a page on another port
+            await _handshake(served, f"/ws/{token}?{size}", own),
+            await _handshake(served, f"/ws?token={token}&{size}", own),
         ]
 
-    assert asyncio.run(all_of_them()) == [403, 403, 101]
+    assert asyncio.run(all_of_them()) == [403, 403, 403, 403, 403, 101, 101]
+    assert settles(lambda: running_apps(served) == 0)  # the refused ones started none, the others ended
+
+
+def settles(condition, within: float = 20) -> bool:
+    """Whether `condition` comes true within `within` seconds (a closed session's
+    app takes a moment to end)."""
+    deadline = time.monotonic() + within
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.1)
+    return True
+
+
+def running_apps(served: Served) -> int:
+    """The app processes `rehab serve` runs now (one per browser session)."""
+    db = str(Path(served.process.args[4]))
+    found = 0
+    for proc in Path("/proc").iterdir():
+        try:
+            words = (proc / "cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if b"rehab_tui" in words and db.encode() in words and b"serve" not in words:
+            found += 1
+    return found
+
+
+def test_at_most_max_sessions_apps_run_at_once(served: Served) -> None:
+    """Each websocket runs an app: the fourth of the default three is refused
+    with a page that says why, and starts nothing."""
+    url = f"ws://127.0.0.1:{served.port}/ws/{served.token}?width=80&height=24"
+
+    async def open_four() -> tuple[list[int], int, tuple[int, str]]:
+        async with aiohttp.ClientSession() as session:
+            sockets, statuses = [], []
+            for _ in range(4):
+                try:
+                    ws = await session.ws_connect(url, origin=served.base)
+                    await ws.receive(timeout=20)
+                    sockets.append(ws)
+                    statuses.append(101)
+                except aiohttp.WSServerHandshakeError as exc:
+                    statuses.append(exc.status)
+            running = await asyncio.to_thread(running_apps, served)
+            page = await asyncio.to_thread(get, served.url)
+            for ws in sockets:
+                await ws.close()
+            return statuses, running, page[:2]
+
+    statuses, running, (status, body) = asyncio.run(open_four())
+    assert statuses == [101, 101, 101, 503]
+    assert running == 3
+    assert status == 503 and "already open in 3 browser tabs" in body and "--max-sessions" in body
+    # Closed, they make room again.
+    assert settles(lambda: running_apps(served) == 0)
+    assert asyncio.run(_handshake(served, f"/ws/{served.token}?width=80&height=24", served.base)) == 101
+
+
+def test_a_session_without_keys_ends_though_its_page_pings() -> None:
+    """textual.js pings every few seconds: only keys and resizes keep a session
+    alive, so a tab left open ends its app (served_app.IdleEnding)."""
+
+    class Page:
+        """A websocket whose page sends `messages` 20 ms apart, then pings forever."""
+
+        def __init__(self, messages: list[str]) -> None:
+            self.messages = messages
+
+        async def receive(self, timeout: float) -> aiohttp.WSMessage:
+            await asyncio.sleep(min(0.02, timeout))
+            if timeout <= 0.02:
+                raise TimeoutError
+            data = self.messages.pop(0) if self.messages else '["ping", "1"]'
+            return aiohttp.WSMessage(aiohttp.WSMsgType.TEXT, data, None)
+
+    async def read(messages: list[str]) -> list[str]:
+        return [m.data async for m in IdleEnding(Page(messages), idle_s=0.3)]
+
+    keys = ['["stdin", "x"]'] * 20
+    got = asyncio.run(asyncio.wait_for(read(list(keys)), 10))
+    assert got[:20] == keys  # keys 20 ms apart keep it going, for 0.4 s in all
+    assert set(got[20:]) == {'["ping", "1"]'}  # then pings alone end it
+    assert asyncio.run(asyncio.wait_for(read([]), 10)) != []
 
 
 def test_the_app_runs_on_the_same_file_and_day(tmp_path: Path) -> None:
@@ -295,3 +406,58 @@ async def _drawn(call, url: str) -> None:
     while not (await call("Runtime.evaluate", expression=drawn, returnByValue=True))["result"].get("value"):
         await asyncio.sleep(0.2)
     await asyncio.sleep(2)  # the first frames
+
+
+@pytest.mark.slow
+def test_a_page_on_another_port_gets_no_token_and_reaches_no_app(served: Served, tmp_path: Path) -> None:
+    """The user has the app open; a page from another server on this machine
+    (another port) then tries the websocket, even with the token (as if it had
+    leaked): its server never receives the token, and the page opens nothing."""
+    browser = chromium()
+    seen: list[str] = []  # every request line and header the other server received
+    page = f"""<!DOCTYPE html><html><body><script>
+      const results = {{}};
+      function attempt(name, url) {{
+        return new Promise(done => {{
+          const ws = new WebSocket(url);
+          ws.onopen = () => {{ results[name] = "open"; }};
+          ws.onmessage = () => {{ results[name] = "read"; }};
+          ws.onclose = () => {{ results[name] = results[name] || "refused"; done(); }};
+        }});
+      }}
+      Promise.all([
+        attempt("without", "ws://127.0.0.1:{served.port}/ws?width=80&height=24"),
+        attempt("with", "ws://127.0.0.1:{served.port}/ws/{served.token}?width=80&height=24"),
+      ]).then(() => {{ document.title = JSON.stringify(results); }});
+    </script></body></html>""".encode()
+
+    class Other(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            seen.append(self.requestline + "\n" + str(self.headers))
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            self.wfile.write(page)
+
+        def log_message(self, *args) -> None:
+            pass
+
+    other = ThreadingHTTPServer(("127.0.0.1", 0), Other)
+    threading.Thread(target=other.serve_forever, daemon=True).start()
+
+    async def visit() -> dict:
+        async with devtools(browser, tmp_path / "profile", WINDOW) as call:
+            await load(call, served.url)  # the user's own tab: a cookie, if any, would be set now
+            await load(call, f"http://127.0.0.1:{other.server_address[1]}/")
+            title = "document.title"
+            while not (await call("Runtime.evaluate", expression=title, returnByValue=True))["result"]["value"]:
+                await asyncio.sleep(0.2)
+            return json.loads((await call("Runtime.evaluate", expression=title, returnByValue=True))["result"]["value"])
+
+    try:
+        results = asyncio.run(asyncio.wait_for(visit(), 60))
+    finally:
+        other.shutdown()
+    assert results == {"without": "refused", "with": "refused"}
+    assert seen and not any(served.token in request for request in seen)
+    assert settles(lambda: running_apps(served) == 0)  # the user's tab closed; the page started none

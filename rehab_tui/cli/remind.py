@@ -14,7 +14,7 @@ from .. import timers
 from ..domain.dates import logical_today
 from ..domain.errors import RehabError
 from ..domain.reminders import Reminder, left_text
-from ..domain.rules import check_reminder_time
+from ..domain.rules import check_reminder_time, escaped
 from ..domain.weekdays import weekdays_in_words
 from .output import say, terminal_text
 from .params import WholeNumber
@@ -130,8 +130,12 @@ def run(s: Session, now_text: str | None) -> None:
 
 
 def _run_command(s: Session) -> list[str]:
-    """How the timer runs `rehab remind run` on this database, with this Python."""
-    return [sys.executable, "-m", "rehab_tui", "--db", str(s.db_path.absolute()), "remind", "run"]
+    """How the timer runs `rehab remind run` on this database, with this Python
+    (refused if a path in it could steer the timer: timers.check_command)."""
+    command = [sys.executable, "-m", "rehab_tui", "--db", str(s.db_path.absolute()), "remind", "run"]
+    names = ["Python's path", "an option", "a module", "an option", "the database path", "a command", "a command"]
+    timers.check_command(command, names)
+    return command
 
 
 def _via(via: str, unit_dir: str | None, crontab_file: str | None) -> str:
@@ -203,8 +207,7 @@ class Crontab:
             raise RehabError(f"crontab -l failed: {' '.join(done.stderr.split())}")
         return done.stdout
 
-    def write(self, lines: list[str]) -> None:
-        text = "".join(f"{line}\n" for line in lines)
+    def write(self, text: str) -> None:
         if self.file:
             from ..store import files
 
@@ -256,18 +259,28 @@ def install(s: Session, yes: bool, via: str, every: int, unit_dir: str | None, c
     if _via(via, unit_dir, crontab_file) == "systemd":
         folder = Path(unit_dir).expanduser() if unit_dir else timers.default_unit_dir()
         units = timers.unit_files(folder, command, every)
+        # Shown exactly as written: a control character would show as its escape.
         for path, text in units.items():
             note = " (replacing the one there)" if path.exists() else ""
-            click.echo(terminal_text(f"── {path}{note}"))
+            click.echo(escaped(f"── {path}{note}"))
             for line in text.splitlines():
-                click.echo(terminal_text(line))
+                click.echo(escaped(line))
         _confirm(yes, "Write these files?")
         from ..store import files
 
         folder.mkdir(parents=True, exist_ok=True)
+        previous = {path: path.read_bytes() if path.exists() else None for path in units}
         for path, text in units.items():
             files.write_file(path, text.encode("utf-8"), overwrite=True)
-            click.echo(terminal_text(f"wrote {path}"))
+        if problem := timers.verify_units(list(units)):
+            for path, old in previous.items():  # put back what was there
+                if old is None:
+                    path.unlink(missing_ok=True)
+                else:
+                    files.write_file(path, old, overwrite=True)
+            raise RehabError(f"systemd-analyze refused the units, so they were not kept: {problem}")
+        for path in units:
+            click.echo(escaped(f"wrote {path}"))
         if unit_dir:
             click.echo("not enabled (a folder of your choosing): enable the timer with systemctl yourself")
             return
@@ -282,13 +295,16 @@ def install(s: Session, yes: bool, via: str, every: int, unit_dir: str | None, c
             click.echo(f"started {timers.TIMER}: `systemctl --user list-timers {timers.TIMER}` shows it")
         return
     crontab = Crontab(crontab_file)
-    kept = timers.without_ours(crontab.read())
+    before = crontab.read()
     line = timers.cron_line(command, every)
-    click.echo(terminal_text(f"── adds to {crontab.where()} (replacing an earlier rehab line, if any):"))
-    click.echo(terminal_text(line))
+    click.echo(escaped(f"── adds to {crontab.where()} (replacing an earlier rehab line, if any):"))
+    click.echo(escaped(line))
     _confirm(yes, "Add this line?")
-    crontab.write([*kept, line])
-    click.echo(terminal_text(f"added to {crontab.where()}"))
+    wanted = timers.with_ours(before, line)
+    crontab.write(wanted)
+    if crontab.read() != wanted:
+        raise RehabError(f"{crontab.where()} does not read back as written; check it with `crontab -l`")
+    click.echo(escaped(f"added to {crontab.where()}"))
 
 
 @remind.command("uninstall")
@@ -303,7 +319,10 @@ def uninstall(yes: bool, via: str, unit_dir: str | None, crontab_file: str | Non
     look_systemd = via == "systemd" or (via == "auto" and not crontab_file)
     look_cron = via == "cron" or (via == "auto" and not unit_dir)
     folder = Path(unit_dir).expanduser() if unit_dir else timers.default_unit_dir()
-    unit_paths = [p for p in (folder / timers.SERVICE, folder / timers.TIMER) if look_systemd and p.exists()]
+    named = [p for p in (folder / timers.SERVICE, folder / timers.TIMER) if look_systemd and p.exists()]
+    unit_paths = [p for p in named if timers.unit_is_ours(p)]
+    for path in set(named) - set(unit_paths):
+        click.echo(escaped(f"left alone: {path} was not written by `rehab remind install`"))
     crontab = Crontab(crontab_file)
     text = ""
     if look_cron:
@@ -317,9 +336,9 @@ def uninstall(yes: bool, via: str, unit_dir: str | None, crontab_file: str | Non
         click.echo("nothing to remove: no rehab timer or crontab line found")
         return
     for path in unit_paths:
-        click.echo(terminal_text(f"── removes {path}"))
+        click.echo(escaped(f"── removes {path}"))
     for line in lines:
-        click.echo(terminal_text(f"── removes from {crontab.where()}: {line}"))
+        click.echo(escaped(f"── removes from {crontab.where()}: {line}"))
     _confirm(yes, "Remove?")
     if unit_paths and not unit_dir:
         _systemctl("disable", "--now", timers.TIMER)

@@ -68,6 +68,14 @@ def is_control(ch: str) -> bool:
     return unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") and ch not in "\u200d\u200c"
 
 
+def escaped(text: str) -> str:
+    """`text` with every control character written as its escape (`\\n`,
+    `\\x1b`, `\\u202e`), so what is shown is exactly what is there."""
+    if not any(is_control(ch) for ch in text):
+        return text
+    return "".join(ascii(ch)[1:-1] if is_control(ch) else ch for ch in text)
+
+
 NAME = TextField("a habit name", 100)
 CUE = TextField("a cue", 300)
 WHEN = TextField("a 'when'", 100)

@@ -154,10 +154,11 @@ def fast_line(args: list[str], environ: dict[str, str] | None = None, now: datet
 
     env = os.environ if environ is None else environ
     db_opt, today_opt, fmt = _parse_args(args)
-    # As click does: an option given wins, an empty variable counts as unset.
-    db_text = db_opt if db_opt is not None else (env.get("REHAB_DB") or None)
+    # An option given wins. A blank --db or REHAB_DB is refused by the full
+    # command (cli/session.py, check_db_choice), so it is not answered here.
+    db_text = db_opt if db_opt is not None else env.get("REHAB_DB")
     today_text = today_opt if today_opt is not None else (env.get("REHAB_TODAY") or None)
-    if db_text == "" or today_text == "":
+    if (db_text is not None and not db_text.strip()) or today_text == "":
         raise Fallback
     if fmt is not None and format_problem(fmt):
         raise Fallback

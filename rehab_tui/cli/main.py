@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from datetime import date
 from typing import NoReturn
@@ -12,7 +13,7 @@ import click
 from .. import __version__, collector
 from ..domain.errors import RehabError
 from ..store.failures import storage_error
-from .session import Session
+from .session import Session, check_db_choice
 
 #: Each command and the module (in this package) that defines it. A module is
 #: imported when one of its commands runs or --help lists them, so the app and
@@ -120,6 +121,8 @@ def cli(ctx: click.Context, db_path: str | None, today: str | None, demo: bool) 
 
     Run without a command to open the app on today's checklist.
     """
+    from_variable = ctx.get_parameter_source("db_path") is click.core.ParameterSource.ENVIRONMENT
+    check_db_choice(db_path, from_variable, os.environ)
     state = Session(db_path, today)
     ctx.obj = state
     ctx.call_on_close(state.close)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
@@ -11,7 +12,7 @@ from typing import TYPE_CHECKING
 import click
 
 from ..domain.dates import logical_today, parse_day, parse_iso
-from ..domain.errors import NotFound
+from ..domain.errors import InvalidInput, NotFound
 from ..domain.lookup import find_habit
 from ..store import Store, default_db_path
 from .output import terminal_text
@@ -61,6 +62,18 @@ def reads_only() -> bool:
     path = _command_path()
     # `settings` only shows unless it is given a value to set.
     return path in READING or (path == ("settings",) and ctx.params.get("value") is None)
+
+
+def check_db_choice(db_path: str | None, from_variable: bool, environ: Mapping[str, str]) -> None:
+    """Refuse an empty or blank --db or REHAB_DB: an unset variable in a script
+    (`--db "$DB"`) must not quietly mean the default file, the user's own.
+    Only a variable that is not set at all means the default."""
+    if db_path is None and "REHAB_DB" in environ:
+        db_path, from_variable = environ["REHAB_DB"], True  # click reads an empty variable as unset
+    if db_path is not None and not db_path.strip():
+        if from_variable:
+            raise InvalidInput("REHAB_DB is set but empty; give it a database file, or unset it for the default one")
+        raise InvalidInput("--db is empty; give a database file, or leave --db out for the default one")
 
 
 class Session:

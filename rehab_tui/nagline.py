@@ -24,7 +24,11 @@ from datetime import date, datetime, timedelta
 from . import __version__
 
 #: What a row was computed by; a row of another version is not trusted.
-STAMP = f"{__version__}/1"
+#: (/2: the names are capped by names_text.)
+STAMP = f"{__version__}/2"
+#: A prompt is one line: the names of what is left fill at most this many
+#: characters, and the rest are counted ("… and 12 more").
+NAMES_WIDTH = 100
 #: The fields `--format` knows.
 FIELDS = ("left", "total", "done", "names")
 DEFAULT_FORMAT = "rehab: {left} left today: {names}"
@@ -68,6 +72,23 @@ def nag_line(left: int, total: int, done: int, names: str, rest_day: bool, fmt: 
     text = (DEFAULT_FORMAT if fmt is None else fmt).format(left=left, total=total, done=done, names=names)
     text = clean(text)
     return text or None
+
+
+def names_text(names: list[str]) -> str:
+    """The names of what is left as the line says them: cleaned, joined, and
+    cut at a whole name once they pass NAMES_WIDTH, the rest counted."""
+    shown: list[str] = []
+    width = 0
+    for n, name in enumerate(names):
+        name = clean(name)
+        more = f" and {len(names) - n:,} more"
+        # Room for this name, and for the count of those after it if any.
+        after = len(f" and {len(names) - n - 1:,} more") if n + 1 < len(names) else 0
+        if shown and width + 2 + len(name) + after > NAMES_WIDTH:
+            return ", ".join(shown) + more
+        shown.append(name)
+        width += len(name) + (2 if n else 0)
+    return ", ".join(shown)
 
 
 def clean(text: str) -> str:

@@ -12,7 +12,7 @@ from ..domain.encouragement import encouragement, nudges
 from ..domain.errors import InvalidInput, RehabError
 from ..domain.streaks import adherence, habit_streak, routine_adherence, routine_streak
 from ..domain.strength import strength
-from ..nagline import clean, format_problem, nag_line
+from ..nagline import format_problem, nag_line, names_text
 from . import render
 from .output import echo_json, say
 from .params import WholeNumber
@@ -157,7 +157,7 @@ def nag(s: Session, fmt: str | None) -> None:
     if fmt is not None and (problem := format_problem(fmt)):
         raise click.UsageError(problem)
     listing = _checklist(s, s.today, with_streaks=False)
-    names = ", ".join(clean(i.log.habit.name) for i in listing.pending)
+    names = names_text([i.log.habit.name for i in listing.pending])
     try:
         line = nag_line(len(listing.pending), listing.total, listing.done, names, listing.rest_day, fmt)
     except ValueError as exc:

@@ -12,7 +12,7 @@ from ..domain.dates import iso
 from ..domain.errors import RehabError
 from ..domain.settings import Settings
 from ..nagline import STAMP as NAG_STAMP
-from ..nagline import clean as terminal_text
+from ..nagline import names_text
 from .gate import BUSY_TIMEOUT_S
 from .reads import Reads
 
@@ -41,7 +41,7 @@ class NagTable(Reads):
                 journal = self.journal(since=days[0] - timedelta(days=7))
                 for day in days:
                     listing = checklist(journal, day, day, with_streaks=False)
-                    names = ", ".join(terminal_text(i.log.habit.name) for i in listing.pending)
+                    names = names_text([i.log.habit.name for i in listing.pending])
                     rows.append(
                         (
                             iso(day),

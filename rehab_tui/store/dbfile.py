@@ -15,16 +15,22 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 SQLITE_HEADER_SIZE = 100
 
 
-def read_only_uri(path: Path) -> str:
+def read_only_uri(path: Path, disk_full: bool = False) -> str:
     """How to open a file SQLite must not write to, nor beside it.
 
     mode=ro makes SQLite refuse every write. A WAL file read that way still
     gets a -shm and an empty -wal made beside it, unless it is opened immutable;
     that is right only when no -wal is there, that is when nobody is writing it
     (a read-only file, or a backup) and no crash left committed pages aside.
+    On a full disk (`disk_full`) an empty -wal holds no pages and cannot grow,
+    so nobody writes either (an open that failed there leaves one behind).
     """
     uri = f"{Path(path).absolute().as_uri()}?mode=ro"
-    if not os.path.lexists(f"{path}-wal"):
+    try:
+        wal = os.stat(f"{path}-wal").st_size
+    except OSError:
+        wal = None
+    if wal is None or (disk_full and wal == 0):
         uri += "&immutable=1"
     return uri
 

@@ -52,7 +52,15 @@ class Opening(Backup):
         # A backup or export killed half-way left a temporary file beside the
         # database; one that is still being written is locked and stays.
         removed = files.remove_leftovers(path) if writable else []
-        store = cls._connect(path, read_only=not writable)
+        try:
+            store = cls._connect(path, read_only=not writable)
+        except DiskFull:
+            if not (writable and read_only_ok):
+                raise
+            # A command that only reads, on a full disk: SQLite could not make
+            # the files it keeps beside a file it may write. Reading needs none.
+            writable = False
+            store = cls._connect(path, read_only=True, disk_full=True)
         store.nag_centre = today
         store.removed_leftovers = removed
         try:
@@ -68,10 +76,10 @@ class Opening(Backup):
         return store
 
     @classmethod
-    def _connect(cls, path: Path, read_only: bool = False) -> Self:
+    def _connect(cls, path: Path, read_only: bool = False, disk_full: bool = False) -> Self:
         try:
             if read_only:
-                conn = sqlite3.connect(read_only_uri(path), uri=True, timeout=BUSY_TIMEOUT_S)
+                conn = sqlite3.connect(read_only_uri(path, disk_full), uri=True, timeout=BUSY_TIMEOUT_S)
             else:
                 conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S)
         except sqlite3.Error as exc:

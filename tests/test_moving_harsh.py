@@ -145,9 +145,7 @@ def test_end_dates_archive_habits(tmp_path):
     habit = by_name(moved.data)
     # harsh's end date is the last active day: archived from the day after.
     assert habit["Old brace"]["archived"] == "2026-10-11"
-    assert "its end date 2026-10-10 is its last active day: archived from 2026-10-11" in notes_about(
-        moved, "Old brace"
-    )
+    assert "its end date 2026-10-10 is its last active day: archived from 2026-10-11" in notes_about(moved, "Old brace")
     assert habit["Late entries"]["archived"] == "2026-10-13"
     assert "entries after its last active day 2026-10-10, so it is archived from 2026-10-13" in notes_about(
         moved, "Late entries"

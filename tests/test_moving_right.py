@@ -145,3 +145,12 @@ def test_a_dry_run_into_a_new_path_makes_no_file(tmp_path):
     ran = ok(db, "import", "--from", "harsh", folder, "--dry-run")
     assert "nothing was written" in ran.out and "start moved" not in ran.out
     assert not db.exists()
+
+
+def test_a_dry_run_reads_a_read_only_file(tmp_path):
+    db = new_db(tmp_path)
+    ok(db, "habit", "add", "Plank", "--start", "2014-03-01")
+    backup = loop_backup(tmp_path / "loop.db", [loop_habit(1, "Plank")], [(1, date(2014, 2, 22), 2, None)])
+    db.chmod(0o444)
+    dry = ok(db, "import", "--from", "loop", backup, "--dry-run")
+    assert "Plank: start moved back from 2014-03-01 to 2014-02-22" in dry.lines

@@ -108,9 +108,9 @@ def test_the_log_y_s_n_comments_and_three_field_lines(tmp_path):
     assert plank["start"] == "2026-11-01"
     assert plank["checkins"] == ["2026-11-01", "2026-11-04", "2026-11-05"]
     assert plank["snoozes"] == [
-        {"day": "2026-11-02", "reason": "skipped in harsh", "area": None, "pain": None, "exempt": True}
+        {"day": "2026-11-02", "reason": "travel day", "area": None, "pain": None, "exempt": True}
     ]
-    assert plank["notes"] == {"2026-11-01": "felt strong", "2026-11-02": "travel day", "2026-11-05": "a: colon inside"}
+    assert plank["notes"] == {"2026-11-01": "felt strong", "2026-11-05": "a: colon inside"}
     note = notes_about(moved, "Plank")
     assert "1 day logged 'n' carried nothing" in note
     assert "1 note on days without a check-in or a skip could not be kept" in note
@@ -128,8 +128,8 @@ def test_a_later_line_for_the_same_day_replaces_an_earlier_one(tmp_path):
     moved = convert_folder(tmp_path, "Plank: 1\n", log)
     [plank] = moved.data["habits"]
     assert plank["checkins"] == ["2026-11-02"]
-    assert [s["day"] for s in plank["snoozes"]] == ["2026-11-03"]
-    assert plank["notes"] == {"2026-11-02": "made it after all", "2026-11-03": "sore"}
+    assert [(s["day"], s["reason"]) for s in plank["snoozes"]] == [("2026-11-03", "sore")]
+    assert plank["notes"] == {"2026-11-02": "made it after all"}
     assert plank["start"] == "2026-11-01"
 
 
@@ -143,11 +143,15 @@ def test_end_dates_archive_habits(tmp_path):
     )
     moved = convert_folder(tmp_path, habits, log)
     habit = by_name(moved.data)
-    assert habit["Old brace"]["archived"] == "2026-10-10"
+    # harsh's end date is the last active day: archived from the day after.
+    assert habit["Old brace"]["archived"] == "2026-10-11"
+    assert "its end date 2026-10-10 is its last active day: archived from 2026-10-11" in notes_about(moved, "Old brace")
     assert habit["Late entries"]["archived"] == "2026-10-13"
-    assert "archived from 2026-10-13" in notes_about(moved, "Late entries")
+    assert "entries after its last active day 2026-10-10, so it is archived from 2026-10-13" in notes_about(
+        moved, "Late entries"
+    )
     assert habit["Ends later"]["archived"] is None
-    assert "still to come" in notes_about(moved, "Ends later")
+    assert "has not passed, so it is not archived" in notes_about(moved, "Ends later")
 
 
 def test_log_names_must_match_exactly_else_a_note(tmp_path):
@@ -164,7 +168,8 @@ def test_a_habit_without_log_lines_starts_today(tmp_path):
     moved = convert_folder(tmp_path, "New: 1\nRetired: 1: 2026-01-31\n", None)
     new, retired = moved.data["habits"]
     assert new["start"] == TODAY.isoformat() and new["checkins"] == []
-    assert retired["start"] == "2026-01-30" and retired["archived"] == "2026-01-31"
+    # Its end date is its last active day: it starts then and is archived from the next.
+    assert retired["start"] == "2026-01-31" and retired["archived"] == "2026-02-01"
     assert "no 'log' file" in moved.notes[-1]
 
 

@@ -193,7 +193,9 @@ def test_notes_become_one_line_on_done_and_skipped_days_only(tmp_path):
     ]
     moved = convert_backup(tmp_path, [loop_habit(1, "Squats")], reps)
     [habit] = moved.data["habits"]
-    assert habit["notes"] == {iso(0): "left knee felt  tight today", iso(1): "travel", iso(4): "x" * 299 + "…"}
+    assert habit["notes"] == {iso(0): "left knee felt  tight today", iso(4): "x" * 299 + "…"}
+    # A skip's note is its snooze's reason, not a check-in's note.
+    assert [(s["day"], s["reason"]) for s in habit["snoozes"]] == [(iso(1), "travel")]
     assert "2 notes on days without a check-in or a skip could not be kept" in notes_about(moved, "Squats")
 
 
@@ -273,8 +275,8 @@ def test_csv_zip_yes_no_habits(tmp_path):
     assert bridges["name"] == "Hip bridges" and bridges["cue"] == "Did you do hip bridges?"
     assert bridges["schedules"] == [{"from": iso(0), "schedule": "3/week"}]
     assert bridges["checkins"] == [iso(0), iso(5)]
-    assert [s["day"] for s in bridges["snoozes"]] == [iso(2)]
-    assert bridges["notes"] == {iso(0): "felt good", iso(2): "sick"}
+    assert [(s["day"], s["reason"]) for s in bridges["snoozes"]] == [(iso(2), "sick")]
+    assert bridges["notes"] == {iso(0): "felt good"}
     assert "1 explicit NO" in notes_about(moved, "Hip bridges")
     # NO rows are Loop's fill-ins: the archive starts the day after the last check-in.
     assert wall["name"] == "Old: wall sit" and wall["archived"] == iso(1)

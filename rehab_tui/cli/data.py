@@ -16,7 +16,7 @@ from ..domain.errors import Damaged, InvalidInput, NotFound, StorageError
 from ..domain.settings import SETTINGS, check_key
 from ..formats.export import export_csv, export_data
 from ..formats.export_reader import check_export
-from ..store.merge import import_data
+from ..store.merge import import_data, starts_to_move
 from .output import terminal_text
 from .session import Session, pass_session
 from .target import check_target, force_option, write_target
@@ -129,9 +129,17 @@ def import_(s: Session, file: str, tracker: str | None, dry_run: bool) -> None:
     for note in notes:
         click.echo(f"note: {note}")
     if dry_run:
+        # Only a file already here has habits whose start an import would move
+        # (and a dry run must not create one).
+        if os.path.lexists(s.db_path):
+            for start in starts_to_move(s.store, checked):
+                click.echo(start.sentence())
         click.echo(checked.summary() + " (a dry run: nothing was written)")
         return
-    click.echo(import_data(s.store, check_export(data, s.today), s.today).sentence())
+    imported = import_data(s.store, check_export(data, s.today), s.today)
+    for start in imported.starts_moved:
+        click.echo(start.sentence())
+    click.echo(imported.sentence())
 
 
 def read_export(path: Path) -> object:

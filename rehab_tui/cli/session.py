@@ -60,8 +60,12 @@ def reads_only() -> bool:
     if ctx is None:
         return False
     path = _command_path()
-    # `settings` only shows unless it is given a value to set.
-    return path in READING or (path == ("settings",) and ctx.params.get("value") is None)
+    # `settings` only shows unless it is given a value to set; `import --dry-run` only reads.
+    return (
+        path in READING
+        or (path == ("settings",) and ctx.params.get("value") is None)
+        or (path == ("import",) and bool(ctx.params.get("dry_run")))
+    )
 
 
 def check_db_choice(db_path: str | None, from_variable: bool, environ: Mapping[str, str]) -> None:

@@ -35,6 +35,33 @@ class IncomingHabit:
     pauses: list[Pause]
     doses: dict[date, Dose]
 
+    @property
+    def first_day(self) -> date | None:
+        """The first day it brings history for (a check-in or a snooze), if any."""
+        days = [*self.checkins, *(s["day"] for s in self.snoozes)]
+        return min(days) if days else None
+
+
+@dataclass(frozen=True)
+class StartMoved:
+    """A habit here whose start an import moved back to the first day it brought."""
+
+    name: str
+    before: date
+    after: date
+
+    def sentence(self) -> str:
+        return f"{self.name}: start moved back from {self.before.isoformat()} to {self.after.isoformat()}"
+
+
+def start_to_move(habit: Habit, incoming: IncomingHabit) -> StartMoved | None:
+    """Moving in is when the old history is older: a habit here whose incoming
+    history starts before its start gets its start moved back to that day."""
+    first = incoming.first_day
+    if first is None or first >= habit.start:
+        return None
+    return StartMoved(habit.name, habit.start, first)
+
 
 @dataclass(frozen=True)
 class Incoming:

@@ -13,7 +13,7 @@ from typing import Any
 from ..domain.dates import MIN_YEAR
 from ..domain.errors import InTheFuture, OutOfRange
 from ..domain.lookup import unique_slug
-from ..domain.rules import CUE, NAME, NOTE, is_control
+from ..domain.rules import CUE, NAME, NOTE, REASON, is_control
 from ..domain.schedules import parse_schedule
 
 FORMAT = "rehab-tui export"
@@ -53,6 +53,7 @@ class Draft:
     archived: date | None = None
     checkins: set[date] = field(default_factory=set)
     skips: set[date] = field(default_factory=set)
+    #: The other tracker's note of a day: a check-in's note, or a skip's reason.
     notes: dict[date, str] = field(default_factory=dict)
     remarks: list[str] = field(default_factory=list)  # sentences about this habit
 
@@ -171,10 +172,16 @@ def assemble(drafts: list[Draft], today: date, source: str, extra: list[str] | N
         slugs.append(slug)
 
         draft.skips -= draft.checkins
-        kept_notes = {d: t for d, t in draft.notes.items() if d in draft.checkins or d in draft.skips}
-        dropped = len(draft.notes) - len(kept_notes)
+        # A note is a check-in's (our export's notes are check-ins'); a skip's
+        # note becomes its snooze's reason, so it never turns the day into one.
+        kept_notes = {d: t for d, t in draft.notes.items() if d in draft.checkins}
+        reasons = {d: one_line(t, REASON.cap) for d, t in draft.notes.items() if d in draft.skips}
+        dropped = len(draft.notes) - len(kept_notes) - len(reasons)
         if dropped:
             draft.remarks.append(f"{plural(dropped, 'note')} on days without a check-in or a skip could not be kept")
+        cut = sum(reasons[d] != draft.notes[d] for d in reasons)
+        if cut:
+            draft.remarks.append(f"{plural(cut, 'skip note')} became a reason cut to {REASON.cap} characters")
         carried = draft.carried_days()
         start = draft.history_start or (min(carried) if carried else None)
         if start is None:
@@ -185,9 +192,9 @@ def assemble(drafts: list[Draft], today: date, source: str, extra: list[str] | N
         archived = draft.archived
         last = draft.last_day()
         if archived is not None and last is not None and archived <= last:
-            ended, archived = archived, last + _DAY
+            ended, archived = archived - _DAY, last + _DAY
             draft.remarks.append(
-                f"it has entries on or after its end date {ended.isoformat()}, "
+                f"it has entries after its last active day {ended.isoformat()}, "
                 f"so it is archived from {archived.isoformat()}"
             )
         if archived is not None and archived <= start:
@@ -218,7 +225,13 @@ def assemble(drafts: list[Draft], today: date, source: str, extra: list[str] | N
             "checkins": sorted(d.isoformat() for d in draft.checkins),
             "notes": {d.isoformat(): NOTE.clean(t) for d, t in sorted(kept_notes.items())},
             "snoozes": [
-                {"day": d.isoformat(), "reason": f"skipped in {source}", "area": None, "pain": None, "exempt": True}
+                {
+                    "day": d.isoformat(),
+                    "reason": reasons.get(d) or f"skipped in {source}",
+                    "area": None,
+                    "pain": None,
+                    "exempt": True,
+                }
                 for d in sorted(draft.skips)
             ],
             "pauses": [],
@@ -226,7 +239,8 @@ def assemble(drafts: list[Draft], today: date, source: str, extra: list[str] | N
         habits.append(habit)
         notes.append(
             f"{name}: {plural(len(draft.checkins), 'check-in')}, {plural(len(draft.skips), 'skip')}"
-            f" (exempt snoozes), {plural(len(kept_notes), 'note')}, from {start.isoformat()}"
+            f" (exempt snoozes{f', {len(reasons)} with the note kept as the reason' if reasons else ''}),"
+            f" {plural(len(kept_notes), 'note')}, from {start.isoformat()}"
             + (f", archived from {archived.isoformat()}" if archived else "")
         )
         notes.extend(f"{name}: {remark}" for remark in draft.remarks)

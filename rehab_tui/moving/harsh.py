@@ -6,13 +6,15 @@ Decisions, each said again in the notes where it applies:
 - a log line for a name the habits file does not list is skipped with a note
   (harsh keeps old lines of habits that were removed), not an error;
 - `n` lines carry nothing (a miss is no check-in here); amounts are not kept;
-- an end date becomes the archive date; one still to come leaves the habit active.
+- `s` lines become exempt snoozes, never check-ins; a comment on one is the snooze's reason;
+- an end date is the last active day: archived from the day after; one not yet
+  passed leaves the habit active.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from ..domain.errors import InvalidInput, StorageError
@@ -22,6 +24,7 @@ _FREQUENCY = re.compile(r"(\d+)(w?)(?:/(\d+)(w?))?")
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
 _SEPARATOR = re.compile(r"(?<=\s):(?=\s|$)")
 _NOTE_CAP = 300
+_DAY = timedelta(days=1)
 
 
 def read_harsh(path: Path, today: date) -> Moved:
@@ -43,7 +46,9 @@ def read_harsh(path: Path, today: date) -> Moved:
 
 def _text(file: Path) -> str:
     try:
-        return file.read_text(encoding="utf-8")
+        # utf-8-sig: a byte order mark (some editors write one) is read as nothing,
+        # not as the start of the first habit's name.
+        return file.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         raise InvalidInput(f"harsh's '{file.name}' file is not UTF-8 text") from None
     except OSError as exc:
@@ -71,11 +76,14 @@ def _read_habits(text: str, today: date) -> dict[str, Draft]:
         _frequency(draft, frequency, where)
         if len(parts) == 3:
             end = _date(parts[2].strip(), f"{where} has an end date")
-            if end > today:
-                draft.remarks.append(f"its end date {end.isoformat()} is still to come, so it is not archived")
+            # harsh's end date is the habit's last active day; ours is the first archived one.
+            if end >= today:
+                draft.remarks.append(f"its end date {end.isoformat()} has not passed, so it is not archived")
             else:
-                draft.archived = end
-                draft.remarks.append(f"its end date {end.isoformat()} became its archive date")
+                draft.archived = end + _DAY
+                draft.remarks.append(
+                    f"its end date {end.isoformat()} is its last active day: archived from {draft.archived.isoformat()}"
+                )
         drafts[name] = draft
     return drafts
 

@@ -230,16 +230,22 @@ class HabitWrites(Reads, Backup):
         never edited here counts as older than any edit), else left alone.
         Returns the habit as it is now and what happened: added, updated, kept."""
         with self._write():
-            rows = list(self.db.table("habits").rows_where("slug = ?", [habit.slug]))
-            if not rows:
-                return self.put_habit(replace(habit, id=0)), "added"
-            mine = rows[0]
-            newer = mine["updated_at"] is None or (habit.updated_at or "") > mine["updated_at"]
-            current = self.habit(mine["id"])
-            incoming = replace(habit, id=mine["id"], position=habit.position or current.position)
-            if not newer or same_habit(current, incoming):
-                return current, "kept"
-            return self.put_habit(incoming), "updated"
+            merged, what = self.merge_plan(habit)
+            return (merged, what) if what == "kept" else (self.put_habit(merged), what)
+
+    def merge_plan(self, habit: Habit) -> tuple[Habit, str]:
+        """What merge_habit would do, only read (a dry run asks this): the habit
+        it would write or keep, and added, updated or kept."""
+        rows = list(self.db.table("habits").rows_where("slug = ?", [habit.slug]))
+        if not rows:
+            return replace(habit, id=0), "added"
+        mine = rows[0]
+        newer = mine["updated_at"] is None or (habit.updated_at or "") > mine["updated_at"]
+        current = self.habit(mine["id"])
+        incoming = replace(habit, id=mine["id"], position=habit.position or current.position)
+        if not newer or same_habit(current, incoming):
+            return current, "kept"
+        return incoming, "updated"
 
 
 def _placeholder(row: dict) -> dict:

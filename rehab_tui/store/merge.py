@@ -6,10 +6,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from ..domain.contents import Incoming, counted
+from ..domain.contents import Incoming, IncomingHabit, StartMoved, counted, start_to_move
 from ..domain.errors import RehabError
 
 if TYPE_CHECKING:
+    from ..domain.model import Habit
     from .store import Store
 
 
@@ -24,6 +25,8 @@ class Imported:
     pauses: int = 0
     readings: int = 0
     settings: int = 0
+    #: Habits here whose start moved back to the first day the file brought.
+    starts_moved: tuple[StartMoved, ...] = ()
 
     def sentence(self) -> str:
         parts = [
@@ -44,7 +47,8 @@ def import_data(store: Store, checked: Incoming, today: date) -> Imported:
     all of it or, on the first row that breaks a rule, none. Importing the same
     export twice changes nothing; a habit is replaced only by a copy that
     changed later than this file's."""
-    counts = dict.fromkeys(Imported.__dataclass_fields__, 0)
+    counts = dict.fromkeys(Imported.__dataclass_fields__.keys() - {"starts_moved"}, 0)
+    starts_moved: list[StartMoved] = []
     try:
         with store.transaction():
             stored = store.stored_settings()
@@ -64,6 +68,10 @@ def import_data(store: Store, checked: Incoming, today: date) -> Imported:
                 habit, what = store.merge_habit(incoming.habit)
                 if what != "kept":
                     counts[f"habits_{what}"] += 1
+                if moved := _start_to_move(habit, what, incoming):
+                    # Through the same start move the app offers, in this transaction.
+                    habit = store.edit_habit(habit.id, today, start=moved.after)
+                    starts_moved.append(moved)
                 counts["checkins"] += store.record_checkins(habit.id, incoming.checkins, today, incoming.doses)
                 for s in incoming.snoozes:
                     counts["snoozes"] += _snoozed(store, s, today, habit.id)
@@ -81,7 +89,18 @@ def import_data(store: Store, checked: Incoming, today: date) -> Imported:
         # Of the same kind, so a caller can still tell a full disk from a broken rule.
         exc.args = (f"nothing was imported: {exc}",)
         raise
-    return Imported(**counts)
+    return Imported(**counts, starts_moved=tuple(starts_moved))
+
+
+def starts_to_move(store: Store, checked: Incoming) -> list[StartMoved]:
+    """The starts import_data would move back, only read (for a dry run)."""
+    planned = ((*store.merge_plan(incoming.habit), incoming) for incoming in checked.habits)
+    return [moved for habit, what, incoming in planned if (moved := _start_to_move(habit, what, incoming))]
+
+
+def _start_to_move(habit: Habit, what: str, incoming: IncomingHabit) -> StartMoved | None:
+    # A habit just added starts where its file says (its check-ins are checked against that).
+    return None if what == "added" else start_to_move(habit, incoming)
 
 
 def _snoozed(store: Store, s: dict, today: date, habit_id: int | None) -> int:

@@ -139,7 +139,7 @@ def build_report(
     weeks: int,
 ) -> Report:
     """The report of the `weeks` whole weeks ending today. `notes` holds each
-    habit's check-in notes by habit id (Store.notes)."""
+    habit's check-in notes by habit id (HabitLog.notes)."""
     WEEKS_BACK.check(weeks)
     first = today - weeks * _WEEK + _DAY
     starts = [first + i * _WEEK for i in range(weeks)]

@@ -140,7 +140,7 @@ ACTIONS: tuple[Action, ...] = (
         "main",
         run="app.note",
         show=False,
-        more="Note on the highlighted habit's check-in of the shown day (add, edit, or empty to remove)",
+        more="Note on the highlighted check-in (empty removes it)",
         title="Note on the check-in",
         hint="Add or edit the note of the highlighted habit's check-in on the shown day",
     ),

@@ -94,6 +94,7 @@ def test_version_and_help(tmp_path: Path) -> None:
         "unsnooze",
         "pause",
         "resume",
+        "note",
         "streaks",
         "calendar",
         "habit",

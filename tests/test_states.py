@@ -331,6 +331,7 @@ def test_checklist_json_shape() -> None:
         "status": "done",
         "streak": 2,
         "dose": "full",
+        "note": None,
         "unit": "days",
         "schedule": "daily",
     }

@@ -24,13 +24,19 @@ def _habits(s: Session, names: tuple[str, ...]) -> list:
 @click.argument("habits", nargs=-1, required=True, metavar="HABIT...")
 @click.option("--date", "when", metavar="DATE", help="The day it was done (default today).")
 @click.option("--min", "minimum", is_flag=True, help="Done at the minimum dose: it counts as done, and shows apart.")
+@click.option(
+    "--note",
+    "written",
+    metavar="TEXT",
+    help="A note with the check-in: 'knee felt hot' (on a day already done it replaces the note).",
+)
 @pass_session
-def done(s: Session, habits: tuple[str, ...], when: str | None, minimum: bool) -> None:
+def done(s: Session, habits: tuple[str, ...], when: str | None, minimum: bool, written: str | None) -> None:
     """Check habits in (by name, slug or prefix)."""
     found = _habits(s, habits)
     day = s.day(when)
     dose = Dose.MIN if minimum else Dose.FULL
-    ticks = s.store.check_in([h.id for h in found], day, s.today, dose=dose)
+    ticks = s.store.check_in([h.id for h in found], day, s.today, note=written, dose=dose)
     journal = s.store.journal()
     for log in ticks.logs:
         habit = log.habit
@@ -40,6 +46,10 @@ def done(s: Session, habits: tuple[str, ...], when: str | None, minimum: bool) -
             least = habit.prescription.minimum_words()
             note += " at the minimum dose" + (f" ({least})" if least else "")
         say(f"✔ {habit.name} {note} on {render.day_text(day)} · streak {habit.schedule.unit.amount(streak)}")
+    if written is not None:
+        for log in ticks.logs:
+            kept = log.notes.get(day)
+            say(f"✎ note saved with {log.habit.name}: {kept}" if kept else f"✎ {log.habit.name} has no note that day")
 
 
 @click.command()

@@ -22,6 +22,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     **{name: ("days", name) for name in ("today", "snooze", "unsnooze", "streaks", "calendar", "nag")},
     **{name: ("checkins", name) for name in ("done", "undo")},
     **{name: ("pauses", name) for name in ("pause", "resume")},
+    "note": ("notes", "note"),
     "habit": ("habits", "habit"),
     "remind": ("remind", "remind"),
     **{

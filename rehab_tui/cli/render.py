@@ -92,6 +92,8 @@ def checklist_text(listing: Checklist, today: date, routine: int | None = None) 
             f"  {click.style(box, fg=colour)} {name}{click.style(status, fg=colour)}"
             + (click.style(f"  ({', '.join(extra)})", dim=True) if extra else "")
         )
+        if item.note:
+            lines.append(f"      ✎ {terminal_text(item.note)}")
         if item.state in (DayState.PENDING, DayState.MISSED, DayState.UPCOMING, DayState.OPEN):
             for text in (habit.plan_words(with_minimum=True), habit.cue[: CUE.cap]):
                 if text:

@@ -40,7 +40,7 @@ def report(s: Session, weeks: int, output: str | None, fmt: str | None, force: b
         journal,
         store.readings(),
         store.snoozes(),
-        {log.habit.id: store.notes(log.habit.id) for log in journal.logs},
+        {log.habit.id: log.notes for log in journal.logs},
         s.today,
         weeks,
     )

@@ -60,11 +60,13 @@ def reads_only() -> bool:
     if ctx is None:
         return False
     path = _command_path()
-    # `settings` only shows unless it is given a value to set; `import --dry-run` only reads.
+    # `settings` only shows unless it is given a value to set; `import --dry-run`
+    # only reads; `note` without a text (or --clear) shows or lists.
     return (
         path in READING
         or (path == ("settings",) and ctx.params.get("value") is None)
         or (path == ("import",) and bool(ctx.params.get("dry_run")))
+        or (path == ("note",) and ctx.params.get("text") is None and not ctx.params.get("clear"))
     )
 
 

@@ -134,6 +134,17 @@ ACTIONS: tuple[Action, ...] = (
         hint="End the highlighted habit's pause so today counts",
     ),
     Action(
+        "note",
+        "n",
+        "Note",
+        "main",
+        run="app.note",
+        show=False,
+        more="Note on the highlighted check-in (empty removes it)",
+        title="Note on the check-in",
+        hint="Add or edit the note of the highlighted habit's check-in on the shown day",
+    ),
+    Action(
         "unsnooze",
         "S",
         "Unsnooze",

@@ -42,6 +42,11 @@ class Item:
     def dose(self) -> Dose | None:
         return self.log.dose_on(self.day)
 
+    @property
+    def note(self) -> str:
+        """The note written with the day's check-in ('' for none)."""
+        return self.log.notes.get(self.day, "")
+
     def off_words(self, today: date) -> str:
         """Why a habit is off on its day: before its start, its week's quota
         met, or not due ("not today" only for today)."""
@@ -127,6 +132,7 @@ class Checklist:
                     "status": str(i.state),
                     "streak": i.streak,
                     "dose": i.dose,
+                    "note": i.note or None,
                     "unit": i.unit,
                     "schedule": i.schedule.describe(),
                     **(

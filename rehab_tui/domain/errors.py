@@ -67,6 +67,11 @@ class BeforeStart(RuleRefused):
         self.start = start
 
 
+class NotDone(RuleRefused):
+    """A note on a day the habit was not done: a note goes with a check-in. The
+    command line names the command that records both."""
+
+
 class BudgetSpent(RuleRefused):
     """A snooze beyond the snooze budget of the last seven days."""
 

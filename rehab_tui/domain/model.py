@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
 
@@ -109,6 +110,8 @@ class HabitLog:
     #: The days of `done` checked in at the minimum dose: done all the same,
     #: shown apart.
     minimum: frozenset[date] = frozenset()
+    #: The notes written with check-ins of `done` ("knee felt hot"), by day.
+    notes: Mapping[date, str] = field(default_factory=dict)
 
     def dose_on(self, day: date) -> Dose | None:
         if day not in self.done:

@@ -141,7 +141,7 @@ def build_report(
     weeks: int,
 ) -> Report:
     """The report of the `weeks` whole weeks ending today. `notes` holds each
-    habit's check-in notes by habit id (Store.notes)."""
+    habit's check-in notes by habit id (HabitLog.notes)."""
     WEEKS_BACK.check(weeks)
     # Never a week before the routine existed: it would read as weeks missed.
     began = min((log.habit.start for log in journal.logs), default=today)

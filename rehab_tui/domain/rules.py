@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from .errors import BeforeStart, InTheFuture, InvalidInput, NothingToRest, OutOfRange, RuleRefused
+from .errors import BeforeStart, InTheFuture, InvalidInput, NotDone, NothingToRest, OutOfRange, RuleRefused
 from .model import Habit, Pause
 from .numbers import Range
 from .prescription import Prescription
@@ -221,6 +221,15 @@ def check_checkin(habit: Habit, day: date, today: date) -> date:
             habit.start,
         )
     return day
+
+
+def check_note(habit: Habit, day: date, done: bool, note: str) -> str:
+    """A check-in's note as stored ('' removes it): cleaned by NOTE, and only
+    on a day the habit was done, since a note goes with a check-in."""
+    text = NOTE.clean(note)
+    if not done:
+        raise NotDone(f"{habit.name} was not done on {day.isoformat()} ({day:%a}); a note goes with a check-in")
+    return text
 
 
 # -------------------------------------------------------------- reminders

@@ -81,9 +81,10 @@ def export_csv(contents: Contents) -> str:
     rows = []
     for h in data["habits"]:
         who = {"habit": h["name"], "slug": h["slug"]}
-        minimum = set(h["minimum_doses"])
+        minimum, notes = set(h["minimum_doses"]), h["notes"]
         rows += [
-            {"kind": "done", "date": d, **who, "dose": Dose.MIN if d in minimum else Dose.FULL} for d in h["checkins"]
+            {"kind": "done", "date": d, **who, "dose": Dose.MIN if d in minimum else Dose.FULL, "note": notes.get(d)}
+            for d in h["checkins"]
         ]
         rows += [{"kind": "snoozed", "date": s.pop("day"), **who, **s} for s in h["snoozes"]]
         rows += [

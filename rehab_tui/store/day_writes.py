@@ -17,6 +17,7 @@ from ..domain.rules import (
     REASON,
     SNOOZE_WINDOW,
     check_checkin,
+    check_note,
     check_reading,
     check_snooze_day,
     check_snooze_needed,
@@ -42,7 +43,8 @@ class DayWrites(Pauses):
         self, habit_ids: Sequence[int], day: date, today: date, note: str | None = None, dose: Dose = Dose.FULL
     ) -> Ticks:
         """Mark habits done on `day` at `dose`; the new records, and which were
-        not done before. A habit already done that day takes the new dose."""
+        not done before. A habit already done that day takes the new dose, and
+        the `note` when one is given ('' removes the one it had)."""
         from .results import Ticks
 
         added: list[int] = []
@@ -52,7 +54,22 @@ class DayWrites(Pauses):
                     added.append(habit_id)
                 else:
                     db.table("checkins").update((habit_id, iso(day)), {"dose": dose.value})
+                    if note is not None:
+                        self.set_note(habit_id, day, note)
             return Ticks(tuple(self.log(h) for h in habit_ids), tuple(added))
+
+    def set_note(self, habit_id: int, day: date, note: str) -> str:
+        """Write the note of a habit's check-in on `day` ('' removes it); the
+        note it had before ('' for none). A day not done refuses (NotDone)."""
+        with self._write() as db:
+            habit = self.habit(habit_id)
+            key = [habit_id, iso(day)]
+            held = list(db.table("checkins").rows_where("habit_id = ? AND day = ?", key, select="note"))
+            text = check_note(habit, day, bool(held), note)
+            before = (held[0]["note"] or "") if held else ""
+            if text != before:
+                db.table("checkins").update(tuple(key), {"note": text or None})
+            return before
 
     def record_checkins(
         self, habit_id: int, days: Mapping[date, str | None], today: date, dose: Dose | dict[date, Dose] = Dose.FULL

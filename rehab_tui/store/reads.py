@@ -4,6 +4,7 @@ queries, into the domain's Journal."""
 from __future__ import annotations
 
 import functools
+import json
 from collections import defaultdict
 from datetime import date
 from typing import TYPE_CHECKING
@@ -54,7 +55,7 @@ class Reads(SettingsRoom, Body):
         settings = self.settings()
         habits = self.habits()
         snoozes, rest_days, budget_days = self._snoozes(since)
-        done, minimum = self._checkins(since)
+        done, minimum, notes = self._checkins(since)
         pauses = self._pauses(since)
         logs = tuple(
             HabitLog(
@@ -63,6 +64,7 @@ class Reads(SettingsRoom, Body):
                 frozenset(snoozes.get(h.id, ())),
                 tuple(pauses.get(h.id, ())),
                 minimum.get(h.id, frozenset()),
+                notes.get(h.id, {}),
             )
             for h in habits
         )
@@ -80,13 +82,14 @@ class Reads(SettingsRoom, Body):
         """One habit with everything recorded for it."""
         habit = self.habit(habit_id)
         snoozes, _, _ = self._snoozes(None, habit_id)
-        done, minimum = self._checkins(None, habit_id)
+        done, minimum, notes = self._checkins(None, habit_id)
         return HabitLog(
             habit,
             done.get(habit_id, frozenset()),
             frozenset(snoozes.get(habit_id, ())),
             tuple(self._pauses(None, habit_id).get(habit_id, ())),
             minimum.get(habit_id, frozenset()),
+            notes.get(habit_id, {}),
         )
 
     def rest_days(self) -> frozenset[date]:
@@ -94,12 +97,13 @@ class Reads(SettingsRoom, Body):
 
     def _checkins(
         self, since: date | None, habit_id: int | None = None
-    ) -> tuple[dict[int, frozenset[date]], dict[int, frozenset[date]]]:
-        """Each habit's check-in days, and those of them at the minimum dose,
-        in one pass over the table."""
+    ) -> tuple[dict[int, frozenset[date]], dict[int, frozenset[date]], dict[int, dict[date, str]]]:
+        """Each habit's check-in days, those of them at the minimum dose, and
+        the notes written with them, in one pass over the table."""
         where, params = _scope("day >= ?", since, habit_id)
         done: dict[int, frozenset[date]] = {}
         minimum: dict[int, frozenset[date]] = {}
+        notes: dict[int, dict[date, str]] = {}
         # Twelve habits checked in on the same days share one date object per
         # day: ten years of check-ins take half a megabyte less this way.
         day = functools.cache(date.fromisoformat)
@@ -108,9 +112,12 @@ class Reads(SettingsRoom, Body):
         # reads 400 days of ten years) is found through the day index, which
         # `+habit_id` (an expression, not the key) lets the planner choose.
         group = "+habit_id" if since else "habit_id"
-        for hid, days, least in self.db.execute(
-            # group_concat leaves out the NULLs: only the minimum-dose days.
-            f"SELECT habit_id, group_concat(day), group_concat(CASE WHEN dose = ? THEN day END) "
+        for hid, days, least, noted in self.db.execute(
+            # group_concat leaves out the NULLs: only the minimum-dose days. A
+            # note may hold any character but a control one, so the notes come
+            # as JSON pairs ('[]' when the habit has none).
+            f"SELECT habit_id, group_concat(day), group_concat(CASE WHEN dose = ? THEN day END), "
+            f"json_group_array(json_array(day, note)) FILTER (WHERE note <> '') "
             f"FROM checkins WHERE {where} GROUP BY {group}",
             [Dose.MIN.value, *params],
         ):
@@ -120,7 +127,10 @@ class Reads(SettingsRoom, Body):
                 self._report_bad_checkin(hid, days)
             if least:
                 minimum[hid] = frozenset(map(day, least.split(",")))
-        return done, minimum
+            if noted != "[]":
+                # The days are good: the check-in days above were read from the same rows.
+                notes[hid] = {day(d): str(text) for d, text in json.loads(noted)}
+        return done, minimum, notes
 
     def _report_bad_checkin(self, habit_id: int, days: str) -> None:
         for text in days.split(","):
@@ -191,16 +201,10 @@ class Reads(SettingsRoom, Body):
         return Contents(
             journal,
             tuple(self.snoozes()),
-            {log.habit.id: self.notes(log.habit.id) for log in journal.logs},
+            {log.habit.id: dict(log.notes) for log in journal.logs},
             self.stored_settings(),
             tuple(self.readings()),
         )
-
-    def notes(self, habit_id: int) -> dict[date, str]:
-        return {
-            date.fromisoformat(r["day"]): r["note"]
-            for r in self.db.table("checkins").rows_where("habit_id = ? AND note IS NOT NULL", [habit_id])
-        }
 
     def history_counts(self, habit_id: int) -> dict[str, int]:
         """How many rows of each kind of history a habit has (check-ins, snoozes, pauses)."""

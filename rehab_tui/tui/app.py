@@ -2,7 +2,7 @@
 
 The app owns the store, the board and the day shown (what its parts share is
 AppBase, app_base.py); what each key does lives in its parts (Ticking, Resting,
-Sessions, BodyAndProgress, Routine), one module each, and the keys themselves
+Noting, Sessions, BodyAndProgress, Routine), one module each, and the keys themselves
 in one table (domain/actions.py).
 """
 
@@ -27,6 +27,7 @@ from .board import Board
 from .body_progress import BodyAndProgress
 from .keys import bindings, palette
 from .main_screen import MainScreen
+from .noting import Noting
 from .resting import Resting
 from .routine import Routine
 from .sessions import Sessions
@@ -39,7 +40,7 @@ from .widgets.calendar import MonthCalendar
 POLL_SECONDS = 0.25
 
 
-class RehabApp(Sessions, Ticking, Resting, BodyAndProgress, Routine):
+class RehabApp(Sessions, Ticking, Resting, Noting, BodyAndProgress, Routine):
     CSS_PATH = "app.tcss"
     TITLE = "rehab"
 

@@ -80,7 +80,7 @@ class Board:
         self._rows.pop(habit_id, None)
         self._routine = None
         days = old.done ^ log.done
-        if replace(old, done=log.done, minimum=log.minimum) != log or not self._restep(log, days):
+        if replace(old, done=log.done, minimum=log.minimum, notes=log.notes) != log or not self._restep(log, days):
             # More than check-ins changed: count this habit and the routine afresh.
             self._steps.pop(habit_id, None)
             self._routine_steps = None

@@ -42,6 +42,10 @@ BOXES = marks(
 #: A habit done at its minimum dose: done, and shown apart, with the calendar's mark for it.
 MIN_BOX = SYMBOLS[Mark.MINIMUM]
 
+#: A check-in's note: the mark before it, and its look.
+NOTE_MARK = "✎"
+NOTE_STYLE = "$text-secondary"
+
 #: What a tick can still do something for: due, open (a quota not yet due) or missed.
 OPEN = frozenset({DayState.PENDING, DayState.OPEN, DayState.MISSED})
 
@@ -172,13 +176,22 @@ class ChecklistView(OptionList):
             parts.append((f"\u00a0·\u00a0{item.schedule.describe()}", "$foreground-muted"))
         gap = ("\u00a0\u00a0", "")
         plan = habit.plan_words()
-        status = [self._status(item, today), *((gap, (plan, "$text-accent")) if plan else ())]
+        # The note of the day's check-in, after its status: compact, cut at
+        # the edge (the detail under the list holds it whole); roomy, a line.
+        note = (f"{NOTE_MARK}\u00a0{item.note}", NOTE_STYLE) if item.note else None
+        status = [
+            self._status(item, today),
+            *((gap, note) if note and not self.roomy else ()),
+            *((gap, (plan, "$text-accent")) if plan else ()),
+        ]
         cue = (habit.cue[: CUE.cap], "$foreground-muted italic")
         if not self.roomy:
             return Content.assemble(*parts, gap, *status, *((gap, cue) if habit.cue else ()))
         lines = [Content.assemble(*parts), Content.assemble(gap, *status)]
         if habit.cue:
             lines.append(Content.assemble(gap, cue))
+        if note:
+            lines.append(Content.assemble(gap, note))
         return Content("\n").join(lines)
 
     def _status(self, item: Item, today: date) -> Content:

@@ -1,4 +1,5 @@
-"""The highlighted habit's whole plan and cue, under a checklist too narrow to hold them."""
+"""The highlighted habit's whole plan, cue and note of the day, under a checklist
+too narrow to hold them."""
 
 from __future__ import annotations
 
@@ -7,11 +8,13 @@ from textual.widgets import Static
 
 from ...domain.checklist import Item
 from ...domain.rules import CUE
+from .checklist import NOTE_MARK, NOTE_STYLE
 
 
 class HabitDetail(Static):
-    """`hold 60 s each side · after every run, or before bed` then the cue,
-    wrapped, never cut; hidden while no habit is highlighted."""
+    """`hold 60 s each side · after every run, or before bed`, the cue, then
+    the note of the day's check-in, wrapped, never cut; hidden while no habit
+    is highlighted."""
 
     DEFAULT_CSS = """
     HabitDetail {
@@ -29,5 +32,7 @@ class HabitDetail(Static):
             parts.append(Content.styled(plan, "$text-accent"))
         if habit is not None and habit.cue:
             parts.append(Content.styled(habit.cue[: CUE.cap], "$foreground-muted italic"))
+        if item is not None and item.note:
+            parts.append(Content.styled(f"{NOTE_MARK} {item.note}", NOTE_STYLE))
         self.set_class(not parts, "-empty")
         self.update(Content("\n").join(parts))

@@ -1,7 +1,7 @@
 """The performance figures of docs/architecture.md, "Performance", measured side by side in one run.
 
-    /work/venv/bin/python benchmarks/run.py [--only abcdef] [--repeats 15] [--toggle-rounds 3]
-        [--toggles 10] [--streak-repeats 7] [--keep DIR]
+    /work/venv/bin/python benchmarks/run.py [--only abcdefg] [--repeats 15] [--toggle-rounds 3]
+        [--toggles 10] [--streak-repeats 7] [--history-repeats 3] [--keep DIR]
 
 Builds the histories it needs in a temporary folder, then measures each figure
 against its baseline (medians of interleaved repeats) and prints one table.
@@ -346,6 +346,61 @@ def streaks(paths: dict[str, Path], repeats: int) -> Figure:
     )
 
 
+def history_writes(folder: Path, repeats: int) -> Figure:
+    """g: a whole history written through the gate in one transaction
+    (`Store.load_history`, what the demo and the benchmarks' histories use),
+    CPU time per row written, 50 years against 5."""
+    from rehab_tui.history import synthesize
+    from rehab_tui.store import Store
+
+    # Only the write is timed, not the drawing of the made-up history: the
+    # store's own method, wrapped for this run.
+    spent: list[float] = []
+    load_history = Store.load_history
+
+    def timed(self: Store, *args: object, **kwargs: object) -> None:
+        started = time.process_time()
+        load_history(self, *args, **kwargs)  # type: ignore[arg-type]
+        spent.append(time.process_time() - started)
+
+    sizes = (5, 50)
+    per_row: dict[int, list[float]] = {years: [] for years in sizes}
+    rows: dict[int, int] = {}
+    order = list(sizes)
+    Store.load_history = timed  # type: ignore[method-assign]
+    try:
+        for i in range(repeats + 1):  # the first round warms caches and is dropped
+            for years in order:
+                for n in range(max(1, round(10 / years))):  # 5 years twice a round
+                    path = folder / f"g-{years}y-{i}-{n}.db"
+                    store = synthesize(path, TODAY, days=history_days(TODAY, years), habits=HABITS)
+                    rows[years] = sum(
+                        store.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                        for t in ("checkins", "snoozes", "pauses", "readings")
+                    )
+                    store.close()
+                    path.unlink()
+                    if i:
+                        per_row[years].append(spent[-1] / rows[years])
+            order.reverse()
+    finally:
+        Store.load_history = load_history  # type: ignore[method-assign]
+    us = {years: median(values) * 1e6 for years, values in per_row.items()}
+    for years in sizes:
+        samples = [round(v * 1e6, 1) for v in per_row[years]]
+        log(f"  history {years:>2} years: {rows[years]} rows, {us[years]:.1f} us a row {samples}")
+    return Figure(
+        "g",
+        "whole-history write per row, 50y vs 5y",
+        us[50],
+        us[5],
+        "us",
+        1.5,
+        f"CPU per row, medians; {rows[50]:,} rows in {us[50] * rows[50] / 1e6:.1f} s vs "
+        f"{rows[5]:,} in {us[5] * rows[5] / 1e6:.2f} s",
+    )
+
+
 # -------------------------------------------------------------------- table
 
 
@@ -378,13 +433,27 @@ def print_table(figures: list[Figure]) -> None:
     show_default=True,
     help="Measured rounds of figure d; each round times 1 year 10 times, 10 and 50 years once.",
 )
-@click.option("--only", default="abcdef", show_default=True, help="Which figures, e.g. 'ad'.")
+@click.option(
+    "--history-repeats",
+    default=3,
+    show_default=True,
+    help="Measured rounds of figure g; each round writes 5 years twice and 50 years once.",
+)
+@click.option("--only", default="abcdefg", show_default=True, help="Which figures, e.g. 'ad'.")
 @click.option(
     "--keep",
     type=click.Path(file_okay=False, path_type=Path),
     help="Build the histories in this (new) folder and keep them.",
 )
-def main(repeats: int, toggle_rounds: int, toggles: int, streak_repeats: int, only: str, keep: Path | None) -> None:
+def main(
+    repeats: int,
+    toggle_rounds: int,
+    toggles: int,
+    streak_repeats: int,
+    history_repeats: int,
+    only: str,
+    keep: Path | None,
+) -> None:
     """Measure the figures of docs/architecture.md, "Performance", and print them against their targets."""
     started = time.perf_counter()
     # An installed package has its bytecode compiled; this environment may set
@@ -398,7 +467,8 @@ def main(repeats: int, toggle_rounds: int, toggles: int, streak_repeats: int, on
         folder = Path(tempfile.mkdtemp(prefix="rehab-bench-"))
     try:
         log(f"histories in {folder}")
-        paths = build_histories(folder)
+        # Figure g writes its own histories.
+        paths = build_histories(folder) if set(only) - {"g"} else {}
         figures: list[Figure] = []
         if "a" in only or "e" in only:
             log("a, e: first frame and peak memory, rehab vs bare Textual app")
@@ -415,6 +485,9 @@ def main(repeats: int, toggle_rounds: int, toggles: int, streak_repeats: int, on
         if "f" in only:
             log("f: rehab nag vs python -c pass")
             figures.append(nag(paths, repeats))
+        if "g" in only:
+            log("g: writing a whole history, 50 years vs 5")
+            figures.append(history_writes(folder, history_repeats))
     finally:
         if not keep:
             shutil.rmtree(folder, ignore_errors=True)

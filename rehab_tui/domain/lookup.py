@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from typing import Protocol, TypeVar
 
 from .errors import Ambiguous, InvalidInput, NotFound
@@ -35,11 +35,11 @@ def slugify(name: str) -> str:
     return slug[:60].strip("-") or "habit"
 
 
-def unique_slug(name: str, taken: Iterable[str]) -> str:
+def unique_slug(name: str, taken: Container[str]) -> str:
+    """The name's slug, numbered past those `taken` (a set keeps many calls cheap: it is not copied)."""
     base = slugify(name)
-    used = set(taken)
     slug, n = base, 2
-    while slug in used:
+    while slug in taken:
         slug, n = f"{base}-{n}", n + 1
     return slug
 

@@ -3,6 +3,7 @@ file is opened: a damaged export must not even create a new database."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import fields
 from datetime import date
 from typing import Any
@@ -62,8 +63,7 @@ def check_export(data: Any, today: date) -> Incoming:
         raise InvalidInput(f"the export is damaged ({type(exc).__name__}: {exc})") from None
     # Habits are matched by slug: a second habit with the same slug would
     # silently overwrite the first.
-    slugs = [h.habit.slug for h in habits]
-    twice = next((slug for slug in slugs if slugs.count(slug) > 1), None)
+    twice = next((slug for slug, n in Counter(h.habit.slug for h in habits).items() if n > 1), None)
     if twice is not None:
         raise InvalidInput(f"the export is damaged (two habits have the slug '{twice}')")
     return Incoming(checked_settings, habits, rest_days, readings)

@@ -154,7 +154,7 @@ def assemble(drafts: list[Draft], today: date, source: str, extra: list[str] | N
     """Our export from the drafts, in their order, with one set of notes (`extra` last)."""
     habits: list[dict[str, Any]] = []
     notes: list[str] = []
-    slugs: list[str] = []
+    slugs: set[str] = set()
     names: set[str] = set()
     for position, draft in enumerate(drafts, start=1):
         name = one_line(draft.name, NAME.cap) or f"Habit {position}"
@@ -169,7 +169,7 @@ def assemble(drafts: list[Draft], today: date, source: str, extra: list[str] | N
         name = unique
         names.add(name.casefold())
         slug = unique_slug(name, slugs)
-        slugs.append(slug)
+        slugs.add(slug)
 
         draft.skips -= draft.checkins
         # A note is a check-in's (our export's notes are check-ins'); a skip's

@@ -17,7 +17,8 @@ import re
 from datetime import date, timedelta
 from pathlib import Path
 
-from ..domain.errors import InvalidInput, StorageError
+from ..domain.errors import InvalidInput
+from ._bounds import MAX_HARSH_BYTES, MAX_HARSH_LINE, read_lines_capped
 from ._common import Draft, Moved, assemble, check_day, one_line, plural
 
 _FREQUENCY = re.compile(r"(\d+)(w?)(?:/(\d+)(w?))?")
@@ -45,14 +46,14 @@ def read_harsh(path: Path, today: date) -> Moved:
 
 
 def _text(file: Path) -> str:
+    # Line by line, each capped: parsing one huge line would take minutes.
+    raw = read_lines_capped(file, MAX_HARSH_BYTES, MAX_HARSH_LINE, "a harsh file", f"harsh's {file.name}")
     try:
         # utf-8-sig: a byte order mark (some editors write one) is read as nothing,
         # not as the start of the first habit's name.
-        return file.read_text(encoding="utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise InvalidInput(f"harsh's '{file.name}' file is not UTF-8 text") from None
-    except OSError as exc:
-        raise StorageError(f"cannot read {file}: {exc.strerror or exc}") from None
 
 
 def _read_habits(text: str, today: date) -> dict[str, Draft]:

@@ -10,9 +10,9 @@ notes instead.
 from __future__ import annotations
 
 import csv
-import io
 import sqlite3
 import zipfile
+from collections.abc import Iterator
 from contextlib import suppress
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -21,6 +21,7 @@ from sqlite_utils import Database
 
 from ..domain.errors import InvalidInput, RehabError, StorageError
 from ..domain.numbers import whole_number
+from ._bounds import MAX_DB_BYTES, MAX_ZIP_BYTES, ZipBudget, check_file_size
 from ._common import Draft, Moved, assemble, check_day, one_line, plural
 
 #: The newest Loop database this reads (docs/formats.md, "Loop Habit Tracker": the current app writes 25).
@@ -57,8 +58,11 @@ def read_loop(path: Path, today: date) -> Moved:
 
 def read_backup(path: Path, today: date) -> Moved:
     """Loop's full backup: the Habits and Repetitions tables, never written to."""
+    check_file_size(path, MAX_DB_BYTES, "a Loop backup")
     try:
-        conn = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True)
+        # Read-only and immutable: SQLite takes no lock and writes nothing
+        # beside the file (no -wal or -shm), even for a backup in WAL mode.
+        conn = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro&immutable=1", uri=True)
     except sqlite3.Error as exc:
         raise InvalidInput(f"cannot open {path.name} as an SQLite database ({exc})") from None
     try:
@@ -156,11 +160,13 @@ def _day_of(timestamp: object, name: str) -> date:
 
 def read_csv_zip(path: Path, today: date) -> Moved:
     """Loop's CSV export: Habits.csv, and a folder per habit holding Checkmarks.csv."""
+    check_file_size(path, MAX_ZIP_BYTES, "a Loop zip")
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as exc:
         raise InvalidInput(f"{path.name} is not a zip file Loop could have written ({exc})") from None
     with archive:
+        budget = ZipBudget(archive)
         names = [n for n in archive.namelist() if not n.endswith("/")]
         listing = [n for n in names if n == "Habits.csv" or n.endswith("/Habits.csv")]
         if not listing:
@@ -174,31 +180,31 @@ def read_csv_zip(path: Path, today: date) -> Moved:
             if rest and rest.count("/") == 1 and rest.endswith("/Checkmarks.csv"):
                 with suppress(RehabError):  # a folder not named for a habit is not one
                     folders.setdefault(whole_number(rest.split(" ", 1)[0], 0), n)
-        rows = _csv_rows(archive, habits_csv, "Habits.csv")
+        # Every file that may be read, checked before any is unpacked.
+        budget.check([archive.getinfo(n) for n in (habits_csv, *folders.values())])
+        rows = _csv_rows(budget, habits_csv, "Habits.csv")
         drafts = []
         for line, row in enumerate(rows, start=2):
-            drafts.append(_csv_draft(archive, row, line, folders, today))
+            drafts.append(_csv_draft(budget, row, line, folders, today))
     drafts.sort(key=lambda pair: pair[0])
     return assemble([d for _, d in drafts], today, "Loop")
 
 
-def _csv_rows(archive: zipfile.ZipFile, member: str, shown: str) -> list[dict[str, str]]:
+def _csv_rows(budget: ZipBudget, member: str, shown: str) -> list[dict[str, str]]:
     try:
-        text = archive.read(member).decode("utf-8-sig")
-    except (UnicodeDecodeError, zipfile.BadZipFile, OSError) as exc:
-        raise InvalidInput(f"{shown} in this Loop export cannot be read ({exc})") from None
-    reader = csv.DictReader(io.StringIO(text))
-    missing = {"Position", "Name"} - set(reader.fieldnames or [])
-    if missing:
-        raise InvalidInput(f"{shown} in this zip has no {' or '.join(sorted(missing))} column, so it is not Loop's")
-    try:
+        reader = csv.DictReader(budget.text_lines(budget.archive.getinfo(member)))
+        missing = {"Position", "Name"} - set(reader.fieldnames or [])
+        if missing:
+            raise InvalidInput(f"{shown} in this zip has no {' or '.join(sorted(missing))} column, so it is not Loop's")
         return list(reader)
+    except (UnicodeDecodeError, OSError) as exc:
+        raise InvalidInput(f"{shown} in this Loop export cannot be read ({exc})") from None
     except csv.Error as exc:
         raise InvalidInput(f"{shown} in this Loop export is damaged ({exc})") from None
 
 
 def _csv_draft(
-    archive: zipfile.ZipFile, row: dict[str, str], line: int, folders: dict[int, str], today: date
+    budget: ZipBudget, row: dict[str, str], line: int, folders: dict[int, str], today: date
 ) -> tuple[int, Draft]:
     name = row.get("Name") or ""
     position = (row.get("Position") or "").strip()
@@ -230,7 +236,7 @@ def _csv_draft(
     if member is None:
         draft.remarks.append("no Checkmarks.csv was found for it, so it comes without history")
     else:
-        for n, cells in enumerate(_checkmark_rows(archive, member), start=1):
+        for n, cells in enumerate(_checkmark_rows(budget, member), start=1):
             if not cells or (n == 1 and cells[0].strip() == "Date"):
                 continue
             where = f"{member} line {n}"
@@ -259,10 +265,11 @@ def _csv_draft(
     return number, draft
 
 
-def _checkmark_rows(archive: zipfile.ZipFile, member: str) -> list[list[str]]:
+def _checkmark_rows(budget: ZipBudget, member: str) -> Iterator[list[str]]:
     try:
-        return list(csv.reader(io.StringIO(archive.read(member).decode("utf-8-sig"))))
-    except (UnicodeDecodeError, csv.Error, zipfile.BadZipFile, OSError) as exc:
+        # Row by row as it is unpacked: a habit's history is never held twice.
+        yield from csv.reader(budget.text_lines(budget.archive.getinfo(member)))
+    except (UnicodeDecodeError, csv.Error, OSError) as exc:
         raise InvalidInput(f"{member} in this Loop export cannot be read ({exc})") from None
 
 

@@ -78,6 +78,7 @@ class DayWrites(Pauses):
         or each day's own; how many were new (days already done keep theirs)."""
         with self._write() as db:
             habit = self.habit(habit_id)
+            now = changed_at()  # one moment for the lot
             rows = []
             for day, note in days.items():
                 check_checkin(habit, day, today)
@@ -86,9 +87,9 @@ class DayWrites(Pauses):
                     {
                         "habit_id": habit_id,
                         "day": iso(day),
-                        "note": NOTE.clean(note) or None,
+                        "note": NOTE.clean(note) or None if note else None,
                         "dose": Dose(given).value,
-                        "created_at": changed_at(),
+                        "created_at": now,
                     }
                 )
             # INSERT OR IGNORE on the (habit_id, day) key: a check-in already
@@ -128,6 +129,24 @@ class DayWrites(Pauses):
         brought in from elsewhere) uses no budget. A snooze must rest something
         (rules.check_snooze_needed), except `history` brought in by an import,
         which records what already happened."""
+        with self._write():
+            changed = self.record_snooze(day, today, habit_id, reason, area, pain, exempt, history)
+            return self._rested(habit_id, changed)
+
+    def record_snooze(
+        self,
+        day: date,
+        today: date,
+        habit_id: int | None = None,
+        reason: str = "sore",
+        area: str | None = None,
+        pain: int | None = None,
+        exempt: bool = False,
+        history: bool = False,
+    ) -> bool:
+        """`snooze`'s write and checks alone, for many snoozes in one
+        transaction (import, history): whether it was new. It reads no log
+        back, so each costs the same however long the history."""
         check_snooze_day(day, today)
         row = {
             "day": iso(day),
@@ -154,7 +173,7 @@ class DayWrites(Pauses):
             if same:
                 if felt is not None:  # the pain is news even when the rest is not
                     self._put_reading(felt, same[0]["id"], overwrite=not history)
-                return self._rested(habit_id, False)
+                return False
             if not history:
                 self._check_snooze_needed(day, today, habit_id)
             if not exempt:
@@ -170,11 +189,13 @@ class DayWrites(Pauses):
             snooze_id = inserted_id(db.table("snoozes").insert(row))
             if felt is not None:
                 self._put_reading(felt, snooze_id, overwrite=not history)
-            return self._rested(habit_id, True)
+            return True
 
     def _check_snooze_needed(self, day: date, today: date, habit_id: int | None) -> None:
-        # A day's states need that day and, for a quota, its week: six days back suffice.
-        journal = self.journal(since=day - timedelta(days=6))
+        # A day's states need that day and, for a quota, its week: six days
+        # either side suffice, and reading no more keeps each snooze of a long
+        # history (load_history) as cheap as the first.
+        journal = self.journal(since=day - timedelta(days=6), until=day + timedelta(days=6))
         logs = journal.active_on(day)
         states = [day_state(journal, log, day, today) for log in logs]
         if habit_id is None:
@@ -216,9 +237,9 @@ class DayWrites(Pauses):
             for habit_id, days in by_habit.items():
                 self.record_checkins(habit_id, days, today)
             for s in snoozes:
-                self.snooze(s.day, today, s.habit_id, s.reason, s.area, s.pain, s.exempt)
+                self.record_snooze(s.day, today, s.habit_id, s.reason, s.area, s.pain, s.exempt)
             for habit_id, p in pauses:
-                self.pause(habit_id, p.start, p.until, p.reason, today=today, history=True)
+                self.record_pause(habit_id, p.start, p.until, p.reason, today=today, history=True)
             for r in readings:
                 self.record_pain(r.day, r.area, r.pain, today, r.note)
 

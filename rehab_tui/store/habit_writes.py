@@ -7,7 +7,8 @@ before it writes, in one transaction, and returns the new state of what it wrote
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -58,19 +59,28 @@ class HabitWrites(Reads, Backup):
         )
         return self.put_habit(draft)
 
-    def put_habit(self, habit: Habit) -> Habit:
+    def taken(self) -> Taken:
+        """What the habits here hold that another may not repeat, read once."""
+        taken = Taken()
+        for r in self.db.table("habits").rows_where(select="id, name, slug, position"):
+            taken.add(r["id"], r["name"], r["slug"], r["position"])
+        return taken
+
+    def put_habit(self, habit: Habit, taken: Taken | None = None) -> Habit:
         """Add a habit (id 0) or replace one whole: the one way a habit row is written.
 
         A new habit's slug comes from its name unless it brings one; its
-        position is the end of the list unless it brings one.
+        position is the end of the list unless it brings one. `taken` (from
+        `taken()`, in the same transaction) spares reading every habit again
+        when many are put at once; it is kept up to date here.
         """
         habit = check_habit(habit)
         with self._write() as db:
-            key = habit.name.casefold()
-            others = [r for r in db.table("habits").rows if r["id"] != habit.id]
-            clash = next((r for r in others if r["name"].casefold() == key), None)
+            if taken is None:
+                taken = self.taken()
+            clash = taken.name_clash(habit.name, habit.id)
             if clash is not None:
-                raise AlreadyExists(f"a habit named '{clash['name']}' already exists")
+                raise AlreadyExists(f"a habit named '{clash}' already exists")
             row = {
                 "name": habit.name,
                 "cue": habit.cue,
@@ -81,21 +91,20 @@ class HabitWrites(Reads, Backup):
                 **prescription_row(habit),
             }
             if habit.id:
-                self._habit_row(habit.id)
+                taken.drop(habit.id, self._habit_row(habit.id)["name"])
                 row["position"] = habit.position
                 db.table("habits").update(habit.id, row)
                 habit_id = habit.id
             else:
-                slugs = [r["slug"] for r in others]
-                if habit.slug and habit.slug in slugs:
+                if habit.slug and habit.slug in taken.slugs:
                     raise AlreadyExists(f"a habit with the slug '{habit.slug}' already exists")
-                last = max((r["position"] for r in others), default=0)
                 row |= {
-                    "slug": habit.slug or unique_slug(habit.name, slugs),
-                    "position": habit.position or last + 1,
+                    "slug": habit.slug or unique_slug(habit.name, taken.slugs),
+                    "position": habit.position or taken.last + 1,
                     "created_at": changed_at(),
                 }
                 habit_id = inserted_id(db.table("habits").insert(row))
+            taken.add(habit_id, habit.name, row.get("slug"), row["position"])
             db.table("schedules").delete_where("habit_id = ?", [habit_id])
             db.table("schedules").insert_all(
                 {"habit_id": habit_id, "since": iso(v.since), "rule": v.schedule.rule, "anchor": iso(v.schedule.anchor)}
@@ -224,14 +233,15 @@ class HabitWrites(Reads, Backup):
         row = {**self._habit_row(habit_id), **{k: iso(v) for k, v in fields.items()}}
         return habit_of(row, self.db.table("schedules").rows_where("habit_id = ?", [habit_id], order_by="since"))
 
-    def merge_habit(self, habit: Habit) -> tuple[Habit, str]:
+    def merge_habit(self, habit: Habit, taken: Taken | None = None) -> tuple[Habit, str]:
         """Bring in a habit from an export, matched by slug: added when missing,
         replaced when the export's copy changed later than this file's (a habit
         never edited here counts as older than any edit), else left alone.
-        Returns the habit as it is now and what happened: added, updated, kept."""
+        Returns the habit as it is now and what happened: added, updated, kept.
+        (`taken` as for `put_habit`: an import reads it once for all its habits.)"""
         with self._write():
             merged, what = self.merge_plan(habit)
-            return (merged, what) if what == "kept" else (self.put_habit(merged), what)
+            return (merged, what) if what == "kept" else (self.put_habit(merged, taken), what)
 
     def merge_plan(self, habit: Habit) -> tuple[Habit, str]:
         """What merge_habit would do, only read (a dry run asks this): the habit
@@ -246,6 +256,31 @@ class HabitWrites(Reads, Backup):
         if not newer or same_habit(current, incoming):
             return current, "kept"
         return incoming, "updated"
+
+
+@dataclass
+class Taken:
+    """The names (casefolded), slugs and last position the habits here hold:
+    what a habit put in must not repeat, and where a new one goes."""
+
+    #: A casefolded name and the habits holding it (a damaged file may hold two).
+    names: dict[str, dict[int, str]] = field(default_factory=lambda: defaultdict(dict))
+    slugs: set[str] = field(default_factory=set)
+    last: int = 0
+
+    def add(self, habit_id: int, name: str, slug: str | None, position: int) -> None:
+        self.names[name.casefold()][habit_id] = name
+        if slug is not None:
+            self.slugs.add(slug)
+        self.last = max(self.last, position)
+
+    def drop(self, habit_id: int, name: str) -> None:
+        """A habit about to be replaced: its old name is free (its slug stays)."""
+        self.names[name.casefold()].pop(habit_id, None)
+
+    def name_clash(self, name: str, habit_id: int) -> str | None:
+        """The name of another habit with this name, ignoring case."""
+        return next((n for hid, n in self.names[name.casefold()].items() if hid != habit_id), None)
 
 
 def _placeholder(row: dict) -> dict:

@@ -64,8 +64,11 @@ def import_data(store: Store, checked: Incoming, today: date) -> Imported:
                     store.record_pain(r.day, r.area, r.pain, today, r.note)
                     held.add((r.day, r.key))
                     counts["readings"] += 1
+            # Each write checks only what it touches (the names once, here), so
+            # an import takes time in proportion to its rows.
+            taken = store.taken()
             for incoming in checked.habits:
-                habit, what = store.merge_habit(incoming.habit)
+                habit, what = store.merge_habit(incoming.habit, taken)
                 if what != "kept":
                     counts[f"habits_{what}"] += 1
                 if moved := _start_to_move(habit, what, incoming):
@@ -75,12 +78,13 @@ def import_data(store: Store, checked: Incoming, today: date) -> Imported:
                 counts["checkins"] += store.record_checkins(habit.id, incoming.checkins, today, incoming.doses)
                 for s in incoming.snoozes:
                     counts["snoozes"] += _snoozed(store, s, today, habit.id)
-                pauses = store.log(habit.id).pauses
+                pauses = store.pauses_of(habit.id)
                 for p in incoming.pauses:
                     if any(q.start <= p.start and p.until <= q.until for q in pauses):
                         continue  # already held: writing it again would only rewrite the row
                     # Merged with the pauses it overlaps or touches, as `pause` does.
-                    now = store.pause(habit.id, p.start, p.until, p.reason, today=today, history=True).log.pauses
+                    store.record_pause(habit.id, p.start, p.until, p.reason, today=today, history=True)
+                    now = store.pauses_of(habit.id)
                     counts["pauses"] += now != pauses
                     pauses = now
             for s in checked.rest_days:
@@ -105,5 +109,5 @@ def _start_to_move(habit: Habit, what: str, incoming: IncomingHabit) -> StartMov
 
 def _snoozed(store: Store, s: dict, today: date, habit_id: int | None) -> int:
     return int(
-        store.snooze(s["day"], today, habit_id, s["reason"], s["area"], s["pain"], s["exempt"], history=True).changed
+        store.record_snooze(s["day"], today, habit_id, s["reason"], s["area"], s["pain"], s["exempt"], history=True)
     )

@@ -31,6 +31,15 @@ class Pauses(Reads):
         (an import, demo data): rules.check_pause_start."""
         from .results import Paused
 
+        with self._write():
+            merged = self.record_pause(habit_id, start, until, reason, today=today, history=history)
+            return Paused(merged, self.log(habit_id))
+
+    def record_pause(
+        self, habit_id: int, start: date, until: date, reason: str = "", *, today: date, history: bool = False
+    ) -> Pause:
+        """`pause`'s write and checks alone, for many pauses in one transaction
+        (import, history): the pause as merged, with no log read back."""
         pause = check_pause_start(check_pause(Pause(start, until, reason)), today, history)
         with self._write() as db:
             self._habit_row(habit_id)
@@ -45,8 +54,7 @@ class Pauses(Reads):
             for r in touching:
                 db.table("pauses").delete(r["id"])
             db.table("pauses").insert({"habit_id": habit_id, "start": first, "until": last, "reason": pause.reason})
-            merged = Pause(date.fromisoformat(first), date.fromisoformat(last), pause.reason)
-            return Paused(merged, self.log(habit_id))
+            return Pause(date.fromisoformat(first), date.fromisoformat(last), pause.reason)
 
     def resume(self, habit_id: int, today: date) -> Paused:
         """End the pause holding today so today is active; later pauses stay."""

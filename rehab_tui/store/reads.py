@@ -49,14 +49,15 @@ class Reads(SettingsRoom, Body):
         row = self._habit_row(habit_id)
         return habit_of(row, self.db.table("schedules").rows_where("habit_id = ?", [habit_id], order_by="since"))
 
-    def journal(self, since: date | None = None) -> Journal:
+    def journal(self, since: date | None = None, until: date | None = None) -> Journal:
         """Everything recorded (or, with `since`, what touches that day and
-        later), in grouped queries, for the domain to read."""
+        later; with `until`, nothing after that day), in grouped queries, for
+        the domain to read."""
         settings = self.settings()
         habits = self.habits()
-        snoozes, rest_days, budget_days = self._snoozes(since)
-        done, minimum, notes = self._checkins(since)
-        pauses = self._pauses(since)
+        snoozes, rest_days, budget_days = self._snoozes(since, until=until)
+        done, minimum, notes = self._checkins(since, until=until)
+        pauses = self._pauses(since, until=until)
         logs = tuple(
             HabitLog(
                 h,
@@ -87,20 +88,24 @@ class Reads(SettingsRoom, Body):
             habit,
             done.get(habit_id, frozenset()),
             frozenset(snoozes.get(habit_id, ())),
-            tuple(self._pauses(None, habit_id).get(habit_id, ())),
+            self.pauses_of(habit_id),
             minimum.get(habit_id, frozenset()),
             notes.get(habit_id, {}),
         )
+
+    def pauses_of(self, habit_id: int) -> tuple[Pause, ...]:
+        """One habit's pauses, oldest first (found through its index, not a whole log)."""
+        return tuple(self._pauses(None, habit_id).get(habit_id, ()))
 
     def rest_days(self) -> frozenset[date]:
         return self._snoozes(None, None, rest_days_only=True)[1]
 
     def _checkins(
-        self, since: date | None, habit_id: int | None = None
+        self, since: date | None, habit_id: int | None = None, until: date | None = None
     ) -> tuple[dict[int, frozenset[date]], dict[int, frozenset[date]], dict[int, dict[date, str]]]:
         """Each habit's check-in days, those of them at the minimum dose, and
         the notes written with them, in one pass over the table."""
-        where, params = _scope("day >= ?", since, habit_id)
+        where, params = _scope("day >= ?", since, habit_id, "day <= ?", until)
         done: dict[int, frozenset[date]] = {}
         minimum: dict[int, frozenset[date]] = {}
         notes: dict[int, dict[date, str]] = {}
@@ -142,11 +147,11 @@ class Reads(SettingsRoom, Body):
                 raise DamagedRow(f"checkins: '{name}', day, is {text!r}, not a date; mend it with: {fix}") from None
 
     def _snoozes(
-        self, since: date | None, habit_id: int | None = None, rest_days_only: bool = False
+        self, since: date | None, habit_id: int | None = None, rest_days_only: bool = False, until: date | None = None
     ) -> tuple[dict[int, set[date]], frozenset[date], frozenset[date]]:
         """Each habit's snoozed days, the rest days (whole-day snoozes), and
         the days holding a snooze that uses the budget (exempt = 0)."""
-        where, params = _scope("day >= ?", since, habit_id)
+        where, params = _scope("day >= ?", since, habit_id, "day <= ?", until)
         if rest_days_only:
             where += " AND habit_id IS NULL"
         habit_days: dict[int, set[date]] = defaultdict(set)
@@ -159,8 +164,10 @@ class Reads(SettingsRoom, Body):
                 budget.add(day)
         return habit_days, frozenset(rest), frozenset(budget)
 
-    def _pauses(self, since: date | None, habit_id: int | None = None) -> dict[int, list[Pause]]:
-        where, params = _scope("until >= ?", since, habit_id)
+    def _pauses(
+        self, since: date | None, habit_id: int | None = None, until: date | None = None
+    ) -> dict[int, list[Pause]]:
+        where, params = _scope("until >= ?", since, habit_id, "start <= ?", until)
         pauses: dict[int, list[Pause]] = defaultdict(list)
         for r in self.db.table("pauses").rows_where(where, params, order_by="start"):
             pauses[r["habit_id"]].append(
@@ -217,10 +224,15 @@ class Reads(SettingsRoom, Body):
         return rows[0]
 
 
-def _scope(since_clause: str, since: date | None, habit_id: int | None) -> tuple[str, list]:
-    """A WHERE clause for rows from `since` on (all when None), of one habit or all."""
+def _scope(
+    since_clause: str, since: date | None, habit_id: int | None, until_clause: str = "", until: date | None = None
+) -> tuple[str, list]:
+    """A WHERE clause for rows from `since` on (all when None), through
+    `until` (when given), of one habit or all."""
     where = since_clause
     params: list[str | int] = [iso(since) if since else ""]  # every ISO day sorts after ""
+    if until is not None:
+        where, params = f"{where} AND {until_clause}", params + [iso(until)]
     if habit_id is not None:
         where, params = where + " AND habit_id = ?", params + [habit_id]
     return where, params

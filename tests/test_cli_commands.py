@@ -158,6 +158,7 @@ def test_old_schema_is_migrated_with_a_copy_kept(db: Path) -> None:
         "m005_nag",
         "m006_prescriptions_and_body",
         "m007_notices",
+        "m008_reminders_per_habit",
     }
 
 

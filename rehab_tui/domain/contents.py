@@ -3,12 +3,13 @@ writes, and an export read back and checked, before it is merged in."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from .body import PainReading
 from .model import Habit, Journal, Pause, Snooze
 from .prescription import Dose
+from .reminders import Timing
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,8 @@ class IncomingHabit:
     snoozes: list[dict]
     pauses: list[Pause]
     doses: dict[date, Dose]
+    #: Its reminders (for this habit alone).
+    reminders: list[Timing] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -44,15 +47,19 @@ class Incoming:
     habits: list[IncomingHabit]
     rest_days: list[dict]
     readings: list[PainReading]
+    #: The routine's reminders (a habit's own travel with the habit).
+    reminders: list[Timing] = field(default_factory=list)
 
     def summary(self) -> str:
         """What the file holds, in a sentence (before it is merged)."""
         checkins = sum(len(h.checkins) for h in self.habits)
         snoozes = sum(len(h.snoozes) for h in self.habits) + len(self.rest_days)
+        reminders = sum(len(h.reminders) for h in self.habits) + len(self.reminders)
         names = ", ".join(h.habit.name for h in self.habits)
         return (
             f"{counted(len(self.habits), 'habit') or 'no habits'} ({names}), "
             f"{counted(checkins, 'check-in') or 'no check-ins'}, {counted(snoozes, 'snooze') or 'no snoozes'}"
+            + (f", {counted(reminders, 'reminder')}" if reminders else "")
         )
 
 

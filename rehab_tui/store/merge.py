@@ -8,8 +8,10 @@ from typing import TYPE_CHECKING
 
 from ..domain.contents import Incoming, counted
 from ..domain.errors import RehabError
+from ..domain.weekdays import weekday_list
 
 if TYPE_CHECKING:
+    from ..domain.reminders import Timing
     from .store import Store
 
 
@@ -23,6 +25,7 @@ class Imported:
     snoozes: int = 0
     pauses: int = 0
     readings: int = 0
+    reminders: int = 0
     settings: int = 0
 
     def sentence(self) -> str:
@@ -33,6 +36,7 @@ class Imported:
             counted(self.snoozes, "snooze"),
             counted(self.pauses, "pause"),
             counted(self.readings, "pain reading"),
+            counted(self.reminders, "reminder"),
             counted(self.settings, "setting"),
         ]
         said = [p for p in parts if p]
@@ -60,8 +64,10 @@ def import_data(store: Store, checked: Incoming, today: date) -> Imported:
                     store.record_pain(r.day, r.area, r.pain, today, r.note)
                     held.add((r.day, r.key))
                     counts["readings"] += 1
+            reminders: list[tuple[Timing, int | None]] = []
             for incoming in checked.habits:
                 habit, what = store.merge_habit(incoming.habit)
+                reminders += [(t, habit.id) for t in incoming.reminders]
                 if what != "kept":
                     counts[f"habits_{what}"] += 1
                 counts["checkins"] += store.record_checkins(habit.id, incoming.checkins, today, incoming.doses)
@@ -77,11 +83,28 @@ def import_data(store: Store, checked: Incoming, today: date) -> Imported:
                     pauses = now
             for s in checked.rest_days:
                 counts["snoozes"] += _snoozed(store, s, today, None)
+            wanted = [(t, None) for t in checked.reminders] + reminders
+            counts["reminders"] = _reminded(store, wanted)
     except RehabError as exc:
         # Of the same kind, so a caller can still tell a full disk from a broken rule.
         exc.args = (f"nothing was imported: {exc}",)
         raise
     return Imported(**counts)
+
+
+def _reminded(store: Store, wanted: list[tuple[Timing, int | None]]) -> int:
+    """Add the reminders (for the routine, or a habit's id) not held already
+    (the same time, days and target for the same habit); how many were added."""
+    if not wanted:
+        return 0  # nothing to compare: the reminders held need not even be read
+    held = {(r.timing, r.habit_id) for r in store.reminders()}
+    added = 0
+    for timing, habit_id in wanted:
+        if (timing, habit_id) not in held:
+            store.add_reminder(timing.at, weekday_list(timing.days), timing.target, habit_id)
+            held.add((timing, habit_id))
+            added += 1
+    return added
 
 
 def _snoozed(store: Store, s: dict, today: date, habit_id: int | None) -> int:

@@ -4,6 +4,7 @@ their habits; a deleted habit takes its reminders with it."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -154,3 +155,44 @@ def test_a_file_from_before_m008_keeps_its_reminders_for_the_routine(tmp_path: P
         ]
     finally:
         reopened.close()
+
+
+# ------------------------------------------------------------ our export
+
+
+def test_an_export_carries_the_reminders_back_in(db: Path, tmp_path: Path) -> None:
+    ok(db, "remind", "add", "07:30", "--habit", "acu", "--days", "mon,thu")
+    ok(db, "remind", "add", "19:30", "--days", "weekdays")
+    ok(db, "remind", "add", "20:00", "--habit", "acu", "--to", "ntfy://my-secret-topic")
+    exported = tmp_path / "export.json"
+    ran = run(db, "export", "-o", exported)
+    assert ran.code == 0, ran.err
+    # A URL may hold a token: it stays in the database, and the export says so.
+    assert "reminders to a URL (#3) are not in the export" in ran.err
+    text = exported.read_text()
+    assert "my-secret-topic" not in text
+    data = json.loads(text)
+    assert data["reminders"] == [{"at": "19:30", "days": "mon,tue,wed,thu,fri", "to": None}]
+    acupuncture = next(h for h in data["habits"] if h["slug"] == "acupuncture")
+    assert acupuncture["reminders"] == [{"at": "07:30", "days": "mon,thu", "to": None}]
+
+    fresh = new_db(tmp_path, "fresh.db")
+    said = ok(fresh, "import", exported)
+    assert "2 reminders" in said.out
+    assert ok(fresh, "remind", "list").lines == [
+        "#1  19:30  mon-fri  → desktop",
+        "#2  07:30  mon,thu  for acupuncture  → desktop",
+    ]
+    assert "nothing new" in ok(fresh, "import", exported).out
+    assert len(rows(fresh, "reminders")) == 2
+
+
+def test_a_damaged_reminder_in_an_export_is_refused_and_nothing_written(db: Path, tmp_path: Path) -> None:
+    exported = tmp_path / "export.json"
+    ok(db, "export", "-o", exported)
+    data = json.loads(exported.read_text())
+    data["reminders"] = [{"at": "25:00", "days": "mon", "to": None}]
+    exported.write_text(json.dumps(data))
+    before = dump(db)
+    assert_error(run(db, "import", exported), contains="not a time of day")
+    assert dump(db) == before

@@ -9,7 +9,7 @@ from datetime import date
 from .body import PainReading
 from .model import Habit, Journal, Pause, Snooze
 from .prescription import Dose
-from .reminders import Timing
+from .reminders import Reminder, Timing
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,8 @@ class Contents:
     #: The settings someone set (the defaults are not exported).
     settings: dict[str, str]
     readings: tuple[PainReading, ...]
+    #: Every reminder, the routine's and each habit's.
+    reminders: tuple[Reminder, ...] = ()
 
 
 @dataclass(frozen=True)

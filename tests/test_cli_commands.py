@@ -864,7 +864,7 @@ def make_history(db: Path) -> None:
 def test_export_json(db: Path) -> None:
     make_history(db)
     data = ok(db, "export", "--format", "json").json
-    assert (data["format"], data["version"]) == ("rehab-tui export", 3)
+    assert (data["format"], data["version"]) == ("rehab-tui export", 4)
     assert isinstance(data.pop("exported_at"), str)
     habits = {h["slug"]: h for h in data["habits"]}
     assert list(habits) == DEFAULT_SLUGS

@@ -3,7 +3,7 @@ writes, and an export read back and checked, before it is merged in."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from .body import PainReading
@@ -25,7 +25,7 @@ class Contents:
     settings: dict[str, str]
     readings: tuple[PainReading, ...]
     #: Every reminder, the routine's and each habit's.
-    reminders: tuple[Reminder, ...] = ()
+    reminders: tuple[Reminder, ...]
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,7 @@ class IncomingHabit:
     pauses: list[Pause]
     doses: dict[date, Dose]
     #: Its reminders (for this habit alone).
-    reminders: list[Timing] = field(default_factory=list)
+    reminders: list[Timing]
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ class Incoming:
     rest_days: list[dict]
     readings: list[PainReading]
     #: The routine's reminders (a habit's own travel with the habit).
-    reminders: list[Timing] = field(default_factory=list)
+    reminders: list[Timing]
 
     def summary(self) -> str:
         """What the file holds, in a sentence (before it is merged)."""

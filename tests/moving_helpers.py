@@ -18,6 +18,7 @@ from rehab_tui.domain.schedules import parse_schedule
 TODAY = date(2026, 11, 21)
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
 # --- Loop's backup: its schema at database version 25 --------------------------
 
@@ -192,6 +193,7 @@ HABIT_KEYS = {
     "notes",
     "snoozes",
     "pauses",
+    "reminders",  # issue 21: Loop's reminder of a habit, to the desktop
 }
 
 
@@ -226,6 +228,9 @@ def assert_valid_export(data: dict[str, Any], today: date = TODAY) -> None:
             assert s["area"] is None and s["pain"] is None and s["exempt"] is True
         for day in days + skipped:
             assert start <= day <= today
+        for r in h["reminders"]:
+            assert set(r) == {"at", "days", "to"} and r["to"] is None
+            assert _TIME.match(r["at"]) and r["days"]
         for day, note in h["notes"].items():
             # Notes are check-ins' (a note on a skipped day would make it one).
             assert _day(day) in set(days)

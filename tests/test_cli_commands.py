@@ -159,6 +159,7 @@ def test_old_schema_is_migrated_with_a_copy_kept(db: Path) -> None:
         "m005_nag",
         "m006_prescriptions_and_body",
         "m007_notices",
+        "m008_reminders_per_habit",
     }
 
 
@@ -864,7 +865,7 @@ def make_history(db: Path) -> None:
 def test_export_json(db: Path) -> None:
     make_history(db)
     data = ok(db, "export", "--format", "json").json
-    assert (data["format"], data["version"]) == ("rehab-tui export", 3)
+    assert (data["format"], data["version"]) == ("rehab-tui export", 4)
     assert isinstance(data.pop("exported_at"), str)
     habits = {h["slug"]: h for h in data["habits"]}
     assert list(habits) == DEFAULT_SLUGS

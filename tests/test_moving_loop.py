@@ -214,9 +214,33 @@ def test_the_cue_prefers_the_question_and_keeps_to_one_line(tmp_path):
     assert "cut to 300" in notes_about(moved, "Wordy")
 
 
-def test_reminders_are_named_as_not_carried(tmp_path):
-    moved = convert_backup(tmp_path, [loop_habit(1, "Wake", reminder_hour=7, reminder_min=5)], [])
-    assert "reminder at 07:05 was not carried over" in notes_about(moved, "Wake")
+@pytest.mark.parametrize(
+    ("mask", "days"),
+    [
+        (127, "mon,tue,wed,thu,fri,sat,sun"),
+        # Bit 0 is Saturday, bit 1 Sunday, bit 2 Monday ... bit 6 Friday.
+        (0b0000001, "sat"),
+        (0b0000010, "sun"),
+        (0b0100100, "mon,thu"),
+        (0b1000000, "fri"),
+        (None, "mon,tue,wed,thu,fri,sat,sun"),
+    ],
+)
+def test_a_reminder_becomes_one_for_its_habit(tmp_path, mask, days):
+    habit = loop_habit(1, "Wake", reminder_hour=7, reminder_min=5, reminder_days=mask)
+    moved = convert_backup(tmp_path, [habit, loop_habit(2, "Quiet")], [])
+    wake, quiet = moved.data["habits"]
+    assert wake["reminders"] == [{"at": "07:05", "days": days, "to": None}]
+    assert quiet["reminders"] == []
+    assert "its reminder at 07:05" in notes_about(moved, "Wake")
+
+
+@pytest.mark.parametrize(("hour", "minute", "mask"), [(7, 5, 0), (7, 5, 300), (25, 0, 127), (7, 75, 127)])
+def test_a_reminder_loop_could_not_have_set_is_named_not_carried(tmp_path, hour, minute, mask):
+    habit = loop_habit(1, "Wake", reminder_hour=hour, reminder_min=minute, reminder_days=mask)
+    moved = convert_backup(tmp_path, [habit], [])
+    assert moved.data["habits"][0]["reminders"] == []
+    assert "was not carried over" in notes_about(moved, "Wake")
 
 
 def test_an_entry_after_today_is_refused(tmp_path):
@@ -426,3 +450,10 @@ def test_strength_of_the_moved_habit_is_loops_score(tmp_path, num, den, effort):
     ours = strength(Journal((log,)), log, TODAY) / 100
     reference = loop_score([(d, "done" if v == 2 else "skip") for _, d, v, _ in reps], num, den, TODAY)
     assert ours == pytest.approx(reference, abs=0.1 if den == 30 and num > 1 else 0.0006)
+
+
+def test_an_archived_habits_reminder_is_not_carried(tmp_path):
+    habit = loop_habit(1, "Old", archived=1, reminder_hour=7, reminder_min=5)
+    moved = convert_backup(tmp_path, [habit], [(1, day(3), 2, None)])
+    assert moved.data["habits"][0]["reminders"] == []
+    assert "archived, so its reminder was not carried over" in notes_about(moved, "Old")

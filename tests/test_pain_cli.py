@@ -322,7 +322,7 @@ def test_export_and_import_carry_the_readings_once(db: Path, tmp_path: Path) -> 
     exported = tmp_path / "export.json"
     ok(db, "export", "-o", exported)
     data = json.loads(exported.read_text())
-    assert data["version"] == 3
+    assert data["version"] == 4
     # Every rated reading, a snooze's too; an area a snooze named without a
     # number travels with the snooze alone.
     assert sorted(data["readings"], key=lambda r: r["day"]) == sorted(

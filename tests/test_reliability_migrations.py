@@ -31,7 +31,16 @@ TODAY = date(2026, 11, 21)
 M002 = "m002_day_indexes"
 M003 = "m003_schedule_history"
 M004 = "m004_reminders"
-UPGRADED = ["m001_initial", M002, M003, M004, "m005_nag", "m006_prescriptions_and_body", "m007_notices"]
+UPGRADED = [
+    "m001_initial",
+    M002,
+    M003,
+    M004,
+    "m005_nag",
+    "m006_prescriptions_and_body",
+    "m007_notices",
+    "m008_reminders_per_habit",
+]
 M002_INDEXES = {
     "checkins": ["day"],
     "snoozes": ["day", "habit_id"],

@@ -14,7 +14,7 @@ import click
 
 from ..domain.errors import Damaged, InvalidInput, NotFound, StorageError
 from ..domain.settings import SETTINGS, check_key
-from ..formats.export import export_csv, export_data
+from ..formats.export import export_csv, export_data, travels
 from ..formats.export_reader import check_export
 from ..store.merge import import_data, starts_to_move
 from .output import terminal_text
@@ -90,7 +90,15 @@ def export(s: Session, fmt: str, output: str | None, force: bool) -> None:
     elif fmt == "csv":
         text = export_csv(s.store.contents())
     else:
-        text = json.dumps(export_data(s.store.contents()), ensure_ascii=False, indent=2) + "\n"
+        contents = s.store.contents()
+        text = json.dumps(export_data(contents), ensure_ascii=False, indent=2) + "\n"
+        behind = [r for r in contents.reminders if not travels(r)]
+        if behind:
+            numbers = ", ".join(f"#{r.id}" for r in behind)
+            click.echo(
+                f"note: reminders to a URL ({numbers}) are not in the export: a URL may hold a token or a password",
+                err=True,
+            )
     if output:
         write_target(output, text, force, "exported to")
     else:

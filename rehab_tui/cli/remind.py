@@ -13,7 +13,7 @@ import click
 from .. import timers
 from ..domain.dates import logical_today
 from ..domain.errors import RehabError
-from ..domain.reminders import Reminder, left_text
+from ..domain.reminders import Reminder, reminder_says
 from ..domain.rules import check_reminder_time, escaped
 from ..domain.weekdays import weekdays_in_words
 from .output import say, terminal_text
@@ -23,11 +23,12 @@ from .session import Session, pass_session
 
 @click.group()
 def remind() -> None:
-    """Reminders: at a time of day, say what is left of the routine (desktop or phone)."""
+    """Reminders: at a time of day, say what is left of the routine, or of one habit (desktop or phone)."""
 
 
 def _describe(r: Reminder) -> str:
-    return f"#{r.id}  {r.at}  {weekdays_in_words(r.days)}  → {r.where}"
+    what = f"  for {r.habit}" if r.habit else ""
+    return f"#{r.id}  {r.at}  {weekdays_in_words(r.days)}{what}  → {r.where}"
 
 
 @remind.command("add")
@@ -38,10 +39,17 @@ def _describe(r: Reminder) -> str:
 @click.option(
     "--to", "target", metavar="URL", help="An apprise URL, e.g. ntfy://my-topic (default: a desktop notification)."
 )
+@click.option(
+    "--habit",
+    "habit_name",
+    metavar="HABIT",
+    help="For this habit alone: it names only that habit, and only while it is due and not yet done.",
+)
 @pass_session
-def add(s: Session, at: str, days: str | None, target: str | None) -> None:
-    """Add a reminder at HH:MM (24-hour clock)."""
-    created = s.store.add_reminder(at, days, target)
+def add(s: Session, at: str, days: str | None, target: str | None, habit_name: str | None) -> None:
+    """Add a reminder at HH:MM (24-hour clock), for the routine or one habit."""
+    habit_id = s.habit(habit_name).id if habit_name is not None else None
+    created = s.store.add_reminder(at, days, target, habit_id)
     say(f"+ reminder {_describe(created)}")
     click.echo("  it fires while `rehab remind run` runs every few minutes: `rehab remind install` sets that up")
 
@@ -94,8 +102,9 @@ def _now(text: str | None, today: date | None) -> datetime:
 )
 @pass_session
 def run(s: Session, now_text: str | None) -> None:
-    """Notify for each reminder whose time has come today, if the routine is
-    unfinished (what a timer calls every few minutes; see `remind install`)."""
+    """Notify for each reminder whose time has come today, if the routine (or,
+    for a habit's reminder, that habit) is unfinished (what a timer calls
+    every few minutes; see `remind install`)."""
     from ..domain.checklist import checklist
     from ..notify import masked, send
 
@@ -110,12 +119,10 @@ def run(s: Session, now_text: str | None) -> None:
     # transaction: a check-in in another process lands before or after both.
     with store.transaction():
         listing = checklist(store.journal_for(day, day, with_streaks=False), day, day, False)
-        left = [i.log.habit.name for i in listing.pending]
-        if listing.rest_day or not left:
-            return
-        claimed = [c for r in due if (c := store.claim_reminder(r.id, day)) is not None]
-    body = terminal_text(left_text(left))
+        says = {r.id: text for r in due if (text := reminder_says(r, listing)) is not None}
+        claimed = [c for number in says if (c := store.claim_reminder(number, day)) is not None]
     for reminder in claimed:
+        body = terminal_text(says[reminder.id])
         where = masked(reminder.target) if reminder.target else "desktop"
         error = send(reminder.target, "rehab", body)
         store.reminder_outcome(reminder, day, error, now.isoformat(timespec="seconds"))

@@ -9,6 +9,7 @@ from datetime import date
 from .body import PainReading
 from .model import Habit, Journal, Pause, Snooze
 from .prescription import Dose
+from .reminders import Reminder, Timing
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,8 @@ class Contents:
     #: The settings someone set (the defaults are not exported).
     settings: dict[str, str]
     readings: tuple[PainReading, ...]
+    #: Every reminder, the routine's and each habit's.
+    reminders: tuple[Reminder, ...]
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,8 @@ class IncomingHabit:
     snoozes: list[dict]
     pauses: list[Pause]
     doses: dict[date, Dose]
+    #: Its reminders (for this habit alone).
+    reminders: list[Timing]
 
     @property
     def first_day(self) -> date | None:
@@ -71,15 +76,19 @@ class Incoming:
     habits: list[IncomingHabit]
     rest_days: list[dict]
     readings: list[PainReading]
+    #: The routine's reminders (a habit's own travel with the habit).
+    reminders: list[Timing]
 
     def summary(self) -> str:
         """What the file holds, in a sentence (before it is merged)."""
         checkins = sum(len(h.checkins) for h in self.habits)
         snoozes = sum(len(h.snoozes) for h in self.habits) + len(self.rest_days)
+        reminders = sum(len(h.reminders) for h in self.habits) + len(self.reminders)
         names = ", ".join(h.habit.name for h in self.habits)
         return (
             f"{counted(len(self.habits), 'habit') or 'no habits'} ({names}), "
             f"{counted(checkins, 'check-in') or 'no check-ins'}, {counted(snoozes, 'snooze') or 'no snoozes'}"
+            + (f", {counted(reminders, 'reminder')}" if reminders else "")
         )
 
 

@@ -11,10 +11,13 @@ from typing import Any
 from ..domain.contents import Contents
 from ..domain.model import Snooze
 from ..domain.prescription import Dose
+from ..domain.reminders import Reminder
+from ..domain.weekdays import weekday_list
 
 FORMAT = "rehab-tui export"
-#: 3 added each habit's plan ("when"), prescription and minimum-dose days, and the pain readings.
-VERSION = 3
+#: 3 added each habit's plan ("when"), prescription and minimum-dose days, and the pain readings;
+#: 4 the reminders (the routine's, and each habit's with the habit).
+VERSION = 4
 
 
 def export_data(contents: Contents) -> dict[str, Any]:
@@ -46,6 +49,7 @@ def export_data(contents: Contents) -> dict[str, Any]:
                 "pauses": [
                     {"start": p.start.isoformat(), "until": p.until.isoformat(), "reason": p.reason} for p in log.pauses
                 ],
+                "reminders": [_reminder(r) for r in contents.reminders if r.habit_id == h.id and travels(r)],
             }
         )
     return {
@@ -62,7 +66,19 @@ def export_data(contents: Contents) -> dict[str, Any]:
             for r in contents.readings
             if r.pain is not None
         ],
+        "reminders": [_reminder(r) for r in contents.reminders if r.habit_id is None and travels(r)],
     }
+
+
+def travels(r: Reminder) -> bool:
+    """Whether a reminder goes into an export: one to the desktop does; one to
+    an apprise URL stays behind, as its URL may hold a token or a password and
+    an export is printed and passed around (docs/formats.md, "JSON export")."""
+    return r.target is None
+
+
+def _reminder(r: Reminder) -> dict:
+    return {"at": r.at, "days": weekday_list(r.days), "to": r.target}
 
 
 def _snooze(s: Snooze) -> dict:

@@ -14,6 +14,7 @@ from ..domain.dates import parse_iso
 from ..domain.errors import InvalidInput, RehabError
 from ..domain.model import Habit, Pause, ScheduleVersion
 from ..domain.prescription import Dose, Prescription
+from ..domain.reminders import Timing
 from ..domain.rules import (
     AREA,
     NOTE,
@@ -23,6 +24,9 @@ from ..domain.rules import (
     check_habit,
     check_pause,
     check_reading,
+    check_reminder_days,
+    check_reminder_target,
+    check_reminder_time,
     check_snooze_day,
 )
 from ..domain.schedules import load_schedule
@@ -56,6 +60,7 @@ def check_export(data: Any, today: date) -> Incoming:
             )
             for r in data.get("readings", [])
         ]
+        reminders = [_timing(r) for r in data.get("reminders", [])]
     except RehabError as exc:
         # A bad date, name or schedule: say that it is in the export, not in the database.
         raise InvalidInput(f"the export is damaged ({exc})") from None
@@ -66,7 +71,7 @@ def check_export(data: Any, today: date) -> Incoming:
     twice = next((slug for slug, n in Counter(h.habit.slug for h in habits).items() if n > 1), None)
     if twice is not None:
         raise InvalidInput(f"the export is damaged (two habits have the slug '{twice}')")
-    return Incoming(checked_settings, habits, rest_days, readings)
+    return Incoming(checked_settings, habits, rest_days, readings, reminders)
 
 
 def _incoming(h: dict, version: int, today: date) -> IncomingHabit:
@@ -112,7 +117,17 @@ def _incoming(h: dict, version: int, today: date) -> IncomingHabit:
     if not doses.keys() <= checkins.keys():
         raise InvalidInput(f"'{habit.name}' has a minimum dose on a day it was not done")
     snoozes = [_checked_snooze(s, today) for s in h.get("snoozes", [])]
-    return IncomingHabit(habit, checkins, snoozes, pauses, doses)
+    reminders = [_timing(r) for r in h.get("reminders", [])]
+    return IncomingHabit(habit, checkins, snoozes, pauses, doses, reminders)
+
+
+def _timing(r: dict) -> Timing:
+    """A reminder of an export: its time, days and target, by the rules `remind add` keeps."""
+    return Timing(
+        check_reminder_time(_text(r["at"])),
+        check_reminder_days(_text(r["days"])),
+        check_reminder_target(_text(r["to"]) if r.get("to") is not None else None),
+    )
 
 
 def _prescription(p: Any) -> Prescription:

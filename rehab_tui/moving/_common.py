@@ -13,8 +13,10 @@ from typing import Any
 from ..domain.dates import MIN_YEAR
 from ..domain.errors import InTheFuture, OutOfRange
 from ..domain.lookup import unique_slug
+from ..domain.reminders import Timing
 from ..domain.rules import CUE, NAME, NOTE, REASON, is_control
 from ..domain.schedules import parse_schedule
+from ..domain.weekdays import weekday_list, weekdays_in_words
 
 FORMAT = "rehab-tui export"
 VERSION = 2
@@ -56,6 +58,8 @@ class Draft:
     #: The other tracker's note of a day: a check-in's note, or a skip's reason.
     notes: dict[date, str] = field(default_factory=dict)
     remarks: list[str] = field(default_factory=list)  # sentences about this habit
+    #: Its reminders (at most one in Loop), to the desktop.
+    reminders: list[Timing] = field(default_factory=list)
 
     def carried_days(self) -> set[date]:
         return self.checkins | self.skips | set(self.notes)
@@ -199,6 +203,10 @@ def assemble(drafts: list[Draft], today: date, source: str, extra: list[str] | N
             )
         if archived is not None and archived <= start:
             archived = start + _DAY
+        if archived is not None and draft.reminders:
+            # An archived habit is never due: its reminder would never say a word.
+            draft.remarks.append("it is archived, so its reminder was not carried over")
+            draft.reminders.clear()
 
         schedule = draft.schedule
         if draft.rate is not None:
@@ -235,8 +243,13 @@ def assemble(drafts: list[Draft], today: date, source: str, extra: list[str] | N
                 for d in sorted(draft.skips)
             ],
             "pauses": [],
+            "reminders": [{"at": r.at, "days": weekday_list(r.days), "to": r.target} for r in draft.reminders],
         }
         habits.append(habit)
+        draft.remarks.extend(
+            f"its reminder at {r.at}, {weekdays_in_words(r.days)}, became a reminder for it (to the desktop)"
+            for r in draft.reminders
+        )
         notes.append(
             f"{name}: {plural(len(draft.checkins), 'check-in')}, {plural(len(draft.skips), 'skip')}"
             f" (exempt snoozes{f', {len(reasons)} with the note kept as the reason' if reasons else ''}),"

@@ -21,9 +21,13 @@ from sqlite_utils import Database
 
 from ..domain.errors import InvalidInput, RehabError, StorageError
 from ..domain.numbers import whole_number
+from ..domain.reminders import Timing
+from ..domain.rules import check_reminder_time
 from ._bounds import MAX_DB_BYTES, MAX_ZIP_BYTES, ZipBudget, check_file_size
 from ._common import Draft, Moved, assemble, check_day, one_line, plural
 
+#: Habits.reminder_days for every day of the week (a 7-bit mask).
+LOOP_EVERY_DAY = 0b1111111
 #: The newest Loop database this reads (docs/formats.md, "Loop Habit Tracker": the current app writes 25).
 LOOP_DB_VERSION = 25
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -116,10 +120,7 @@ def _backup_drafts(db: Database, habits_table: str, reps_table: str, today: date
             den=row.get("freq_den"),
         )
         if row.get("reminder_hour") is not None and row.get("reminder_min") is not None:
-            draft.remarks.append(
-                f"its reminder at {_int(row['reminder_hour']):02d}:{_int(row['reminder_min']):02d} "
-                "was not carried over (reminders are not kept here)"
-            )
+            _reminder(draft, row)
         target = _target(row, draft, numerical)
         if not has_value:
             draft.remarks.append("an old Loop file with no values: every entry became a check-in")
@@ -141,6 +142,26 @@ def _backup_drafts(db: Database, habits_table: str, reps_table: str, today: date
         tally.explain(draft, target)
         drafts.append(draft)
     return drafts
+
+
+def _reminder(draft: Draft, row: dict) -> None:
+    """Loop's reminder of a habit (docs/formats.md, "Loop Habit Tracker"), as a
+    reminder for that habit on the desktop; one that cannot be read is named."""
+    at = f"{_int(row['reminder_hour']):02d}:{_int(row['reminder_min']):02d}"
+    mask = _int(row.get("reminder_days")) if row.get("reminder_days") is not None else LOOP_EVERY_DAY
+    # Bit 0 is Saturday, bit 1 Sunday, bit 2 Monday ... bit 6 Friday.
+    days = frozenset((bit + 5) % 7 for bit in range(7) if mask >> bit & 1)
+    try:
+        timing = Timing(check_reminder_time(at), days)
+    except RehabError:
+        draft.remarks.append(f"its reminder at {at} is not a time of day, so it was not carried over")
+        return
+    if not days or not 0 <= mask <= LOOP_EVERY_DAY:
+        draft.remarks.append(
+            f"its reminder at {at} has no days Loop could have set ({mask}), so it was not carried over"
+        )
+        return
+    draft.reminders.append(timing)
 
 
 def _day_of(timestamp: object, name: str) -> date:

@@ -183,7 +183,7 @@ class HabitWrites(Reads, Backup):
             return self.habits()
 
     def delete_habit(self, habit_id: int, keep_copy: bool = False) -> Deleted:
-        """Remove a habit, its schedules and its history, in one transaction.
+        """Remove a habit, its schedules, its reminders and its history, in one transaction.
 
         A habit with history goes only with `keep_copy`, which first writes a
         backup beside the file: taken under the write lock, it holds exactly
@@ -201,10 +201,13 @@ class HabitWrites(Reads, Backup):
                 )
             kept = self.backup(keep_path(self.path, f"delete-{row['slug']}")) if keep_copy else None
             self._unlink_readings("SELECT id FROM snoozes WHERE habit_id = ?", [habit_id])
-            for table in (*HISTORY_TABLES, "schedules"):
+            # Its reminders say nothing without it: they go with it (the
+            # foreign key would refuse the delete otherwise).
+            reminders = db.table("reminders").count_where("habit_id = ?", [habit_id])
+            for table in (*HISTORY_TABLES, "schedules", "reminders"):
                 db.table(table).delete_where("habit_id = ?", [habit_id])
             db.table("habits").delete(habit_id)
-            return Deleted(row["name"], row["slug"], counts, kept)
+            return Deleted(row["name"], row["slug"], counts, kept, reminders)
 
     def drop_example(self) -> list[str]:
         """Start empty: remove the example routine this file was made with, in

@@ -8,9 +8,11 @@ from typing import TYPE_CHECKING
 
 from ..domain.contents import Incoming, IncomingHabit, StartMoved, counted, start_to_move
 from ..domain.errors import RehabError
+from ..domain.weekdays import weekday_list
 
 if TYPE_CHECKING:
     from ..domain.model import Habit
+    from ..domain.reminders import Timing
     from .store import Store
 
 
@@ -24,6 +26,7 @@ class Imported:
     snoozes: int = 0
     pauses: int = 0
     readings: int = 0
+    reminders: int = 0
     settings: int = 0
     #: Habits here whose start moved back to the first day the file brought.
     starts_moved: tuple[StartMoved, ...] = ()
@@ -36,6 +39,7 @@ class Imported:
             counted(self.snoozes, "snooze"),
             counted(self.pauses, "pause"),
             counted(self.readings, "pain reading"),
+            counted(self.reminders, "reminder"),
             counted(self.settings, "setting"),
         ]
         said = [p for p in parts if p]
@@ -67,8 +71,10 @@ def import_data(store: Store, checked: Incoming, today: date) -> Imported:
             # Each write checks only what it touches (the names once, here), so
             # an import takes time in proportion to its rows.
             taken = store.taken()
+            reminders: list[tuple[Timing, int | None]] = []
             for incoming in checked.habits:
                 habit, what = store.merge_habit(incoming.habit, taken)
+                reminders += [(t, habit.id) for t in incoming.reminders]
                 if what != "kept":
                     counts[f"habits_{what}"] += 1
                 if moved := _start_to_move(habit, what, incoming):
@@ -89,6 +95,8 @@ def import_data(store: Store, checked: Incoming, today: date) -> Imported:
                     pauses = now
             for s in checked.rest_days:
                 counts["snoozes"] += _snoozed(store, s, today, None)
+            wanted = [(t, None) for t in checked.reminders] + reminders
+            counts["reminders"] = _reminded(store, wanted)
     except RehabError as exc:
         # Of the same kind, so a caller can still tell a full disk from a broken rule.
         exc.args = (f"nothing was imported: {exc}",)
@@ -105,6 +113,21 @@ def starts_to_move(store: Store, checked: Incoming) -> list[StartMoved]:
 def _start_to_move(habit: Habit, what: str, incoming: IncomingHabit) -> StartMoved | None:
     # A habit just added starts where its file says (its check-ins are checked against that).
     return None if what == "added" else start_to_move(habit, incoming)
+
+
+def _reminded(store: Store, wanted: list[tuple[Timing, int | None]]) -> int:
+    """Add the reminders (for the routine, or a habit's id) not held already
+    (the same time, days and target for the same habit); how many were added."""
+    if not wanted:
+        return 0  # nothing to compare: the reminders held need not even be read
+    held = {(r.timing, r.habit_id) for r in store.reminders()}
+    added = 0
+    for timing, habit_id in wanted:
+        if (timing, habit_id) not in held:
+            store.add_reminder(timing.at, weekday_list(timing.days), timing.target, habit_id)
+            held.add((timing, habit_id))
+            added += 1
+    return added
 
 
 def _snoozed(store: Store, s: dict, today: date, habit_id: int | None) -> int:

@@ -15,6 +15,7 @@ from ..domain.errors import NotFound
 from ..domain.model import Habit, HabitLog, Journal, Pause, Snooze
 from ..domain.prescription import Dose
 from .body import Body
+from .reminders import Reminders
 from .rows import DamagedRow, habit_of, row_day, sql_fix
 from .settings import SettingsRoom
 
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 HISTORY_TABLES = ("checkins", "snoozes", "pauses")
 
 
-class Reads(SettingsRoom, Body):
+class Reads(SettingsRoom, Body, Reminders):
     """The history read whole (it needs the settings for the week and the budget)."""
 
     def habit_refs(self) -> list[HabitRef]:
@@ -211,6 +212,7 @@ class Reads(SettingsRoom, Body):
             {log.habit.id: dict(log.notes) for log in journal.logs},
             self.stored_settings(),
             tuple(self.readings()),
+            tuple(self.reminders()),
         )
 
     def history_counts(self, habit_id: int) -> dict[str, int]:

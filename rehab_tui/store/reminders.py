@@ -19,7 +19,18 @@ if TYPE_CHECKING:
 class Reminders(Gate):
     def reminders(self) -> list[Reminder]:
         """Every reminder, in the order they were added."""
-        return [self._reminder(r) for r in self.db.table("reminders").rows_where(order_by="id")]
+        return [self._reminder(r) for r in self._reminder_rows()]
+
+    def _reminder_rows(self, number: int | None = None) -> list[dict]:
+        """Reminder rows with the slug of the habit each is for (None: the routine)."""
+        where, params = ("WHERE r.id = ?", [number]) if number is not None else ("", [])
+        cursor = self.db.execute(
+            f"SELECT r.*, h.slug AS habit_slug FROM reminders r LEFT JOIN habits h ON h.id = r.habit_id "
+            f"{where} ORDER BY r.id",
+            params,
+        )
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
     def _reminder(self, row: dict) -> Reminder:
         from ..domain.reminders import Reminder
@@ -41,26 +52,34 @@ class Reminders(Gate):
             day_of(last, f"reminders: row {number}, last_sent,", fix) if last else None,
             row["last_error"],
             row["last_error_at"],
+            row["habit_id"],
+            row["habit_slug"],
         )
 
     def _reminder_row(self, number: int) -> dict:
-        rows = list(self.db.table("reminders").rows_where("id = ?", [number]))
+        rows = self._reminder_rows(number)
         if not rows:
             raise NotFound(f"no reminder #{number}; `rehab remind list` shows them")
         return rows[0]
 
-    def add_reminder(self, at: str, days: str | None = None, target: str | None = None) -> Reminder:
+    def add_reminder(
+        self, at: str, days: str | None = None, target: str | None = None, habit_id: int | None = None
+    ) -> Reminder:
         """A reminder at `at` (HH:MM) on `days` (default every day), to `target`
-        (an apprise URL; None is the desktop)."""
+        (an apprise URL; None is the desktop), for the habit `habit_id` (None:
+        the whole routine)."""
         from ..domain.reminders import days_stored
 
         row = {
             "at": check_reminder_time(at),
             "days": days_stored(check_reminder_days(days)),
             "target": check_reminder_target(target),
+            "habit_id": habit_id,
             "created_at": changed_at(),
         }
         with self._write() as db:
+            if habit_id is not None and not db.table("habits").count_where("id = ?", [habit_id]):
+                raise NotFound(f"no habit with id {habit_id}")
             number = inserted_id(db.table("reminders").insert(row))
             return self._reminder(self._reminder_row(number))
 
@@ -74,7 +93,14 @@ class Reminders(Gate):
                 removed = self._reminder(row)
             except DamagedRow:
                 # Removing is how a damaged row is mended: it need not read well.
-                removed = Reminder(number, str(row["at"]), frozenset(), str(row["target"]) if row["target"] else None)
+                removed = Reminder(
+                    number,
+                    str(row["at"]),
+                    frozenset(),
+                    str(row["target"]) if row["target"] else None,
+                    habit_id=row["habit_id"],
+                    habit=row["habit_slug"],
+                )
             db.table("reminders").delete(number)
             return removed
 

@@ -55,8 +55,12 @@ class Deleted:
     slug: str
     history: dict[str, int]
     kept: Path | None
+    #: How many of its reminders went with it.
+    reminders: int = 0
 
     def sentence(self) -> str:
         what = f"with {counted(self.history)}" if any(self.history.values()) else "(it had no history)"
+        if self.reminders:
+            what += "; its reminder too" if self.reminders == 1 else f"; its {self.reminders} reminders too"
         tail = f"; the database as it was is kept in {self.kept}" if self.kept else ""
         return f"{self.name} ({self.slug}) deleted {what}{tail}"

@@ -218,6 +218,14 @@ def m007_notices(db: Database) -> None:
     db.table("notices").create({"notice": str, "day": str}, pk="notice", not_null={"day"})
 
 
+@migrations()
+def m008_reminders_per_habit(db: Database) -> None:
+    # A reminder may be for one habit (docs/architecture.md, "Reminders"): NULL is
+    # the whole routine. Deleting a habit deletes its reminders in the same
+    # transaction (store/habit_writes.py); the key keeps a row from outliving it.
+    db.table("reminders").add_column("habit_id", int, fk="habits", fk_col="id")
+
+
 def known_migrations() -> frozenset[str]:
     """Every migration this version knows: all of them are pending on an empty database."""
     # execute_plugins=False: the plugin scan costs more than the whole command.

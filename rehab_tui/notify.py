@@ -7,6 +7,7 @@ apprise is imported here, inside the send, so no other command pays for it.
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 
@@ -59,16 +60,25 @@ def through_apprise(url: str, title: str, body: str) -> str | None:
 
 
 def masked(url: str) -> str:
-    """A URL as a log may show it: apprise hides its tokens and passwords."""
+    """A URL as it may be shown: as typed, with every part apprise counts as a
+    secret (a password, a token) replaced by ****.
+
+    apprise's own private form rewrites the rest too (`ntfy://` becomes
+    `ntfys://`), which would show a URL the user never gave; it only tells
+    which words are secret: those it leaves out.
+    """
+    scheme, sep, rest = url.partition("://")
     try:
         import apprise
 
         notifier = apprise.Apprise()
-        if notifier.add(url):
-            return notifier[0].url(privacy=True).split("?", 1)[0]
+        if not notifier.add(url):
+            return f"{scheme}://…"
+        private = notifier[0].url(privacy=True)
     except Exception:  # noqa: BLE001 - only for showing
-        pass
-    return url.split("://", 1)[0] + "://…"
+        return f"{scheme}://…"
+    hidden = re.sub(r"[A-Za-z0-9_.~%+-]+", lambda m: m.group(0) if m.group(0) in private else "****", rest)
+    return f"{scheme}{sep}{hidden}"
 
 
 def _lines(text: str) -> str:

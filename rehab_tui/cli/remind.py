@@ -26,9 +26,24 @@ def remind() -> None:
     """Reminders: at a time of day, say what is left of the routine, or of one habit (desktop or phone)."""
 
 
-def _describe(r: Reminder) -> str:
+def _describe(r: Reminder, show_secrets: bool = False) -> str:
+    """One reminder as a line; a URL's tokens and passwords masked (they are
+    kept whole only in the database) unless its owner asks to see them."""
     what = f"  for {r.habit}" if r.habit else ""
-    return f"#{r.id}  {r.at}  {weekdays_in_words(r.days)}{what}  → {r.where}"
+    return f"#{r.id}  {r.at}  {weekdays_in_words(r.days)}{what}  → {_where(r, show_secrets)}"
+
+
+def _where(r: Reminder, show_secrets: bool = False) -> str:
+    if r.target is None or show_secrets:
+        return r.where
+    from ..notify import masked  # apprise, only for a reminder to a URL
+
+    return masked(r.target)
+
+
+def _without_secret(text: str, r: Reminder) -> str:
+    """An error message as it may be shown: the URL in it, if any, masked."""
+    return text.replace(r.target, _where(r)) if r.target else text
 
 
 @remind.command("add")
@@ -55,8 +70,9 @@ def add(s: Session, at: str, days: str | None, target: str | None, habit_name: s
 
 
 @remind.command("list")
+@click.option("--show-secrets", is_flag=True, help="Show each URL whole, tokens and passwords too.")
 @pass_session
-def list_reminders(s: Session) -> None:
+def list_reminders(s: Session, show_secrets: bool) -> None:
     """List the reminders, with when each last notified and its last error."""
     found = s.store.reminders()
     if not found:
@@ -64,9 +80,10 @@ def list_reminders(s: Session) -> None:
         return
     for r in found:
         sent = f"  (last sent {r.last_sent.isoformat()})" if r.last_sent else ""
-        say(_describe(r) + sent)
+        say(_describe(r, show_secrets) + sent)
         if r.last_error:
-            say(f"    last error ({r.last_error_at}): {r.last_error}")
+            error = r.last_error if show_secrets else _without_secret(r.last_error, r)
+            say(f"    last error ({r.last_error_at}): {error}")
 
 
 @remind.command("remove")
@@ -106,7 +123,7 @@ def run(s: Session, now_text: str | None) -> None:
     for a habit's reminder, that habit) is unfinished (what a timer calls
     every few minutes; see `remind install`)."""
     from ..domain.checklist import checklist
-    from ..notify import masked, send
+    from ..notify import send
 
     now = _now(now_text, s.fixed_today)
     store = s.store
@@ -123,12 +140,13 @@ def run(s: Session, now_text: str | None) -> None:
         claimed = [c for number in says if (c := store.claim_reminder(number, day)) is not None]
     for reminder in claimed:
         body = terminal_text(says[reminder.id])
-        where = masked(reminder.target) if reminder.target else "desktop"
+        where = _where(reminder)
         error = send(reminder.target, "rehab", body)
         store.reminder_outcome(reminder, day, error, now.isoformat(timespec="seconds"))
         if error:
             # Never a failed run: the other reminders still go, the next run tries again.
-            click.echo(terminal_text(f"error: reminder #{reminder.id} ({where}) failed: {error}"), err=True)
+            shown = _without_secret(error, reminder)
+            click.echo(terminal_text(f"error: reminder #{reminder.id} ({where}) failed: {shown}"), err=True)
         else:
             click.echo(terminal_text(f"reminder #{reminder.id} ({where}): {body}"))
 

@@ -275,8 +275,9 @@ def check_reminder_target(text: str | None) -> str | None:
     if not (
         sep and rest and scheme[:1].isalpha() and scheme.isascii() and all(ch.isalnum() or ch in "+.-" for ch in scheme)
     ):
+        # Not repeated back: a mistyped URL may still hold a password.
         raise InvalidInput(
-            f"'{url}' is not a notification URL: use an apprise URL like ntfy://my-topic, "
+            "--to is not a notification URL (scheme://...): use an apprise URL like ntfy://my-topic, "
             "tgram://BOT_TOKEN/CHAT_ID or mailto://user:pass@example.com"
         )
     if any(ch.isspace() for ch in url):

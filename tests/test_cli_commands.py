@@ -213,7 +213,7 @@ def test_today_json_shape(db: Path) -> None:
         ("-3", "2026-11-18"),
         ("Nov 20", "2026-11-20"),
         ("20 November", "2026-11-20"),
-        ("Nov 22", "2025-11-22"),  # the most recent such date
+        ("Nov 22", "2026-11-22"),  # the nearer such date: a view looks ahead too (tomorrow)
     ],
 )
 def test_today_date_forms(db: Path, text: str, expected: str) -> None:

@@ -215,7 +215,7 @@ def test_today_json_shape(db: Path) -> None:
         ("-3", "2026-11-18"),
         ("Nov 20", "2026-11-20"),
         ("20 November", "2026-11-20"),
-        ("Nov 22", "2025-11-22"),  # the most recent such date
+        ("Nov 22", "2026-11-22"),  # the nearer such date: a view looks ahead too (tomorrow)
     ],
 )
 def test_today_date_forms(db: Path, text: str, expected: str) -> None:
@@ -328,9 +328,9 @@ def test_a_checkin_before_the_start_is_refused_until_the_start_is_moved(db: Path
     line = assert_error(run(db, "done", "stick", "hip", "--date", "2026-11-02"))
     assert line == (
         "error: Hip flexor stretch starts on 2026-11-21; to count 2026-11-02 move its start first: "
-        "rehab habit edit hip-flexor-stretch --start 2026-11-02"
+        "rehab habit edit hip-flexor-stretch --start 2026-11-02; nothing was recorded"
     )
-    # Nothing is written: not the other habit's check-in either, and no start moves.
+    # Nothing is written: not the other habit's check-in either (as the line says), and no start moves.
     assert dump(db) == before
     assert habit_row(db, "hip-flexor-stretch")["start"] == TODAY
 

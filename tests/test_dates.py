@@ -3,8 +3,11 @@
 from datetime import date, datetime
 
 import pytest
+from dateutil.relativedelta import relativedelta
+from hypothesis import given
+from hypothesis import strategies as st
 
-from rehab_tui.domain.dates import days_between, logical_today, parse_day, parse_iso, week_start_of
+from rehab_tui.domain.dates import days_between, logical_today, parse_day, parse_iso, parse_month, week_start_of
 from rehab_tui.domain.errors import RehabError
 
 # A Wednesday.
@@ -174,7 +177,6 @@ def test_feb_29_ahead_goes_to_the_next_leap_year() -> None:
         "Feb 30",
         "Nov 32",  # dateutil would read 32 as the year 2032
         "Nov 45",
-        "Nov 20 2025",
         "Nov Dec",
         "2026/03/11",
         "+x",
@@ -266,3 +268,138 @@ def test_days_between_includes_both_ends() -> None:
     ]
     assert days_between(TODAY, TODAY) == [TODAY]
     assert days_between(TODAY, date(2026, 3, 10)) == []
+
+
+# ------------------------------------------------------------ with a year
+
+
+@pytest.mark.parametrize("ahead", [False, True])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dec 25 2026", date(2026, 12, 25)),
+        ("25 Dec 2026", date(2026, 12, 25)),
+        ("December 25, 2026", date(2026, 12, 25)),
+        ("25th December 2026", date(2026, 12, 25)),
+        ("dec 25, 2024", date(2024, 12, 25)),  # a year says the way itself
+        ("Feb 29 2024", date(2024, 2, 29)),
+        ("Mar 11 2026", TODAY),
+    ],
+)
+def test_month_day_and_year(text: str, expected: date, ahead: bool) -> None:
+    assert parse_day(text, TODAY, ahead=ahead) == expected
+    assert parse_day(text, TODAY, nearest=True) == expected
+
+
+def test_month_day_and_year_refusals_say_why() -> None:
+    for text, words in [
+        ("Feb 29 2026", "'Feb 29 2026' is not a day of the calendar"),
+        ("Nov 31 2026", "'Nov 31 2026' is not a day of the calendar"),
+        ("Dec 25 1899", "Dec 25 1899 is out of range: years 1900 to 2999 only"),
+        ("Dec 25 0000", "Dec 25 0000 is out of range"),
+        ("Dec 25 26", "is not a date"),  # a year is written in full: 26 could be a day
+        ("Nov 20 2025 2026", "is not a date"),
+        ("20 21 2026", "is not a date"),
+        ("Nov 2026", "is not a date"),  # a month, not a day
+    ]:
+        with pytest.raises(RehabError, match=words):
+            parse_day(text, TODAY)
+
+
+# 1 Jan 1900 to 31 Dec 2999: the years parse_day accepts.
+YEARS_DAYS = st.dates(min_value=date(1900, 1, 1), max_value=date(2999, 12, 31))
+
+
+@given(day=YEARS_DAYS, today=YEARS_DAYS, ahead=st.booleans(), nearest=st.booleans())
+def test_a_date_written_with_its_year_reads_back_as_itself(day: date, today: date, ahead: bool, nearest: bool) -> None:
+    # %b and %B are English in the C locale the tests run in; the day is written without a 0.
+    for text in (
+        f"{day:%b} {day.day} {day.year}",
+        f"{day.day} {day:%b} {day.year}",
+        f"{day:%B} {day.day}, {day.year}",
+        f"{day.day} {day:%B} {day.year}",
+    ):
+        assert parse_day(text, today, ahead=ahead, nearest=nearest) == day, text
+
+
+# ------------------------------------------------------------ the nearer month-day (a view)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mar 11", TODAY),
+        ("Mar 20", date(2026, 3, 20)),  # ahead, where a record would take last year's
+        ("Mar 1", date(2026, 3, 1)),
+        ("Sep 9", date(2026, 9, 9)),  # 182 days ahead against 183 back
+        ("Sep 11", date(2025, 9, 11)),  # 183 ahead against 181 back
+        ("Feb 29", date(2028, 2, 29)),  # 720 days ahead against 741 back
+        ("wed", TODAY),  # a weekday still faces as `ahead` says
+        ("thu", date(2026, 3, 5)),
+    ],
+)
+def test_nearest_month_day(text: str, expected: date) -> None:
+    assert parse_day(text, TODAY, nearest=True) == expected
+
+
+def test_nearest_month_day_on_a_tie_is_the_past_one() -> None:
+    # 183 days either way across a leap year.
+    assert parse_day("Jul 2", date(2024, 1, 1), nearest=True) == date(2023, 7, 2)
+
+
+@given(
+    day=st.dates(min_value=date(1904, 1, 1), max_value=date(2995, 12, 31)).filter(
+        lambda d: (d.month, d.day) != (2, 29)
+    ),
+    today=st.dates(min_value=date(1905, 1, 1), max_value=date(2994, 12, 31)),
+)
+def test_the_nearest_month_day_is_within_half_a_year(day: date, today: date) -> None:
+    found = parse_day(f"{day:%b} {day.day}", today, nearest=True)
+    assert (found.month, found.day) == (day.month, day.day)
+    assert abs((found - today).days) <= 183
+
+
+# ------------------------------------------------------------ months
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2026-03", date(2026, 3, 1)),
+        ("2025-12", date(2025, 12, 1)),
+        ("mar", date(2026, 3, 1)),  # this month
+        ("March", date(2026, 3, 1)),
+        ("jan", date(2026, 1, 1)),
+        ("Apr", date(2025, 4, 1)),  # not yet this year: last year's
+        ("december", date(2025, 12, 1)),
+        ("Nov 2026", date(2026, 11, 1)),
+        ("2026 nov", date(2026, 11, 1)),
+        ("September 2030", date(2030, 9, 1)),
+    ],
+)
+def test_parse_month(text: str, expected: date) -> None:
+    assert parse_month(text, TODAY) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2026-13", "2026-00", "2026-1", "2026", "11-2026", "2026-11-05", "Nov 26", "Nov Dec", "Nov 2026 2027", "", "x"],
+)
+def test_parse_month_refusals(text: str) -> None:
+    with pytest.raises(RehabError, match="is not a month"):
+        parse_month(text, TODAY)
+
+
+def test_parse_month_out_of_range() -> None:
+    with pytest.raises(RehabError, match="Nov 1850 is out of range"):
+        parse_month("Nov 1850", TODAY)
+
+
+# A bare month may be last year's: from 1901 on, it is still within range.
+@given(day=YEARS_DAYS, today=st.dates(min_value=date(1901, 1, 1), max_value=date(2999, 12, 31)))
+def test_a_month_written_with_its_year_reads_back_as_itself(day: date, today: date) -> None:
+    first = day.replace(day=1)
+    assert parse_month(f"{day:%b} {day.year}", today) == first
+    assert parse_month(f"{day:%Y-%m}", today) == first
+    bare = parse_month(f"{day:%B}", today)
+    assert bare.month == day.month and bare <= today.replace(day=1) < bare + relativedelta(years=1)

@@ -2,13 +2,42 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+from typing import TypeVar, cast
+
 import click
 
+from ..domain.errors import RehabError
 from ..domain.prescription import Dose
 from ..domain.streaks import current_streak
 from . import render
 from .output import say
 from .session import Session, pass_session
+
+F = TypeVar("F", bound=Callable[..., None])
+
+
+def _all_or_nothing(unchanged: str) -> Callable[[F], F]:
+    """A refusal of a command naming several habits says that none of them
+    changed (the store writes them in one transaction), so that `done plank
+    nonsense` is not read as "plank done, nonsense not"."""
+
+    def wrap(command: F) -> F:
+        @functools.wraps(command)
+        def run(*args: object, **kwargs: object) -> None:
+            try:
+                command(*args, **kwargs)
+            except RehabError as exc:
+                named = kwargs.get("habits")
+                if isinstance(named, tuple) and len(named) > 1:
+                    # Said in place, so the error keeps its kind (and a BeforeStart its day).
+                    exc.args = (f"{exc}; {unchanged}",)
+                raise
+
+        return cast(F, run)
+
+    return wrap
 
 
 def _habits(s: Session, names: tuple[str, ...]) -> list:
@@ -31,6 +60,7 @@ def _habits(s: Session, names: tuple[str, ...]) -> list:
     help="A note with the check-in: 'knee felt hot' (on a day already done it replaces the note).",
 )
 @pass_session
+@_all_or_nothing("nothing was recorded")
 def done(s: Session, habits: tuple[str, ...], when: str | None, minimum: bool, written: str | None) -> None:
     """Check habits in (by name, slug or prefix)."""
     found = _habits(s, habits)
@@ -56,6 +86,7 @@ def done(s: Session, habits: tuple[str, ...], when: str | None, minimum: bool, w
 @click.argument("habits", nargs=-1, required=True, metavar="HABIT...")
 @click.option("--date", "when", metavar="DATE", help="The day to take back (default today).")
 @pass_session
+@_all_or_nothing("nothing was taken back")
 def undo(s: Session, habits: tuple[str, ...], when: str | None) -> None:
     """Take check-ins back."""
     found = _habits(s, habits)

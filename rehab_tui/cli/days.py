@@ -7,9 +7,9 @@ from datetime import date
 import click
 
 from ..domain.checklist import Checklist, checklist
-from ..domain.dates import parse_iso
+from ..domain.dates import parse_month
 from ..domain.encouragement import encouragement, nudges
-from ..domain.errors import InvalidInput, RehabError
+from ..domain.errors import RehabError
 from ..domain.streaks import adherence, habit_streak, routine_adherence, routine_streak
 from ..domain.strength import strength
 from ..nagline import format_problem, nag_line, names_text
@@ -24,12 +24,18 @@ def _checklist(s: Session, day: date, with_streaks: bool = True) -> Checklist:
 
 
 @click.command()
-@click.option("--date", "when", metavar="DATE", help="Another day: 2026-11-20, yesterday, fri, -3, 'Nov 20'.")
+@click.option(
+    "--date",
+    "when",
+    metavar="DATE",
+    help="Another day: 2026-11-20, yesterday, fri, -3, 'Nov 20' (the nearer one), 'Dec 25 2026'.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_session
 def today(s: Session, when: str | None, as_json: bool) -> None:
-    """Show the checklist of today (or another day)."""
-    day = s.day(when)
+    """Show the checklist of today (or another day, past or ahead)."""
+    # A view, not a record: 'Nov 24' on 16 Nov is next week, not last year.
+    day = s.day(when, nearest=True)
     listing = _checklist(s, day)
     if as_json:
         echo_json(listing.to_json())
@@ -127,17 +133,15 @@ def streaks(s: Session, as_json: bool) -> None:
 
 
 @click.command()
-@click.option("--month", metavar="YYYY-MM", help="The month to show (default this month).")
+@click.option(
+    "--month",
+    metavar="MONTH",
+    help="The month to show: 2026-11, 'Nov 2026', or nov (the latest November, this one included; default this month).",
+)
 @pass_session
 def calendar(s: Session, month: str | None) -> None:
     """A month at a glance: full, partial, missed, snoozed and paused days."""
-    if month:
-        try:
-            first = parse_iso(f"{month.strip()}-01")
-        except RehabError:
-            raise InvalidInput(f"'{month}' is not a month: use YYYY-MM, e.g. 2026-11") from None
-    else:
-        first = s.today.replace(day=1)
+    first = parse_month(month, s.today) if month else s.today.replace(day=1)
     click.echo(render.calendar_text(s.store.journal(), first.year, first.month, s.today))
 
 

@@ -13,12 +13,13 @@ from ..domain.lookup import find_habit
 from ..domain.model import Habit
 from ..domain.prescription import Prescription
 from . import render
+from .groups import SuggestingGroup
 from .output import echo_json, say, terminal_text
 from .params import WholeNumber
 from .session import Session, pass_session
 
 
-@click.group()
+@click.group(cls=SuggestingGroup)
 def habit() -> None:
     """Add, list, edit, archive, restore, reorder and delete habits."""
 

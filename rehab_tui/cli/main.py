@@ -13,6 +13,7 @@ import click
 from .. import __version__, collector
 from ..domain.errors import RehabError
 from ..store.failures import storage_error
+from .groups import SuggestingGroup
 from .session import Session, check_db_choice
 
 #: Each command and the module (in this package) that defines it. A module is
@@ -42,7 +43,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
-class RehabGroup(click.Group):
+class RehabGroup(SuggestingGroup):
     """Turns every failure a user can cause into one `error:` line and exit status 1,
     and loads a command's module only when it is needed (see COMMANDS)."""
 

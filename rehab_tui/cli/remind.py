@@ -16,12 +16,13 @@ from ..domain.errors import RehabError
 from ..domain.reminders import Reminder, reminder_says
 from ..domain.rules import check_reminder_time, escaped
 from ..domain.weekdays import weekdays_in_words
+from .groups import SuggestingGroup
 from .output import say, terminal_text
 from .params import WholeNumber
 from .session import Session, pass_session
 
 
-@click.group()
+@click.group(cls=SuggestingGroup)
 def remind() -> None:
     """Reminders: at a time of day, say what is left of the routine, or of one habit (desktop or phone)."""
 

@@ -137,10 +137,11 @@ class Session:
             return self.fixed_today
         return logical_today(datetime.now(), self.store.settings().day_start_hour)
 
-    def day(self, text: str | None, ahead: bool = False) -> date:
+    def day(self, text: str | None, ahead: bool = False, nearest: bool = False) -> date:
         """The day `text` names (today if None). `ahead` for an option about the
-        future, where a bare weekday or month-day is the next one (docs/architecture.md, "Dates")."""
-        return self.today if text is None else parse_day(text, self.today, ahead=ahead)
+        future, where a bare weekday or month-day is the next one; `nearest` for
+        a view, where a month-day is the nearer one (docs/architecture.md, "Dates")."""
+        return self.today if text is None else parse_day(text, self.today, ahead=ahead, nearest=nearest)
 
     @cached_property
     def all_habits(self) -> list[HabitRef]:

@@ -23,6 +23,10 @@ _LAST_NEXT = re.compile(r"^(last|next)\s+(\S+)$", re.IGNORECASE)
 # A day of the month, 1 to 31: dateutil reads a larger number next to a month
 # as a year ("Nov 32" would become 2032-11-01).
 _DAY_NUMBER = re.compile(r"^(0?[1-9]|[12][0-9]|3[01])(st|nd|rd|th)?$", re.IGNORECASE)
+#: A year is written in full: "Dec 25 26" could be the 26th.
+_YEAR = re.compile(r"^[0-9]{4}$")
+#: `calendar --month 2026-11`.
+_YEAR_MONTH = re.compile(r"^([0-9]{4})-([0-9]{2})$")
 
 #: Dates outside these years are typing mistakes, and near year 1 or 9999 the
 #: date arithmetic of streaks would overflow.
@@ -30,8 +34,9 @@ MIN_YEAR, MAX_YEAR = 1900, 2999
 
 DATE_HELP = (
     "use YYYY-MM-DD, today, yesterday, tomorrow, -N or +N days, a weekday (mon, "
-    "last mon, next mon), or a month and day (Nov 20)"
+    "last mon, next mon), or a month and day, with or without a year (Nov 20, Dec 25 2026)"
 )
+MONTH_HELP = "use YYYY-MM (2026-11), a month (nov, November) or a month and year (Nov 2026)"
 
 
 def iso(day: date) -> str:
@@ -50,26 +55,36 @@ def parse_iso(text: str) -> date:
 
 
 def _in_range(day: date) -> date:
-    if not MIN_YEAR <= day.year <= MAX_YEAR:
-        raise OutOfRange(f"{day.isoformat()} is out of range: years {MIN_YEAR} to {MAX_YEAR} only")
+    _year_in_range(day.year, day.isoformat())
     return day
 
 
-def parse_day(text: str, today: date, ahead: bool = False) -> date:
+def _year_in_range(year: int, typed: str) -> int:
+    """`year`, if within range; `typed` names it in the refusal as the person wrote it."""
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise OutOfRange(f"{typed} is out of range: years {MIN_YEAR} to {MAX_YEAR} only")
+    return year
+
+
+def parse_day(text: str, today: date, ahead: bool = False, nearest: bool = False) -> date:
     """Read a date as a person types it, relative to `today`.
 
     A bare weekday or a month and day points the way its command faces
     (docs/architecture.md, "Dates"): the most recent such date, today included, for a command
     about the past (`done --date fri`); with `ahead`, for a command about the
     future (`snooze --date`, `pause --from/--until`), the next one, today
-    included. `last fri` and `next fri` say the way themselves. Anything
-    dateutil would guess at (a lone number, a lone month, free text) is
-    refused: a check-in on the wrong day is worse than a clear error.
+    included. With `nearest`, for a view that may look either way (`today
+    --date`), a month and day is the nearer of the two (the past one on a
+    tie); a bare weekday still faces as `ahead` says. `last fri`, `next fri`
+    and a month and day with its year (`Dec 25 2026`) say the way themselves.
+    Anything dateutil would guess at (a lone number, a lone month, a two-digit
+    year, free text) is refused: a check-in on the wrong day is worse than a
+    clear error.
     """
-    return _in_range(_parse_day(text, today, ahead))
+    return _in_range(_parse_day(text, today, ahead, nearest))
 
 
-def _parse_day(text: str, today: date, ahead: bool) -> date:
+def _parse_day(text: str, today: date, ahead: bool, nearest: bool) -> date:
     raw = text.strip()
     word = raw.lower()
     if _ISO.match(raw):
@@ -91,13 +106,35 @@ def _parse_day(text: str, today: date, ahead: bool) -> date:
     weekday_index = weekday(word)
     if weekday_index is not None:
         return today + relativedelta(weekday=rd_weekday(weekday_index)(1 if ahead else -1))
-    tokens = [t for t in re.split(r"[\s,]+", raw) if t]
-    if len(tokens) == 2:
+    tokens = _tokens(raw)
+    if len(tokens) in (2, 3):
         months = [t for t in tokens if _month_info().month(t) is not None]
         numbers = [t for t in tokens if _DAY_NUMBER.match(t)]
-        if len(months) == 1 and len(numbers) == 1:
+        years = [t for t in tokens if _YEAR.match(t)]
+        if len(months) == 1 and len(numbers) == 1 and len(tokens) == 2:
+            if nearest:
+                back, forth = _nearest_month_day(raw, today, False), _nearest_month_day(raw, today, True)
+                return back if today - back <= forth - today else forth
             return _nearest_month_day(raw, today, ahead)
+        if len(months) == 1 and len(numbers) == 1 and len(years) == 1:
+            return _with_year(raw, int(years[0]))
     raise InvalidInput(f"'{text}' is not a date: {DATE_HELP}")
+
+
+def _tokens(text: str) -> list[str]:
+    """The words of a date: "December 25, 2026" is December, 25 and 2026."""
+    return [t for t in re.split(r"[\s,]+", text) if t]
+
+
+def _with_year(text: str, year: int) -> date:
+    """A month, a day and a year, in any order (Dec 25 2026, 25 Dec 2026, December 25, 2026)."""
+    from dateutil import parser
+
+    _year_in_range(year, text)
+    try:
+        return parser.parse(text, default=datetime(year, 1, 1)).date()
+    except (ValueError, OverflowError):
+        raise InvalidInput(f"'{text}' is not a day of the calendar") from None
 
 
 def _month_info() -> parserinfo:
@@ -122,6 +159,27 @@ def _nearest_month_day(text: str, today: date, ahead: bool) -> date:
         if found.year == year and (found >= today if ahead else found <= today):
             return found
     raise InvalidInput(f"'{text}' is not a day of the calendar")
+
+
+def parse_month(text: str, today: date) -> date:
+    """The first day of the month a person names: `2026-11`, `Nov 2026`, or a
+    month alone (`nov`, `November`), which is the most recent such month, this
+    one included (a month is looked at for what was done in it;
+    docs/architecture.md, "Dates")."""
+    raw = text.strip()
+    if m := _YEAR_MONTH.match(raw):
+        year, month = int(m.group(1)), int(m.group(2))
+    else:
+        tokens = _tokens(raw)
+        months = [n for t in tokens if (n := _month_info().month(t)) is not None]
+        years = [int(t) for t in tokens if _YEAR.match(t)]
+        if len(months) != 1 or len(tokens) != len(months) + len(years) or len(years) > 1:
+            raise InvalidInput(f"'{text}' is not a month: {MONTH_HELP}")
+        month = months[0]
+        year = years[0] if years else today.year - (1 if month > today.month else 0)
+    if not 1 <= month <= 12:
+        raise InvalidInput(f"'{text}' is not a month: {MONTH_HELP}")
+    return date(_year_in_range(year, text), month, 1)
 
 
 def logical_today(now: datetime, day_start_hour: int) -> date:

@@ -9,6 +9,7 @@ from typing import Protocol, TypeVar
 
 from .errors import Ambiguous, InvalidInput, NotFound
 from .rules import NAME
+from .words import did_you_mean
 
 
 class _HasName(Protocol):
@@ -60,7 +61,23 @@ def find_habit(habits: Iterable[Named], query: str) -> Named:
     if len(prefixed) == 1:
         return prefixed[0]
     if not prefixed:
-        known = ", ".join(h.slug for h in pool) or "none"
-        raise NotFound(f"no habit matches '{query}' (habits: {known})")
+        hint = did_you_mean(query, _forms(pool)) or f"habits: {', '.join(h.slug for h in pool) or 'none'}"
+        raise NotFound(f"no habit matches '{query}' ({hint})")
     names = ", ".join(h.name for h in prefixed)
     raise Ambiguous(f"'{query}' could be any of: {names}; type more of the name")
+
+
+def _forms(habits: Iterable[_HasName]) -> dict[str, str]:
+    """What a mistyped habit is compared against → the slug suggested: its
+    name, its slug, each word of it and each slug up to a hyphen, so that
+    "lacrose" finds "lacrosse-ball-glute-release" by its first word."""
+    forms: dict[str, str] = {}
+    for h in habits:
+        parts = h.slug.split("-")
+        words = [h.name.casefold(), h.slug, *h.name.casefold().split()]
+        words += ["-".join(parts[: n + 1]) for n in range(len(parts))]
+        # A short word ("and", "up") would be a near match of too much.
+        for word in words:
+            if len(word) >= 3:
+                forms.setdefault(word, h.slug)
+    return forms

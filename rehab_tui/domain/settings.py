@@ -13,6 +13,7 @@ from .actions import check_keymap
 from .errors import InvalidInput, NotFound, RehabError
 from .numbers import Range
 from .weekdays import FULL_NAMES, weekday
+from .words import did_you_mean
 
 #: Up to noon: a day starting later would file a whole morning under yesterday.
 DAY_START_HOUR = Range(0, 12, "day_start_hour")
@@ -75,7 +76,8 @@ SETTINGS: dict[str, Setting] = {
 def check_key(key: str) -> Setting:
     """The setting named `key`, or a refusal that lists them."""
     if key not in SETTINGS:
-        raise NotFound(f"unknown setting '{key}' (settings: {', '.join(SETTINGS)})")
+        hint = did_you_mean(key, list(SETTINGS)) or f"settings: {', '.join(SETTINGS)}"
+        raise NotFound(f"unknown setting '{key}' ({hint})")
     return SETTINGS[key]
 
 

@@ -113,8 +113,8 @@ def test_a_note_on_a_day_not_done_is_refused_and_names_the_command_that_records_
 )
 def test_a_hostile_note_gets_one_error_line_and_nothing_is_written(db: Path, hostile: str, words: str) -> None:
     before = dump(db)
-    # With a new check-in: the check-in is not written either.
-    assert assert_error(run(db, "done", "plank", "stick", "--note", hostile)) == f"error: {words}"
+    # With new check-ins: they are not written either, and the line says so.
+    assert assert_error(run(db, "done", "plank", "stick", "--note", hostile)) == f"error: {words}; nothing was recorded"
     assert dump(db) == before
     ok(db, "done", "plank", "--note", "knee felt hot")
     before = dump(db)

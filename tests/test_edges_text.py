@@ -18,7 +18,7 @@ def test_today_strips_control_characters_from_old_rows(tmp_path):
     hand.close()
     out = run_process("--db", db, "--today", TODAY, "today").out
     assert "\x1b" not in out and "\x07" not in out and "\r" not in out
-    assert "Stick]0;pwned rolling" in out
+    assert "Stick␛]0;pwned␇ rolling" in out  # shown as text: each control character a placeholder
     out = (
         run_process("--db", db, "--today", TODAY, "streaks").out
         + run_process("--db", db, "--today", TODAY, "settings").out

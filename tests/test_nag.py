@@ -174,7 +174,7 @@ def test_names_reach_the_terminal_without_control_characters(db: Path) -> None:
     with closing(sqlite3.connect(db)) as conn, conn:  # an older or hand-edited file
         conn.execute("UPDATE habits SET name = 'Stick\x1b[31m rolling' WHERE slug = 'stick-rolling'")
     ok(db, "done", "plank")  # through the gate: the table is refilled
-    assert same(db, TODAY) == "rehab: 2 left today: Stick[31m rolling, Lacrosse ball glute release"
+    assert same(db, TODAY) == "rehab: 2 left today: Stick␛[31m rolling, Lacrosse ball glute release"
     for ch in ("a", "\x1b", "\u200b", "\u200d", "\u2028", "é", "\x7f", "\u202e", "🙂"):
         assert nagline.clean(f"x{ch}y") == terminal_text(f"x{ch}y")
 

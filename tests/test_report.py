@@ -537,6 +537,6 @@ def test_a_hand_edited_name_or_note_reaches_the_terminal_without_escape_sequence
     conn.close()
     for args in ((), ("--format", "html")):
         out = ok(db, "report", *args).out
-        assert "\x1b" not in out and "Stick[31m red" in out.replace("\\", "")
+        assert "\x1b" not in out and "Stick␛[31m red" in out.replace("\\", "")
     notes = tables(ok(db, "report").out)["Notes"]
-    assert notes[2:] == [["20 Nov", "Stick\\[31m red", "tight calves\\]0;title"]]  # one row, on one line
+    assert notes[2:] == [["20 Nov", "Stick␛\\[31m red", "tight␊calves␛\\]0;title"]]  # one row, on one line

@@ -68,6 +68,23 @@ def is_control(ch: str) -> bool:
     return unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") and ch not in "\u200d\u200c"
 
 
+def shown(text: str) -> str:
+    """`text` as it may be shown: every control character (a hand-edited file
+    may hold an escape sequence) as a visible placeholder, never sent raw: a
+    C0 control as its Unicode control picture (ESC as ␛, a line break as ␊),
+    any other as �."""
+    if not any(is_control(ch) for ch in text):
+        return text
+    return "".join(_picture(ch) if is_control(ch) else ch for ch in text)
+
+
+def _picture(ch: str) -> str:
+    code = ord(ch)
+    if code < 0x20:
+        return chr(0x2400 + code)
+    return "\u2421" if code == 0x7F else "\ufffd"
+
+
 def escaped(text: str) -> str:
     """`text` with every control character written as its escape (`\\n`,
     `\\x1b`, `\\u202e`), so what is shown is exactly what is there."""

@@ -7,7 +7,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ..domain.dates import iso
-from ..domain.rules import check_reading
+from ..domain.rules import check_reading, shown
 from .gate import Gate, changed_at
 from .rows import row_day
 
@@ -24,9 +24,9 @@ class Body(Gate):
         return [
             PainReading(
                 row_day(self.path, "readings", r, "day"),
-                r["area"],
+                shown(r["area"]),
                 r["pain"],
-                r["note"] or "",
+                shown(r["note"] or ""),
                 r["snooze_id"] is not None,
             )
             for r in self.db.table("readings").rows_where(where, params, order_by="day, id")

@@ -14,6 +14,7 @@ from ..domain.dates import iso
 from ..domain.errors import NotFound
 from ..domain.model import Habit, HabitLog, Journal, Pause, Snooze
 from ..domain.prescription import Dose
+from ..domain.rules import shown
 from .body import Body
 from .reminders import Reminders
 from .rows import DamagedRow, habit_of, row_day, sql_fix
@@ -135,7 +136,7 @@ class Reads(SettingsRoom, Body, Reminders):
                 minimum[hid] = frozenset(map(day, least.split(",")))
             if noted != "[]":
                 # The days are good: the check-in days above were read from the same rows.
-                notes[hid] = {day(d): str(text) for d, text in json.loads(noted)}
+                notes[hid] = {day(d): shown(str(text)) for d, text in json.loads(noted)}
         return done, minimum, notes
 
     def _report_bad_checkin(self, habit_id: int, days: str) -> None:
@@ -175,7 +176,7 @@ class Reads(SettingsRoom, Body, Reminders):
                 Pause(
                     row_day(self.path, "pauses", r, "start"),
                     row_day(self.path, "pauses", r, "until"),
-                    r["reason"] or "",
+                    shown(r["reason"] or ""),
                 )
             )
         return pauses
@@ -193,8 +194,8 @@ class Reads(SettingsRoom, Body, Reminders):
             Snooze(
                 row_day(self.path, "snoozes", r, "day"),
                 r["habit_id"],
-                r["reason"],
-                felt.get(r["id"], {}).get("area"),
+                shown(r["reason"]),
+                None if (area := felt.get(r["id"], {}).get("area")) is None else shown(area),
                 felt.get(r["id"], {}).get("pain"),
                 bool(r["exempt"]),
             )

@@ -15,6 +15,7 @@ from pathlib import Path
 from ..domain.errors import Damaged, RehabError
 from ..domain.model import Habit, ScheduleVersion
 from ..domain.prescription import Prescription
+from ..domain.rules import shown
 from ..domain.schedules import load_schedule
 
 
@@ -84,9 +85,9 @@ def habit_of(row: dict, versions: Iterable[dict]) -> Habit:
         )
     return Habit(
         id=row["id"],
-        name=name,
+        name=shown(name),
         slug=slug,
-        cue=row["cue"] or "",
+        cue=shown(row["cue"] or ""),
         minutes=row["minutes"],
         schedule=history[-1].schedule,
         start=start,
@@ -94,14 +95,14 @@ def habit_of(row: dict, versions: Iterable[dict]) -> Habit:
         position=row["position"],
         versions=tuple(history) if len(history) > 1 else (),
         updated_at=row["updated_at"],
-        when=row["intention"] or "",
+        when=shown(row["intention"] or ""),
         prescription=Prescription(
             sets=row["sets"],
             reps=row["reps"],
             hold=row["hold_s"],
             sides=bool(row["sides"]),
             rest=row["rest_s"],
-            min_text=row["min_dose"] or "",
+            min_text=shown(row["min_dose"] or ""),
             min_sets=row["min_sets"],
             min_hold=row["min_hold_s"],
         ),

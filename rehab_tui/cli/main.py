@@ -20,7 +20,7 @@ from .session import Session
 COMMANDS: dict[str, tuple[str, str]] = {
     **{name: ("days", name) for name in ("today", "snooze", "unsnooze", "streaks", "calendar", "nag")},
     **{name: ("checkins", name) for name in ("done", "undo")},
-    **{name: ("pauses", name) for name in ("pause", "resume")},
+    **{name: ("pauses", name) for name in ("pause", "pauses", "resume", "unpause")},
     "habit": ("habits", "habit"),
     "remind": ("remind", "remind"),
     **{

@@ -71,8 +71,8 @@ def import_data(store: Store, checked: Incoming, today: date) -> Imported:
                 for p in incoming.pauses:
                     if any(q.start <= p.start and p.until <= q.until for q in pauses):
                         continue  # already held: writing it again would only rewrite the row
-                    # Merged with the pauses it overlaps or touches, as `pause` does.
-                    now = store.pause(habit.id, p.start, p.until, p.reason, today=today, history=True).log.pauses
+                    # Merged with the pauses it shares days with (Store.bring_pause).
+                    now = store.bring_pause(habit.id, p).log.pauses
                     counts["pauses"] += now != pauses
                     pauses = now
             for s in checked.rest_days:

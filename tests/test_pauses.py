@@ -29,9 +29,14 @@ def exported_pauses(db: Path, today: str) -> list[dict]:
     return plank["pauses"]
 
 
-def plan_the_physio_pause(db: Path) -> None:
-    ran = ok(db, "pause", "plank", "--from", "mon", "--until", "Nov 20", "--reason", PHYSIO, today=NOV_4)
-    assert ran.lines == [f"‖ Plank hip dips paused from 2026-11-09 (Mon) through 2026-11-20 (Fri), 12 days ({PHYSIO})"]
+def plan_the_physio_pause(db: Path) -> list[str]:
+    return ok(db, "pause", "plank", "--from", "mon", "--until", "Nov 20", "--reason", PHYSIO, today=NOV_4).lines
+
+
+def test_a_pause_says_its_length_in_days(db: Path) -> None:
+    assert plan_the_physio_pause(db) == [
+        f"‖ Plank hip dips paused from 2026-11-09 (Mon) through 2026-11-20 (Fri), 12 days ({PHYSIO})"
+    ]
 
 
 def test_a_typo_making_a_year_long_pause_is_refused_without_yes(db: Path) -> None:
@@ -110,7 +115,9 @@ def test_a_pause_running_into_a_planned_one_is_refused_naming_it(db: Path) -> No
 
 def test_resume_ends_only_the_current_pause_and_keeps_the_planned_one_and_its_reason(db: Path) -> None:
     plan_the_physio_pause(db)
-    ok(db, "pause", "plank", "--until", "fri", "--reason", "travel", today=NOV_4)
+    # Through the day before the planned pause: side by side, not merged (its reason would go).
+    ok(db, "pause", "plank", "--until", "Nov 8", "--reason", "travel", today=NOV_4)
+    assert spans(db) == [("2026-11-09", "2026-11-20", PHYSIO), (NOV_4, "2026-11-08", "travel")]
     ran = ok(db, "resume", "plank", today="2026-11-05")
     assert ran.lines == [
         "▶ Plank hip dips is active again from 2026-11-05 (Thu); still planned: paused 2026-11-09 (Mon) – "

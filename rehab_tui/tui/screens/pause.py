@@ -80,7 +80,7 @@ class PauseScreen(FormModal[PauseRequest | EndPause | None]):
                     yield Input(start, placeholder="today", id="from")
                 with Vertical():
                     yield Label("Last paused day")
-                    yield Input(placeholder="2026-12-05, Dec 5, or fri", id="until")
+                    yield Input(placeholder="Dec 5, fri, +10", id="until")
             yield Static(QUIET, id="until-help")
             yield Label("Reason (blank keeps a changed pause's own)")
             yield Input(placeholder="no running until the physio", id="reason")
@@ -136,7 +136,10 @@ class PauseScreen(FormModal[PauseRequest | EndPause | None]):
             help_text.update(str(exc))
             help_text.add_class("error")
             return
-        what = "New pause" if plan.before is None else f"Changes {span_text(plan.before)} to"
+        if plan.before is None:
+            what = "New pause"
+        else:
+            what = f"Changes the {'current' if plan.before.covers(self.today) else 'planned'} pause to"
         help_text.update(Content(f"{what}: {span_text(plan.after)}"))
         help_text.set_class(plan.long, "ask")
 
@@ -153,8 +156,8 @@ class PauseScreen(FormModal[PauseRequest | EndPause | None]):
             help_text = self.query_one("#until-help", Static)
             help_text.update(
                 Content(
-                    f"{plan.after.days} days, more than {LONG_PAUSE.days // 7} weeks: press Pause (or Enter) "
-                    "again to pause that long"
+                    f"{plan.after.days} days, more than {LONG_PAUSE.days // 7} weeks: check the last day, or "
+                    "press Pause (Enter) again to pause that long"
                 )
             )
             help_text.add_class("ask")

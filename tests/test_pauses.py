@@ -5,6 +5,10 @@ and pauses")."""
 
 from __future__ import annotations
 
+import os
+import pty
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -173,3 +177,46 @@ def test_pauses_lists_current_and_planned_pauses(db: Path) -> None:
         },
     ]
     assert ok(db, "pauses", "lacrosse", today="2026-11-05").lines == ["No pause now or planned."]
+
+
+def _on_a_terminal(db: Path, answer: bytes, *args: str) -> tuple[int, str]:
+    """`rehab ARGS` with a pseudo-terminal for stdin and stdout, `answer` typed at the question."""
+    main, side = pty.openpty()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("REHAB_")}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "rehab_tui", "--db", str(db), "--today", NOV_4, *args],
+        stdin=side,
+        stdout=side,
+        stderr=side,
+        env=env,
+    )
+    os.close(side)
+    seen = b""
+    while b"[y/N]" not in seen:
+        chunk = os.read(main, 1024)
+        assert chunk, seen
+        seen += chunk
+    os.write(main, answer)
+    while True:
+        try:
+            chunk = os.read(main, 1024)
+        except OSError:  # the terminal closed with the process
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(main)
+    return proc.wait(timeout=60), seen.decode()
+
+
+@pytest.mark.parametrize(("answer", "written"), [(b"y\n", True), (b"\n", False)], ids=["yes", "no"])
+def test_a_long_pause_is_asked_on_a_terminal(db: Path, answer: bytes, written: bool) -> None:
+    plan_the_physio_pause(db)
+    code, seen = _on_a_terminal(db, answer, "pause", "plank", "--until", "Nov 1")
+    assert "358 days" in seen and "Pause for 358 days?" in seen
+    if written:
+        assert code == 0 and "changed: through 2026-11-20 (Fri) → 2027-11-01 (Mon)" in seen
+        assert spans(db) == [("2026-11-09", "2027-11-01", PHYSIO)]
+    else:
+        assert code == 1 and "error: not confirmed; nothing written" in seen
+        assert spans(db) == [("2026-11-09", "2026-11-20", PHYSIO)]

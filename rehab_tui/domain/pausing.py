@@ -30,10 +30,6 @@ class PausePlan:
         """Whether it has to be confirmed first (rules.LONG_PAUSE)."""
         return pause_is_long(self.after, self.before)
 
-    @property
-    def changed(self) -> bool:
-        return self.before != self.after
-
 
 def span_text(pause: Pause) -> str:
     """'2026-11-09 (Mon) – 2026-11-20 (Fri), 12 days (physio)': a pause as every message names it."""

@@ -467,7 +467,9 @@ def test_the_budget_follows_the_setting(db: Path) -> None:
 
 def test_pause_until(db: Path) -> None:
     ran = ok(db, "pause", "stick", "--until", "2026-11-30", "--reason", "no running until the physio")
-    assert ran.lines == ["‖ Stick rolling paused from 2026-11-21 (Sat) through 2026-11-30 (Mon)"]
+    assert ran.lines == [
+        "‖ Stick rolling paused from 2026-11-21 (Sat) through 2026-11-30 (Mon), 10 days (no running until the physio)"
+    ]
     [row] = rows(db, "pauses")
     assert (row["habit_id"], row["start"], row["until"], row["reason"]) == (
         habit_id(db, "stick-rolling"),
@@ -493,12 +495,19 @@ def test_pause_until_a_weekday_means_the_next_one(db: Path) -> None:
     assert rows(db, "pauses")[0]["until"] == "2026-11-27"
 
 
-def test_overlapping_pauses_merge(db: Path) -> None:
-    ok(db, "pause", "stick", "--from", "2026-11-25", "--until", "2026-11-28")
-    ok(db, "pause", "stick", "--from", "2026-11-27", "--until", "2026-12-02", "--reason", "physio")
+def test_a_pause_sharing_days_with_another_moves_it(db: Path) -> None:
+    ok(db, "pause", "stick", "--from", "2026-11-25", "--until", "2026-11-28", "--reason", "physio")
+    ran = ok(db, "pause", "stick", "--from", "2026-11-27", "--until", "2026-12-02")
+    assert ran.lines == [
+        "‖ Stick rolling changed: from 2026-11-25 (Wed) → 2026-11-27 (Fri), through 2026-11-28 (Sat) → "
+        "2026-12-02 (Wed); paused 2026-11-27 (Fri) – 2026-12-02 (Wed), 6 days (physio)"
+    ]
     ok(db, "pause", "plank", "--from", "2026-11-25", "--until", "2026-11-26")
-    stick = [(r["start"], r["until"]) for r in rows(db, "pauses", "habit_id = ?", [habit_id(db, "stick-rolling")])]
-    assert stick == [("2026-11-25", "2026-12-02")]
+    stick = [
+        (r["start"], r["until"], r["reason"])
+        for r in rows(db, "pauses", "habit_id = ?", [habit_id(db, "stick-rolling")])
+    ]
+    assert stick == [("2026-11-27", "2026-12-02", "physio")]
     assert len(rows(db, "pauses")) == 2
 
 
@@ -507,7 +516,10 @@ def test_resume_ends_the_current_pause_and_leaves_later_ones(db: Path) -> None:
     ok(db, "pause", "stick", "--from", "2026-11-18", "--until", "2026-11-25", today="2026-11-18")
     ok(db, "pause", "stick", "--from", "2026-12-01", "--until", "2026-12-05")
     ok(db, "pause", "plank", "--from", "2026-11-18", "--until", "2026-11-25", today="2026-11-18")
-    assert ok(db, "resume", "stick").lines == ["▶ Stick rolling is active again from 2026-11-21 (Sat)"]
+    assert ok(db, "resume", "stick").lines == [
+        "▶ Stick rolling is active again from 2026-11-21 (Sat); still planned: paused 2026-12-01 (Tue) – "
+        "2026-12-05 (Sat), 5 days"
+    ]
     stick = habit_id(db, "stick-rolling")
     assert sorted((r["habit_id"], r["start"], r["until"]) for r in rows(db, "pauses")) == sorted(
         [

@@ -46,6 +46,8 @@ async def test_pause_focus_starts_on_the_habit(fresh_store):
         assert isinstance(app.screen, PauseScreen)
         assert focused_id(app) == "habit"
         await pilot.press("tab")
+        assert focused_id(app) == "from"
+        await pilot.press("tab")
         assert focused_id(app) == "until"
 
 

@@ -69,8 +69,8 @@ def test_every_listed_command_loads_under_its_own_name() -> None:
     help_text = CliRunner().invoke(cli, ["--help"]).output
     listed = [line.split()[0] for line in help_text.split("Commands:\n")[1].splitlines() if line.strip()]
     assert listed == sorted(
-        "backup calendar check done export habit import nag note pain pause remind report restore resume serve "
-        "settings snooze streaks today undo unsnooze".split()
+        "backup calendar check done export habit import nag note pain pause pauses remind report restore resume "
+        "serve settings snooze streaks today undo unpause unsnooze".split()
     )
     ctx = click.Context(cli)
     for name in listed:

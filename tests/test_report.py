@@ -210,7 +210,7 @@ def history(tmp_path: Path) -> Path:
         store.record_pain(D("2026-11-17"), AREA, 3, today)
         store.record_pain(D("2026-11-12"), "left IT band", 4, today)
         store.snooze(D("2026-11-14"), today, reason="flare-up <bad>", area="calves", pain=5)
-        store.pause(pipe.id, D("2026-10-20"), D("2026-10-24"), "physio & rest", today=today, history=True)
+        store.bring_pause(pipe.id, Pause(D("2026-10-20"), D("2026-10-24"), "physio & rest"))
     finally:
         store.close()
     return db

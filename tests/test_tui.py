@@ -197,7 +197,7 @@ async def test_pause_modal_pauses_the_highlighted_habit(fresh_store):
         await pilot.press("down", "p")
         await pilot.pause()
         assert isinstance(app.screen, PauseScreen)
-        await pilot.press("tab", *"2026-11-30", "enter")  # from the habit to the last paused day
+        await pilot.press("tab", "tab", *"2026-11-30", "enter")  # past the first day (today) to the last
         await pilot.pause()
         rows = list(Database(fresh_store.path)["pauses"].rows)
         assert [(r["habit_id"], r["start"], r["until"]) for r in rows] == [(2, "2026-11-21", "2026-11-30")]

@@ -57,7 +57,7 @@ async def test_a_pause_that_ends_before_it_starts_keeps_the_form_open(fresh_stor
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await pilot.press("p")
         await pilot.pause()
-        await pilot.press("tab", *"yesterday", "enter")  # from the habit to the last paused day
+        await pilot.press("tab", "tab", *"yesterday", "enter")  # past the first day (today) to the last
         await pilot.pause()
         assert isinstance(app.screen, PauseScreen)
         assert any("cannot end" in line for line in said(app))

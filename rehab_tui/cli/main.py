@@ -22,7 +22,7 @@ from .session import Session, check_db_choice
 COMMANDS: dict[str, tuple[str, str]] = {
     **{name: ("days", name) for name in ("today", "snooze", "unsnooze", "streaks", "calendar", "nag")},
     **{name: ("checkins", name) for name in ("done", "undo")},
-    **{name: ("pauses", name) for name in ("pause", "resume")},
+    **{name: ("pauses", name) for name in ("pause", "pauses", "resume", "unpause")},
     "note": ("notes", "note"),
     "habit": ("habits", "habit"),
     "remind": ("remind", "remind"),

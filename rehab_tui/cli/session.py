@@ -29,6 +29,7 @@ READING: frozenset[tuple[str, ...]] = frozenset(
         ("streaks",),
         ("calendar",),
         ("nag",),
+        ("pauses",),
         ("export",),
         ("backup",),
         ("check",),

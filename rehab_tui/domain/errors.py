@@ -80,6 +80,16 @@ class NothingToRest(RuleRefused):
     """A snooze of a day or habit that has nothing left to rest."""
 
 
+class LongPause(RuleRefused):
+    """A pause made or lengthened to reach more than eight weeks past its first
+    day without being confirmed: the command line asks (or wants --yes), the
+    app asks for a second press."""
+
+    def __init__(self, message: str, days: int) -> None:
+        super().__init__(message)
+        self.days = days
+
+
 # ------------------------------------------------------------------ the file
 
 

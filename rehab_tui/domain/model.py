@@ -86,6 +86,15 @@ class Pause:
     def covers(self, day: date) -> bool:
         return self.start <= day <= self.until
 
+    @property
+    def days(self) -> int:
+        """How many days it rests, both ends included."""
+        return (self.until - self.start).days + 1
+
+    def overlaps(self, other: Pause) -> bool:
+        """Whether the two share at least one day."""
+        return self.start <= other.until and other.start <= self.until
+
 
 @dataclass(frozen=True)
 class Snooze:

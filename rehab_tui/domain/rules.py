@@ -12,7 +12,16 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from .errors import BeforeStart, InTheFuture, InvalidInput, NotDone, NothingToRest, OutOfRange, RuleRefused
+from .errors import (
+    BeforeStart,
+    InTheFuture,
+    InvalidInput,
+    LongPause,
+    NotDone,
+    NothingToRest,
+    OutOfRange,
+    RuleRefused,
+)
 from .model import Habit, Pause
 from .numbers import Range
 from .prescription import Prescription
@@ -40,6 +49,10 @@ WEEKS_BACK = Range(1, 520, "a look back", "weeks")
 SNOOZE_AHEAD = timedelta(days=7)
 #: The budget is counted over any this many consecutive days.
 SNOOZE_WINDOW = 7
+#: A pause reaching further than this past its first day is asked about first:
+#: a month-day typed for the wrong month ("Nov 1" for "Dec 1") reads as next
+#: year's, and a year-long pause would otherwise pass without a word.
+LONG_PAUSE = timedelta(weeks=8)
 
 
 @dataclass(frozen=True)
@@ -174,14 +187,32 @@ def check_pause(pause: Pause) -> Pause:
     return replace(pause, reason=REASON.clean(pause.reason))
 
 
-def check_pause_start(pause: Pause, today: date, history: bool = False) -> Pause:
+def check_pause_start(pause: Pause, today: date) -> Pause:
     """A pause starts today or later: rest for past days goes through snooze and
-    its budget, so a broken streak cannot be lifted for free. `history` is for
-    pauses brought in (an import), which record what already happened."""
-    if not history and pause.start < today:
+    its budget, so a broken streak cannot be lifted for free. Pauses brought in
+    (an import, Store.bring_pause) record what already happened and skip this."""
+    if pause.start < today:
         raise RuleRefused(
             f"a pause starts today or later ({pause.start.isoformat()} is past); to rest a past day use "
             f"rehab snooze --date {pause.start.isoformat()}, within the snooze budget"
+        )
+    return pause
+
+
+def pause_is_long(pause: Pause, before: Pause | None = None) -> bool:
+    """Whether making `pause` (or lengthening `before` into it) needs a yes:
+    it reaches more than LONG_PAUSE past its first day, and is new or ends
+    later than before. Shortening a long pause asks nothing."""
+    return pause.until - pause.start > LONG_PAUSE and (before is None or pause.until > before.until)
+
+
+def check_pause_length(pause: Pause, before: Pause | None, confirmed: bool) -> Pause:
+    if not confirmed and pause_is_long(pause, before):
+        raise LongPause(
+            f"a pause from {pause.start.isoformat()} ({pause.start:%a}) through {pause.until.isoformat()} "
+            f"({pause.until:%a}) is {pause.days} days, more than {LONG_PAUSE.days // 7} weeks; check the last day, "
+            "or confirm it",
+            pause.days,
         )
     return pause
 

@@ -239,7 +239,7 @@ class DayWrites(Pauses):
             for s in snoozes:
                 self.record_snooze(s.day, today, s.habit_id, s.reason, s.area, s.pain, s.exempt)
             for habit_id, p in pauses:
-                self.record_pause(habit_id, p.start, p.until, p.reason, today=today, history=True)
+                self.bring_pause(habit_id, p)
             for r in readings:
                 self.record_pain(r.day, r.area, r.pain, today, r.note)
 

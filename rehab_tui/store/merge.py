@@ -88,8 +88,8 @@ def import_data(store: Store, checked: Incoming, today: date) -> Imported:
                 for p in incoming.pauses:
                     if any(q.start <= p.start and p.until <= q.until for q in pauses):
                         continue  # already held: writing it again would only rewrite the row
-                    # Merged with the pauses it overlaps or touches, as `pause` does.
-                    store.record_pause(habit.id, p.start, p.until, p.reason, today=today, history=True)
+                    # Merged with the pauses it shares days with (Store.bring_pause).
+                    store.bring_pause(habit.id, p)
                     now = store.pauses_of(habit.id)
                     counts["pauses"] += now != pauses
                     pauses = now

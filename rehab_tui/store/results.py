@@ -40,10 +40,13 @@ class Rested:
 
 @dataclass(frozen=True)
 class Paused:
-    """The pause as it now stands (merged, or ended), and the habit's record."""
+    """The pause as it now stands (made, changed, merged, or as it was before it
+    was ended or cancelled), the habit's record, and, for a pause changed, how
+    it was before."""
 
     pause: Pause
     log: HabitLog
+    before: Pause | None = None
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..domain.errors import RehabError
 from ..domain.model import Habit, Snooze
+from ..domain.pausing import current, planned
 from ..domain.rules import check_snooze_day
 from ..domain.snoozing import budget_for
 from .app_base import AppBase
@@ -18,7 +19,7 @@ from .widgets.checklist import ChecklistView
 
 if TYPE_CHECKING:
     from ..store.results import Rested
-    from .screens.pause import PauseRequest
+    from .screens.pause import EndPause, PauseRequest
     from .screens.snooze import PauseInstead, SnoozeRequest
     from .screens.snoozed import SnoozeMore, Unsnooze
 
@@ -111,23 +112,57 @@ class Resting(AppBase):
             return
         from .screens.pause import PauseScreen
 
+        pauses = {log.habit.id: log.pauses for log in self.board.journal.logs}
         self.push_screen(
-            PauseScreen(habits, habit_id or self._highlighted_id(), self.selected, self.today), self._paused
+            PauseScreen(habits, habit_id or self._highlighted_id(), self.selected, self.today, pauses), self._paused
         )
 
-    def _paused(self, request: PauseRequest | None) -> None:
+    def _paused(self, request: PauseRequest | EndPause | None) -> None:
+        from .screens.pause import EndPause
+
+        if isinstance(request, EndPause):
+            self.end_pause(request.habit_id)
+            return
         if request is None:
             return
         paused = self.attempt(
-            self.store.pause, request.habit_id, request.start, request.until, request.reason, today=self.today
+            self.store.pause,
+            request.habit_id,
+            request.until,
+            today=self.today,
+            start=request.start,
+            reason=request.reason,
+            confirmed=request.confirmed,
         )
         if paused is not None:
-            self.notify(f"Paused through {paused.pause.until:%a %d %b}.")
+            now, before = paused.pause, paused.before
+            days = f"{now.days} day{'' if now.days == 1 else 's'}"
+            if before is None:
+                self.notify(f"Paused {now.start:%a %d %b} – {now.until:%a %d %b} ({days}).")
+            else:
+                self.notify(
+                    f"Pause changed: {before.start:%a %d %b} – {before.until:%a %d %b} → "
+                    f"{now.start:%a %d %b} – {now.until:%a %d %b} ({days})."
+                )
             self.show_journal(self.board.journal.with_log(paused.log))
 
-    def action_resume(self) -> None:
-        habit_id = self._highlighted_id()
+    def end_pause(self, habit_id: int) -> None:
+        """The pause form's End pause: the current pause ends (today counts
+        again), else the next planned one is cancelled."""
+        if current(self.board.journal.log(habit_id).pauses, self.today) is not None:
+            self.action_resume(habit_id)
+            return
+        cancelled = self.attempt(self.store.cancel_planned, habit_id, self.today)
+        if cancelled is not None:
+            gone = cancelled.pause
+            self.notify(f"Planned pause {gone.start:%a %d %b} – {gone.until:%a %d %b} cancelled.")
+            self.show_journal(self.board.journal.with_log(cancelled.log))
+
+    def action_resume(self, habit_id: int | None = None) -> None:
+        habit_id = habit_id or self._highlighted_id()
         resumed = self.attempt(self.store.resume, habit_id, self.today) if habit_id is not None else None
         if resumed is not None:
-            self.notify("Resumed: today counts again.")
+            later = planned(resumed.log.pauses, self.today)
+            still = f" Still planned: {later[0].start:%a %d %b} – {later[0].until:%a %d %b}." if later else ""
+            self.notify("Resumed: today counts again." + still)
             self.show_journal(self.board.journal.with_log(resumed.log))

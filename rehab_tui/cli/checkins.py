@@ -39,7 +39,7 @@ def done(s: Session, habits: tuple[str, ...], when: str | None, minimum: bool) -
         if minimum:
             least = habit.prescription.minimum_words()
             note += " at the minimum dose" + (f" ({least})" if least else "")
-        say(f"✔ {habit.name} {note} on {render.day_text(day)} · streak {habit.schedule.unit.amount(streak)}")
+        say(f"✔ {habit.name} {note} on {render.day_text(day)} · streak {habit.streak_unit(s.today).amount(streak)}")
 
 
 @click.command()

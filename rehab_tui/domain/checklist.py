@@ -31,7 +31,7 @@ class Item:
 
     @property
     def unit(self) -> StreakUnit:
-        return self.log.habit.schedule.unit
+        return self.log.habit.streak_unit(self.day)
 
     @property
     def schedule(self) -> Schedule:

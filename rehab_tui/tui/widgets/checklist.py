@@ -205,7 +205,7 @@ class ChecklistView(OptionList):
         if not item.streak:
             words = item.streak_words() if item.last_run else "no streak yet"
             return Content.assemble((minutes, "$foreground-muted"), (words, "$foreground-muted"))
-        streak = f"{item.streak}-{item.unit[:-1]} streak"
+        streak = item.unit.run(item.streak)
         return Content.assemble((minutes, "$foreground-muted"), (streak, "$text-warning bold"))
 
     def item_at(self, index: int | None) -> Item | None:

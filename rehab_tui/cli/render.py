@@ -89,7 +89,7 @@ def checklist_text(listing: Checklist, today: date, routine: int | None = None) 
             + (click.style(f"  ({', '.join(extra)})", dim=True) if extra else "")
         )
         if item.state in (DayState.PENDING, DayState.MISSED, DayState.UPCOMING, DayState.OPEN):
-            for text in (habit.plan_words(with_minimum=True), habit.cue[: CUE.cap]):
+            for text in (item.plan_words(with_minimum=True), habit.cue[: CUE.cap]):
                 if text:
                     lines.append("      " + click.style(terminal_text(text), dim=True))
     if routine is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import cached_property
 
 from .dates import days_between
@@ -62,6 +62,12 @@ class Habit:
     def schedule_history(self) -> tuple[ScheduleVersion, ...]:
         """Every version, the first in force from the start."""
         return self.versions or (ScheduleVersion(self.start, self.schedule),)
+
+    def schedule_spans(self) -> list[tuple[ScheduleVersion, date | None]]:
+        """Every version with its last day in force (None: the latest, still in force)."""
+        history = self.schedule_history
+        ends = [v.since - timedelta(days=1) for v in history[1:]]
+        return list(zip(history, [*ends, None], strict=True))
 
     @cached_property
     def _sinces(self) -> list[date]:

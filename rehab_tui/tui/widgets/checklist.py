@@ -171,7 +171,7 @@ class ChecklistView(OptionList):
             # No-break spaces: the option list drops plain spaces at a style boundary.
             parts.append((f"\u00a0·\u00a0{item.schedule.describe()}", "$foreground-muted"))
         gap = ("\u00a0\u00a0", "")
-        plan = habit.plan_words()
+        plan = item.plan_words()
         status = [self._status(item, today), *((gap, (plan, "$text-accent")) if plan else ())]
         cue = (habit.cue[: CUE.cap], "$foreground-muted italic")
         if not self.roomy:

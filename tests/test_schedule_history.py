@@ -10,10 +10,12 @@ from pathlib import Path
 
 from cli_helpers import new_db, ok, rows
 from conftest import TODAY
-from textual.widgets import DataTable
+from session_helpers import FakeMonotonic
+from textual.widgets import DataTable, Static
 
 from rehab_tui.tui.app import RehabApp
 from rehab_tui.tui.screens.habits import HabitsScreen
+from rehab_tui.tui.screens.session import SessionScreen
 from rehab_tui.tui.widgets.checklist import ChecklistView
 from rehab_tui.tui.widgets.detail import HabitDetail
 
@@ -162,3 +164,17 @@ async def test_the_habit_form_save_message_names_the_day(fresh_store) -> None:
             for n in app._notifications
         )
     assert date.fromisoformat(fresh_store.habit(acu.id).schedule_history[-1].since.isoformat()) == date(2026, 11, 23)
+
+
+async def test_the_guided_session_on_a_day_under_the_old_schedule_dates_the_new_plan(fresh_store) -> None:
+    monday = TODAY + timedelta(days=2)
+    fresh_store.edit_habit(1, TODAY, schedule="tue,fri", since=monday, when="before work on Tue and Fri")
+    app = RehabApp(fresh_store, today=TODAY, monotonic=FakeMonotonic())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("g")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        assert app.screen.habit.id == 1  # Stick rolling, daily today
+        plan = str(app.screen.query_one("#plan", Static).render())
+        assert plan == "from Mon 23 Nov 2026, tue,fri: before work on Tue and Fri"

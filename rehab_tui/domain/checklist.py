@@ -39,14 +39,8 @@ class Item:
         return self.log.habit.schedule_on(self.day)
 
     def plan_words(self, with_minimum: bool = False) -> str:
-        """The habit's plan (`Habit.plan_words`). The plan is the one written
-        for the latest schedule; a day under an earlier one shows it with the
-        day and schedule it is for, never as if it were that day's plan."""
-        plan = self.log.habit.plan_words(with_minimum)
-        latest = self.log.habit.versions[-1] if self.log.habit.versions else None
-        if plan and latest is not None and self.day < latest.since:
-            return f"from {latest.since:%a %d %b %Y}, {latest.schedule.describe()}: {plan}"
-        return plan
+        """The habit's plan, dated on a day before its latest schedule (`Habit.plan_on`)."""
+        return self.log.habit.plan_on(self.day, self.log.habit.plan_words(with_minimum))
 
     @property
     def dose(self) -> Dose | None:

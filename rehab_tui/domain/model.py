@@ -80,6 +80,16 @@ class Habit:
         least = f"at least {p.minimum_words()}" if with_minimum and p.has_minimum else ""
         return " · ".join(part for part in (p.words(), least, self.when) if part)
 
+    def plan_on(self, day: date, plan: str) -> str:
+        """`plan` (its plan or prescription) as shown for `day`. They are not
+        versioned: they go with the latest schedule, so a day before that one
+        took effect shows them with its day and schedule ("from Mon 16 Nov
+        2026, tue,fri: ..."), never as that day's own plan."""
+        latest = self.versions[-1] if self.versions else None
+        if plan and latest is not None and day < latest.since:
+            return f"from {latest.since:%a %d %b %Y}, {latest.schedule.describe()}: {plan}"
+        return plan
+
     def streak_unit(self, through: date) -> StreakUnit:
         """What its streaks up to `through` count (docs/architecture.md,
         "Streaks"): weeks when a quota is the schedule now; else days, or

@@ -779,7 +779,7 @@ def test_habit_edit(db: Path) -> None:
         "--schedule",
         "mon,thu",
     )
-    assert ran.lines == ["~ Foam rolling (stick-rolling): every Monday, Thursday, from 2026-11-21 (Sat)"]
+    assert ran.lines == ["~ Foam rolling (stick-rolling): every Monday, Thursday, from 2026-11-21 (Sat); daily before"]
     row = habit_row(db, "stick-rolling")
     assert (row["name"], row["cue"], row["minutes"]) == ("Foam rolling", "Slowly.", 7)
     # The days before today keep the old schedule.

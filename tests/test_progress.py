@@ -105,7 +105,8 @@ async def test_the_per_habit_table_has_4_and_12_week_adherence_and_the_best_stre
         assert len(rows) == len(logs) + 1
         for row, log in zip(rows, logs, strict=False):
             streak = habit_streak(journal, log, TODAY)
-            unit = "w" if streak.unit == "weeks" else "d"
+            # Days, sessions (×: the Tue/Fri habit) or weeks, docs/architecture.md, "Streaks".
+            unit = {"weeks": "w", "sessions": "×", "days": "d"}[streak.unit]
             figures = [
                 f"{adherence(journal, log, TODAY, 28):.0f}%",
                 f"{adherence(journal, log, TODAY, 84):.0f}%",

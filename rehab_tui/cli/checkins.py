@@ -75,7 +75,7 @@ def done(s: Session, habits: tuple[str, ...], when: str | None, minimum: bool, w
         if minimum:
             least = habit.prescription.minimum_words()
             note += " at the minimum dose" + (f" ({least})" if least else "")
-        say(f"✔ {habit.name} {note} on {render.day_text(day)} · streak {habit.schedule.unit.amount(streak)}")
+        say(f"✔ {habit.name} {note} on {render.day_text(day)} · streak {habit.streak_unit(s.today).amount(streak)}")
     if written is not None:
         for log in ticks.logs:
             kept = log.notes.get(day)

@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from ..domain.errors import InvalidInput
+from ..domain.habits import schedule_edit, schedule_now
 from ..domain.lookup import find_habit
 from ..domain.model import Habit
 from ..domain.prescription import Prescription
@@ -21,7 +22,7 @@ from .session import Session, pass_session
 
 @click.group(cls=SuggestingGroup)
 def habit() -> None:
-    """Add, list, edit, archive, restore, reorder and delete habits."""
+    """Add, list, show, edit, archive, restore, reorder and delete habits."""
 
 
 #: The prescription's options: (option, Prescription field, metavar, help). For
@@ -111,7 +112,35 @@ def add(
 #: "…" (`habit list --json` has them whole).
 LIST_WIDTH = 80
 LIST_NAME_CAP = 30
-LIST_SCHEDULE_CAP = 18
+#: Room for a change to come: `mon,thu → tue,fri from 2026-11-16`.
+LIST_SCHEDULE_CAP = 34
+LIST_SLUG_LEAST = 12
+
+
+def schedules_json(h: Habit) -> list[dict[str, str | None]]:
+    """Every schedule version with the days it is in force (`until` None: still)."""
+    return [
+        {"schedule": v.schedule.describe(), "from": v.since.isoformat(), "until": until.isoformat() if until else None}
+        for v, until in h.schedule_spans()
+    ]
+
+
+def habit_json(h: Habit, archived: bool) -> dict[str, Any]:
+    """A habit as `habit list --json` and `habit show --json` print it."""
+    return {
+        "habit": h.name,
+        "slug": h.slug,
+        "schedule": h.schedule.describe(),
+        "schedules": schedules_json(h),
+        "archived": archived,
+        "cue": h.cue,
+        "minutes": h.minutes,
+        "start": h.start.isoformat(),
+        "when": h.when,
+        "prescription": asdict(h.prescription),
+        "prescribed": h.prescription.words(),
+        "minimum": h.prescription.minimum_words(),
+    }
 
 
 @habit.command("list")
@@ -119,7 +148,7 @@ LIST_SCHEDULE_CAP = 18
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_session
 def list_habits(s: Session, show_all: bool, as_json: bool) -> None:
-    """List the routine."""
+    """List the routine, each habit with its schedule and the day it took effect."""
     rows = []
     for h in s.store.habits():
         archived = h.archived_on(s.today)
@@ -127,39 +156,59 @@ def list_habits(s: Session, show_all: bool, as_json: bool) -> None:
             continue
         rows.append((h, archived))
     if as_json:
-        echo_json(
-            [
-                {
-                    "habit": h.name,
-                    "slug": h.slug,
-                    "schedule": h.schedule.describe(),
-                    "archived": archived,
-                    "cue": h.cue,
-                    "minutes": h.minutes,
-                    "start": h.start.isoformat(),
-                    "when": h.when,
-                    "prescription": asdict(h.prescription),
-                    "prescribed": h.prescription.words(),
-                    "minimum": h.prescription.minimum_words(),
-                }
-                for h, archived in rows
-            ]
-        )
+        echo_json([habit_json(h, archived) for h, archived in rows])
         return
     from ..cells import column_width, fit  # here: `rehab today` and the rest need no cell widths
 
     names = [terminal_text(h.name) for h, _ in rows]
-    schedules = [h.schedule.describe() for h, _ in rows]
-    name_width = column_width(names, 5, LIST_NAME_CAP)
+    schedules = [schedule_now(h, s.today) for h, _ in rows]
     schedule_width = column_width(schedules, 5, LIST_SCHEDULE_CAP)
-    # The slug takes what is left of 80 columns: "NN. ", two gaps, and
-    # "  (archived)" when a row has it.
+    # "NN. ", two gaps, and "  (archived)" when a row has it; a long schedule
+    # (a change to come) narrows the names so the slug keeps 12 cells.
     archived_width = len("  (archived)") if any(archived for _, archived in rows) else 0
-    slug_width = max(LIST_WIDTH - 4 - name_width - schedule_width - 4 - archived_width, 12)
+    room = LIST_WIDTH - 4 - schedule_width - 4 - archived_width
+    name_width = column_width(names, 5, min(LIST_NAME_CAP, room - LIST_SLUG_LEAST))
+    slug_width = max(room - name_width, LIST_SLUG_LEAST)
     for n, ((h, archived), name, schedule) in enumerate(zip(rows, names, schedules, strict=True), start=1):
         tail = click.style("  (archived)", dim=True) if archived else ""
         slug = fit(h.slug, slug_width).rstrip()
         click.echo(f"{n:>2}. {fit(name, name_width)}  {fit(schedule, schedule_width)}  {slug}{tail}")
+
+
+@habit.command("show")
+@click.argument("habit_name", metavar="HABIT")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_session
+def show(s: Session, habit_name: str, as_json: bool) -> None:
+    """One habit whole: every schedule it had with its dates, its plan,
+    prescription, start, and how many check-ins and pauses it has."""
+    # Archived habits too: their history is still theirs.
+    log = s.store.log(find_habit(s.all_habits, habit_name).id)
+    h = log.habit
+    archived = h.archived_on(s.today)
+    if as_json:
+        echo_json(habit_json(h, archived) | {"check_ins": len(log.done), "pauses": len(log.pauses)})
+        return
+    lines = [f"{terminal_text(h.name)} ({h.slug})" + ("  (archived)" if archived else "")]
+    in_force = h.version_on(s.today)
+    for n, (v, until) in enumerate(h.schedule_spans()):
+        first = render.day_text(v.since) if n else f"the start, {render.day_text(v.since)}"
+        last = f" to {render.day_text(until)}" if until else " on"
+        now = "  (now)" if v == in_force else ""
+        lines.append(f"  schedule  {v.schedule.describe()}: {v.schedule.explain()}, from {first}{last}{now}")
+    details = (
+        ("start", render.day_text(h.start)),
+        ("archived", render.day_text(h.archived) if h.archived else ""),
+        ("minutes", str(h.minutes or "")),
+        ("cue", terminal_text(h.cue)),
+        ("plan", terminal_text(h.when)),
+        ("dose", h.prescription.words()),
+        ("minimum", h.prescription.minimum_words()),
+        ("check-ins", str(len(log.done))),
+        ("pauses", str(len(log.pauses))),
+    )
+    lines += [f"  {label:<9} {value}" for label, value in details if value]
+    click.echo("\n".join(lines))
 
 
 @habit.command("edit")
@@ -195,6 +244,9 @@ def edit(
     if since is not None and schedule is None:
         raise InvalidInput("--from says when a new --schedule takes effect; give --schedule too")
     found = s.habit(habit_name)
+    # The habit as it was, to say what a schedule edit did.
+    before = s.store.readable_habit(found.id) if schedule is not None else None
+    first = s.day(since, ahead=True) if since else None
     extra = {} if minutes is None else {"minutes": minutes}
     changed = s.store.edit_habit(
         found.id,
@@ -202,15 +254,17 @@ def edit(
         name=name,
         cue=cue,
         schedule=schedule,
-        since=s.day(since, ahead=True) if since else None,
+        since=first,
         start=s.day(start) if start else None,
         when=when,
         prescription=changes,
         **extra,
     )
-    said = [f"~ {changed.name} ({changed.slug}): {changed.schedule.explain()}"]
     if schedule is not None:
-        said.append(f"from {render.day_text(changed.schedule_history[-1].since)}")
+        done = schedule_edit(before, changed, first or s.today)
+        said = [f"~ {changed.name} ({changed.slug}): {done.words(render.day_text)}"]
+    else:
+        said = [f"~ {changed.name} ({changed.slug}): {changed.schedule.explain()}"]
     if start is not None:
         said.append(f"starts {render.day_text(changed.start)}")
     say(", ".join(said) + (plan_words(changed) if when is not None or changes else ""))

@@ -14,7 +14,7 @@ from ..domain.marks import LEGEND, SYMBOLS, Mark
 from ..domain.model import Journal
 from ..domain.prescription import Dose
 from ..domain.rules import CUE
-from ..domain.schedules import ScheduleKind
+from ..domain.schedules import ScheduleKind, StreakUnit
 from ..domain.states import DayState
 from ..domain.streaks import Streak
 from .output import terminal_text
@@ -41,10 +41,6 @@ COLOURS: dict[Mark, str | None] = {
     Mark.FUTURE: None,
     Mark.NONE: None,
 }
-
-
-def plural(n: int, unit: str) -> str:
-    return f"{n} {unit[:-1] if n == 1 else unit}"
 
 
 def day_text(day: date) -> str:
@@ -95,11 +91,11 @@ def checklist_text(listing: Checklist, today: date, routine: int | None = None) 
         if item.note:
             lines.append(f"      ✎ {terminal_text(item.note)}")
         if item.state in (DayState.PENDING, DayState.MISSED, DayState.UPCOMING, DayState.OPEN):
-            for text in (habit.plan_words(with_minimum=True), habit.cue[: CUE.cap]):
+            for text in (item.plan_words(with_minimum=True), habit.cue[: CUE.cap]):
                 if text:
                     lines.append("      " + click.style(terminal_text(text), dim=True))
     if routine is not None:
-        lines.append(f"Routine streak: {plural(routine, 'days')}")
+        lines.append(f"Routine streak: {StreakUnit.DAYS.amount(routine)}")
     return "\n".join(lines)
 
 
@@ -154,16 +150,17 @@ def streaks_text(
 
     rows = [(terminal_text(name), streak, strength, share) for name, streak, strength, share in rows]
     width = column_width((name for name, *_ in rows), 5, NAME_CAP) + 2
-    header = f"{'Habit'.ljust(width)}{'Current':>10}{'Best':>10}  Strength          28 days"
+    # Room for "100 sessions" and a gap.
+    header = f"{'Habit'.ljust(width)}{'Current':>13}{'Best':>13}  Strength          28 days"
     lines = [click.style(header, bold=True)]
     for name, streak, strength, share in rows:
         lines.append(
-            f"{fit(name, width)}{plural(streak.current, streak.unit):>10}{plural(streak.best, streak.unit):>10}"
+            f"{fit(name, width)}{streak.unit.amount(streak.current):>13}{streak.unit.amount(streak.best):>13}"
             f"  {bar(strength)} {strength:5.1f}%  {percent(share)}"
         )
     lines.append("")
     lines.append(
-        f"Routine: {plural(routine[0], 'days')} in a row, best {plural(routine[1], 'days')}"
+        f"Routine: {StreakUnit.DAYS.amount(routine[0])} in a row, best {StreakUnit.DAYS.amount(routine[1])}"
         f", {percent(routine_adherence).strip()} of due days done in the last 28"
     )
     for nudge in said:

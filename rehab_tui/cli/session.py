@@ -35,6 +35,7 @@ READING: frozenset[tuple[str, ...]] = frozenset(
         ("check",),
         ("report",),
         ("habit", "list"),
+        ("habit", "show"),
         ("remind", "list"),
     }
 )

@@ -31,12 +31,16 @@ class Item:
 
     @property
     def unit(self) -> StreakUnit:
-        return self.log.habit.schedule.unit
+        return self.log.habit.streak_unit(self.day)
 
     @property
     def schedule(self) -> Schedule:
         """The schedule in force on the item's day."""
         return self.log.habit.schedule_on(self.day)
+
+    def plan_words(self, with_minimum: bool = False) -> str:
+        """The habit's plan, dated on a day before its latest schedule (`Habit.plan_on`)."""
+        return self.log.habit.plan_on(self.day, self.log.habit.plan_words(with_minimum))
 
     @property
     def dose(self) -> Dose | None:

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .model import Habit
+from .schedules import StreakUnit
 from .streaks import Streak
 
 _COUNTS = {2: "Two", 3: "Three", 4: "Four", 5: "Five", 6: "Six", 7: "Seven", 8: "Eight", 9: "Nine"}
@@ -36,7 +37,7 @@ def encouragement(habit: Habit, streak: Streak) -> str | None:
     if misses == 1:
         return f"{habit.name}: missed once — never miss twice."
     count = _COUNTS.get(misses, str(misses))
-    what = "weeks missed" if streak.unit == "weeks" else "misses"
+    what = "weeks missed" if streak.unit is StreakUnit.WEEKS else "misses"
     return f"{count} {what} on {habit.name}. Start again small today: {smallest_step(habit)}."
 
 

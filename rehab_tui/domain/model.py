@@ -5,12 +5,12 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import cached_property
 
 from .dates import days_between
 from .prescription import Dose, Prescription
-from .schedules import Schedule
+from .schedules import Schedule, StreakUnit
 from .settings import DEFAULT_SETTINGS
 
 
@@ -50,13 +50,25 @@ class Habit:
         """The schedule in force on `day` (the first one before it took effect)."""
         if not self.versions:
             return self.schedule
+        return self.version_on(day).schedule
+
+    def version_on(self, day: date) -> ScheduleVersion:
+        """The version in force on `day` (the first one before it took effect)."""
+        if not self.versions:
+            return self.schedule_history[0]
         index = bisect_right(self._sinces, day) - 1
-        return self.versions[max(index, 0)].schedule
+        return self.versions[max(index, 0)]
 
     @property
     def schedule_history(self) -> tuple[ScheduleVersion, ...]:
         """Every version, the first in force from the start."""
         return self.versions or (ScheduleVersion(self.start, self.schedule),)
+
+    def schedule_spans(self) -> list[tuple[ScheduleVersion, date | None]]:
+        """Every version with its last day in force (None: the latest, still in force)."""
+        history = self.schedule_history
+        ends = [v.since - timedelta(days=1) for v in history[1:]]
+        return list(zip(history, [*ends, None], strict=True))
 
     @cached_property
     def _sinces(self) -> list[date]:
@@ -69,10 +81,29 @@ class Habit:
         least = f"at least {p.minimum_words()}" if with_minimum and p.has_minimum else ""
         return " · ".join(part for part in (p.words(), least, self.when) if part)
 
-    @property
-    def changes_unit(self) -> bool:
-        """Whether the schedule was a quota at some times and fixed at others."""
-        return len({v.schedule.is_quota for v in self.versions}) > 1
+    def plan_on(self, day: date, plan: str) -> str:
+        """`plan` (its plan or prescription) as shown for `day`. They are not
+        versioned: they go with the latest schedule, so a day before that one
+        took effect shows them with its day and schedule ("from Mon 16 Nov
+        2026, tue,fri: ..."), never as that day's own plan."""
+        latest = self.versions[-1] if self.versions else None
+        if plan and latest is not None and day < latest.since:
+            return f"from {latest.since:%a %d %b %Y}, {latest.schedule.describe()}: {plan}"
+        return plan
+
+    def streak_unit(self, through: date) -> StreakUnit:
+        """What its streaks up to `through` count (docs/architecture.md,
+        "Streaks"): weeks when a quota is the schedule now; else days, or
+        sessions once a fixed schedule that is not daily was in force by then
+        (days and sessions both count due days kept, so one run can hold both,
+        and "days" would then be untrue)."""
+        if self.schedule.is_quota:
+            return StreakUnit.WEEKS
+        history = self.schedule_history
+        last = history.index(self.version_on(through))
+        if any(v.schedule.unit is StreakUnit.SESSIONS for v in history[: last + 1]):
+            return StreakUnit.SESSIONS
+        return StreakUnit.DAYS
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from .body import PainChange, PainPoint, PainReading, areas, pain_change, pain_series, weekly_pain
-from .model import HabitLog, Journal, Snooze
+from .model import Habit, HabitLog, Journal, Snooze
 from .rules import WEEKS_BACK
 from .streaks import habit_share, routine_share, weekly_routine
 
@@ -83,10 +83,14 @@ class Rest:
 @dataclass(frozen=True)
 class Prescribed:
     habit: str
+    #: The schedule in force on the period's first day, in words.
     schedule: str
     when: str
     dose: str
     minimum: str
+    #: Each later schedule, in words, with the day it took effect (in the
+    #: period, or planned after it), oldest first.
+    changes: tuple[tuple[date, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -166,12 +170,20 @@ def build_report(
         habits=tuple(_habit(journal, log, week_list, today) for log in in_period),
         pain=_pain(readings, starts, first, today),
         rests=_rests(journal, snoozes, names, first, today),
-        prescriptions=tuple(
-            Prescribed(h.name, h.schedule.explain(), h.when, h.prescription.words(), h.prescription.minimum_words())
-            for h in (log.habit for log in journal.active_on(today))
-        ),
+        prescriptions=tuple(_prescribed(log.habit, first) for log in journal.active_on(today)),
         notes=_notes(notes, names, readings, first, today),
         began=began if kept < weeks else None,
+    )
+
+
+def _prescribed(habit: Habit, first: date) -> Prescribed:
+    return Prescribed(
+        habit.name,
+        habit.schedule_on(first).explain(),
+        habit.when,
+        habit.prescription.words(),
+        habit.prescription.minimum_words(),
+        tuple((v.since, v.schedule.explain()) for v in habit.schedule_history if v.since > first),
     )
 
 

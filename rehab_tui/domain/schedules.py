@@ -51,18 +51,28 @@ class ScheduleKind(StrEnum):
 
 
 class StreakUnit(StrEnum):
-    """What a streak counts: days, or a quota's weeks."""
+    """What a streak counts (docs/architecture.md, "Streaks"): the due days kept
+    of a daily schedule (days), of any other fixed schedule (sessions: a Tue/Fri
+    habit kept for a week is 2, not 7), or a quota's met weeks."""
 
     DAYS = "days"
+    SESSIONS = "sessions"
     WEEKS = "weeks"
 
     def amount(self, n: int) -> str:
-        """`3 days`, `1 week`. (Not `count`: that is str's own method.)"""
+        """`3 days`, `1 session`, `1 week`. (Not `count`: that is str's own method.)"""
         return f"{n} {self.value[:-1] if n == 1 else self.value}"
 
     def short(self, n: int) -> str:
-        """`3d`, `1w`."""
-        return f"{n}{self.value[0]}"
+        """`3d`, `4×`, `1w`: sessions read as times, so `s` is never taken for seconds."""
+        return f"{n}{_SHORT[self]}"
+
+    def run(self, n: int) -> str:
+        """`3-day streak`, `4-session streak`."""
+        return f"{n}-{self.value[:-1]} streak"
+
+
+_SHORT = {StreakUnit.DAYS: "d", StreakUnit.SESSIONS: "×", StreakUnit.WEEKS: "w"}
 
 
 @dataclass(frozen=True)
@@ -87,8 +97,11 @@ class Schedule:
 
     @property
     def unit(self) -> StreakUnit:
-        """What streaks count: a quota's weeks, anyone else's days."""
-        return StreakUnit.WEEKS if self.is_quota else StreakUnit.DAYS
+        """What streaks count: a quota's weeks, a daily schedule's days, the
+        sessions of any other (weekdays, every N days, a raw rule)."""
+        if self.is_quota:
+            return StreakUnit.WEEKS
+        return StreakUnit.DAYS if self.kind is ScheduleKind.DAILY else StreakUnit.SESSIONS
 
     def describe(self) -> str:
         """The friendly form, as a person would type it."""

@@ -26,7 +26,7 @@ class Step(Enum):
 
 @dataclass(frozen=True)
 class Streak:
-    """A habit's streaks as of today, in its unit (days, or a quota's weeks)."""
+    """A habit's streaks as of today, in its unit (days, sessions, or a quota's weeks)."""
 
     unit: StreakUnit
     current: int
@@ -201,11 +201,12 @@ def reach_back(journal: Journal, log: HabitLog, today: date, as_of: date | None 
     return None
 
 
-def streak_of(log: HabitLog, steps: list[Step]) -> Streak:
-    """The streak that a habit's steps (`habit_steps`, oldest first) add up to:
-    the current run, the longest one, and the misses in a row behind today."""
+def streak_of(log: HabitLog, steps: list[Step], today: date) -> Streak:
+    """The streak that a habit's steps (`habit_steps` through `today`, oldest
+    first) add up to: the current run, the longest one, and the misses in a row
+    behind today."""
     return Streak(
-        log.habit.schedule.unit,
+        log.habit.streak_unit(today),
         current_run(reversed(steps)),
         longest_run(steps),
         misses_in_a_row(reversed(steps)),
@@ -230,7 +231,7 @@ def last_run(journal: Journal, log: HabitLog, today: date, as_of: date | None = 
 
 
 def habit_streak(journal: Journal, log: HabitLog, today: date) -> Streak:
-    return streak_of(log, habit_steps(journal, log, today))
+    return streak_of(log, habit_steps(journal, log, today), today)
 
 
 def routine_step(journal: Journal, logs: list[HabitLog], day: date, today: date) -> Step:

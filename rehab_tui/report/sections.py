@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from ..domain.report import Report, Rest, Week, percent
+from ..domain.report import Prescribed, Report, Rest, Week, percent
 
 #: The report's name, at the top of either format.
 TITLE = "Rehab report"
@@ -241,16 +241,26 @@ def _rests(report: Report) -> Section:
 
 
 def _prescriptions(report: Report) -> Section:
-    rows = tuple((p.habit, p.schedule, p.when or NONE, p.dose or NONE, p.minimum or NONE) for p in report.prescriptions)
+    rows = tuple(
+        (p.habit, _schedules(p, report.last), p.when or NONE, p.dose or NONE, p.minimum or NONE)
+        for p in report.prescriptions
+    )
     return Section(
         Part.PRESCRIPTIONS,
         "Prescriptions",
         lines=(
-            "The routine as it stands today: when each habit is due, the plan for it, the dose and the least "
-            "of it that still counts.",
+            "The routine as it stands today: when each habit is due (with each change of schedule since the "
+            "period began, from its day), the plan for it, the dose and the least of it that still counts.",
         ),
         table=Table(("Habit", "Schedule", "When", "Dose", "Minimum dose"), rows),
         empty="No habits in the routine.",
+    )
+
+
+def _schedules(p: Prescribed, last: date) -> str:
+    """`every Monday, Thursday; from 16 Nov: every Tuesday, Friday`."""
+    return "; ".join(
+        [p.schedule, *(f"from {day_label(day, day.year != last.year)}: {text}" for day, text in p.changes)]
     )
 
 

@@ -127,7 +127,8 @@ class HabitWrites(Reads, Backup):
     ) -> Habit:
         """Change only the fields given (of the prescription, only the keys of
         `prescription`; None clears one); a schedule takes effect from `since`
-        (default today) and leaves the days before it alone."""
+        (default today) and leaves the days before it alone (`with_schedule`:
+        with `since` given, the schedule a version already has moves it there)."""
         with self._write():
             row = self._habit_row(habit_id)
             if start is not None:
@@ -155,7 +156,10 @@ class HabitWrites(Reads, Backup):
                 check_start(current, start, date.fromisoformat(first) if first else None)
             habit = replace(current, **changes)
             if schedule is not None:
-                habit = with_schedule(habit, schedule, since or today, keep_history=bool(versions))
+                # A day given on purpose moves a version that already has this schedule.
+                habit = with_schedule(
+                    habit, schedule, since or today, keep_history=bool(versions), move=since is not None
+                )
             return self.put_habit(habit)
 
     def archive_habit(self, habit_id: int, day: date) -> Habit:
@@ -226,11 +230,14 @@ class HabitWrites(Reads, Backup):
             return names
 
     def _readable(self, habit_id: int) -> bool:
+        return self.readable_habit(habit_id) is not None
+
+    def readable_habit(self, habit_id: int) -> Habit | None:
+        """The habit, or None while a damaged row (which an edit mends) keeps it from being read."""
         try:
-            self.habit(habit_id)
+            return self.habit(habit_id)
         except DamagedRow:
-            return False
-        return True
+            return None
 
     def _mended(self, habit_id: int, **fields: date) -> Habit:
         row = {**self._habit_row(habit_id), **{k: iso(v) for k, v in fields.items()}}

@@ -158,7 +158,7 @@ class Board:
             Dose.MIN if day in log.minimum else day_state(self.journal, log, day, self.today)
             for day in days_between(first, self.today)
         )
-        streak = streak_of(log, self._habit_steps(log))
+        streak = streak_of(log, self._habit_steps(log), self.today)
         return StreakRow(
             log, streak, strength(self.journal, log, self.today), strip, adherence(self.journal, log, self.today)
         )

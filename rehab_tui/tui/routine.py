@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..domain.errors import RehabError
+from ..domain.habits import schedule_edit
 from .app_base import AppBase
 
 if TYPE_CHECKING:
@@ -64,6 +65,7 @@ class Routine(AppBase):
     def _save(self, draft: HabitDraft, screen: HabitsScreen) -> str | None:
         """Carry out a habit form's draft; the error to show in the form, or None."""
         changes = dict(draft.changes)
+        before = None  # an edited habit as it was, to say what its schedule change did
         try:
             if draft.habit_id is None:
                 habit = self.store.add_habit(
@@ -76,9 +78,14 @@ class Routine(AppBase):
                     prescription=changes["prescription"],
                 )
             else:
+                before = self.store.readable_habit(draft.habit_id)
                 habit = self.store.edit_habit(draft.habit_id, self.today, **changes)
         except RehabError as exc:
             return str(exc)
-        self.notify(f"Saved {habit.name}: {habit.schedule.explain()}.")
+        said = habit.schedule.explain()
+        if draft.habit_id is not None and "schedule" in changes:
+            day = changes.get("since") or self.today
+            said = schedule_edit(before, habit, day).words(lambda d: f"{d:%a %d %b %Y}")
+        self.notify(f"Saved {habit.name}: {said}.")
         screen.show(self.store.habits(), habit.id)
         return None

@@ -10,6 +10,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
+from ...domain.habits import schedule_now
 from ...domain.model import Habit
 from ..keys import bindings
 
@@ -88,7 +89,7 @@ class HabitsScreen(Screen):
             table.add_row(
                 str(n),
                 Text(h.name),
-                Text(h.schedule.describe()),
+                Text(schedule_now(h, self.today, lambda day: f"{day:%d %b %Y}")),
                 str(h.minutes or ""),
                 f"{h.start:%d %b %Y}",
                 "archived" if archived else "active",

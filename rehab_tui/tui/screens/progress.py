@@ -22,7 +22,7 @@ from ...domain.progress import RECENT_WEEKS, TREND_WEEKS, AreaTrend, Progress, p
 from ...domain.rules import PAIN
 from ..keys import bindings
 from ..main_screen import WIDE
-from ..widgets.streaks import NAME_WIDTH, percent, short_count
+from ..widgets.streaks import NAME_WIDTH, percent
 from ..widgets.year_map import YearMap
 
 #: The theme colours the charts draw in, and the key under them uses.
@@ -196,9 +196,7 @@ class ProgressScreen(Screen):
                 "$foreground-muted",
             )
         ]
-        rows = [
-            (h.log.habit.name, h.recent, h.trend, short_count(h.streak.best, h.streak.unit), "") for h in figures.habits
-        ]
+        rows = [(h.log.habit.name, h.recent, h.trend, h.streak.unit.short(h.streak.best), "") for h in figures.habits]
         rows.append(("the routine", figures.routine_recent, figures.routine, f"{figures.routine_best}d", "italic"))
         for name, recent, trend, best, style in rows:
             lines.append(

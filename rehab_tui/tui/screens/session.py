@@ -137,7 +137,7 @@ class SessionScreen(Screen[Outcomes]):
         self.countdown = Countdown(plan(self._prescription()))
         self._shown_step = 0
         self._put("name", habit.name)
-        self._put("plan", habit.when)
+        self._put("plan", habit.plan_on(self.day, habit.when))
         self._put("cue", habit.cue)
         self._put("dose", self._dose_words())
         self.tick()

@@ -175,7 +175,7 @@ class ChecklistView(OptionList):
             # No-break spaces: the option list drops plain spaces at a style boundary.
             parts.append((f"\u00a0·\u00a0{item.schedule.describe()}", "$foreground-muted"))
         gap = ("\u00a0\u00a0", "")
-        plan = habit.plan_words()
+        plan = item.plan_words()
         # The note of the day's check-in, after its status: compact, cut at
         # the edge (the detail under the list holds it whole); roomy, a line.
         note = (f"{NOTE_MARK}\u00a0{item.note}", NOTE_STYLE) if item.note else None
@@ -218,7 +218,7 @@ class ChecklistView(OptionList):
         if not item.streak:
             words = item.streak_words() if item.last_run else "no streak yet"
             return Content.assemble((minutes, "$foreground-muted"), (words, "$foreground-muted"))
-        streak = f"{item.streak}-{item.unit[:-1]} streak"
+        streak = item.unit.run(item.streak)
         return Content.assemble((minutes, "$foreground-muted"), (streak, "$text-warning bold"))
 
     def item_at(self, index: int | None) -> Item | None:

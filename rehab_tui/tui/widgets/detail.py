@@ -26,12 +26,11 @@ class HabitDetail(Static):
     """
 
     def show(self, item: Item | None) -> None:
-        habit = item.log.habit if item is not None else None
         parts = []
-        if habit is not None and (plan := habit.plan_words()):
+        if item is not None and (plan := item.plan_words()):
             parts.append(Content.styled(plan, "$text-accent"))
-        if habit is not None and habit.cue:
-            parts.append(Content.styled(habit.cue[: CUE.cap], "$foreground-muted italic"))
+        if item is not None and item.log.habit.cue:
+            parts.append(Content.styled(item.log.habit.cue[: CUE.cap], "$foreground-muted italic"))
         if item is not None and item.note:
             parts.append(Content.styled(f"{NOTE_MARK} {item.note}", NOTE_STYLE))
         self.set_class(not parts, "-empty")

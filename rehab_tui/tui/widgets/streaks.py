@@ -45,10 +45,6 @@ def percent(value: float | None) -> str:
     return "–" if value is None else f"{value:.0f}%"
 
 
-def short_count(n: int, unit: str) -> str:
-    return f"{n}{'w' if unit == 'weeks' else 'd'}"
-
-
 def strength_bar(percent: float) -> Content:
     filled = round(percent / 100 * BAR)
     style = "$text-success" if percent >= 70 else "$text-warning" if percent >= 40 else "$text-error"
@@ -119,10 +115,10 @@ class StreaksPanel(Vertical):
                     (fit(row.log.habit.name, width), "bold" if streak.current else ""),
                     ("  ", ""),
                     (
-                        f"{short_count(streak.current, streak.unit):>4}",
+                        f"{streak.unit.short(streak.current):>4}",
                         "$text-warning bold" if streak.current else "$foreground-muted",
                     ),
-                    (f" {short_count(streak.best, streak.unit):>4}  ", "$foreground-muted"),
+                    (f" {streak.unit.short(streak.best):>4}  ", "$foreground-muted"),
                     (f"{percent(row.adherence):>4}  ", ""),
                     strength_bar(row.strength),
                     (f" {row.strength:3.0f}%  ", ""),

@@ -317,7 +317,7 @@ def test_done_on_another_date(db: Path) -> None:
 def test_done_twice_records_nothing_twice(db: Path) -> None:
     ok(db, "done", "stick")
     again = ok(db, "done", "stick", "stick-rolling")
-    assert again.lines == ["✔ Stick rolling was already done on 2026-11-21 (Sat) · streak 1 day"]
+    assert again.lines == ["✔ Stick rolling was already done (full) on 2026-11-21 (Sat) · streak 1 day"]
     assert checkin_days(db, "stick-rolling") == [TODAY]
     assert len(rows(db, "checkins")) == 1
 

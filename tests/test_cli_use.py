@@ -19,7 +19,7 @@ def db(tmp_path: Path) -> Path:
 
 
 def test_snooze_a_month_day_is_the_next_one(db: Path) -> None:
-    ran = ok(db, "snooze", "--habit", "acu", "--date", "Dec 3", today="2026-11-30")
+    ran = ok(db, "snooze", "--habit", "plank", "--date", "Dec 3", today="2026-11-30")
     assert "2026-12-03 (Thu)" in ran.out
     assert [r["day"] for r in rows(db, "snoozes")] == ["2026-12-03"]
 

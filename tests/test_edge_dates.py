@@ -359,14 +359,15 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def starting(template: Path, path: Path, first: date) -> Path:
-    """A copy of the template whose first habit starts on `first` at the latest:
-    a check-in before a habit's start is refused, and the start never moves by
-    itself."""
+    """A copy of the template whose first two habits start on `first` at the
+    latest: a check-in (habit 1) before a habit's start is refused, so is a
+    snooze (habit 2) of a day it is not due, and the start never moves by itself."""
     shutil.copyfile(template, path)
     store = Store.open(path, date(2030, 1, 1))
     try:
-        if first < store.habit(1).start:
-            store.edit_habit(1, date(2030, 1, 1), start=first)
+        for habit_id in (1, 2):
+            if first < store.habit(habit_id).start:
+                store.edit_habit(habit_id, date(2030, 1, 1), start=first)
     finally:
         store.close()
     return path

@@ -267,18 +267,27 @@ def test_done_min_marks_the_check_in_and_says_the_minimum(db: Path) -> None:
 
 
 def test_done_min_on_a_day_done_in_full_switches_it_and_done_switches_back(db: Path) -> None:
+    """Each switch says what it changed; the same dose again says it was already done at it."""
     ok(db, "done", "stick", "--date", "yesterday")
     assert dose_column(db, "stick-rolling", "2026-11-20") == "full"
 
     said = ok(db, "done", "stick", "--min", "--date", "yesterday").out
-    assert "was already done at the minimum dose (one slow pass each leg)" in said
+    assert said.startswith("✔ Stick rolling: full → minimum on 2026-11-20 (Fri)")
     assert dose_column(db, "stick-rolling", "2026-11-20") == "min"
     assert item(ok(db, "today", "--date", "yesterday", "--json").json, "stick-rolling")["dose"] == "min"
     assert ok(db, "export").json["habits"][0]["minimum_doses"] == ["2026-11-20"]
 
-    ok(db, "done", "stick", "--date", "yesterday")
+    said = ok(db, "done", "stick", "--min", "--date", "yesterday").out
+    assert "was already done at the minimum dose (one slow pass each leg) on 2026-11-20 (Fri)" in said
+    assert dose_column(db, "stick-rolling", "2026-11-20") == "min"
+
+    # A plain `done` on a day done at the minimum records the full dose, and says so.
+    said = ok(db, "done", "stick", "--date", "yesterday").out
+    assert said.startswith("✔ Stick rolling: minimum → full on 2026-11-20 (Fri)")
     assert dose_column(db, "stick-rolling", "2026-11-20") == "full"
     assert item(ok(db, "today", "--date", "yesterday", "--json").json, "stick-rolling")["dose"] == "full"
+    said = ok(db, "done", "stick", "--date", "yesterday").out
+    assert said.startswith("✔ Stick rolling was already done (full) on 2026-11-20 (Fri)")
     assert ok(db, "export").json["habits"][0]["minimum_doses"] == []
     # Still one check-in, never two.
     assert len(rows(db, "checkins")) == 1

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from datetime import date
 from typing import TypeVar, cast
 
 import click
 
 from ..domain.errors import RehabError
+from ..domain.model import HabitLog
 from ..domain.prescription import Dose
 from ..domain.streaks import current_streak
 from . import render
@@ -71,15 +73,33 @@ def done(s: Session, habits: tuple[str, ...], when: str | None, minimum: bool, w
     for log in ticks.logs:
         habit = log.habit
         streak = current_streak(journal, journal.log(habit.id), s.today)
-        note = "done" if habit.id in ticks.changed else "was already done"
-        if minimum:
-            least = habit.prescription.minimum_words()
-            note += " at the minimum dose" + (f" ({least})" if least else "")
-        say(f"✔ {habit.name} {note} on {render.day_text(day)} · streak {habit.streak_unit(s.today).amount(streak)}")
+        tail = (
+            f" on {render.day_text(day)} · streak {habit.streak_unit(s.today).amount(streak)}{_paused_note(log, day)}"
+        )
+        change = ticks.dose_change(habit.id, dose)
+        if change:
+            say(f"✔ {habit.name}: {change}{tail}")
+            continue
+        least = habit.prescription.minimum_words() if minimum else ""
+        at = " at the minimum dose" + (f" ({least})" if least else "") if minimum else ""
+        if habit.id in ticks.changed:
+            say(f"✔ {habit.name} done{at}{tail}")
+        else:
+            say(f"✔ {habit.name} was already done{at or ' (full)'}{tail}")
+
     if written is not None:
         for log in ticks.logs:
             kept = log.notes.get(day)
             say(f"✎ note saved with {log.habit.name}: {kept}" if kept else f"✎ {log.habit.name} has no note that day")
+
+
+def _paused_note(log: HabitLog, day: date) -> str:
+    """A tick on a paused day counts; the note says the habit was resting then."""
+    pause = log.pause_on(day)
+    if pause is None:
+        return ""
+    why = f" ({pause.reason})" if pause.reason else ""
+    return f"; note: {log.habit.name} is paused through {render.day_text(pause.until)}{why}"
 
 
 @click.command()

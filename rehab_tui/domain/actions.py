@@ -106,6 +106,16 @@ ACTIONS: tuple[Action, ...] = (
         "undo", "u", "Undo", "main", run="app.undo", title="Undo check-in", hint="Take the highlighted check-in back"
     ),
     Action(
+        "undo_last",
+        "ctrl+z",
+        "Undo the last change",
+        "main",
+        run="app.undo_last",
+        show=False,
+        title="Undo the last change",
+        hint="Take back the last tick, dose change or snooze made in this session",
+    ),
+    Action(
         "snooze",
         "s",
         "Snooze",

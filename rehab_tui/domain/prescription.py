@@ -13,6 +13,11 @@ class Dose(StrEnum):
     FULL = "full"
     MIN = "min"
 
+    @property
+    def word(self) -> str:
+        """How a message names the dose: "full", "minimum"."""
+        return "minimum" if self is Dose.MIN else "full"
+
 
 @dataclass(frozen=True)
 class Prescription:

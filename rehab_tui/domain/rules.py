@@ -24,7 +24,7 @@ from .errors import (
 )
 from .model import Habit, Pause
 from .numbers import Range
-from .prescription import Prescription
+from .prescription import Dose, Prescription
 from .states import DayState
 from .weekdays import EVERY_DAY, parse_weekdays
 
@@ -222,18 +222,41 @@ RESTABLE = frozenset({DayState.PENDING, DayState.UPCOMING, DayState.MISSED})
 
 
 def check_snooze_needed(
-    day: date, states: list[DayState], habit: Habit | None = None, habit_state: DayState | None = None
+    day: date,
+    states: list[DayState],
+    habit: Habit | None = None,
+    habit_state: DayState | None = None,
+    next_due: date | None = None,
 ) -> date:
     """A snooze must rest something: not a habit already done that day, not a
-    day whose routine is complete (every habit due done, or nothing due). Such
-    a snooze would only turn a counted day into a frozen one and use budget."""
-    when = f"{day.isoformat()} ({day:%a})"
+    habit that is not due that day (the message names `next_due`, the next day
+    it is), not a day whose routine is complete (every habit due done, or
+    nothing due). Such a snooze would only turn a counted day into a frozen
+    one and use budget."""
+    when = _day_words(day)
     if habit is not None:
         if habit_state is DayState.DONE:
             raise NothingToRest(f"{habit.name} is already done on {when}; nothing to rest, no snooze used")
+        if habit_state is DayState.OFF:
+            then = f"next due {_day_words(next_due)}" if next_due else "not due again in the coming year"
+            raise NothingToRest(f"{habit.name} is not due on {when}; {then}; nothing to rest, no snooze used")
     elif not any(state in RESTABLE for state in states):
         raise NothingToRest(f"the routine of {when} is complete; nothing to rest, no snooze used")
     return day
+
+
+def _day_words(day: date) -> str:
+    return f"{day.isoformat()} ({day:%a})"
+
+
+def check_dose(habit: Habit, dose: Dose) -> Dose:
+    """A tick at the minimum dose needs a minimum to have been done: without
+    one it would record a dose nobody set (docs/architecture.md, "The minimum dose")."""
+    if dose is Dose.MIN and not habit.prescription.has_minimum:
+        raise RuleRefused(
+            f"{habit.name} has no minimum dose; set one with: rehab habit edit {habit.slug} --min 'one set'"
+        )
+    return dose
 
 
 def check_start(habit: Habit, start: date, first_checkin: date | None) -> date:

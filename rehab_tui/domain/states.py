@@ -135,6 +135,19 @@ def due_on(journal: Journal, log: HabitLog, day: date) -> bool:
     return quota_week(journal, log, week_start_of(day, journal.week_start)).due(day)
 
 
+#: How far ahead `next_due` looks: a year holds every schedule's next day.
+NEXT_DUE_HORIZON = 366
+
+
+def next_due(journal: Journal, log: HabitLog, day: date) -> date | None:
+    """The first day after `day` a habit is due and not paused (within a year)."""
+    for n in range(1, NEXT_DUE_HORIZON + 1):
+        later = day + timedelta(days=n)
+        if due_on(journal, log, later) and not log.paused_on(later):
+            return later
+    return None
+
+
 def due_days(habit: Habit, first: date, last: date) -> int:
     """How many days from `first` through `last` a habit's schedule falls on
     (what moving its start back to `first` would make due)."""

@@ -17,13 +17,14 @@ from ..domain.rules import (
     REASON,
     SNOOZE_WINDOW,
     check_checkin,
+    check_dose,
     check_note,
     check_reading,
     check_snooze_day,
     check_snooze_needed,
 )
 from ..domain.snoozing import check_budget
-from ..domain.states import day_state
+from ..domain.states import DayState, day_state, next_due
 from .gate import changed_at, inserted_id
 from .pauses import Pauses
 
@@ -42,21 +43,35 @@ class DayWrites(Pauses):
     def check_in(
         self, habit_ids: Sequence[int], day: date, today: date, note: str | None = None, dose: Dose = Dose.FULL
     ) -> Ticks:
-        """Mark habits done on `day` at `dose`; the new records, and which were
-        not done before. A habit already done that day takes the new dose, and
-        the `note` when one is given ('' removes the one it had)."""
+        """Mark habits done on `day` at `dose`; the new records, which were not
+        done before, and each habit's dose before (None: not done). A habit
+        already done that day takes the new dose: the last word wins, and
+        `before` lets the caller say what it changed (docs/architecture.md,
+        "The minimum dose"). It takes the `note` too when one is given ('' removes
+        the one it had)."""
         from .results import Ticks
 
         added: list[int] = []
+        before: dict[int, Dose | None] = {}
         with self._write() as db:
             for habit_id in habit_ids:
+                check_dose(self.habit(habit_id), dose)
+                before[habit_id] = self._dose_on(habit_id, day)
                 if self.record_checkins(habit_id, {day: note}, today, dose):
                     added.append(habit_id)
-                else:
+                    continue
+                if before[habit_id] is not dose:
                     db.table("checkins").update((habit_id, iso(day)), {"dose": dose.value})
-                    if note is not None:
-                        self.set_note(habit_id, day, note)
-            return Ticks(tuple(self.log(h) for h in habit_ids), tuple(added))
+                if note is not None:
+                    self.set_note(habit_id, day, note)
+            return Ticks(tuple(self.log(h) for h in habit_ids), tuple(added), before)
+
+    def _dose_on(self, habit_id: int, day: date) -> Dose | None:
+        """The dose of a habit's check-in on `day`; None when it has none."""
+        found = list(
+            self.db.table("checkins").rows_where("habit_id = ? AND day = ?", [habit_id, iso(day)], select="dose")
+        )
+        return Dose(found[0]["dose"]) if found else None
 
     def set_note(self, habit_id: int, day: date, note: str) -> str:
         """Write the note of a habit's check-in on `day` ('' removes it); the
@@ -99,18 +114,20 @@ class DayWrites(Pauses):
             return db.conn.total_changes - before
 
     def undo(self, habit_ids: Sequence[int], day: date) -> Ticks:
-        """Take check-ins back (the start stays where it is)."""
+        """Take check-ins back (the start stays where it is); `before` holds
+        the dose each one had, for an undo of the undo."""
         from .results import Ticks
 
         removed = []
+        before: dict[int, Dose | None] = {}
         with self._write() as db:
             for habit_id in habit_ids:
                 self._habit_row(habit_id)
-                where = "habit_id = ? AND day = ?"
-                if db.table("checkins").count_where(where, [habit_id, iso(day)]):
-                    db.table("checkins").delete_where(where, [habit_id, iso(day)])
+                before[habit_id] = self._dose_on(habit_id, day)
+                if before[habit_id] is not None:
+                    db.table("checkins").delete_where("habit_id = ? AND day = ?", [habit_id, iso(day)])
                     removed.append(habit_id)
-            return Ticks(tuple(self.log(h) for h in habit_ids), tuple(removed))
+            return Ticks(tuple(self.log(h) for h in habit_ids), tuple(removed), before)
 
     # ------------------------------------------------------- snoozes, pauses
 
@@ -202,7 +219,10 @@ class DayWrites(Pauses):
             check_snooze_needed(day, states)
         else:
             log = journal.log(habit_id)
-            check_snooze_needed(day, states, log.habit, day_state(journal, log, day, today))
+            state = day_state(journal, log, day, today)
+            # The next due day is named only in a refusal: looked for only then.
+            ahead = next_due(journal, log, day) if state is DayState.OFF else None
+            check_snooze_needed(day, states, log.habit, state, ahead)
 
     def unsnooze(self, day: date, habit_id: int | None = None) -> Rested:
         with self._write() as db:

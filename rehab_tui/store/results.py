@@ -7,11 +7,13 @@ build the classes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from ..domain.model import HabitLog, Pause
+from ..domain.prescription import Dose
 
 
 def counted(counts: dict[str, int]) -> str:
@@ -22,10 +24,19 @@ def counted(counts: dict[str, int]) -> str:
 
 @dataclass(frozen=True)
 class Ticks:
-    """What a check-in or undo left: the habits' new records, and which changed."""
+    """What a check-in or undo left: the habits' new records, which were added
+    (or taken back), and each habit's dose that day before (None: not done),
+    from which commands and screens say what changed."""
 
     logs: tuple[HabitLog, ...]
     changed: tuple[int, ...]
+    before: Mapping[int, Dose | None] = field(default_factory=dict)
+
+    def dose_change(self, habit_id: int, dose: Dose) -> str | None:
+        """ "minimum → full" when a check-in turned a day done at one dose into
+        the other; None when the habit was new that day or kept its dose."""
+        was = self.before.get(habit_id)
+        return f"{was.word} → {dose.word}" if was is not None and was is not dose else None
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,8 @@
 The app owns the store, the board and the day shown (what its parts share is
 AppBase, app_base.py); what each key does lives in its parts (Ticking, Resting,
 Noting, Sessions, BodyAndProgress, Routine), one module each, and the keys themselves
-in one table (domain/actions.py).
+in one table (domain/actions.py). Ticking and Resting keep how to take back
+what they wrote in Undoing (ctrl+z).
 """
 
 from __future__ import annotations
@@ -78,6 +79,8 @@ class RehabApp(Sessions, Ticking, Resting, Noting, BodyAndProgress, Routine):
         self.exiting = False
         #: The launch made this file with the example routine: ask once whether to keep it.
         self.new_with_example = offer_start_empty
+        #: How to take back each action this session wrote (Undoing), the last one last.
+        self.undoable = []
 
     # ----------------------------------------------------------------- layout
 

@@ -14,7 +14,7 @@ from ..domain.model import Habit, Snooze
 from ..domain.pausing import current, planned
 from ..domain.rules import check_snooze_day
 from ..domain.snoozing import budget_for
-from .app_base import AppBase
+from .undoing import Inverse, Undoing
 from .widgets.checklist import ChecklistView
 
 if TYPE_CHECKING:
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from .screens.snoozed import SnoozeMore, Unsnooze
 
 
-class Resting(AppBase):
+class Resting(Undoing):
     def _active_habits(self) -> list[Habit]:
         return [log.habit for log in self.board.journal.active_on(self.selected)]
 
@@ -70,7 +70,14 @@ class Resting(AppBase):
             )
             if rested is not None:
                 self.notify("Snoozed: streaks are frozen, not broken." if rested.changed else "It was already snoozed.")
+                if rested.changed:
+                    self._remember_snooze(request.day, request.habit_id)
                 self._show_rested(rested)
+
+    def _remember_snooze(self, day: date, habit_id: int | None) -> None:
+        what = self.board.journal.log(habit_id).habit.name if habit_id is not None else "the day"
+        words = f"the snooze of {what} on {day:%a %d %b}"
+        self.remember(Inverse(words, day, habit_id, lambda: self.store.unsnooze(day, habit_id)))
 
     def _unsnoozed(self, request: Unsnooze | SnoozeMore | None) -> None:
         from .screens.snoozed import SnoozeMore

@@ -85,8 +85,9 @@ class SessionScreen(Screen[Outcomes]):
         self.record = record
         self.minimum_session = minimum
         self.index = 0
-        #: The items running their minimum plan.
-        self.at_minimum: set[int] = {h.id for h in habits} if minimum else set()
+        #: The items running their minimum plan (in a minimum session, those
+        #: that have one: the rest run in full, a minimum nobody set is no dose).
+        self.at_minimum: set[int] = {h.id for h in habits if h.prescription.has_minimum} if minimum else set()
         self.outcomes: Outcomes = {}
         self.countdown = Countdown(())
         self._shown_step = 0
@@ -231,7 +232,7 @@ class SessionScreen(Screen[Outcomes]):
             prescription = self.habit.prescription
             if runs_shorter(prescription):
                 now += f" · {minimum} runs the minimum ({minimum_dose_words(prescription)})"
-            else:
+            elif prescription.has_minimum:
                 now += f" · {minimum} to tick the minimum"
         return now
 

@@ -208,6 +208,41 @@ class DayWrites(Pauses):
                 self._put_reading(felt, snooze_id, overwrite=not history)
             return True
 
+    def record_exempt_snoozes(self, habit_id: int, reasons: Mapping[date, str], today: date) -> int:
+        """A habit's history of snoozes outside the budget, with no pain, at once
+        (the skips another tracker kept): each checked as `record_snooze`
+        checks it, the days already snoozed left alone, one insert for the
+        rest. How many were new."""
+        rows = [
+            {
+                "day": iso(check_snooze_day(day, today)),
+                "habit_id": habit_id,
+                "reason": REASON.clean(reason) or "sore",
+                "exempt": 1,
+                "created_at": changed_at(),
+            }
+            for day, reason in sorted(reasons.items())
+        ]
+        if not rows:
+            return 0
+        with self._write() as db:
+            self._habit_row(habit_id)
+            # Looked up day by day through the (day, habit_id) index: a range of
+            # days would read every habit's snoozes in it.
+            days = [row["day"] for row in rows]
+            held = {
+                r["day"]
+                for start in range(0, len(days), 500)
+                for r in db.table("snoozes").rows_where(
+                    f"day IN ({', '.join('?' * len(days[start : start + 500]))}) AND habit_id = ?",
+                    [*days[start : start + 500], habit_id],
+                    select="day",
+                )
+            }
+            new = [row for row in rows if row["day"] not in held]
+            db.table("snoozes").insert_all(new, batch_size=5000)
+            return len(new)
+
     def _check_snooze_needed(self, day: date, today: date, habit_id: int | None) -> None:
         # A day's states need that day and, for a quota, its week: six days
         # either side suffice, and reading no more keeps each snooze of a long

@@ -82,8 +82,13 @@ def import_data(store: Store, checked: Incoming, today: date) -> Imported:
                     habit = store.edit_habit(habit.id, today, start=moved.after)
                     starts_moved.append(moved)
                 counts["checkins"] += store.record_checkins(habit.id, incoming.checkins, today, incoming.doses)
+                # Skips brought from another tracker (exempt, no pain) go in as
+                # one write; a snooze of our own export, one by one.
+                plain = {s["day"]: s["reason"] for s in incoming.snoozes if _plain_skip(s)}
+                counts["snoozes"] += store.record_exempt_snoozes(habit.id, plain, today)
                 for s in incoming.snoozes:
-                    counts["snoozes"] += _snoozed(store, s, today, habit.id)
+                    if not _plain_skip(s):
+                        counts["snoozes"] += _snoozed(store, s, today, habit.id)
                 pauses = store.pauses_of(habit.id)
                 for p in incoming.pauses:
                     if any(q.start <= p.start and p.until <= q.until for q in pauses):
@@ -128,6 +133,10 @@ def _reminded(store: Store, wanted: list[tuple[Timing, int | None]]) -> int:
             held.add((timing, habit_id))
             added += 1
     return added
+
+
+def _plain_skip(s: dict) -> bool:
+    return bool(s["exempt"]) and not s["area"] and s["pain"] is None
 
 
 def _snoozed(store: Store, s: dict, today: date, habit_id: int | None) -> int:

@@ -10,6 +10,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
+from ...cells import column_width, fit
 from ...domain.habits import schedule_now
 from ...domain.model import Habit
 from ..keys import bindings
@@ -82,19 +83,25 @@ class HabitsScreen(Screen):
         current = keep if keep is not None else self.current_id
         self.habits = habits
         table.clear()
-        for n, h in enumerate(habits, start=1):
-            archived = h.archived_on(self.today)
-            # Text, not str: DataTable reads a str cell as markup, and a name is
-            # the user's text ("Stretch [/]" would crash it, "[@click=...]" run an action).
-            table.add_row(
+        rows = [
+            (
                 str(n),
-                Text(h.name),
-                Text(schedule_now(h, self.today, lambda day: f"{day:%d %b %Y}")),
+                h.name,
+                schedule_now(h, self.today, lambda day: f"{day:%d %b %Y}"),
                 str(h.minutes or ""),
                 f"{h.start:%d %b %Y}",
-                "archived" if archived else "active",
-                key=str(h.id),
+                "archived" if h.archived_on(self.today) else "active",
             )
+            for n, h in enumerate(habits, start=1)
+        ]
+        # A long name is cut with an ellipsis (by cells: an emoji takes two)
+        # so the columns after it stay on the screen.
+        others = sum(column_width((row[c] for row in rows), 1) + 2 for c in (0, 2, 3, 4, 5))
+        name_width = column_width((row[1] for row in rows), 8, max(12, self.app.size.width - others - 6))
+        for h, (n, name, schedule, minutes, since, state) in zip(habits, rows, strict=True):
+            # Text, not str: DataTable reads a str cell as markup, and a name is
+            # the user's text ("Stretch [/]" would crash it, "[@click=...]" run an action).
+            table.add_row(n, Text(fit(name, name_width)), Text(schedule), minutes, since, state, key=str(h.id))
         ids = [h.id for h in habits]
         if current in ids:
             table.move_cursor(row=ids.index(current))

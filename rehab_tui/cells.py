@@ -15,8 +15,13 @@ def column_width(texts: Iterable[str], empty: int = 0, cap: int | None = None) -
     return widest if cap is None else min(widest, cap)
 
 
-def fit(text: str, width: int) -> str:
-    """`text` in exactly `width` cells: cut with an ellipsis, or padded with spaces."""
+def cut(text: str, width: int) -> str:
+    """`text` in at most `width` cells: cut with an ellipsis when longer."""
     if cell_len(text) > width:
         return set_cell_size(text, width - 1) + "…"
-    return set_cell_size(text, width)
+    return text
+
+
+def fit(text: str, width: int) -> str:
+    """`text` in exactly `width` cells: cut with an ellipsis, or padded with spaces."""
+    return set_cell_size(cut(text, width), width)

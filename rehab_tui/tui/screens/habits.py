@@ -10,7 +10,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from ...cells import column_width, fit
+from ...cells import column_width, cut
 from ...domain.habits import schedule_now
 from ...domain.model import Habit
 from ..keys import bindings
@@ -101,7 +101,7 @@ class HabitsScreen(Screen):
         for h, (n, name, schedule, minutes, since, state) in zip(habits, rows, strict=True):
             # Text, not str: DataTable reads a str cell as markup, and a name is
             # the user's text ("Stretch [/]" would crash it, "[@click=...]" run an action).
-            table.add_row(n, Text(fit(name, name_width)), Text(schedule), minutes, since, state, key=str(h.id))
+            table.add_row(n, Text(cut(name, name_width)), Text(schedule), minutes, since, state, key=str(h.id))
         ids = [h.id for h in habits]
         if current in ids:
             table.move_cursor(row=ids.index(current))

@@ -33,11 +33,26 @@ STRIP: dict[DayState | Dose, tuple[str, str]] = dict(
 # Done, at the minimum dose: the calendar's mark for it.
 STRIP[Dose.MIN] = (SYMBOLS[Mark.MINIMUM], STATE_STYLES[DayState.DONE])
 BAR = 8
+#: The never-miss-twice lines take at most this many lines; more is cut with "…".
+PROMPT_LINES = 3
 NAME_WIDTH = 24  # longer names are cut with an ellipsis
 #: The cells of a row before its strip, besides the name: the columns and their gaps.
 BEFORE_STRIP = 2 + 4 + 1 + 4 + 2 + 4 + 2 + BAR + 7
 #: The shortest strip, in weeks: shown even when it makes the row scroll sideways.
 MIN_WEEKS = 2
+
+
+def _at_most(text: Content, width: int, lines: int) -> Content:
+    """`text` wrapped to `width`, in at most `lines` lines, the last cut with
+    "…" when more was said: never cut at the panel's edge without a sign."""
+    if width <= 1:
+        return text
+    wrapped = [line for part in text.split("\n") for line in part.wrap(width)]
+    if len(wrapped) <= lines:
+        return text
+    kept = wrapped[:lines]
+    kept[-1] = kept[-1].truncate(width - 1) + Content("…")
+    return Content("\n").join(kept)
 
 
 def percent(value: float | None) -> str:
@@ -60,7 +75,7 @@ class StreaksPanel(Vertical):
         height: 1fr;
         & > #streak-rows { height: 1fr; scrollbar-size-vertical: 1; }
         & > #streak-rows > Static { width: auto; }
-        & > #prompt { height: auto; max-height: 3; overflow-y: auto; }
+        & > #prompt { height: auto; max-height: 3; }
         & > #prompt.-empty { display: none; }
     }
     """
@@ -131,8 +146,7 @@ class StreaksPanel(Vertical):
         said = nudges((r.log.habit, r.streak) for r in rows)
         prompt.set_class(not said, "-empty")
         if said:
-            prompt.update(
-                Content("\n").join(
-                    Content.assemble(("↻ ", "$text-warning bold"), (nudge.text, "$text-warning")) for nudge in said
-                )
+            text = Content("\n").join(
+                Content.assemble(("↻ ", "$text-warning bold"), (nudge.text, "$text-warning")) for nudge in said
             )
+            prompt.update(_at_most(text, self.content_size.width, PROMPT_LINES))

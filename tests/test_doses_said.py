@@ -162,7 +162,7 @@ async def test_m_on_a_habit_without_a_minimum_is_refused_and_records_nothing(fre
 
 
 async def test_a_tick_on_a_paused_day_asks_first(fresh_store: Store) -> None:
-    fresh_store.pause(STICK, TODAY, TODAY + timedelta(days=6), "physio", today=TODAY)
+    fresh_store.pause(STICK, TODAY + timedelta(days=6), start=TODAY, reason="physio", today=TODAY)
     app = RehabApp(fresh_store, today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
         highlight(app, STICK)

@@ -86,7 +86,9 @@ def shown(text: str) -> str:
     may hold an escape sequence) as a visible placeholder, never sent raw: a
     C0 control as its Unicode control picture (ESC as ␛, a line break as ␊),
     any other as �."""
-    if not any(is_control(ch) for ch in text):
+    # isprintable() answers most texts at C speed; what it doubts (a joiner,
+    # a no-break space) is looked at character by character.
+    if text.isprintable() or not any(is_control(ch) for ch in text):
         return text
     return "".join(_picture(ch) if is_control(ch) else ch for ch in text)
 

@@ -4,7 +4,6 @@ commands, habit names and settings (docs/architecture.md, "Errors")."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from difflib import get_close_matches
 
 #: At most this many suggestions: more reads as a list, not a guess.
 MOST = 3
@@ -17,6 +16,10 @@ def close_matches(typed: str, choices: Iterable[str] | Mapping[str, str]) -> lis
     against → the word to suggest, so that a habit is matched by any of its
     words ("lacrose" ~ "lacrosse") and suggested by its slug.
     """
+    # Only a mistyped word needs difflib: every command that runs as typed
+    # (a prompt's `rehab nag`, `rehab today`) is spared importing it.
+    from difflib import get_close_matches
+
     forms = dict(choices) if isinstance(choices, Mapping) else {c: c for c in choices}
     if not forms:
         return []

@@ -9,6 +9,7 @@ from datetime import date
 import click
 
 from ..domain.checklist import Checklist
+from ..domain.dates import day_text as day_text  # every command's words for a day
 from ..domain.encouragement import Nudge
 from ..domain.marks import LEGEND, SYMBOLS, Mark
 from ..domain.model import Journal
@@ -41,11 +42,6 @@ COLOURS: dict[Mark, str | None] = {
     Mark.FUTURE: None,
     Mark.NONE: None,
 }
-
-
-def day_text(day: date) -> str:
-    """A day as every write echoes it: the date and its weekday."""
-    return f"{day.isoformat()} ({day:%a})"
 
 
 #: A name column is at most this many cells wide; a longer name is cut with "…".

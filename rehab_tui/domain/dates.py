@@ -39,6 +39,11 @@ DATE_HELP = (
 MONTH_HELP = "use YYYY-MM (2026-11), a month (nov, November) or a month and year (Nov 2026)"
 
 
+def day_text(day: date) -> str:
+    """A day as every message names it: the date and its weekday, "2026-11-20 (Fri)"."""
+    return f"{day.isoformat()} ({day:%a})"
+
+
 def iso(day: date) -> str:
     return day.isoformat()
 

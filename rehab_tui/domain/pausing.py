@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from .dates import day_text
 from .errors import NotFound, RuleRefused
 from .model import Pause
 from .rules import check_pause, check_pause_start, pause_is_long
@@ -35,11 +36,7 @@ def span_text(pause: Pause) -> str:
     """'2026-11-09 (Mon) – 2026-11-20 (Fri), 12 days (physio)': a pause as every message names it."""
     days = f"{pause.days} day{'' if pause.days == 1 else 's'}"
     reason = f" ({pause.reason})" if pause.reason else ""
-    return f"{_day(pause.start)} – {_day(pause.until)}, {days}{reason}"
-
-
-def _day(day: date) -> str:
-    return f"{day.isoformat()} ({day:%a})"
+    return f"{day_text(pause.start)} – {day_text(pause.until)}, {days}{reason}"
 
 
 def ahead(pauses: Iterable[Pause], today: date) -> list[Pause]:
@@ -60,7 +57,7 @@ def next_planned(pauses: Iterable[Pause], today: date, name: str) -> Pause:
     """The planned pause `resume --planned` cancels."""
     later = planned(pauses, today)
     if not later:
-        raise NotFound(f"{name} has no pause planned after {_day(today)}")
+        raise NotFound(f"{name} has no pause planned after {day_text(today)}")
     return later[0]
 
 
@@ -91,7 +88,7 @@ def plan_pause(
         hit = [p for p in live if p.overlaps(asked)]
         if len(hit) > 1:
             raise RuleRefused(
-                f"{_day(asked.start)} – {_day(asked.until)} shares days with {len(hit)} pauses ("
+                f"{day_text(asked.start)} – {day_text(asked.until)} shares days with {len(hit)} pauses ("
                 + "; ".join(span_text(p) for p in hit)
                 + "); change them one at a time (rehab pauses lists them)"
             )
@@ -101,7 +98,7 @@ def plan_pause(
     if before is not None and before.start < today:
         if after.start != before.start:
             raise RuleRefused(
-                f"the current pause ({span_text(before)}) began on {_day(before.start)}; days gone stay as they "
+                f"the current pause ({span_text(before)}) began on {day_text(before.start)}; days gone stay as they "
                 "were, so its first day cannot move (leave out --from to change its last day)"
             )
         if after.until < today:
@@ -114,7 +111,7 @@ def plan_pause(
     others = [p for p in live if p != before and p.overlaps(after)]
     if others:
         raise RuleRefused(
-            f"{_day(after.start)} – {_day(after.until)} would run into the pause {span_text(others[0])}; change "
-            "or cancel that one first (rehab resume --planned cancels the next planned pause)"
+            f"{day_text(after.start)} – {day_text(after.until)} would run into the pause {span_text(others[0])}; "
+            "change or cancel that one first (rehab resume --planned cancels the next planned pause)"
         )
     return PausePlan(before, after)

@@ -8,10 +8,12 @@ keep a copy of a limit.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from .dates import day_text
 from .errors import (
     BeforeStart,
     InTheFuture,
@@ -86,11 +88,21 @@ def shown(text: str) -> str:
     may hold an escape sequence) as a visible placeholder, never sent raw: a
     C0 control as its Unicode control picture (ESC as ␛, a line break as ␊),
     any other as �."""
+    return _each_control(text, _picture)
+
+
+def escaped(text: str) -> str:
+    """`text` with every control character written as its escape (`\\n`,
+    `\\x1b`, `\\u202e`), so what is shown is exactly what is there."""
+    return _each_control(text, lambda ch: ascii(ch)[1:-1])
+
+
+def _each_control(text: str, replace: Callable[[str], str]) -> str:
     # isprintable() answers most texts at C speed; what it doubts (a joiner,
     # a no-break space) is looked at character by character.
     if text.isprintable() or not any(is_control(ch) for ch in text):
         return text
-    return "".join(_picture(ch) if is_control(ch) else ch for ch in text)
+    return "".join(replace(ch) if is_control(ch) else ch for ch in text)
 
 
 def _picture(ch: str) -> str:
@@ -98,14 +110,6 @@ def _picture(ch: str) -> str:
     if code < 0x20:
         return chr(0x2400 + code)
     return "\u2421" if code == 0x7F else "\ufffd"
-
-
-def escaped(text: str) -> str:
-    """`text` with every control character written as its escape (`\\n`,
-    `\\x1b`, `\\u202e`), so what is shown is exactly what is there."""
-    if not any(is_control(ch) for ch in text):
-        return text
-    return "".join(ascii(ch)[1:-1] if is_control(ch) else ch for ch in text)
 
 
 NAME = TextField("a habit name", 100)
@@ -211,8 +215,8 @@ def pause_is_long(pause: Pause, before: Pause | None = None) -> bool:
 def check_pause_length(pause: Pause, before: Pause | None, confirmed: bool) -> Pause:
     if not confirmed and pause_is_long(pause, before):
         raise LongPause(
-            f"a pause from {pause.start.isoformat()} ({pause.start:%a}) through {pause.until.isoformat()} "
-            f"({pause.until:%a}) is {pause.days} days, more than {LONG_PAUSE.days // 7} weeks; check the last day, "
+            f"a pause from {day_text(pause.start)} through {day_text(pause.until)} is {pause.days} days, "
+            f"more than {LONG_PAUSE.days // 7} weeks; check the last day, "
             "or confirm it",
             pause.days,
         )
@@ -235,20 +239,16 @@ def check_snooze_needed(
     it is), not a day whose routine is complete (every habit due done, or
     nothing due). Such a snooze would only turn a counted day into a frozen
     one and use budget."""
-    when = _day_words(day)
+    when = day_text(day)
     if habit is not None:
         if habit_state is DayState.DONE:
             raise NothingToRest(f"{habit.name} is already done on {when}; nothing to rest, no snooze used")
         if habit_state is DayState.OFF:
-            then = f"next due {_day_words(next_due)}" if next_due else "not due again in the coming year"
+            then = f"next due {day_text(next_due)}" if next_due else "not due again in the coming year"
             raise NothingToRest(f"{habit.name} is not due on {when}; {then}; nothing to rest, no snooze used")
     elif not any(state in RESTABLE for state in states):
         raise NothingToRest(f"the routine of {when} is complete; nothing to rest, no snooze used")
     return day
-
-
-def _day_words(day: date) -> str:
-    return f"{day.isoformat()} ({day:%a})"
 
 
 def check_dose(habit: Habit, dose: Dose) -> Dose:
@@ -301,7 +301,7 @@ def check_note(habit: Habit, day: date, done: bool, note: str) -> str:
     on a day the habit was done, since a note goes with a check-in."""
     text = NOTE.clean(note)
     if not done:
-        raise NotDone(f"{habit.name} was not done on {day.isoformat()} ({day:%a}); a note goes with a check-in")
+        raise NotDone(f"{habit.name} was not done on {day_text(day)}; a note goes with a check-in")
     return text
 
 

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from ..domain.dates import iso
-from ..domain.model import Pause, Snooze
+from ..domain.model import Habit, Pause, Snooze
 from ..domain.prescription import Dose
 from ..domain.rules import (
     NOTE,
@@ -55,9 +55,10 @@ class DayWrites(Pauses):
         before: dict[int, Dose | None] = {}
         with self._write() as db:
             for habit_id in habit_ids:
-                check_dose(self.habit(habit_id), dose)
+                habit = self.habit(habit_id)
+                check_dose(habit, dose)
                 before[habit_id] = self._dose_on(habit_id, day)
-                if self.record_checkins(habit_id, {day: note}, today, dose):
+                if self._insert_checkins(habit, {day: note}, today, dose):
                     added.append(habit_id)
                     continue
                 if before[habit_id] is not dose:
@@ -91,8 +92,14 @@ class DayWrites(Pauses):
     ) -> int:
         """Check a habit in on many days at once (import, history), at one dose
         or each day's own; how many were new (days already done keep theirs)."""
+        with self._write():
+            return self._insert_checkins(self.habit(habit_id), days, today, dose)
+
+    def _insert_checkins(
+        self, habit: Habit, days: Mapping[date, str | None], today: date, dose: Dose | dict[date, Dose]
+    ) -> int:
+        """record_checkins for a habit the caller has read (a tick reads it once)."""
         with self._write() as db:
-            habit = self.habit(habit_id)
             now = changed_at()  # one moment for the lot
             rows = []
             for day, note in days.items():
@@ -100,7 +107,7 @@ class DayWrites(Pauses):
                 given = dose.get(day, Dose.FULL) if isinstance(dose, dict) else dose
                 rows.append(
                     {
-                        "habit_id": habit_id,
+                        "habit_id": habit.id,
                         "day": iso(day),
                         "note": NOTE.clean(note) or None if note else None,
                         "dose": Dose(given).value,
@@ -164,14 +171,7 @@ class DayWrites(Pauses):
         """`snooze`'s write and checks alone, for many snoozes in one
         transaction (import, history): whether it was new. It reads no log
         back, so each costs the same however long the history."""
-        check_snooze_day(day, today)
-        row = {
-            "day": iso(day),
-            "habit_id": habit_id,
-            "reason": REASON.clean(reason) or "sore",
-            "exempt": int(exempt),
-            "created_at": changed_at(),
-        }
+        row = _snooze_row(day, today, habit_id, reason, exempt)
         felt = None
         if area or pain is not None:
             from ..domain.body import PainReading
@@ -213,16 +213,7 @@ class DayWrites(Pauses):
         (the skips another tracker kept): each checked as `record_snooze`
         checks it, the days already snoozed left alone, one insert for the
         rest. How many were new."""
-        rows = [
-            {
-                "day": iso(check_snooze_day(day, today)),
-                "habit_id": habit_id,
-                "reason": REASON.clean(reason) or "sore",
-                "exempt": 1,
-                "created_at": changed_at(),
-            }
-            for day, reason in sorted(reasons.items())
-        ]
+        rows = [_snooze_row(day, today, habit_id, reason, exempt=True) for day, reason in sorted(reasons.items())]
         if not rows:
             return 0
         with self._write() as db:
@@ -297,6 +288,17 @@ class DayWrites(Pauses):
                 self.bring_pause(habit_id, p)
             for r in readings:
                 self.record_pain(r.day, r.area, r.pain, today, r.note)
+
+
+def _snooze_row(day: date, today: date, habit_id: int | None, reason: str, exempt: bool) -> dict:
+    """A snooze as stored, its day and reason checked."""
+    return {
+        "day": iso(check_snooze_day(day, today)),
+        "habit_id": habit_id,
+        "reason": REASON.clean(reason) or "sore",
+        "exempt": int(exempt),
+        "created_at": changed_at(),
+    }
 
 
 def _snooze_where(habit_id: int | None) -> str:

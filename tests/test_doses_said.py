@@ -135,6 +135,21 @@ async def test_ctrl_z_gives_a_minimum_dose_back_after_an_untick(fresh_store: Sto
         assert app.query_one(ChecklistView).border_subtitle == "1 of 3 done"
 
 
+async def test_ctrl_z_after_an_untick_gives_the_note_back_too(fresh_store: Store) -> None:
+    """An untick deletes the check-in with its note; taking it back loses nothing."""
+    fresh_store.check_in([PLANK], TODAY, TODAY, note="left side tight", dose=Dose.MIN)
+    app = RehabApp(fresh_store, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        highlight(app, PLANK)
+        await pilot.press("space")
+        await pilot.pause()
+        assert doses(fresh_store) == {}
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert doses(fresh_store) == {PLANK: "min"}
+        assert fresh_store.journal().log(PLANK).notes == {TODAY: "left side tight"}
+
+
 async def test_ctrl_z_takes_a_snooze_back(fresh_store: Store) -> None:
     app = RehabApp(fresh_store, today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -57,7 +57,7 @@ class DayWrites(Pauses):
             for habit_id in habit_ids:
                 habit = self.habit(habit_id)
                 check_dose(habit, dose)
-                before[habit_id] = self._dose_on(habit_id, day)
+                before[habit_id] = self._held_on(habit_id, day)[0]
                 if self._insert_checkins(habit, {day: note}, today, dose):
                     added.append(habit_id)
                     continue
@@ -67,12 +67,13 @@ class DayWrites(Pauses):
                     self.set_note(habit_id, day, note)
             return Ticks(tuple(self.log(h) for h in habit_ids), tuple(added), before)
 
-    def _dose_on(self, habit_id: int, day: date) -> Dose | None:
-        """The dose of a habit's check-in on `day`; None when it has none."""
+    def _held_on(self, habit_id: int, day: date) -> tuple[Dose | None, str]:
+        """The dose and the note of a habit's check-in on `day` (None and ''
+        when it has none)."""
         found = list(
-            self.db.table("checkins").rows_where("habit_id = ? AND day = ?", [habit_id, iso(day)], select="dose")
+            self.db.table("checkins").rows_where("habit_id = ? AND day = ?", [habit_id, iso(day)], select="dose, note")
         )
-        return Dose(found[0]["dose"]) if found else None
+        return (Dose(found[0]["dose"]), found[0]["note"] or "") if found else (None, "")
 
     def set_note(self, habit_id: int, day: date, note: str) -> str:
         """Write the note of a habit's check-in on `day` ('' removes it); the
@@ -122,19 +123,21 @@ class DayWrites(Pauses):
 
     def undo(self, habit_ids: Sequence[int], day: date) -> Ticks:
         """Take check-ins back (the start stays where it is); `before` holds
-        the dose each one had, for an undo of the undo."""
+        the dose each one had and `notes` the note it carried, for an undo of
+        the undo that loses nothing."""
         from .results import Ticks
 
         removed = []
         before: dict[int, Dose | None] = {}
+        notes: dict[int, str] = {}
         with self._write() as db:
             for habit_id in habit_ids:
                 self._habit_row(habit_id)
-                before[habit_id] = self._dose_on(habit_id, day)
+                before[habit_id], notes[habit_id] = self._held_on(habit_id, day)
                 if before[habit_id] is not None:
                     db.table("checkins").delete_where("habit_id = ? AND day = ?", [habit_id, iso(day)])
                     removed.append(habit_id)
-            return Ticks(tuple(self.log(h) for h in habit_ids), tuple(removed), before)
+            return Ticks(tuple(self.log(h) for h in habit_ids), tuple(removed), before, notes)
 
     # ------------------------------------------------------- snoozes, pauses
 

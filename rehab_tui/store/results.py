@@ -31,6 +31,8 @@ class Ticks:
     logs: tuple[HabitLog, ...]
     changed: tuple[int, ...]
     before: Mapping[int, Dose | None] = field(default_factory=dict)
+    #: For an undo: the note each check-in taken back carried ('' for none).
+    notes: Mapping[int, str] = field(default_factory=dict)
 
     def dose_change(self, habit_id: int, dose: Dose) -> str | None:
         """ "minimum → full" when a check-in turned a day done at one dose into

@@ -93,7 +93,9 @@ class Ticking(Undoing):
         if before is None:
             restore, words = partial(self.store.undo, [habit_id], day), f"the tick of {name} on {on}"
         else:
-            restore = partial(self.store.check_in, [habit_id], day, self.today, dose=before)
+            # An untick gives back the note too: nothing recorded is lost to an undo.
+            note = ticks.notes.get(habit_id) or None
+            restore = partial(self.store.check_in, [habit_id], day, self.today, note=note, dose=before)
             words = (
                 f"the untick of {name} on {on}" if dose is None else f"{name} back to the {before.word} dose on {on}"
             )

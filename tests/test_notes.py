@@ -92,6 +92,13 @@ def test_note_adds_edits_shows_and_removes_a_days_note(db: Path) -> None:
     ]
 
 
+def test_undo_says_the_note_that_went_with_the_check_in(db: Path) -> None:
+    ok(db, "done", "plank", "--note", "hip ok")
+    said = ok(db, "undo", "plank").out
+    assert "Plank hip dips is no longer done" in said and "its note 'hip ok' went with it" in said
+    assert rows(db, "checkins") == []
+
+
 def test_a_note_on_a_day_not_done_is_refused_and_names_the_command_that_records_both(db: Path) -> None:
     before = dump(db)
     line = assert_error(run(db, "note", "plank", "knee felt hot"))

@@ -111,9 +111,11 @@ def undo(s: Session, habits: tuple[str, ...], when: str | None) -> None:
     """Take check-ins back."""
     found = _habits(s, habits)
     day = s.day(when)
-    removed = s.store.undo([h.id for h in found], day).changed
+    taken = s.store.undo([h.id for h in found], day)
     for habit in found:
-        if habit.id in removed:
-            say(f"↺ {habit.name} is no longer done on {render.day_text(day)}")
+        if habit.id in taken.changed:
+            note = taken.notes.get(habit.id)
+            went = f" (its note '{note}' went with it)" if note else ""
+            say(f"↺ {habit.name} is no longer done on {render.day_text(day)}{went}")
         else:
             say(f"{habit.name} was not done on {render.day_text(day)}; nothing to take back")

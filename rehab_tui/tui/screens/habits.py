@@ -77,6 +77,10 @@ class HabitsScreen(Screen):
         table.add_columns("#", "Habit", "Schedule", "Min", "Since", "State")
         self.show(self.habits)
 
+    def on_resize(self) -> None:
+        # The names are cut to the width there is: a new width cuts them anew.
+        self.show(self.habits)
+
     def show(self, habits: list[Habit], keep: int | None = None) -> None:
         """Refill the table, keeping the cursor on habit `keep` (or where it was)."""
         table = self.query_one(DataTable)

@@ -73,8 +73,6 @@ class HabitsScreen(Screen):
 
     def on_mount(self) -> None:
         self.sub_title = "Habits"
-        table = self.query_one(DataTable)
-        table.add_columns("#", "Habit", "Schedule", "Min", "Since", "State")
         self.show(self.habits)
 
     def on_resize(self) -> None:
@@ -86,7 +84,10 @@ class HabitsScreen(Screen):
         table = self.query_one(DataTable)
         current = keep if keep is not None else self.current_id
         self.habits = habits
-        table.clear()
+        # Columns too: an auto-width column only ever grows, and a narrower
+        # screen needs narrower names.
+        table.clear(columns=True)
+        table.add_columns("#", "Habit", "Schedule", "Min", "Since", "State")
         rows = [
             (
                 str(n),

@@ -73,6 +73,8 @@ class HabitsScreen(Screen):
 
     def on_mount(self) -> None:
         self.sub_title = "Habits"
+        table = self.query_one(DataTable)
+        table.add_columns("#", "Habit", "Schedule", "Min", "Since", "State")
         self.show(self.habits)
 
     def on_resize(self) -> None:
@@ -84,10 +86,7 @@ class HabitsScreen(Screen):
         table = self.query_one(DataTable)
         current = keep if keep is not None else self.current_id
         self.habits = habits
-        # Columns too: an auto-width column only ever grows, and a narrower
-        # screen needs narrower names.
-        table.clear(columns=True)
-        table.add_columns("#", "Habit", "Schedule", "Min", "Since", "State")
+        table.clear()
         rows = [
             (
                 str(n),

@@ -1,7 +1,8 @@
 """The performance figures of docs/architecture.md, "Performance", measured side by side in one run.
 
-    /work/venv/bin/python benchmarks/run.py [--only abcdefg] [--repeats 15] [--toggle-rounds 3]
-        [--toggles 10] [--streak-repeats 7] [--history-repeats 3] [--keep DIR]
+    /work/venv/bin/python benchmarks/run.py [--only abcdefgi] [--repeats 15] [--toggle-rounds 3]
+        [--toggles 10] [--streak-repeats 7] [--history-repeats 3]
+        [--import-repeats 3] [--keep DIR]
 
 Builds the histories it needs in a temporary folder, then measures each figure
 against its baseline (medians of interleaved repeats) and prints one table.
@@ -34,6 +35,7 @@ SCALING_YEARS = (1, 10, 50)
 
 from _figures import HABITS, TODAY, Figure, in_turn, log, median  # noqa: E402
 from history_writes import history_writes  # noqa: E402
+from import_lock import import_lock  # noqa: E402
 
 # ------------------------------------------------------------------ histories
 
@@ -349,7 +351,10 @@ def print_table(figures: list[Figure]) -> None:
     show_default=True,
     help="Measured rounds of figure g; each round writes 5 years twice and 50 years once.",
 )
-@click.option("--only", default="abcdefg", show_default=True, help="Which figures, e.g. 'ad'.")
+@click.option(
+    "--import-repeats", default=3, show_default=True, help="Imports of 10,000 Loop habits measured (figure i)."
+)
+@click.option("--only", default="abcdefgi", show_default=True, help="Which figures, e.g. 'ad'.")
 @click.option(
     "--keep",
     type=click.Path(file_okay=False, path_type=Path),
@@ -361,6 +366,7 @@ def main(
     toggles: int,
     streak_repeats: int,
     history_repeats: int,
+    import_repeats: int,
     only: str,
     keep: Path | None,
 ) -> None:
@@ -377,8 +383,8 @@ def main(
         folder = Path(tempfile.mkdtemp(prefix="rehab-bench-"))
     try:
         log(f"histories in {folder}")
-        # Figure g writes its own histories.
-        paths = build_histories(folder) if set(only) - {"g"} else {}
+        # Figures g and i write their own histories.
+        paths = build_histories(folder) if set(only) - {"g", "i"} else {}
         figures: list[Figure] = []
         if "a" in only or "e" in only:
             log("a, e: first frame and peak memory, rehab vs bare Textual app")
@@ -398,6 +404,9 @@ def main(
         if "g" in only:
             log("g: writing a whole history, 50 years vs 5")
             figures.append(history_writes(folder, history_repeats))
+        if "i" in only:
+            log("i: a writer's wait while 10,000 Loop habits are imported")
+            figures.append(import_lock(folder, import_repeats))
     finally:
         if not keep:
             shutil.rmtree(folder, ignore_errors=True)

@@ -7,7 +7,7 @@ import csv
 import io
 import re
 import zipfile
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -252,3 +252,12 @@ def by_name(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
 
 def schedule_of(habit: dict[str, Any]) -> str:
     return habit["schedules"][0]["schedule"]
+
+
+def loop_many(path: Path, habits: int) -> Path:
+    """A Loop backup of `habits` habits (the scale test, benchmark figure i),
+    each with 20 entries over 60 days: done, and every seventh a skip."""
+    first = TODAY - timedelta(days=60)
+    days = [(first + timedelta(days=d), 3 if d % 7 == 0 else 2) for d in range(0, 60, 3)]
+    reps = [(h, day, value, None) for h in range(1, habits + 1) for day, value in days]
+    return loop_backup(path, [loop_habit(i, f"Habit {i}") for i in range(1, habits + 1)], reps)

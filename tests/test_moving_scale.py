@@ -7,11 +7,10 @@ steps in proportion to the square of the rows."""
 
 from __future__ import annotations
 
-from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from moving_helpers import TODAY, loop_backup, loop_habit
+from moving_helpers import TODAY, loop_many
 
 from rehab_tui.formats.export_reader import check_export
 from rehab_tui.moving import convert
@@ -22,17 +21,9 @@ from rehab_tui.store.merge import import_data
 STEP = 1000
 
 
-def loop_file(path: Path, habits: int) -> Path:
-    """`habits` Loop habits, each with 20 entries over 60 days: done, and every seventh a skip."""
-    first = TODAY - timedelta(days=60)
-    days = [(first + timedelta(days=d), 3 if d % 7 == 0 else 2) for d in range(0, 60, 3)]
-    reps = [(h, day, value, None) for h in range(1, habits + 1) for day, value in days]
-    return loop_backup(path, [loop_habit(i, f"Habit {i}") for i in range(1, habits + 1)], reps)
-
-
 def steps_per_habit(folder: Path, habits: int) -> float:
     """SQLite's steps (in thousands) to import a Loop file of `habits` habits, per habit."""
-    checked = check_export(convert("loop", loop_file(folder / f"loop{habits}.db", habits), TODAY).data, TODAY)
+    checked = check_export(convert("loop", loop_many(folder / f"loop{habits}.db", habits), TODAY).data, TODAY)
     store = Store.open(folder / f"rehab{habits}.db", TODAY)
     try:
         ticks = [0]

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from ..domain.dates import iso
+from ..domain.errors import NotFound
 from ..domain.model import Habit, Pause, Snooze
 from ..domain.prescription import Dose
 from ..domain.rules import (
@@ -91,7 +92,7 @@ class DayWrites(Pauses):
     def record_checkins(
         self, habit_id: int, days: Mapping[date, str | None], today: date, dose: Dose | dict[date, Dose] = Dose.FULL
     ) -> int:
-        """Check a habit in on many days at once (import, history), at one dose
+        """Check a habit in on many days at once (history, tests), at one dose
         or each day's own; how many were new (days already done keep theirs)."""
         with self._write():
             return self._insert_checkins(self.habit(habit_id), days, today, dose)
@@ -100,9 +101,18 @@ class DayWrites(Pauses):
         self, habit: Habit, days: Mapping[date, str | None], today: date, dose: Dose | dict[date, Dose]
     ) -> int:
         """record_checkins for a habit the caller has read (a tick reads it once)."""
-        with self._write() as db:
-            now = changed_at()  # one moment for the lot
-            rows = []
+        return self.record_histories([(habit, days, dose)], today)
+
+    def record_histories(
+        self, histories: Iterable[tuple[Habit, Mapping[date, str | None], Dose | dict[date, Dose]]], today: date
+    ) -> int:
+        """Many habits' check-ins (each habit as read or just put, its days with
+        their notes, one dose or each day's own) each checked, then written in
+        one insert: an import of ten thousand habits pays the driver's cost of
+        a write once, not once a habit. How many were new."""
+        now = changed_at()  # one moment for the lot
+        rows = []
+        for habit, days, dose in histories:
             for day, note in days.items():
                 check_checkin(habit, day, today)
                 given = dose.get(day, Dose.FULL) if isinstance(dose, dict) else dose
@@ -115,6 +125,7 @@ class DayWrites(Pauses):
                         "created_at": now,
                     }
                 )
+        with self._write() as db:
             # INSERT OR IGNORE on the (habit_id, day) key: a check-in already
             # here stays as it is, and SQLite's count of changes says how many were new.
             before = db.conn.total_changes
@@ -211,31 +222,44 @@ class DayWrites(Pauses):
                 self._put_reading(felt, snooze_id, overwrite=not history)
             return True
 
-    def record_exempt_snoozes(self, habit_id: int, reasons: Mapping[date, str], today: date) -> int:
-        """A habit's history of snoozes outside the budget, with no pain, at once
-        (the skips another tracker kept): each checked as `record_snooze`
-        checks it, the days already snoozed left alone, one insert for the
-        rest. How many were new."""
-        rows = [_snooze_row(day, today, habit_id, reason, exempt=True) for day, reason in sorted(reasons.items())]
+    def record_exempt_snoozes(self, reasons: Mapping[int, Mapping[date, str]], today: date) -> int:
+        """Habits' histories of snoozes outside the budget, with no pain, at once
+        (the skips another tracker kept), by habit id: each checked as
+        `record_snooze` checks it, the days already snoozed left alone, one
+        insert for the rest. How many were new."""
+        rows = [
+            _snooze_row(day, today, habit_id, reason, exempt=True)
+            for habit_id, days in reasons.items()
+            for day, reason in sorted(days.items())
+        ]
         if not rows:
             return 0
         with self._write() as db:
-            self._habit_row(habit_id)
-            # Looked up day by day through the (day, habit_id) index: a range of
-            # days would read every habit's snoozes in it.
-            days = [row["day"] for row in rows]
-            held = {
-                r["day"]
-                for start in range(0, len(days), 500)
-                for r in db.table("snoozes").rows_where(
-                    f"day IN ({', '.join('?' * len(days[start : start + 500]))}) AND habit_id = ?",
-                    [*days[start : start + 500], habit_id],
-                    select="day",
-                )
-            }
-            new = [row for row in rows if row["day"] not in held]
+            known = {r["id"] for r in db.query("SELECT id FROM habits")}
+            if missing := next((i for i in reasons if i not in known), None):
+                raise NotFound(f"no habit with id {missing}")
+            held = self._snoozed_days({i: [iso(day) for day in days] for i, days in reasons.items()})
+            new = [row for row in rows if (row["habit_id"], row["day"]) not in held]
             db.table("snoozes").insert_all(new, batch_size=5000)
             return len(new)
+
+    def _snoozed_days(self, days: Mapping[int, list[str]]) -> set[tuple[int, str]]:
+        """Of these habits' days, the (habit id, day) pairs already snoozed.
+        Only habits with any snooze are looked up, day by day through the
+        (day, habit_id) index (a range of days would read every habit's
+        snoozes in it): a habit an import just added costs no read."""
+        with_any = {r["habit_id"] for r in self.db.query("SELECT DISTINCT habit_id FROM snoozes")}
+        return {
+            (habit_id, r["day"])
+            for habit_id, wanted in days.items()
+            if habit_id in with_any
+            for start in range(0, len(wanted), 500)
+            for r in self.db.table("snoozes").rows_where(
+                f"day IN ({', '.join('?' * len(wanted[start : start + 500]))}) AND habit_id = ?",
+                [*wanted[start : start + 500], habit_id],
+                select="day",
+            )
+        }
 
     def _check_snooze_needed(self, day: date, today: date, habit_id: int | None) -> None:
         # A day's states need that day and, for a quota, its week: six days

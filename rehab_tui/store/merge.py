@@ -11,7 +11,10 @@ from ..domain.errors import RehabError
 from ..domain.weekdays import weekday_list
 
 if TYPE_CHECKING:
-    from ..domain.model import Habit
+    from collections.abc import Mapping, Sequence
+
+    from ..domain.model import Habit, Pause
+    from ..domain.prescription import Dose
     from ..domain.reminders import Timing
     from .store import Store
 
@@ -72,6 +75,11 @@ def import_data(store: Store, checked: Incoming, today: date) -> Imported:
             # an import takes time in proportion to its rows.
             taken = store.taken()
             reminders: list[tuple[Timing, int | None]] = []
+            # Check-ins and plain skips are gathered and written once for all
+            # habits: a write's fixed cost, paid once a habit, was most of the
+            # time of a 10,000-habit import, and the write lock is held meanwhile.
+            checkins: list[tuple[Habit, Mapping[date, str | None], Dose | dict[date, Dose]]] = []
+            skips: dict[int, dict[date, str]] = {}
             for incoming in checked.habits:
                 habit, what = store.merge_habit(incoming.habit, taken)
                 reminders += [(t, habit.id) for t in incoming.reminders]
@@ -81,23 +89,16 @@ def import_data(store: Store, checked: Incoming, today: date) -> Imported:
                     # Through the same start move the app offers, in this transaction.
                     habit = store.edit_habit(habit.id, today, start=moved.after)
                     starts_moved.append(moved)
-                counts["checkins"] += store.record_checkins(habit.id, incoming.checkins, today, incoming.doses)
-                # Skips brought from another tracker (exempt, no pain) go in as
+                checkins.append((habit, incoming.checkins, incoming.doses))
+                # Skips brought from another tracker (exempt, no pain) in the
                 # one write; a snooze of our own export, one by one.
-                plain = {s["day"]: s["reason"] for s in incoming.snoozes if _plain_skip(s)}
-                counts["snoozes"] += store.record_exempt_snoozes(habit.id, plain, today)
+                skips[habit.id] = {s["day"]: s["reason"] for s in incoming.snoozes if _plain_skip(s)}
                 for s in incoming.snoozes:
                     if not _plain_skip(s):
                         counts["snoozes"] += _snoozed(store, s, today, habit.id)
-                pauses = store.pauses_of(habit.id)
-                for p in incoming.pauses:
-                    if any(q.start <= p.start and p.until <= q.until for q in pauses):
-                        continue  # already held: writing it again would only rewrite the row
-                    # Merged with the pauses it shares days with (Store.bring_pause).
-                    store.bring_pause(habit.id, p)
-                    now = store.pauses_of(habit.id)
-                    counts["pauses"] += now != pauses
-                    pauses = now
+                counts["pauses"] += _paused(store, habit.id, incoming.pauses)
+            counts["checkins"] += store.record_histories(checkins, today)
+            counts["snoozes"] += store.record_exempt_snoozes(skips, today)
             for s in checked.rest_days:
                 counts["snoozes"] += _snoozed(store, s, today, None)
             wanted = [(t, None) for t in checked.reminders] + reminders
@@ -133,6 +134,23 @@ def _reminded(store: Store, wanted: list[tuple[Timing, int | None]]) -> int:
             held.add((timing, habit_id))
             added += 1
     return added
+
+
+def _paused(store: Store, habit_id: int, incoming: Sequence[Pause]) -> int:
+    """Bring a habit's pauses in, merged with those they share days with
+    (Store.bring_pause); how many changed what the habit holds."""
+    if not incoming:
+        return 0  # nothing to compare: the habit's pauses need not even be read
+    changed = 0
+    pauses = store.pauses_of(habit_id)
+    for p in incoming:
+        if any(q.start <= p.start and p.until <= q.until for q in pauses):
+            continue  # already held: writing it again would only rewrite the row
+        store.bring_pause(habit_id, p)
+        now = store.pauses_of(habit_id)
+        changed += now != pauses
+        pauses = now
+    return changed
 
 
 def _plain_skip(s: dict) -> bool:

@@ -40,6 +40,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "serve": ("serve", "serve"),
     "pain": ("body", "pain"),
     "report": ("report", "report"),
+    "sync": ("sync", "sync"),
 }
 
 

@@ -37,13 +37,14 @@ READING: frozenset[tuple[str, ...]] = frozenset(
         ("habit", "list"),
         ("habit", "show"),
         ("remind", "list"),
+        ("sync", "status"),
     }
 )
 
 
 #: The commands that fill a new file themselves: it starts without the
 #: example routine, so it holds only what they bring.
-STARTS_EMPTY: frozenset[tuple[str, ...]] = frozenset({("import",), ("restore",)})
+STARTS_EMPTY: frozenset[tuple[str, ...]] = frozenset({("import",), ("restore",), ("sync", "init")})
 
 
 def _command_path() -> tuple[str, ...]:

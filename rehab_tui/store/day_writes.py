@@ -165,8 +165,8 @@ class DayWrites(Pauses):
     ) -> Rested:
         """Snooze the day (or one habit on it). An `exempt` snooze (history
         brought in from elsewhere) uses no budget. A snooze must rest something
-        (rules.check_snooze_needed), except `history` brought in by an import,
-        which records what already happened."""
+        (rules.check_snooze_needed) and keep to the budget, except `history`
+        brought in by an import or a sync, which records what already happened."""
         with self._write():
             changed = self.record_snooze(day, today, habit_id, reason, area, pain, exempt, history)
             return self._rested(habit_id, changed)
@@ -207,7 +207,9 @@ class DayWrites(Pauses):
                 return False
             if not history:
                 self._check_snooze_needed(day, today, habit_id)
-            if not exempt:
+            # The budget limits new rest days taken here; history brought in
+            # (an import, another machine's sync) already happened and is kept.
+            if not exempt and not history:
                 near = {
                     date.fromisoformat(r["day"])
                     for r in db.table("snoozes").rows_where(

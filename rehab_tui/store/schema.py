@@ -226,6 +226,47 @@ def m008_reminders_per_habit(db: Database) -> None:
     db.table("reminders").add_column("habit_id", int, fk="habits", fk_col="id")
 
 
+@migrations()
+def m009_sync(db: Database) -> None:
+    # docs/architecture.md, "Sync": this machine's side of `rehab sync`. One
+    # row: the folder, this device, the CRDT document as merged at the last
+    # sync, and what that sync saw (the change count below, the folder's files).
+    db.table("sync").create(
+        {
+            "id": int,
+            "folder": str,
+            "device": str,
+            "name": str,
+            "client": int,
+            "doc": bytes,
+            "seen_changes": int,
+            "seen_files": str,
+            "held": str,
+            "held_day": str,
+            "devices": str,
+            "unwritten": int,
+            "synced_at": str,
+        },
+        pk="id",
+        not_null={"folder", "device", "name", "client"},
+    )
+    # The records as this file held them right after the last sync: what
+    # changed here since is what differs from them.
+    db.table("sync_base").create({"key": str, "value": str}, pk="key", not_null={"value"})
+    # A count every write to the synced tables moves (triggers, whoever writes):
+    # a sync that finds it where it left it has nothing of this machine's to send.
+    db.table("sync_changes").create({"id": int, "n": int}, pk="id", not_null={"n"})
+    db.table("sync_changes").insert({"id": 1, "n": 0})
+    for table in ("habits", "schedules", "checkins", "snoozes", "pauses", "readings", "reminders", "settings"):
+        for event in ("INSERT", "UPDATE", "DELETE"):
+            # A reminder's sending (last_sent, last_error) is this machine's alone.
+            of = " OF at, days, target, habit_id" if table == "reminders" and event == "UPDATE" else ""
+            db.execute(
+                f"CREATE TRIGGER IF NOT EXISTS sync_count_{event.lower()}_{table} "
+                f"AFTER {event}{of} ON [{table}] BEGIN UPDATE sync_changes SET n = n + 1 WHERE id = 1; END"
+            )
+
+
 def known_migrations() -> frozenset[str]:
     """Every migration this version knows: all of them are pending on an empty database."""
     # execute_plugins=False: the plugin scan costs more than the whole command.

@@ -4,7 +4,8 @@
 they share (the connection and the one write path) is the gate (gate.py). A
 room that uses another derives from it: Reads from SettingsRoom and Body;
 NagTable, Pauses and HabitWrites from Reads; DayWrites from Pauses;
-HabitWrites and Opening from Backup (a copy before a delete or a migration).
+HabitWrites and Opening from Backup (a copy before a delete or a migration);
+Synced (this machine's side of a sync) from Pauses.
 A driver or OS error never leaves a public method untyped (failures.py).
 """
 
@@ -19,6 +20,7 @@ from .nag_table import NagTable
 from .notices import Notices
 from .opening import Opening
 from .reminders import Reminders
+from .synced import Synced
 
 
 def default_db_path() -> Path:
@@ -28,5 +30,5 @@ def default_db_path() -> Path:
 
 
 @translate_public_methods
-class Store(Opening, HabitWrites, DayWrites, NagTable, Reminders, Notices):
+class Store(Opening, HabitWrites, Synced, DayWrites, NagTable, Reminders, Notices):
     """The one owner of a rehab SQLite file. Every public write is one transaction."""

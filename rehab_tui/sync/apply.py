@@ -1,0 +1,140 @@
+"""Making this file hold the merged records: each change another machine made
+goes through the gate's own write methods, checked as a typed command is
+(docs/architecture.md, "Sync", "Rules on arrival").
+
+A change the gate refuses here (a check-in on a day that is still in the
+future on this machine, a habit's record whose habit is gone) is kept in the
+document, left out of this file and reported as held; the next sync tries it
+again. Every machine decides from the same merged records, so all of them
+hold the same rows."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+from datetime import date
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+from ..domain.errors import RehabError
+from ..domain.model import Pause
+from ..domain.prescription import Dose
+from ..domain.weekdays import weekday_list
+from ..formats.export_reader import check_export
+from ..formats.records import export_of, kind_of, slug_of
+
+if TYPE_CHECKING:
+    from ..store import Store
+
+#: The order kinds are put in: a habit before its records, a snooze before
+#: the reading it names.
+ORDER = ("setting", "checkin", "snooze", "pause", "reading", "reminder")
+
+
+def apply_records(store: Store, here: Mapping[str, Any], target: Mapping[str, Any], today: date) -> list[dict]:
+    """Make the store hold `target` (records of known kinds) where it holds
+    `here`, in the caller's transaction; each change in a savepoint of its
+    own. What could not be applied: [{key, why}]."""
+    held: list[dict] = []
+
+    def attempt(key: str, write: Callable[[], object]) -> None:
+        try:
+            with store.transaction():
+                write()
+        except (RehabError, KeyError, TypeError, ValueError) as exc:
+            held.append({"key": key, "why": str(exc) or type(exc).__name__})
+
+    changed = sorted(k for k, v in target.items() if k not in here or here[k] != v)
+    gone = sorted(k for k in here if k not in target)
+    habits = _Habits(store, export_of(target), today)
+
+    # Habits first: one whole in the target and changed is put; one held here
+    # but not whole in the target was deleted elsewhere (its records go with it).
+    for slug in sorted({slug_of(k) for k in changed + gone if kind_of(k) in ("habit", "schedule")}):
+        if slug in habits.wanted:
+            attempt(f"habit/{slug}", partial(habits.put, slug))
+        elif slug in habits.ids:
+            attempt(f"habit/{slug}", partial(habits.delete, slug))
+    for key in gone:
+        kind = kind_of(key)
+        if kind in ORDER and (not slug_of(key) or slug_of(key) in habits.ids):
+            attempt(key, partial(_take_away, store, habits, key, here[key]))
+    for kind in ORDER:
+        for key in changed:
+            if kind_of(key) == kind:
+                attempt(key, partial(_put, store, habits, key, here.get(key), target[key], today))
+    return held
+
+
+class _Habits:
+    """The habits by slug, as the target wants them and as the store holds them."""
+
+    def __init__(self, store: Store, target: dict[str, Any], today: date) -> None:
+        self.store = store
+        self.today = today
+        self.wanted = {h["slug"]: h for h in target["habits"]}
+        self.ids = {h.slug: h.id for h in store.habits()}
+
+    def put(self, slug: str) -> None:
+        h = {k: v for k, v in self.wanted[slug].items() if k not in ("checkins", "minimum_doses", "notes", "snoozes")}
+        data = {"format": "rehab-tui export", "version": 4, "settings": {}, "habits": [{**h, "pauses": []}]}
+        habit = check_export(data, self.today).habits[0].habit
+        put = self.store.put_habit(replace(habit, id=self.ids.get(slug, 0)))
+        self.ids[slug] = put.id
+
+    def delete(self, slug: str) -> None:
+        # A copy of the file is kept first when it has history (Store.delete_habit).
+        self.store.delete_habit(self.ids.pop(slug), keep_copy=True)
+
+    def id(self, slug: str) -> int | None:
+        """A record's habit (None: the routine's own record); KeyError when it is gone."""
+        if not slug:
+            return None
+        if slug not in self.ids:
+            raise KeyError(f"no habit '{slug}' here")
+        return self.ids[slug]
+
+
+def _day(key: str, part: int) -> date:
+    return date.fromisoformat(key.split("/")[part])
+
+
+def _take_away(store: Store, habits: _Habits, key: str, was: Any) -> None:
+    kind, slug = kind_of(key), slug_of(key)
+    if kind == "setting":
+        store.unset_setting(key.split("/", 1)[1])
+    elif kind == "checkin":
+        store.undo([habits.id(slug)], _day(key, 2))  # type: ignore[list-item]
+    elif kind == "snooze":
+        store.unsnooze(_day(key, 2), habits.id(slug))
+    elif kind == "pause":
+        store.drop_pause(habits.id(slug), _day(key, 2))  # type: ignore[arg-type]
+    elif kind == "reading":
+        store.forget_reading(_day(key, 1), was["area"])
+    elif kind == "reminder":
+        habit_id = habits.id(slug)
+        for r in store.reminders():
+            if (r.habit_id, r.at, r.target, weekday_list(r.days)) == (habit_id, was["at"], was["to"], was["days"]):
+                store.remove_reminder(r.id)
+                break
+
+
+def _put(store: Store, habits: _Habits, key: str, was: Any, value: Any, today: date) -> None:
+    kind, slug = kind_of(key), slug_of(key)
+    if kind == "setting":
+        store.set_setting(key.split("/", 1)[1], value)
+    elif kind == "checkin":
+        habit_id = habits.id(slug)
+        store.check_in([habit_id], _day(key, 2), today, value["note"] or "", Dose(value["dose"]))  # type: ignore[list-item]
+    elif kind == "snooze":
+        habit_id, day = habits.id(slug), _day(key, 2)
+        if was is not None:
+            store.unsnooze(day, habit_id)  # a snooze is written whole
+        store.snooze(day, today, habit_id, value["reason"], value["area"], value["pain"], value["exempt"], history=True)
+    elif kind == "pause":
+        start = _day(key, 2)
+        store.put_pause(habits.id(slug), Pause(start, date.fromisoformat(value["until"]), value["reason"]))  # type: ignore[arg-type]
+    elif kind == "reading":
+        store.record_pain(_day(key, 1), value["area"], value["pain"], today, value["note"] or "")
+    elif kind == "reminder":
+        store.add_reminder(value["at"], value["days"], value["to"], habits.id(slug))

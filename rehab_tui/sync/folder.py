@@ -1,0 +1,39 @@
+"""The shared folder: each device writes one file of its own, `<device>.rehab-sync`,
+the whole document as it merged it; every other file with that ending is read
+as an update, a sync tool's conflicted copy included."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..store.files import write_file
+
+#: The ending of a device's file; a sync tool's copy of one keeps it
+#: (`laptop.sync-conflict-20261206-101010-ABCD.rehab-sync`,
+#: `laptop (conflicted copy 2026-12-06).rehab-sync`).
+SUFFIX = ".rehab-sync"
+
+
+def own_file(folder: Path, device: str) -> Path:
+    return folder / f"{device}{SUFFIX}"
+
+
+def others(folder: Path, device: str) -> dict[str, list[int]]:
+    """Every other update in the folder: name -> [mtime_ns, size] (what a sync saw)."""
+    mine = own_file(folder, device).name
+    found = {}
+    for path in folder.iterdir():
+        if path.name.endswith(SUFFIX) and path.name != mine and not path.name.startswith("."):
+            try:
+                st = path.stat()
+            except FileNotFoundError:
+                continue  # a sync tool took it away meanwhile
+            if path.is_file():
+                found[path.name] = [st.st_mtime_ns, st.st_size]
+    return dict(sorted(found.items()))
+
+
+def write_own(folder: Path, device: str, update: bytes) -> None:
+    """This device's file, replaced whole (a temp file renamed over it): a
+    sync tool or a kill never sees half of it under its name."""
+    write_file(own_file(folder, device), update, overwrite=True)

@@ -1,4 +1,4 @@
-"""Figures h and h2 of benchmarks/run.py: `rehab sync` (docs/architecture.md, "Sync").
+"""Figures h and h2 of benchmarks/run.py: `rehab sync` (docs/architecture.md, "Performance").
 
 h: a sync that finds nothing new, beside `rehab today --json`, both on the
 ten-year history. h2: a machine brings in a year of another machine's history,

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import resource
 import statistics
+import subprocess
+import sys
+import time
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 import click
 
@@ -44,3 +49,22 @@ def in_turn(i: int, contenders: tuple) -> tuple:
 
 def log(text: str) -> None:
     click.echo(text, err=True)
+
+
+def rehab_command() -> list[str]:
+    """`rehab` as a user runs it: the installed script (else `python -m rehab_tui`)."""
+    script = Path(sys.executable).with_name("rehab")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "rehab_tui"]
+
+
+def run_child(argv: list[str]) -> tuple[float, float, str]:
+    """Wall and CPU seconds (user + system) of one child process, and its stdout."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    proc = subprocess.run(argv, capture_output=True, text=True)
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if proc.returncode:
+        raise SystemExit(f"{' '.join(argv)} failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return wall, cpu, proc.stdout

@@ -1,8 +1,8 @@
 """The performance figures of docs/architecture.md, "Performance", measured side by side in one run.
 
-    /work/venv/bin/python benchmarks/run.py [--only abcdefgi] [--repeats 15] [--toggle-rounds 3]
+    /work/venv/bin/python benchmarks/run.py [--only abcdefghi] [--repeats 15] [--toggle-rounds 3]
         [--toggles 10] [--streak-repeats 7] [--history-repeats 3]
-        [--import-repeats 3] [--keep DIR]
+        [--import-repeats 3] [--sync-repeats 5] [--keep DIR]
 
 Builds the histories it needs in a temporary folder, then measures each figure
 against its baseline (medians of interleaved repeats) and prints one table.
@@ -14,7 +14,6 @@ from __future__ import annotations
 import compileall
 import json
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -33,9 +32,10 @@ from make_history import history_days  # noqa: E402
 SCALING_YEARS = (1, 10, 50)
 
 
-from _figures import HABITS, TODAY, Figure, in_turn, log, median  # noqa: E402
+from _figures import HABITS, TODAY, Figure, in_turn, log, median, rehab_command, run_child  # noqa: E402
 from history_writes import history_writes  # noqa: E402
 from import_lock import import_lock  # noqa: E402
+from sync_figure import sync_merge_year, sync_nothing_new  # noqa: E402
 
 # ------------------------------------------------------------------ histories
 
@@ -74,19 +74,6 @@ def build_histories(folder: Path) -> dict[str, Path]:
 
 
 # ------------------------------------------------------------- subprocesses
-
-
-def run_child(argv: list[str]) -> tuple[float, float, str]:
-    """Wall and CPU seconds (user + system) of one child process, and its stdout."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    started = time.perf_counter()
-    proc = subprocess.run(argv, capture_output=True, text=True)
-    wall = time.perf_counter() - started
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if proc.returncode:
-        raise SystemExit(f"{' '.join(argv)} failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
-    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
-    return wall, cpu, proc.stdout
 
 
 def first_frame(which: list[str]) -> dict:
@@ -152,9 +139,7 @@ def startup_and_memory(paths: dict[str, Path], repeats: int) -> list[Figure]:
 
 
 def today_json(paths: dict[str, Path], repeats: int) -> Figure:
-    rehab_script = Path(sys.executable).with_name("rehab")
-    rehab = [str(rehab_script)] if rehab_script.exists() else [sys.executable, "-m", "rehab_tui"]
-    rehab += ["--db", str(paths["10y"]), "--today", TODAY.isoformat(), "today", "--json"]
+    rehab = rehab_command() + ["--db", str(paths["10y"]), "--today", TODAY.isoformat(), "today", "--json"]
     baseline = [sys.executable, "-c", "import sqlite_utils"]
     walls: dict[str, list[float]] = {"rehab": [], "base": []}
     cpus: dict[str, list[float]] = {"rehab": [], "base": []}
@@ -184,8 +169,7 @@ def today_json(paths: dict[str, Path], repeats: int) -> Figure:
 
 
 def nag(paths: dict[str, Path], repeats: int) -> Figure:
-    rehab_script = Path(sys.executable).with_name("rehab")
-    rehab = [str(rehab_script)] if rehab_script.exists() else [sys.executable, "-m", "rehab_tui"]
+    rehab = rehab_command()
     args = ["--db", str(paths["10y"]), "--today", TODAY.isoformat(), "nag"]
     # The prompt's answer must come from the fast path, and say what the full
     # computation says.
@@ -335,7 +319,7 @@ def print_table(figures: list[Figure]) -> None:
     "--repeats",
     default=15,
     show_default=True,
-    help="Measured runs per process-start figure (a, b, e; f runs twice as many).",
+    help="Measured runs per process-start figure (a, b, e, h; f runs twice as many).",
 )
 @click.option("--toggle-rounds", default=3, show_default=True, help="Toggle processes per history (c).")
 @click.option("--toggles", default=10, show_default=True, help="Measured toggles per toggle process (c).")
@@ -354,7 +338,13 @@ def print_table(figures: list[Figure]) -> None:
 @click.option(
     "--import-repeats", default=3, show_default=True, help="Imports of 10,000 Loop habits measured (figure i)."
 )
-@click.option("--only", default="abcdefgi", show_default=True, help="Which figures, e.g. 'ad'.")
+@click.option(
+    "--sync-repeats",
+    default=5,
+    show_default=True,
+    help="Rounds of figure h2; each round merges a year into an empty file and into a new one's routine.",
+)
+@click.option("--only", default="abcdefghi", show_default=True, help="Which figures, e.g. 'ad' ('h': h and h2).")
 @click.option(
     "--keep",
     type=click.Path(file_okay=False, path_type=Path),
@@ -367,6 +357,7 @@ def main(
     streak_repeats: int,
     history_repeats: int,
     import_repeats: int,
+    sync_repeats: int,
     only: str,
     keep: Path | None,
 ) -> None:
@@ -407,6 +398,11 @@ def main(
         if "i" in only:
             log("i: a writer's wait while 10,000 Loop habits are imported")
             figures.append(import_lock(folder, import_repeats))
+        if "h" in only:
+            log("h: rehab sync with nothing new vs rehab today --json")
+            figures.append(sync_nothing_new(paths, folder, repeats))
+            log("h2: rehab sync bringing in a year of another machine's history vs 1 s")
+            figures.append(sync_merge_year(paths, folder, sync_repeats))
     finally:
         if not keep:
             shutil.rmtree(folder, ignore_errors=True)

@@ -81,7 +81,8 @@ def test_an_offline_week_on_each_machine_ends_the_same_on_both(tmp_path: Path, c
 
     # Back in touch: sync, carry the folder, sync the other, carry back, sync.
     sent = _sync(laptop, carrier, BACK)
-    assert "sent 7 check-ins, 1 snooze" in sent, sent
+    assert sent.startswith("sent 7 check-ins, 1 snooze: "), sent
+    assert "Lacrosse ball glute release: check-in 2026-11-01 (Sun) taken away" in sent
     both = _sync(desktop, carrier, BACK)
     assert "Plank hip dips: schedule" in both and "brought in" in both, both
     last = _sync(laptop, carrier, BACK)

@@ -160,6 +160,7 @@ def test_old_schema_is_migrated_with_a_copy_kept(db: Path) -> None:
         "m006_prescriptions_and_body",
         "m007_notices",
         "m008_reminders_per_habit",
+        "m009_sync",
     }
 
 

@@ -70,7 +70,7 @@ def test_every_listed_command_loads_under_its_own_name() -> None:
     listed = [line.split()[0] for line in help_text.split("Commands:\n")[1].splitlines() if line.strip()]
     assert listed == sorted(
         "backup calendar check done export habit import nag note pain pause pauses remind report restore resume "
-        "serve settings snooze streaks today undo unpause unsnooze".split()
+        "serve settings snooze streaks sync today undo unpause unsnooze".split()
     )
     ctx = click.Context(cli)
     for name in listed:

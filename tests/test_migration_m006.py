@@ -26,7 +26,7 @@ TODAY = date(2026, 11, 21)
 M006 = "m006_prescriptions_and_body"
 BEFORE_M006 = ["m001_initial", "m002_day_indexes", "m003_schedule_history", "m004_reminders", "m005_nag"]
 #: What opening the file applies after m006 (a file made before m006 gets them too).
-AFTER_M006 = ["m007_notices", "m008_reminders_per_habit"]
+AFTER_M006 = ["m007_notices", "m008_reminders_per_habit", "m009_sync"]
 #: The tables whose every write empties the nag table.
 NAG_SOURCES = ("habits", "schedules", "checkins", "snoozes", "pauses", "settings")
 

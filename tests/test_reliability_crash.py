@@ -243,6 +243,7 @@ def test_sigkill_during_the_upgrade_of_an_old_file(tmp_path: Path) -> None:
             "m006_prescriptions_and_body",
             "m007_notices",
             "m008_reminders_per_habit",
+            "m009_sync",
         ]
         copies = sorted(folder.glob("rehab.before-m002_day_indexes*.db"))
         assert copies, "no copy of the old file was kept"

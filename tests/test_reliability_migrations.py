@@ -40,6 +40,7 @@ UPGRADED = [
     "m006_prescriptions_and_body",
     "m007_notices",
     "m008_reminders_per_habit",
+    "m009_sync",
 ]
 M002_INDEXES = {
     "checkins": ["day"],

@@ -128,6 +128,7 @@ def run(s: Session, now_text: str | None) -> None:
 
     now = _now(now_text, s.fixed_today)
     store = s.store
+    _sync_first(s)
     settings = store.settings()
     day = s.fixed_today or logical_today(now, settings.day_start_hour)
     due = [r for r in store.reminders() if r.due(day, now.time(), settings.day_start_hour)]
@@ -150,6 +151,22 @@ def run(s: Session, now_text: str | None) -> None:
             click.echo(terminal_text(f"error: reminder #{reminder.id} ({where}) failed: {shown}"), err=True)
         else:
             click.echo(terminal_text(f"reminder #{reminder.id} ({where}): {body}"))
+
+
+def _sync_first(s: Session) -> None:
+    """A file that syncs syncs first (the timer that runs `remind run` every
+    few minutes keeps it in step, and a habit done on the other machine is not
+    nagged about). A failed sync is said and the reminders still go."""
+    if s.store.sync_state() is None:
+        return
+    from datetime import UTC
+
+    from ..sync.engine import sync
+
+    try:
+        sync(s.store, s.today, datetime.now(UTC))
+    except RehabError as exc:
+        click.echo(terminal_text(f"warning: sync failed, reminding from this machine's records: {exc}"), err=True)
 
 
 # ------------------------------------------------------------ install

@@ -68,7 +68,7 @@ class Body(Gate):
             return reading
         held = found[0]
         if reading.pain is None or not overwrite:
-            if snooze_id is not None:
+            if snooze_id is not None and held["snooze_id"] != snooze_id:
                 self.db.table("readings").update(held["id"], {"snooze_id": snooze_id})
             return replace(reading, area=held["area"], pain=held["pain"], note=held["note"] or "")
         note = (held["note"] or "") if keep_note else reading.note

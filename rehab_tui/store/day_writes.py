@@ -126,11 +126,23 @@ class DayWrites(Pauses):
                     }
                 )
         with self._write() as db:
-            # INSERT OR IGNORE on the (habit_id, day) key: a check-in already
-            # here stays as it is, and SQLite's count of changes says how many were new.
-            before = db.conn.total_changes
-            db.table("checkins").insert_all(rows, ignore=True, batch_size=5000)
-            return db.conn.total_changes - before
+            # A check-in already here stays as it is. (Found through the
+            # (habit_id, day) key, 400 pairs a query; SQLite's count of changes
+            # cannot say how many were new, as the sync's triggers count too.)
+            held = set()
+            for start in range(0, len(rows), 400):
+                pairs = [(r["habit_id"], r["day"]) for r in rows[start : start + 400]]
+                held |= {
+                    (r["habit_id"], r["day"])
+                    for r in db.query(
+                        "SELECT habit_id, day FROM checkins WHERE (habit_id, day) IN "
+                        f"(VALUES {', '.join(['(?, ?)'] * len(pairs))})",
+                        [value for pair in pairs for value in pair],
+                    )
+                }
+            new = [r for r in rows if (r["habit_id"], r["day"]) not in held]
+            db.table("checkins").insert_all(new, ignore=True, batch_size=5000)
+            return len(new)
 
     def undo(self, habit_ids: Sequence[int], day: date) -> Ticks:
         """Take check-ins back (the start stays where it is); `before` holds
@@ -162,13 +174,15 @@ class DayWrites(Pauses):
         pain: int | None = None,
         exempt: bool = False,
         history: bool = False,
+        synced: bool = False,
     ) -> Rested:
         """Snooze the day (or one habit on it). An `exempt` snooze (history
         brought in from elsewhere) uses no budget. A snooze must rest something
-        (rules.check_snooze_needed) and keep to the budget, except `history`
-        brought in by an import or a sync, which records what already happened."""
+        (rules.check_snooze_needed), except `history` brought in by an import
+        or a sync, which records what already happened; a `synced` one (made
+        on another machine) does not meet this machine's budget either."""
         with self._write():
-            changed = self.record_snooze(day, today, habit_id, reason, area, pain, exempt, history)
+            changed = self.record_snooze(day, today, habit_id, reason, area, pain, exempt, history, synced)
             return self._rested(habit_id, changed)
 
     def record_snooze(
@@ -181,6 +195,7 @@ class DayWrites(Pauses):
         pain: int | None = None,
         exempt: bool = False,
         history: bool = False,
+        synced: bool = False,
     ) -> bool:
         """`snooze`'s write and checks alone, for many snoozes in one
         transaction (import, history): whether it was new. It reads no log
@@ -207,9 +222,9 @@ class DayWrites(Pauses):
                 return False
             if not history:
                 self._check_snooze_needed(day, today, habit_id)
-            # The budget limits new rest days taken here; history brought in
-            # (an import, another machine's sync) already happened and is kept.
-            if not exempt and not history:
+            # The budget limits the rest days taken on this machine: another
+            # machine's snoozes (a sync) already happened there and are kept.
+            if not exempt and not synced:
                 near = {
                     date.fromisoformat(r["day"])
                     for r in db.table("snoozes").rows_where(

@@ -1,6 +1,6 @@
 """Making this file hold the merged records: each change another machine made
 goes through the gate's own write methods, checked as a typed command is
-(docs/architecture.md, "Sync", "Rules on arrival").
+(docs/architecture.md, "Sync": rules on arrival).
 
 A change the gate refuses here (a check-in on a day that is still in the
 future on this machine, a habit's record whose habit is gone) is kept in the
@@ -130,7 +130,8 @@ def _put(store: Store, habits: _Habits, key: str, was: Any, value: Any, today: d
         habit_id, day = habits.id(slug), _day(key, 2)
         if was is not None:
             store.unsnooze(day, habit_id)  # a snooze is written whole
-        store.snooze(day, today, habit_id, value["reason"], value["area"], value["pain"], value["exempt"], history=True)
+        reason, area, pain, exempt = value["reason"], value["area"], value["pain"], value["exempt"]
+        store.snooze(day, today, habit_id, reason, area, pain, exempt, history=True, synced=True)
     elif kind == "pause":
         start = _day(key, 2)
         store.put_pause(habits.id(slug), Pause(start, date.fromisoformat(value["until"]), value["reason"]))  # type: ignore[arg-type]

@@ -2,7 +2,7 @@
 
 The app owns the store, the board and the day shown (what its parts share is
 AppBase, app_base.py); what each key does lives in its parts (Ticking, Resting,
-Noting, Sessions, BodyAndProgress, Routine), one module each, and the keys themselves
+Noting, Sessions, BodyAndProgress, Routine, Syncing), one module each, and the keys themselves
 in one table (domain/actions.py). Ticking and Resting keep how to take back
 what they wrote in Undoing (ctrl+z).
 """
@@ -32,6 +32,7 @@ from .noting import Noting
 from .resting import Resting
 from .routine import Routine
 from .sessions import Sessions
+from .syncing import Syncing
 from .ticking import Ticking
 from .widgets.calendar import MonthCalendar
 
@@ -41,7 +42,7 @@ from .widgets.calendar import MonthCalendar
 POLL_SECONDS = 0.25
 
 
-class RehabApp(Sessions, Ticking, Resting, Noting, BodyAndProgress, Routine):
+class RehabApp(Sessions, Ticking, Resting, Noting, BodyAndProgress, Routine, Syncing):
     CSS_PATH = "app.tcss"
     TITLE = "rehab"
 
@@ -104,10 +105,15 @@ class RehabApp(Sessions, Ticking, Resting, Noting, BodyAndProgress, Routine):
                 self.exit(return_code=1, message=f"error: {exc}")
                 return
         self.count_streaks(self.board, self.board.prepare())
+        self.start_syncing()
         if self.new_with_example:
             self.offer_start_empty()  # a new file has no history: no drop-off to note
         else:
             self.offer_drop_off()
+
+    def poll(self) -> None:
+        super().poll()
+        self.sync_after_changes()
 
     # ------------------------------------------------------------------ views
 

@@ -281,3 +281,17 @@ def test_a_newer_rehab_s_records_are_kept_and_reported(pair: Pair) -> None:
     desktop_own.apply_update((pair.desktop_folder / f"{_device(pair.desktop)}.rehab-sync").read_bytes())
     assert "streak-freeze/stick-rolling/2026-11-19" in desktop_own.get("records", type=Map)
     ok(pair.laptop, "check")
+
+
+def test_a_temp_file_a_killed_sync_left_is_cleared_by_the_next_write(pair: Pair) -> None:
+    own = f"{_device(pair.laptop)}.rehab-sync"
+    # What a sync killed while writing its file leaves: the temporary file, never the file itself.
+    left = pair.laptop_folder / f".{own}.k1ll3d00.partial"
+    left.write_bytes(b"half of an upd")
+    theirs = pair.laptop_folder / f".{_device(pair.desktop)}.rehab-sync.d3skt0p0.partial"
+    theirs.write_bytes(b"not ours")
+    ok(pair.laptop, "done", "stick")
+    ok(pair.laptop, "sync")
+    assert sorted(p.name for p in pair.laptop_folder.iterdir()) == sorted(
+        [own, f"{_device(pair.desktop)}.rehab-sync", theirs.name]
+    )

@@ -295,3 +295,12 @@ def test_a_temp_file_a_killed_sync_left_is_cleared_by_the_next_write(pair: Pair)
     assert sorted(p.name for p in pair.laptop_folder.iterdir()) == sorted(
         [own, f"{_device(pair.desktop)}.rehab-sync", theirs.name]
     )
+
+
+def test_a_device_file_gone_from_the_folder_is_written_again(pair: Pair) -> None:
+    # As after a kill between the sync's commit and its file's write, or a sync tool's mishap.
+    own = pair.laptop_folder / f"{_device(pair.laptop)}.rehab-sync"
+    kept = own.read_bytes()
+    own.unlink()
+    assert ok(pair.laptop, "sync").out == "nothing new: this machine and the folder are in step\n"
+    assert own.read_bytes() == kept

@@ -262,8 +262,6 @@ def test_a_newer_rehab_s_records_are_kept_and_reported(pair: Pair) -> None:
     ran = run(pair.laptop, "sync")
     assert ran.code == 0 and ran.err == "", ran.err
     assert "phone runs a newer rehab: 1 record(s) this version cannot read are kept, not applied" in ran.out
-    data = ok(pair.laptop, "sync", "--json").json
-    assert (data["newer"], data["newer_devices"]) == ([], [])  # a quiet sync reads nothing
 
     # Kept: this machine's own file carries it on, after another change here too.
     ok(pair.laptop, "done", "stick")

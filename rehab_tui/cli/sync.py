@@ -132,10 +132,13 @@ def _said(s: Session, outcome: Outcome, as_json: bool) -> None:
         return
     if outcome.nothing_new and not outcome.held:
         say("nothing new: this machine and the folder are in step")
+    # What the file holds now: a key sent or brought in that it no longer
+    # holds was taken away (an undo, an unsnooze, a deleted habit), not added.
+    held = _held_now(s) if outcome.sent or outcome.received else set()
     if outcome.sent:
-        say(f"sent {_counted(outcome.sent)}: {_listed(outcome.sent, names)}")
+        say(f"sent {_counted(outcome.sent)}: {_listed(outcome.sent, names, held)}")
     if outcome.received:
-        say(f"brought in {_counted(outcome.received)}: {_listed(outcome.received, names)}")
+        say(f"brought in {_counted(outcome.received)}: {_listed(outcome.received, names, held)}")
     if not outcome.nothing_new and not outcome.sent and not outcome.received:
         say("nothing new to send or bring in")
     for c in outcome.conflicts:
@@ -146,8 +149,11 @@ def _said(s: Session, outcome: Outcome, as_json: bool) -> None:
             f"changed on both machines while apart: {_words(c['key'], names)}; kept {who} "
             f"{_value(c['kept'])} over {_value(c['theirs'] if c['kept'] == c['mine'] else c['mine'])}"
         )
-    for h in outcome.held:
+    for h in outcome.held[:NAMED]:
         say(f"held back (kept, not applied here): {_words(h['key'], names)}: {h['why']}")
+    if len(outcome.held) > NAMED:
+        # A whole history held (a habit's start later here) is thousands of lines.
+        say(f"and {len(outcome.held) - NAMED} more held back (`rehab sync --json` lists them all)")
     if outcome.unreadable:
         files = ", ".join(outcome.unreadable)
         say(f"skipped {len(outcome.unreadable)} file(s) not readable yet (half-synced?): {files}")
@@ -167,8 +173,16 @@ def _counted(keys: list[str]) -> str:
     return ", ".join(parts)
 
 
-def _listed(keys: list[str], names: dict[str, str]) -> str:
-    """The changes named, a habit's changed fields together ("Plank hip dips: cue, schedule")."""
+def _held_now(s: Session) -> set[str]:
+    from ..formats.export import export_data
+    from ..formats.records import records_of
+
+    return set(records_of(export_data(s.store.contents())))
+
+
+def _listed(keys: list[str], names: dict[str, str], held: set[str]) -> str:
+    """The changes named, a habit's changed fields together ("Plank hip dips: cue, schedule");
+    a record this file no longer holds as taken away."""
     fields: dict[str, list[str]] = {}
     entries: list[str] = []
     for key in keys:
@@ -182,7 +196,14 @@ def _listed(keys: list[str], names: dict[str, str]) -> str:
                 fields[slug].append(field)
         else:
             entries.append(key)
-    said = [(f"{names.get(e, e)}: {_fields(fields[e])}" if e in fields else _words(e, names)) for e in entries[:NAMED]]
+    said = [
+        (
+            f"{names.get(e, e)}: {_fields(fields[e]) if f'habit/{e}/name' in held else 'deleted'}"
+            if e in fields
+            else _words(e, names) + ("" if e in held else " taken away")
+        )
+        for e in entries[:NAMED]
+    ]
     return "; ".join(said) + (f"; and {len(entries) - NAMED} more" if len(entries) > NAMED else "")
 
 

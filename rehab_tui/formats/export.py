@@ -8,6 +8,7 @@ from dataclasses import asdict
 from datetime import UTC, datetime
 from typing import Any
 
+from ..domain.body import area_key
 from ..domain.contents import Contents
 from ..domain.model import Snooze
 from ..domain.prescription import Dose
@@ -60,10 +61,12 @@ def export_data(contents: Contents) -> dict[str, Any]:
         "rest_days": [_snooze(s) for s in contents.snoozes if s.habit_id is None],
         "habits": habits,
         # Every rated reading, a snooze's too (with its note); an area a
-        # snooze named without a number travels with the snooze alone.
+        # snooze named without a number travels with the snooze alone. A
+        # day's readings in the order of their areas, not of their entry: two
+        # synced machines entered them in different orders, yet export alike.
         "readings": [
             {"day": r.day.isoformat(), "area": r.area, "pain": r.pain, "note": r.note}
-            for r in contents.readings
+            for r in sorted(contents.readings, key=lambda r: (r.day, area_key(r.area)))
             if r.pain is not None
         ],
         "reminders": [_reminder(r) for r in contents.reminders if r.habit_id is None and travels(r)],

@@ -126,6 +126,8 @@ def _merge(store: Store, state: SyncState, seen: dict[str, list[int]], today: da
                 {"name": state.name, "format": FORMAT, "synced_at": now.isoformat(timespec="seconds")}
             )
         updates = _read_updates(doc, state.folder, seen, out)
+        if not base and updates:
+            _earliest_starts(state, updates, sent, doc)
         merged: dict[str, str] = dict(records.items())
         if out.sent and updates:
             out.conflicts = _conflicts(state, updates, sent, taken, base, merged)
@@ -173,6 +175,27 @@ def _read_updates(doc: Doc, folder: Path, seen: Mapping[str, list[int]], out: Ou
             continue
         updates.append(data)
     return updates
+
+
+def _earliest_starts(state: SyncState, updates: list[bytes], sent: Mapping[str, str], doc: Doc) -> None:
+    """A machine's first sync joins two histories: a habit both hold starts on
+    the earlier of its two starts, as an import's merge has it, whichever
+    write the engine favours; else the other's check-ins before the later
+    start would be held. Set after the merge, so the write wins everywhere."""
+    from pycrdt import Map
+
+    theirs = _doc(state)
+    for update in updates:
+        theirs.apply_update(update)
+    other: dict[str, str] = dict(theirs.get("records", type=Map).items())
+    records = doc.get("records", type=Map)
+    starts = {
+        k: min(v, other[k]) for k, v in sent.items() if kind_of(k) == "habit" and k.endswith("/start") and k in other
+    }
+    with doc.transaction():
+        for key, start in starts.items():
+            if records.get(key) != start:
+                records[key] = start
 
 
 def _conflicts(

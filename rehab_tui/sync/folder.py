@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..store.files import write_file
+from ..store.files import leftovers, write_file
 
 #: The ending of a device's file; a sync tool's copy of one keeps it
 #: (`laptop.sync-conflict-20261206-101010-ABCD.rehab-sync`,
@@ -35,5 +35,13 @@ def others(folder: Path, device: str) -> dict[str, list[int]]:
 
 def write_own(folder: Path, device: str, update: bytes) -> None:
     """This device's file, replaced whole (a temp file renamed over it): a
-    sync tool or a kill never sees half of it under its name."""
-    write_file(own_file(folder, device), update, overwrite=True)
+    sync tool or a kill never sees half of it under its name. A temp file a
+    killed write left is removed first (only this device's, and not one a
+    writer still holds): else the sync tool would carry it to every machine."""
+    own = own_file(folder, device)
+    for path in leftovers(own):
+        # leftovers() finds any of our temporary files there: another device's
+        # is that device's to remove (each device writes only its own names).
+        if path.name.startswith(f".{own.name}."):
+            path.unlink(missing_ok=True)
+    write_file(own, update, overwrite=True)

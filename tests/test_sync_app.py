@@ -42,7 +42,7 @@ async def test_the_app_brings_in_the_other_machines_tick_when_it_opens(tmp_path:
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause(0.3)  # the poll sees the sync's commit and reloads
-        assert any("Sync brought in 1 change" in str(n.message) for n in app._notifications)
+        assert any(str(n.message) == "Sync brought in 1 check-in." for n in app._notifications)
         items = app.query_one(ChecklistView).listing.items
         assert [i.log.habit.slug for i in items if TODAY in i.log.done] == ["stick-rolling"]
 

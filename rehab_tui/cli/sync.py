@@ -2,35 +2,19 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
-from ..domain.dates import day_text, parse_iso
-from ..formats.records import kind_of, slug_of
+from ..sync import said
 from .groups import SuggestingGroup
 from .output import echo_json, say
 from .session import Session, pass_session
 
 if TYPE_CHECKING:
     from ..sync.engine import Outcome
-
-#: How many changes a message names before it counts the rest.
-NAMED = 6
-#: A record's kind in words, one and many.
-KIND_WORDS = {
-    "setting": ("setting", "settings"),
-    "habit": ("habit field", "habit fields"),
-    "schedule": ("schedule", "schedules"),
-    "checkin": ("check-in", "check-ins"),
-    "snooze": ("snooze", "snoozes"),
-    "pause": ("pause", "pauses"),
-    "reading": ("pain reading", "pain readings"),
-    "reminder": ("reminder", "reminders"),
-}
 
 
 @click.group(cls=SuggestingGroup, invoke_without_command=True)
@@ -136,9 +120,9 @@ def _said(s: Session, outcome: Outcome, as_json: bool) -> None:
     # holds was taken away (an undo, an unsnooze, a deleted habit), not added.
     held = _held_now(s) if outcome.sent or outcome.received else set()
     if outcome.sent:
-        say(f"sent {_counted(outcome.sent)}: {_listed(outcome.sent, names, held)}")
+        say(f"sent {said.counted(outcome.sent)}: {said.listed(outcome.sent, names, held)}")
     if outcome.received:
-        say(f"brought in {_counted(outcome.received)}: {_listed(outcome.received, names, held)}")
+        say(f"brought in {said.counted(outcome.received)}: {said.listed(outcome.received, names, held)}")
     if not outcome.nothing_new and not outcome.sent and not outcome.received:
         say("nothing new to send or bring in")
     for c in outcome.conflicts:
@@ -146,14 +130,14 @@ def _said(s: Session, outcome: Outcome, as_json: bool) -> None:
             continue  # when a habit was last edited: bookkeeping, not a choice anyone made
         who = "this machine's" if c["kept"] == c["mine"] else "the other machine's"
         say(
-            f"changed on both machines while apart: {_words(c['key'], names)}; kept {who} "
-            f"{_value(c['kept'])} over {_value(c['theirs'] if c['kept'] == c['mine'] else c['mine'])}"
+            f"changed on both machines while apart: {said.words(c['key'], names)}; kept {who} "
+            f"{said.value(c['kept'])} over {said.value(c['theirs'] if c['kept'] == c['mine'] else c['mine'])}"
         )
-    for h in outcome.held[:NAMED]:
-        say(f"held back (kept, not applied here): {_words(h['key'], names)}: {h['why']}")
-    if len(outcome.held) > NAMED:
+    for h in outcome.held[: said.NAMED]:
+        say(f"held back (kept, not applied here): {said.words(h['key'], names)}: {h['why']}")
+    if len(outcome.held) > said.NAMED:
         # A whole history held (a habit's start later here) is thousands of lines.
-        say(f"and {len(outcome.held) - NAMED} more held back (`rehab sync --json` lists them all)")
+        say(f"and {len(outcome.held) - said.NAMED} more held back (`rehab sync --json` lists them all)")
     if outcome.unreadable:
         files = ", ".join(outcome.unreadable)
         say(f"skipped {len(outcome.unreadable)} file(s) not readable yet (half-synced?): {files}")
@@ -162,80 +146,8 @@ def _said(s: Session, outcome: Outcome, as_json: bool) -> None:
         say(f"{who} runs a newer rehab: {len(outcome.newer)} record(s) this version cannot read are kept, not applied")
 
 
-def _counted(keys: list[str]) -> str:
-    """How many of each kind; a habit's fields and schedules count as one habit."""
-    counts = Counter(kind_of(k) for k in keys if kind_of(k) not in ("habit", "schedule"))
-    habits = len({slug_of(k) for k in keys if kind_of(k) in ("habit", "schedule")})
-    parts = [f"{habits} habit{'' if habits == 1 else 's'}"] if habits else []
-    for kind, n in sorted(counts.items()):
-        one, many = KIND_WORDS.get(kind, ("record", "records"))
-        parts.append(f"{n} {one if n == 1 else many}")
-    return ", ".join(parts)
-
-
 def _held_now(s: Session) -> set[str]:
     from ..formats.export import export_data
     from ..formats.records import records_of
 
     return set(records_of(export_data(s.store.contents())))
-
-
-def _listed(keys: list[str], names: dict[str, str], held: set[str]) -> str:
-    """The changes named, a habit's changed fields together ("Plank hip dips: cue, schedule");
-    a record this file no longer holds as taken away."""
-    fields: dict[str, list[str]] = {}
-    entries: list[str] = []
-    for key in keys:
-        if kind_of(key) in ("habit", "schedule"):
-            slug = slug_of(key)
-            if slug not in fields:
-                fields[slug] = []
-                entries.append(slug)
-            field = "schedule" if kind_of(key) == "schedule" else key.split("/")[2].replace("_", " ")
-            if field not in fields[slug] and field != "updated at":
-                fields[slug].append(field)
-        else:
-            entries.append(key)
-    said = [
-        (
-            f"{names.get(e, e)}: {_fields(fields[e]) if f'habit/{e}/name' in held else 'deleted'}"
-            if e in fields
-            else _words(e, names) + ("" if e in held else " taken away")
-        )
-        for e in entries[:NAMED]
-    ]
-    return "; ".join(said) + (f"; and {len(entries) - NAMED} more" if len(entries) > NAMED else "")
-
-
-def _fields(fields: list[str]) -> str:
-    if {"name", "start", "schedule"} <= set(fields):
-        return "the whole habit"
-    return ", ".join(fields) or "changed"
-
-
-def _words(key: str, names: dict[str, str]) -> str:
-    """A record's key as a person names it: "Stick rolling: check-in 2026-11-21 (Sat)"."""
-    kind = kind_of(key)
-    parts = key.split("/")
-    if kind == "setting":
-        return f"setting {parts[1]}"
-    if kind == "reading":
-        return f"pain reading {_day(parts[1])}, {parts[2]}"
-    slug = slug_of(key)
-    who = names.get(slug, slug) if slug else "the whole day"
-    if kind == "habit":
-        return f"{who}: {parts[2].replace('_', ' ')}"
-    if kind == "reminder":
-        return f"{who}: reminder at {parts[2]}"
-    return f"{who}: {KIND_WORDS.get(kind, (kind,))[0]} {_day(parts[2])}"
-
-
-def _day(text: str) -> str:
-    try:
-        return day_text(parse_iso(text))
-    except Exception:  # a newer rehab's key: shown as it is
-        return text
-
-
-def _value(text: str | None) -> str:
-    return "(deleted)" if text is None else text

@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from textual.worker import get_current_worker
 
 from ..domain.errors import RehabError
+from ..sync.said import counted
 from .app_base import AppBase
 
 #: How long after a change the app waits before it syncs (changes in a row go together).
@@ -71,14 +72,14 @@ class Syncing(AppBase):
             if not get_current_worker().is_cancelled:
                 self.call_from_thread(self._sync_failed_with, str(exc))
             return
-        self.call_from_thread(self._synced, len(outcome.received), len(outcome.held), count)
+        self.call_from_thread(self._synced, counted(outcome.received), len(outcome.held), count)
 
-    def _synced(self, received: int, held: int, count: int) -> None:
+    def _synced(self, received: str, held: int, count: int) -> None:
         self._sync_failed = ""
         self._sync_count = count  # what the sync itself wrote is not a change to send
         if received:
             kept = f" ({held} kept back: `rehab sync` says why)" if held else ""
-            self.notify(f"Sync brought in {received} change{'s' if received != 1 else ''}{kept}.", timeout=4)
+            self.notify(f"Sync brought in {received}{kept}.", timeout=4, markup=False)
 
     def _sync_failed_with(self, why: str) -> None:
         if why != self._sync_failed:  # said once, not every five minutes

@@ -17,7 +17,8 @@ if TYPE_CHECKING:
 
 class Body(Gate):
     def readings(self, since: date | None = None) -> list[PainReading]:
-        """Every pain reading (or those from `since` on), oldest first."""
+        """Every pain reading (or those from `since` on), oldest first; a day's
+        by area, which every machine a sync joins agrees on (row ids differ)."""
         from ..domain.body import PainReading  # the checklist and the nag never read them
 
         where, params = ("day >= ?", [iso(since)]) if since else (None, [])
@@ -29,7 +30,7 @@ class Body(Gate):
                 shown(r["note"] or ""),
                 r["snooze_id"] is not None,
             )
-            for r in self.db.table("readings").rows_where(where, params, order_by="day, id")
+            for r in self.db.table("readings").rows_where(where, params, order_by="day, area_key")
         ]
 
     def record_pain(self, day: date, area: str, pain: int | None, today: date, note: str | None = None) -> PainReading:

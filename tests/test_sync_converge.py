@@ -108,6 +108,8 @@ commands = st.one_of(
     st.tuples(st.just("schedule"), replica, pick, schedules, st.none() | past),
     st.tuples(st.just("cue"), replica, pick, texts),
     st.tuples(st.just("minimum"), replica, pick, texts),
+    st.tuples(st.just("rename"), replica, pick, st.sampled_from(["Plank", "Side plank", "Bridges"])),
+    st.tuples(st.just("move"), replica, pick, st.integers(1, 4)),
     st.tuples(st.just("delete"), replica, pick),
     st.tuples(st.just("add"), replica, st.sampled_from(["Bridges", "Clamshells", "Plank"]), schedules),
     st.tuples(st.just("pain"), replica, past, areas, st.integers(0, 10), st.none() | texts),
@@ -165,6 +167,10 @@ def run(r: Replicas, command: tuple) -> None:
         attempt(store.edit_habit, habit, today, cue=args[1])
     elif what == "minimum":
         attempt(store.edit_habit, habit, today, prescription={"min_text": args[1]})
+    elif what == "rename":
+        attempt(store.edit_habit, habit, today, name=args[1])
+    elif what == "move":
+        attempt(store.move_habit, habit, args[1])
     elif what == "delete":
         attempt(store.delete_habit, habit, keep_copy=True)
 
@@ -279,3 +285,70 @@ def test_habits_added_apart_at_the_same_position_show_in_one_order():
         orders = [[h.slug for h in store.habits()] for store in r.stores]
         assert orders[0] == orders[1] == orders[2]
         assert r.export(0) == r.export(1) == r.export(2)
+
+
+def test_readings_of_one_day_from_two_machines_show_in_one_order():
+    with replicas() as r:
+        day = TODAY - timedelta(days=1)
+        r.stores[1].record_pain(day, "right knee", 2, TODAY)
+        r.stores[0].record_pain(day, "left calf", 3, TODAY)
+        r.sync(0)
+        r.sync(1)
+        r.settle()
+        assert r.export(0) == r.export(1) == r.export(2)
+
+
+def test_a_minimum_tick_stays_when_another_machine_took_the_minimum_away():
+    with replicas() as r:
+        calf = ids(r, "calf-raises")
+        r.stores[0].check_in([calf[0]], TODAY, TODAY, dose=Dose.MIN)
+        r.stores[1].edit_habit(calf[1], TODAY, prescription={"min_text": ""})
+        r.sync(0)
+        r.sync(1)
+        r.settle()
+        assert r.export(0) == r.export(1) == r.export(2)
+        calf_raises = next(h for h in r.export(2)["habits"] if h["slug"] == "calf-raises")
+        assert calf_raises["minimum_doses"] == [TODAY.isoformat()]
+        assert calf_raises["prescription"]["min_text"] == ""
+
+
+def test_a_habit_renamed_to_the_name_of_one_deleted_elsewhere_takes_it():
+    with replicas() as r:
+        plank, calf = ids(r, "plank"), ids(r, "calf-raises")
+        r.stores[1].delete_habit(plank[1], keep_copy=True)
+        r.stores[1].edit_habit(calf[1], TODAY, name="Plank")
+        r.sync(1)
+        assert r.sync(0).held == []  # in one sync, not after a retry
+        assert sorted(h.name for h in r.stores[0].habits()) == ["Foam roll", "Plank"]
+        r.settle()
+        assert [sorted(h.name for h in store.habits()) for store in r.stores] == [["Foam roll", "Plank"]] * 3
+        assert r.export(0) == r.export(1) == r.export(2)
+
+
+def test_two_habits_given_one_name_apart_are_told_apart_by_slug():
+    with replicas() as r:
+        calf = ids(r, "calf-raises")
+        r.stores[0].edit_habit(calf[0], TODAY, name="Bridges")
+        r.stores[1].add_habit("Bridges", "daily", TODAY)
+        r.sync(0)
+        outcome = r.sync(1)
+        r.settle()
+        names = [{h.slug: h.name for h in store.habits()} for store in r.stores]
+        assert names[0]["bridges"] == "Bridges"
+        assert names[0]["calf-raises"] == "Bridges (calf-raises)"
+        assert names[0] == names[1] == names[2]
+        assert r.export(0) == r.export(1) == r.export(2)
+        assert "habit/calf-raises/name" in outcome.sent  # settled in the document
+
+
+def test_a_start_moved_past_a_day_ticked_elsewhere_moves_back_to_it():
+    with replicas() as r:
+        foam, day = ids(r, "foam-roll"), START + timedelta(days=2)
+        r.stores[0].check_in([foam[0]], day, TODAY)
+        r.stores[1].edit_habit(foam[1], TODAY, start=START + timedelta(days=5))
+        r.sync(0)
+        r.sync(1)
+        r.settle()
+        assert [store.habit(i).start for store, i in zip(r.stores, ids(r, "foam-roll"), strict=True)] == [day] * 3
+        assert r.export(0) == r.export(1) == r.export(2)
+        assert [r.problems(i) for i in range(3)] == [[], [], []]

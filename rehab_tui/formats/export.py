@@ -60,10 +60,11 @@ def export_data(contents: Contents) -> dict[str, Any]:
         "rest_days": [_snooze(s) for s in contents.snoozes if s.habit_id is None],
         "habits": habits,
         # Every rated reading, a snooze's too (with its note); an area a
-        # snooze named without a number travels with the snooze alone.
+        # snooze named without a number travels with the snooze alone. A
+        # day's by area: two machines a sync joins hold them in another order.
         "readings": [
             {"day": r.day.isoformat(), "area": r.area, "pain": r.pain, "note": r.note}
-            for r in contents.readings
+            for r in sorted(contents.readings, key=lambda r: (r.day, r.key))
             if r.pain is not None
         ],
         "reminders": [_reminder(r) for r in contents.reminders if r.habit_id is None and travels(r)],

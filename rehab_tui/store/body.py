@@ -17,8 +17,7 @@ if TYPE_CHECKING:
 
 class Body(Gate):
     def readings(self, since: date | None = None) -> list[PainReading]:
-        """Every pain reading (or those from `since` on), oldest first; a day's
-        by area, which every machine a sync joins agrees on (row ids differ)."""
+        """Every pain reading (or those from `since` on), oldest first."""
         from ..domain.body import PainReading  # the checklist and the nag never read them
 
         where, params = ("day >= ?", [iso(since)]) if since else (None, [])
@@ -30,7 +29,7 @@ class Body(Gate):
                 shown(r["note"] or ""),
                 r["snooze_id"] is not None,
             )
-            for r in self.db.table("readings").rows_where(where, params, order_by="day, area_key")
+            for r in self.db.table("readings").rows_where(where, params, order_by="day, id")
         ]
 
     def record_pain(self, day: date, area: str, pain: int | None, today: date, note: str | None = None) -> PainReading:

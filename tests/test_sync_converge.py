@@ -113,6 +113,14 @@ commands = st.one_of(
     st.tuples(st.just("delete"), replica, pick),
     st.tuples(st.just("add"), replica, st.sampled_from(["Bridges", "Clamshells", "Plank"]), schedules),
     st.tuples(st.just("pain"), replica, past, areas, st.integers(0, 10), st.none() | texts),
+    st.tuples(
+        st.just("remind"),
+        replica,
+        st.none() | pick,
+        st.sampled_from(["07:30", "18:00"]),
+        st.sampled_from([None, "mon,thu"]),
+    ),
+    st.tuples(st.just("unremind"), replica, pick),
     st.tuples(st.just("next day"), replica),
 )
 
@@ -135,7 +143,12 @@ def run(r: Replicas, command: tuple) -> None:
         back, area, pain, note = args
         attempt(store.record_pain, today - timedelta(days=back), area, pain, today, note)
         return
-    if what in ("snooze", "unsnooze") and args[0] is None:
+    if what == "unremind":
+        held = store.reminders()
+        if held:
+            attempt(store.remove_reminder, held[args[0] % len(held)].id)
+        return
+    if what in ("snooze", "unsnooze", "remind") and args[0] is None:
         habit = None
     else:
         habit = r.habit_id(at, args[0])
@@ -171,6 +184,8 @@ def run(r: Replicas, command: tuple) -> None:
         attempt(store.edit_habit, habit, today, name=args[1])
     elif what == "move":
         attempt(store.move_habit, habit, args[1])
+    elif what == "remind":
+        attempt(store.add_reminder, args[1], args[2], None, habit)
     elif what == "delete":
         attempt(store.delete_habit, habit, keep_copy=True)
 
@@ -352,3 +367,18 @@ def test_a_start_moved_past_a_day_ticked_elsewhere_moves_back_to_it():
         assert [store.habit(i).start for store, i in zip(r.stores, ids(r, "foam-roll"), strict=True)] == [day] * 3
         assert r.export(0) == r.export(1) == r.export(2)
         assert [r.problems(i) for i in range(3)] == [[], [], []]
+
+
+def test_two_snoozes_of_a_day_naming_one_area_on_two_machines_share_one_reading():
+    with replicas() as r:
+        calf = ids(r, "calf-raises")
+        r.stores[0].snooze(TODAY, TODAY, calf[0], "sore", "left calf")
+        r.stores[1].snooze(TODAY, TODAY, None, "sore", "Left calf", 4)
+        r.sync(0)
+        r.sync(1)
+        r.settle()
+        assert r.export(0) == r.export(1) == r.export(2)
+        data = r.export(0)
+        assert [(s["area"], s["pain"]) for s in data["rest_days"]] == [("Left calf", 4)]
+        calf_raises = next(h for h in data["habits"] if h["slug"] == "calf-raises")
+        assert [(s["area"], s["pain"]) for s in calf_raises["snoozes"]] == [(None, None)]

@@ -16,6 +16,7 @@ from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from ..domain.body import area_key
 from ..domain.errors import RehabError
 from ..domain.lookup import names_apart
 from ..domain.model import Pause
@@ -40,6 +41,8 @@ def apply_records(
     own. What could not be applied ([{key, why}]), and the habits' fields put
     otherwise than `target` has them (key -> value; _Habits.settled)."""
     held: list[dict] = []
+    given = _one_snooze_an_area(target)
+    target = {**target, **given}
 
     def attempt(key: str, write: Callable[[], object]) -> None:
         if why := _refusal(store, write):
@@ -66,7 +69,7 @@ def apply_records(
             held.extend({"key": f"habit/{slug}", "why": why} for slug, why in refused.items())
             break
         waiting = list(refused)
-    settled = {f"habit/{slug}/{k}": v for slug, fields in habits.settled.items() for k, v in fields.items()}
+    settled = {f"habit/{slug}/{k}": v for slug, fields in habits.settled.items() for k, v in fields.items()} | given
     for key in gone:
         kind = kind_of(key)
         if kind in ORDER and (not slug_of(key) or slug_of(key) in habits.ids):
@@ -76,6 +79,23 @@ def apply_records(
             if kind_of(key) == kind:
                 attempt(key, partial(_put, store, habits, key, here.get(key), target[key], today))
     return held, settled
+
+
+def _one_snooze_an_area(target: Mapping[str, Any]) -> dict[str, Any]:
+    """A day's snoozes that name one area (each named it on its own machine):
+    the day's one reading of that area is the first's by key; the others are
+    put without it, as a later snooze here takes the reading over. Those
+    snoozes' records as put (key -> value)."""
+    claimed: set[tuple[str, str]] = set()
+    given = {}
+    for key in sorted(k for k in target if kind_of(k) == "snooze"):
+        value = target[key]
+        if value.get("area"):
+            claim = (key.rsplit("/", 1)[1], area_key(value["area"]))
+            if claim in claimed:
+                given[key] = {**value, "area": None, "pain": None}
+            claimed.add(claim)
+    return given
 
 
 def _refusal(store: Store, write: Callable[[], object]) -> str | None:

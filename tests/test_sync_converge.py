@@ -216,8 +216,8 @@ def test_replicas_converge(steps):
 
 
 @pytest.mark.slow
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(commands, max_size=80))
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(commands, min_size=20, max_size=60))
 def test_replicas_converge_at_length(steps):
     converges(steps)
 
@@ -382,3 +382,17 @@ def test_two_snoozes_of_a_day_naming_one_area_on_two_machines_share_one_reading(
         assert [(s["area"], s["pain"]) for s in data["rest_days"]] == [("Left calf", 4)]
         calf_raises = next(h for h in data["habits"] if h["slug"] == "calf-raises")
         assert [(s["area"], s["pain"]) for s in calf_raises["snoozes"]] == [(None, None)]
+
+
+def test_two_reminders_alike_on_one_machine_are_two_on_every_machine():
+    with replicas() as r:
+        r.stores[0].add_reminder("07:30")
+        r.stores[0].add_reminder("07:30")
+        r.sync(0)
+        r.settle()
+        assert [len(store.reminders()) for store in r.stores] == [2, 2, 2]
+        r.stores[1].remove_reminder(r.stores[1].reminders()[0].id)
+        r.sync(1)
+        r.settle()
+        assert [len(store.reminders()) for store in r.stores] == [1, 1, 1]
+        assert r.export(0) == r.export(1) == r.export(2)

@@ -396,3 +396,13 @@ def test_two_reminders_alike_on_one_machine_are_two_on_every_machine():
         r.settle()
         assert [len(store.reminders()) for store in r.stores] == [1, 1, 1]
         assert r.export(0) == r.export(1) == r.export(2)
+
+
+def test_reminders_added_on_two_machines_export_in_one_order():
+    with replicas() as r:
+        r.stores[0].add_reminder("07:30", "mon,thu")
+        r.stores[1].add_reminder("07:30")
+        r.sync(0)
+        r.sync(1)
+        r.settle()
+        assert r.export(0) == r.export(1) == r.export(2)

@@ -22,6 +22,9 @@ VERSION = 4
 
 def export_data(contents: Contents) -> dict[str, Any]:
     """Everything in the file, as plain JSON values (format version 3)."""
+    # By time and days, not in the order added: two machines a sync joins
+    # added them in another order (docs/architecture.md, "Sync").
+    reminders = sorted((r for r in contents.reminders if travels(r)), key=lambda r: (r.at, sorted(r.days)))
     habits = []
     for log in contents.journal.logs:
         h = log.habit
@@ -49,7 +52,7 @@ def export_data(contents: Contents) -> dict[str, Any]:
                 "pauses": [
                     {"start": p.start.isoformat(), "until": p.until.isoformat(), "reason": p.reason} for p in log.pauses
                 ],
-                "reminders": [_reminder(r) for r in contents.reminders if r.habit_id == h.id and travels(r)],
+                "reminders": [_reminder(r) for r in reminders if r.habit_id == h.id],
             }
         )
     return {
@@ -67,7 +70,7 @@ def export_data(contents: Contents) -> dict[str, Any]:
             for r in sorted(contents.readings, key=lambda r: (r.day, r.key))
             if r.pain is not None
         ],
-        "reminders": [_reminder(r) for r in contents.reminders if r.habit_id is None and travels(r)],
+        "reminders": [_reminder(r) for r in reminders if r.habit_id is None],
     }
 
 

@@ -35,11 +35,12 @@ ORDER = ("setting", "checkin", "snooze", "pause", "reading", "reminder")
 
 def apply_records(
     store: Store, here: Mapping[str, Any], target: Mapping[str, Any], today: date
-) -> tuple[list[dict], dict[str, str]]:
+) -> tuple[list[dict], dict[str, Any]]:
     """Make the store hold `target` (records of known kinds) where it holds
     `here`, in the caller's transaction; each change in a savepoint of its
-    own. What could not be applied ([{key, why}]), and the habits' fields put
-    otherwise than `target` has them (key -> value; _Habits.settled)."""
+    own. What could not be applied ([{key, why}]), and the records put
+    otherwise than `target` has them, alike on every machine (key -> value:
+    a habit's field, _Habits.settled; a snooze without its area)."""
     held: list[dict] = []
     given = _one_snooze_an_area(target)
     target = {**target, **given}

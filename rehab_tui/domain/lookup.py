@@ -81,3 +81,18 @@ def _forms(habits: Iterable[_HasName]) -> dict[str, str]:
             if len(word) >= 3:
                 forms.setdefault(word, h.slug)
     return forms
+
+
+def names_apart(names: dict[str, str]) -> dict[str, str]:
+    """Habits' names by slug, no two alike (ignoring case): of the habits one
+    name is given to, the first by slug keeps it and each other is told apart
+    by its slug ("Bridges (calf-raises)"). Two machines each gave a habit the
+    same name while apart; every machine, deciding from the same names, gives
+    the same ones (docs/architecture.md, "Sync")."""
+    first: dict[str, str] = {}
+    apart = {}
+    for slug, name in sorted(names.items()):
+        owner = first.setdefault(name.casefold(), slug)
+        tail = f" ({slug})"
+        apart[slug] = name if owner == slug else name[: NAME.cap - len(tail)].rstrip() + tail
+    return apart

@@ -8,7 +8,6 @@ from dataclasses import asdict
 from datetime import UTC, datetime
 from typing import Any
 
-from ..domain.body import area_key
 from ..domain.contents import Contents
 from ..domain.model import Snooze
 from ..domain.prescription import Dose
@@ -23,6 +22,9 @@ VERSION = 4
 
 def export_data(contents: Contents) -> dict[str, Any]:
     """Everything in the file, as plain JSON values (format version 3)."""
+    # By time and days, not in the order added: two machines a sync joins
+    # added them in another order (docs/architecture.md, "Sync").
+    reminders = sorted((r for r in contents.reminders if travels(r)), key=lambda r: (r.at, sorted(r.days)))
     habits = []
     for log in contents.journal.logs:
         h = log.habit
@@ -50,7 +52,7 @@ def export_data(contents: Contents) -> dict[str, Any]:
                 "pauses": [
                     {"start": p.start.isoformat(), "until": p.until.isoformat(), "reason": p.reason} for p in log.pauses
                 ],
-                "reminders": [_reminder(r) for r in contents.reminders if r.habit_id == h.id and travels(r)],
+                "reminders": [_reminder(r) for r in reminders if r.habit_id == h.id],
             }
         )
     return {
@@ -62,14 +64,13 @@ def export_data(contents: Contents) -> dict[str, Any]:
         "habits": habits,
         # Every rated reading, a snooze's too (with its note); an area a
         # snooze named without a number travels with the snooze alone. A
-        # day's readings in the order of their areas, not of their entry: two
-        # synced machines entered them in different orders, yet export alike.
+        # day's by area: two machines a sync joins hold them in another order.
         "readings": [
             {"day": r.day.isoformat(), "area": r.area, "pain": r.pain, "note": r.note}
-            for r in sorted(contents.readings, key=lambda r: (r.day, area_key(r.area)))
+            for r in sorted(contents.readings, key=lambda r: (r.day, r.key))
             if r.pain is not None
         ],
-        "reminders": [_reminder(r) for r in contents.reminders if r.habit_id is None and travels(r)],
+        "reminders": [_reminder(r) for r in reminders if r.habit_id is None],
     }
 
 

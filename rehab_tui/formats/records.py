@@ -14,12 +14,12 @@ record is one value (its dose and note change together).
     snooze/<slug, or empty: the whole day>/<day>   {reason, area, pain, exempt}
     pause/<slug>/<start>             {until, reason}
     reading/<day>/<area key>         {area, pain, note}
-    reminder/<slug, or empty>/<at>/<days>          {at, days, to}
+    reminder/<slug, or empty>/<at>/<days>/<to>[/<n>]   {at, days, to}  (n: the n-th alike, from 2)
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping
 from typing import Any
 
@@ -45,6 +45,7 @@ def slug_of(key: str) -> str:
 def records_of(data: Mapping[str, Any]) -> dict[str, Any]:
     """An export (export_data) as records, by key."""
     out: dict[str, Any] = {f"setting/{k}": v for k, v in data["settings"].items()}
+    alike: Counter[str] = Counter()
     for s in data["rest_days"]:
         out[f"snooze//{s['day']}"] = _snooze(s)
     for h in data["habits"]:
@@ -61,11 +62,11 @@ def records_of(data: Mapping[str, Any]) -> dict[str, Any]:
         for p in h["pauses"]:
             out[f"pause/{slug}/{p['start']}"] = {"until": p["until"], "reason": p["reason"]}
         for r in h["reminders"]:
-            out[_reminder_key(slug, r)] = r
+            out[_reminder_key(slug, r, alike)] = r
     for r in data["readings"]:
         out[f"reading/{r['day']}/{area_key(r['area'])}"] = {"area": r["area"], "pain": r["pain"], "note": r["note"]}
     for r in data["reminders"]:
-        out[_reminder_key("", r)] = r
+        out[_reminder_key("", r, alike)] = r
     return out
 
 
@@ -135,5 +136,9 @@ def _snooze(s: Mapping[str, Any]) -> dict[str, Any]:
     return {"reason": s["reason"], "area": s["area"], "pain": s["pain"], "exempt": s["exempt"]}
 
 
-def _reminder_key(slug: str, r: Mapping[str, Any]) -> str:
-    return f"reminder/{slug}/{r['at']}/{r['days']}/{r['to'] or ''}"
+def _reminder_key(slug: str, r: Mapping[str, Any], alike: Counter[str]) -> str:
+    """A reminder's key; a second one alike (a file may hold two) is a record
+    of its own, so every machine holds as many as this one."""
+    key = f"reminder/{slug}/{r['at']}/{r['days']}/{r['to'] or ''}"
+    alike[key] += 1
+    return key if alike[key] == 1 else f"{key}/{alike[key]}"

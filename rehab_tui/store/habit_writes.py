@@ -179,7 +179,7 @@ class HabitWrites(Reads, Backup):
     def move_habit(self, habit_id: int, position: int) -> list[Habit]:
         """Put a habit at `position` (1-based) in the list; the new order."""
         with self._write() as db:
-            order = [r["id"] for r in db.table("habits").rows_where(order_by="position, id")]
+            order = [r["id"] for r in db.table("habits").rows_where(order_by="position, slug, id")]
             if habit_id not in order:
                 raise NotFound(f"no habit with id {habit_id}")
             order.remove(habit_id)

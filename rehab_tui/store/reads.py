@@ -36,15 +36,18 @@ class Reads(SettingsRoom, Body, Reminders):
         other fields of a row are damaged (the commands that mend them use it)."""
         from .refs import ref_of
 
-        return [ref_of(row) for row in self.db.table("habits").rows_where(order_by="position, id")]
+        return [ref_of(row) for row in self.db.table("habits").rows_where(order_by="position, slug, id")]
 
     def habits(self) -> list[Habit]:
-        """All habits, archived ones too, in list order."""
+        """All habits, archived ones too, in list order. Two habits at one
+        position (each added on another machine while apart) go by slug, which
+        every machine agrees on, as row ids differ (docs/architecture.md, "Sync")."""
         versions: dict[int, list[dict]] = defaultdict(list)
         for row in self.db.table("schedules").rows_where(order_by="habit_id, since"):
             versions[row["habit_id"]].append(row)
         return [
-            habit_of(row, versions[row["id"]]) for row in self.db.table("habits").rows_where(order_by="position, id")
+            habit_of(row, versions[row["id"]])
+            for row in self.db.table("habits").rows_where(order_by="position, slug, id")
         ]
 
     def habit(self, habit_id: int) -> Habit:

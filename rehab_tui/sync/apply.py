@@ -16,7 +16,9 @@ from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from ..domain.body import area_key
 from ..domain.errors import RehabError
+from ..domain.lookup import names_apart
 from ..domain.model import Pause
 from ..domain.prescription import Dose
 from ..domain.weekdays import weekday_list
@@ -31,30 +33,44 @@ if TYPE_CHECKING:
 ORDER = ("setting", "checkin", "snooze", "pause", "reading", "reminder")
 
 
-def apply_records(store: Store, here: Mapping[str, Any], target: Mapping[str, Any], today: date) -> list[dict]:
+def apply_records(
+    store: Store, here: Mapping[str, Any], target: Mapping[str, Any], today: date
+) -> tuple[list[dict], dict[str, Any]]:
     """Make the store hold `target` (records of known kinds) where it holds
     `here`, in the caller's transaction; each change in a savepoint of its
-    own. What could not be applied: [{key, why}]."""
+    own. What could not be applied ([{key, why}]), and the records put
+    otherwise than `target` has them, alike on every machine (key -> value:
+    a habit's field, _Habits.settled; a snooze without its area)."""
     held: list[dict] = []
+    given = _one_snooze_an_area(target)
+    target = {**target, **given}
 
     def attempt(key: str, write: Callable[[], object]) -> None:
-        try:
-            with store.transaction():
-                write()
-        except (RehabError, KeyError, TypeError, ValueError) as exc:
-            held.append({"key": key, "why": str(exc) or type(exc).__name__})
+        if why := _refusal(store, write):
+            held.append({"key": key, "why": why})
 
     changed = sorted(k for k, v in target.items() if k not in here or here[k] != v)
     gone = sorted(k for k in here if k not in target)
     habits = _Habits(store, export_of(target), today)
 
-    # Habits first: one whole in the target and changed is put; one held here
-    # but not whole in the target was deleted elsewhere (its records go with it).
-    for slug in sorted({slug_of(k) for k in changed + gone if kind_of(k) in ("habit", "schedule")}):
-        if slug in habits.wanted:
-            attempt(f"habit/{slug}", partial(habits.put, slug))
-        elif slug in habits.ids:
+    # Habits first. One held here but not whole in the target was deleted
+    # elsewhere (its records go with it): deleted before any is put, as its
+    # name may be the one another habit is renamed to.
+    slugs = sorted({slug_of(k) for k in changed + gone if kind_of(k) in ("habit", "schedule")} | set(habits.settled))
+    for slug in slugs:
+        if slug not in habits.wanted and slug in habits.ids:
             attempt(f"habit/{slug}", partial(habits.delete, slug))
+    # One whole in the target and changed is put; in passes, as a habit may
+    # take the name another gives up in a put after it. What is refused in a
+    # pass that puts nothing is held.
+    waiting = [slug for slug in slugs if slug in habits.wanted]
+    while waiting:
+        refused = {slug: why for slug in waiting if (why := _refusal(store, partial(habits.put, slug)))}
+        if len(refused) == len(waiting):
+            held.extend({"key": f"habit/{slug}", "why": why} for slug, why in refused.items())
+            break
+        waiting = list(refused)
+    settled = {f"habit/{slug}/{k}": v for slug, fields in habits.settled.items() for k, v in fields.items()} | given
     for key in gone:
         kind = kind_of(key)
         if kind in ORDER and (not slug_of(key) or slug_of(key) in habits.ids):
@@ -63,7 +79,34 @@ def apply_records(store: Store, here: Mapping[str, Any], target: Mapping[str, An
         for key in changed:
             if kind_of(key) == kind:
                 attempt(key, partial(_put, store, habits, key, here.get(key), target[key], today))
-    return held
+    return held, settled
+
+
+def _one_snooze_an_area(target: Mapping[str, Any]) -> dict[str, Any]:
+    """A day's snoozes that name one area (each named it on its own machine):
+    the day's one reading of that area is the first's by key; the others are
+    put without it, as a later snooze here takes the reading over. Those
+    snoozes' records as put (key -> value)."""
+    claimed: set[tuple[str, str]] = set()
+    given = {}
+    for key in sorted(k for k in target if kind_of(k) == "snooze"):
+        value = target[key]
+        if value.get("area"):
+            claim = (key.rsplit("/", 1)[1], area_key(value["area"]))
+            if claim in claimed:
+                given[key] = {**value, "area": None, "pain": None}
+            claimed.add(claim)
+    return given
+
+
+def _refusal(store: Store, write: Callable[[], object]) -> str | None:
+    """Write in a savepoint of its own; why it was refused (None: it was written)."""
+    try:
+        with store.transaction():
+            write()
+    except (RehabError, KeyError, TypeError, ValueError) as exc:
+        return str(exc) or type(exc).__name__
+    return None
 
 
 class _Habits:
@@ -73,6 +116,18 @@ class _Habits:
         self.store = store
         self.today = today
         self.wanted = {h["slug"]: h for h in target["habits"]}
+        #: Fields put otherwise than the target has them, by slug, as the target
+        #: breaks a rule no machine broke alone; every machine decides the same.
+        self.settled: dict[str, dict[str, str]] = {}
+        apart = names_apart({slug: h["name"] for slug, h in self.wanted.items()})
+        for slug, h in self.wanted.items():
+            fields = {"name": apart[slug]}  # two habits given one name apart
+            # A start moved later on one machine, a day before it ticked on
+            # another: the start moves back to it, as an import moves it.
+            fields["start"] = min([h["start"], *h["checkins"]])
+            self.settled[slug] = {k: v for k, v in fields.items() if v != h[k]}
+            self.wanted[slug] = {**h, **self.settled[slug]}
+        self.settled = {slug: fields for slug, fields in self.settled.items() if fields}
         self.ids = {h.slug: h.id for h in store.habits()}
 
     def put(self, slug: str) -> None:
@@ -124,8 +179,12 @@ def _put(store: Store, habits: _Habits, key: str, was: Any, value: Any, today: d
     if kind == "setting":
         store.set_setting(key.split("/", 1)[1], value)
     elif kind == "checkin":
-        habit_id = habits.id(slug)
-        store.check_in([habit_id], _day(key, 2), today, value["note"] or "", Dose(value["dose"]))  # type: ignore[list-item]
+        habit_id, day = habits.id(slug), _day(key, 2)
+        if was is not None:
+            store.undo([habit_id], day)  # type: ignore[list-item]  # a check-in is written whole
+        # History, as an import brings it: its dose was checked where it was
+        # ticked, and a minimum taken away since (here or there) leaves it be.
+        store.record_checkins(habit_id, {day: value["note"]}, today, Dose(value["dose"]))  # type: ignore[arg-type]
     elif kind == "snooze":
         habit_id, day = habits.id(slug), _day(key, 2)
         if was is not None:

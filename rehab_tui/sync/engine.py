@@ -135,8 +135,17 @@ def _merge(store: Store, state: SyncState, seen: dict[str, list[int]], today: da
         target = {k: json.loads(v) for k, v in merged.items() if kind_of(k) in KINDS}
         current = {k: json.loads(v) for k, v in here.items()}
         out.received = sorted(k for k in set(target) | set(current) if target.get(k, _NONE) != current.get(k, _NONE))
-        out.held = apply_records(store, current, target, today)
+        out.held, settled = apply_records(store, current, target, today)
         after = _texts(records_of(export_data(store.contents())))
+        # A field put otherwise than the records have it (a name that tells
+        # two habits apart) goes into the document now: every machine puts the
+        # same value, so it is settled here, not sent as a change later.
+        given = {k: t for k, t in _texts(settled).items() if after.get(k) == t and merged.get(k) != t}
+        if given:
+            with doc.transaction():
+                for key, text in given.items():
+                    records[key] = text
+            out.sent = sorted({*out.sent, *given})
         base_changes: dict[str, str | None] = {k: v for k, v in after.items() if base.get(k) != v}
         base_changes |= {k: None for k in base if k not in after}
         known = {k: json.loads(v) for k, v in devices.items()}

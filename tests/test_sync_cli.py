@@ -135,12 +135,12 @@ def test_the_messages_name_what_travelled(pair: Pair) -> None:
     ok(pair.desktop, "habit", "delete", "acupuncture", "--yes")
     sent = ok(pair.desktop, "sync").out
     assert (
-        sent == "sent 1 habit, 1 check-in: Stick rolling: check-in 2026-11-20 (Fri) taken away; acupuncture: deleted\n"
+        sent == "sent 1 habit, 1 check-in: Stick rolling: check-in 2026-11-20 (Fri) taken away; Acupuncture: deleted\n"
     )
     pair.carry(to_desktop=False)
     brought = ok(pair.laptop, "sync").out
     assert brought == (
-        "brought in 1 habit, 1 check-in: Stick rolling: check-in 2026-11-20 (Fri) taken away; acupuncture: deleted\n"
+        "brought in 1 habit, 1 check-in: Stick rolling: check-in 2026-11-20 (Fri) taken away; Acupuncture: deleted\n"
     )
     assert _checkins(pair.laptop, "stick-rolling") == [] and len(rows(pair.laptop, "habits")) == 4
 
@@ -155,6 +155,8 @@ def test_what_cannot_be_applied_here_is_held_named_and_counted(pair: Pair) -> No
     held = [line for line in said if line.startswith("held back (kept, not applied here): Stick rolling: check-in")]
     assert len(held) == 6  # named up to six, then counted, never a screenful per day
     assert said[-1] == "and 2 more held back (`rehab sync --json` lists them all)"
+    # Held is not brought in: the file holds none of them.
+    assert not [line for line in said if line.startswith("brought in")]
     assert len(ok(pair.laptop, "sync", "--json", today="2026-11-13").json["held"]) == 8
     assert _checkins(pair.laptop, "stick-rolling") == []
     # Once those days come here, they are put in.

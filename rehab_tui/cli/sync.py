@@ -99,13 +99,14 @@ def status(s: Session, as_json: bool) -> None:
 
 
 def _said(s: Session, outcome: Outcome, as_json: bool) -> None:
-    names = {h.slug: h.name for h in s.store.habits()}
+    names = outcome.names | {h.slug: h.name for h in s.store.habits()}
     if as_json:
         echo_json(
             {
                 "nothing_new": outcome.nothing_new,
                 "sent": outcome.sent,
                 "received": outcome.received,
+                "gone": outcome.gone,
                 "conflicts": outcome.conflicts,
                 "held": outcome.held,
                 "unreadable": outcome.unreadable,
@@ -116,13 +117,11 @@ def _said(s: Session, outcome: Outcome, as_json: bool) -> None:
         return
     if outcome.nothing_new and not outcome.held:
         say("nothing new: this machine and the folder are in step")
-    # What the file holds now: a key sent or brought in that it no longer
-    # holds was taken away (an undo, an unsnooze, a deleted habit), not added.
-    held = _held_now(s) if outcome.sent or outcome.received else set()
+    gone = set(outcome.gone)
     if outcome.sent:
-        say(f"sent {said.counted(outcome.sent)}: {said.listed(outcome.sent, names, held)}")
+        say(f"sent {said.counted(outcome.sent)}: {said.listed(outcome.sent, names, gone)}")
     if outcome.received:
-        say(f"brought in {said.counted(outcome.received)}: {said.listed(outcome.received, names, held)}")
+        say(f"brought in {said.counted(outcome.received)}: {said.listed(outcome.received, names, gone)}")
     if not outcome.nothing_new and not outcome.sent and not outcome.received:
         say("nothing new to send or bring in")
     for c in outcome.conflicts:
@@ -144,10 +143,3 @@ def _said(s: Session, outcome: Outcome, as_json: bool) -> None:
     if outcome.newer or outcome.newer_devices:
         who = ", ".join(outcome.newer_devices) or "another machine"
         say(f"{who} runs a newer rehab: {len(outcome.newer)} record(s) this version cannot read are kept, not applied")
-
-
-def _held_now(s: Session) -> set[str]:
-    from ..formats.export import export_data
-    from ..formats.records import records_of
-
-    return set(records_of(export_data(s.store.contents())))

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from ..domain.dates import iso
 from ..domain.errors import InvalidInput, NotFound
 from ..formats.export import export_data
-from ..formats.records import KINDS, kind_of, records_of
+from ..formats.records import KINDS, kind_of, records_of, slug_of
 from ..store.dbfile import keep_path
 from ..store.failures import storage_error
 from .folder import others, own_file, write_own
@@ -35,8 +35,6 @@ if TYPE_CHECKING:
 #: The document's own format: a device that writes a higher one runs a newer
 #: rehab, whose records of kinds this one does not know are kept, not applied.
 FORMAT = 1
-#: What no record holds (a record's value may be null).
-_NONE = object()
 #: The longest device name kept.
 NAME_CAP = 40
 
@@ -48,6 +46,10 @@ class Outcome:
     #: Keys this machine sent, and keys another machine's changes set or took away here.
     sent: list[str] = field(default_factory=list)
     received: list[str] = field(default_factory=list)
+    #: Of those, the keys this file no longer holds: taken away (an undo, an unsnooze, a deleted habit).
+    gone: list[str] = field(default_factory=list)
+    #: The names of habits this sync took away from this file, by slug.
+    names: dict[str, str] = field(default_factory=dict)
     #: Keys both sides changed while apart: [{key, kept, lost}] (values as JSON text).
     conflicts: list[dict] = field(default_factory=list)
     held: list[dict] = field(default_factory=list)
@@ -134,9 +136,10 @@ def _merge(store: Store, state: SyncState, seen: dict[str, list[int]], today: da
         out.newer = sorted(k for k in merged if kind_of(k) not in KINDS)
         target = {k: json.loads(v) for k, v in merged.items() if kind_of(k) in KINDS}
         current = {k: json.loads(v) for k, v in here.items()}
-        out.received = sorted(k for k in set(target) | set(current) if target.get(k, _NONE) != current.get(k, _NONE))
         out.held, settled = apply_records(store, current, target, today)
         after = _texts(records_of(export_data(store.contents())))
+        # What this file holds otherwise than before: a held change is not in it.
+        out.received = sorted(k for k in set(after) | set(here) if after.get(k) != here.get(k))
         # A field put otherwise than the records have it (a name that tells
         # two habits apart) goes into the document now: every machine puts the
         # same value, so it is settled here, not sent as a change later.
@@ -146,6 +149,13 @@ def _merge(store: Store, state: SyncState, seen: dict[str, list[int]], today: da
                 for key, text in given.items():
                     records[key] = text
             out.sent = sorted({*out.sent, *given})
+        out.gone = sorted(k for k in {*out.sent, *out.received} if k not in after)
+        # A habit gone from this file is still named by its name, not its slug.
+        out.names = {
+            slug_of(k): json.loads(here.get(k) or base[k])
+            for k in out.gone
+            if kind_of(k) == "habit" and k.endswith("/name")
+        }
         base_changes: dict[str, str | None] = {k: v for k, v in after.items() if base.get(k) != v}
         base_changes |= {k: None for k in base if k not in after}
         known = {k: json.loads(v) for k, v in devices.items()}

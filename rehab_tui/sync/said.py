@@ -34,7 +34,7 @@ def counted(keys: list[str]) -> str:
     return ", ".join(parts)
 
 
-def listed(keys: list[str], names: dict[str, str], held: set[str]) -> str:
+def listed(keys: list[str], names: dict[str, str], gone: set[str]) -> str:
     """The changes named, a habit's changed fields together ("Plank hip dips: cue, schedule");
     a record this file no longer holds as taken away."""
     fields: dict[str, list[str]] = {}
@@ -52,9 +52,9 @@ def listed(keys: list[str], names: dict[str, str], held: set[str]) -> str:
             entries.append(key)
     named = [
         (
-            f"{names.get(e, e)}: {habit_fields(fields[e]) if f'habit/{e}/name' in held else 'deleted'}"
+            f"{names.get(e, e)}: {'deleted' if f'habit/{e}/name' in gone else habit_fields(fields[e])}"
             if e in fields
-            else words(e, names) + ("" if e in held else " taken away")
+            else words(e, names) + (" taken away" if e in gone else "")
         )
         for e in entries[:NAMED]
     ]

@@ -75,11 +75,27 @@ def apply_records(
         kind = kind_of(key)
         if kind in ORDER and (not slug_of(key) or slug_of(key) in habits.ids):
             attempt(key, partial(_take_away, store, habits, key, here[key]))
+    # Check-ins new here (a year of another machine's, at a first sync) go in
+    # as one write, each still checked; only if one is refused are they put
+    # one by one, so that one alone is held.
+    new = [k for k in changed if kind_of(k) == "checkin" and k not in here and slug_of(k) in habits.ids]
+    if new and _refusal(store, partial(_put_checkins, store, habits, new, target, today)) is None:
+        changed = [k for k in changed if k not in set(new)]
     for kind in ORDER:
         for key in changed:
             if kind_of(key) == kind:
                 attempt(key, partial(_put, store, habits, key, here.get(key), target[key], today))
     return held, settled
+
+
+def _put_checkins(store: Store, habits: _Habits, keys: list[str], target: Mapping[str, Any], today: date) -> None:
+    days: dict[str, dict[date, str | None]] = {}
+    doses: dict[str, dict[date, Dose]] = {}
+    for key in keys:
+        slug, day = slug_of(key), _day(key, 2)
+        days.setdefault(slug, {})[day] = target[key]["note"]
+        doses.setdefault(slug, {})[day] = Dose(target[key]["dose"])
+    store.record_histories([(store.habit(habits.ids[slug]), days[slug], doses[slug]) for slug in days], today)
 
 
 def _one_snooze_an_area(target: Mapping[str, Any]) -> dict[str, Any]:

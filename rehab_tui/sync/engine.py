@@ -110,6 +110,13 @@ def _merge(store: Store, state: SyncState, seen: dict[str, list[int]], today: da
 
     out = Outcome()
     doc = _doc(state)
+    try:
+        # This device's own file first: after a restore of an older backup it
+        # holds more of this client id's writes than the file's document, and
+        # a write made after fewer of them would reuse their numbers.
+        doc.apply_update(own_file(state.folder, state.device).read_bytes())
+    except (OSError, ValueError):
+        pass  # not there yet, or half-written by a kill: the document in the file is whole
     records = doc.get("records", type=Map)
     devices = doc.get("devices", type=Map)
     with store.transaction():

@@ -75,6 +75,15 @@ def test_init_on_a_file_is_refused_and_nothing_is_written(tmp_path: Path) -> Non
     assert folder_state(tmp_path) == files  # no backup either
 
 
+def test_init_with_a_device_name_that_is_not_one_line_makes_no_folder(tmp_path: Path) -> None:
+    db = new_db(tmp_path)
+    before, files = dump(db), folder_state(tmp_path)
+    refused = run(db, "sync", "init", tmp_path / "share", "--name", "laptop\x1b[31m")
+    assert_error(refused, contains="a device name cannot hold control characters")
+    assert dump(db) == before
+    assert folder_state(tmp_path) == files  # neither the folder nor a backup
+
+
 def test_init_keeps_a_copy_first_and_says_where(tmp_path: Path) -> None:
     db = new_db(tmp_path)
     ok(db, "done", "stick", "--date", YESTERDAY)

@@ -119,6 +119,8 @@ REASON = TextField("a reason", 100)
 AREA = TextField("a body area", 100)
 NOTE = TextField("a note", 300)
 MIN_DOSE = TextField("a minimum dose", 100)
+#: What `rehab sync status` calls a machine (its host name unless given).
+DEVICE_NAME = TextField("a device name", 40)
 #: The area a snooze's pain is filed under when the snooze names none.
 UNNAMED_AREA = "general"
 

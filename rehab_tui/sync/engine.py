@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..domain.dates import iso
 from ..domain.errors import InvalidInput, NotFound
+from ..domain.rules import DEVICE_NAME
 from ..formats.export import export_data
 from ..formats.records import KINDS, kind_of, records_of, slug_of
 from ..store.dbfile import keep_path
@@ -35,8 +36,6 @@ if TYPE_CHECKING:
 #: The document's own format: a device that writes a higher one runs a newer
 #: rehab, whose records of kinds this one does not know are kept, not applied.
 FORMAT = 1
-#: The longest device name kept.
-NAME_CAP = 40
 
 
 @dataclass
@@ -66,6 +65,8 @@ def init(store: Store, folder: Path, today: date, now: datetime, name: str | Non
     """Name the folder and give this machine its device id (kept if it has
     one), after a backup of the file; then the first sync, which merges this
     machine's history with what the folder holds."""
+    # Everything checked before anything is made: a refused init leaves no folder behind.
+    name = DEVICE_NAME.clean(name or socket.gethostname()[: DEVICE_NAME.cap] or "this machine", required=True)
     folder = Path(folder).expanduser().absolute()
     if folder.exists() and not folder.is_dir():
         raise InvalidInput(f"{folder} is a file, not a folder")
@@ -73,9 +74,6 @@ def init(store: Store, folder: Path, today: date, now: datetime, name: str | Non
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise storage_error(exc, folder) from exc
-    name = " ".join((name or socket.gethostname() or "this machine").split())[:NAME_CAP]
-    if not name.isprintable():
-        raise InvalidInput("a device name is one line of printable text")
     kept = store.backup(keep_path(store.path, "sync-init")) if store.path else Path()
     state = store.sync_state()
     # A client id of 31 bits: Yjs keeps them below 2**53, and 0 is nobody's.

@@ -81,7 +81,7 @@ def words(key: str, names: dict[str, str]) -> str:
     if kind == "habit":
         return f"{who}: {parts[2].replace('_', ' ')}"
     if kind == "reminder":
-        return f"{who}: reminder at {parts[2]}"
+        return f"{names.get(slug, slug) if slug else 'the routine'}: reminder at {parts[2]}"
     return f"{who}: {KIND_WORDS.get(kind, (kind,))[0]} {day(parts[2])}"
 
 

@@ -7,6 +7,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -68,3 +69,34 @@ def run_child(argv: list[str]) -> tuple[float, float, str]:
         raise SystemExit(f"{' '.join(argv)} failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
     cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     return wall, cpu, proc.stdout
+
+
+def race(
+    contenders: tuple[tuple[str, list[str]], ...], repeats: int, check: Callable[[str, str], None]
+) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
+    """Each contender's process run in turn (a different one first each
+    round), `repeats` measured rounds after one that warms the disk cache and
+    is dropped; `check(name, output)` refuses a wrong answer. Wall and CPU
+    times, by name."""
+    walls: dict[str, list[float]] = {name: [] for name, _ in contenders}
+    cpus: dict[str, list[float]] = {name: [] for name, _ in contenders}
+    for i in range(repeats + 1):
+        for name, argv in in_turn(i, contenders):
+            wall, cpu, out = run_child(argv)
+            check(name, out)
+            if i:
+                walls[name].append(wall)
+                cpus[name].append(cpu)
+    for name, values in walls.items():
+        log(f"  {name}: {[round(w, 3) for w in values]}")
+    return walls, cpus
+
+
+def cross_checks(walls: dict[str, list[float]], cpus: dict[str, list[float]], one: str, other: str) -> str:
+    """The note under a race's figure: the ratio of the fastest runs and of CPU time."""
+    c = {k: median(v) for k, v in cpus.items()}
+    fastest = {k: min(v) for k, v in walls.items()}
+    return (
+        f"fastest runs {fastest[one]:.3f} s vs {fastest[other]:.3f} s ({fastest[one] / fastest[other]:.2f}x); "
+        f"CPU {c[one]:.3f} s vs {c[other]:.3f} s ({c[one] / c[other]:.2f}x)"
+    )

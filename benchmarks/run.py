@@ -32,7 +32,7 @@ from make_history import history_days  # noqa: E402
 SCALING_YEARS = (1, 10, 50)
 
 
-from _figures import HABITS, TODAY, Figure, in_turn, log, median, rehab_command, run_child  # noqa: E402
+from _figures import HABITS, TODAY, Figure, cross_checks, in_turn, log, median, race, rehab_command, run_child  # noqa: E402
 from history_writes import history_writes  # noqa: E402
 from import_lock import import_lock  # noqa: E402
 from sync_figure import sync_merge_year, sync_nothing_new  # noqa: E402
@@ -141,30 +141,20 @@ def startup_and_memory(paths: dict[str, Path], repeats: int) -> list[Figure]:
 def today_json(paths: dict[str, Path], repeats: int) -> Figure:
     rehab = rehab_command() + ["--db", str(paths["10y"]), "--today", TODAY.isoformat(), "today", "--json"]
     baseline = [sys.executable, "-c", "import sqlite_utils"]
-    walls: dict[str, list[float]] = {"rehab": [], "base": []}
-    cpus: dict[str, list[float]] = {"rehab": [], "base": []}
-    for i in range(repeats + 1):
-        for name, argv in in_turn(i, (("rehab", rehab), ("base", baseline))):
-            wall, cpu, out = run_child(argv)
-            if name == "rehab":
-                assert json.loads(out)["date"] == TODAY.isoformat()
-            if i:
-                walls[name].append(wall)
-                cpus[name].append(cpu)
-    log(f"  today --json: {[round(w, 3) for w in walls['rehab']]}")
-    log(f"  sqlite_utils: {[round(w, 3) for w in walls['base']]}")
-    c = {k: median(v) for k, v in cpus.items()}
-    fastest = {k: min(v) for k, v in walls.items()}
+
+    def check(name: str, out: str) -> None:
+        if name == "today --json":
+            assert json.loads(out)["date"] == TODAY.isoformat()
+
+    walls, cpus = race((("today --json", rehab), ("sqlite_utils", baseline)), repeats, check)
     return Figure(
         "b",
         "`rehab today --json`, 10 years",
-        median(walls["rehab"]),
-        median(walls["base"]),
+        median(walls["today --json"]),
+        median(walls["sqlite_utils"]),
         "s",
         1.2,
-        f"fastest runs {fastest['rehab']:.3f} s vs {fastest['base']:.3f} s "
-        f"({fastest['rehab'] / fastest['base']:.2f}x); CPU {c['rehab']:.3f} s vs {c['base']:.3f} s "
-        f"({c['rehab'] / c['base']:.2f}x)",
+        cross_checks(walls, cpus, "today --json", "sqlite_utils"),
     )
 
 
@@ -185,31 +175,21 @@ def nag(paths: dict[str, Path], repeats: int) -> Figure:
         raise SystemExit(f"the fast nag says {fast!r}, the full one {full!r}")
     rehab += args
     baseline = [sys.executable, "-c", "pass"]
-    walls: dict[str, list[float]] = {"rehab": [], "base": []}
-    cpus: dict[str, list[float]] = {"rehab": [], "base": []}
-    for i in range(2 * repeats + 1):  # quick runs, so twice as many
-        for name, argv in in_turn(i, (("rehab", rehab), ("base", baseline))):
-            wall, cpu, out = run_child(argv)
-            if name == "rehab":
-                assert out == full, out
-            if i:
-                walls[name].append(wall)
-                cpus[name].append(cpu)
-    log(f"  nag:  {[round(w * 1000) for w in walls['rehab']]} ms")
-    log(f"  pass: {[round(w * 1000) for w in walls['base']]} ms")
-    c = {k: median(v) for k, v in cpus.items()}
-    fastest = {k: min(v) for k, v in walls.items()}
+
+    def check(name: str, out: str) -> None:
+        if name == "nag":
+            assert out == full, out
+
+    # Quick runs, so twice as many.
+    walls, cpus = race((("nag", rehab), ("pass", baseline)), 2 * repeats, check)
     return Figure(
         "f",
         "`rehab nag`, 10 years",
-        median(walls["rehab"]) * 1000,
-        median(walls["base"]) * 1000,
+        median(walls["nag"]) * 1000,
+        median(walls["pass"]) * 1000,
         "ms",
         1.3,
-        f"fastest runs {fastest['rehab'] * 1000:.1f} "
-        f"ms vs {fastest['base'] * 1000:.1f} ms ({fastest['rehab'] / fastest['base']:.2f}x); CPU "
-        f"{c['rehab'] * 1000:.1f} ms vs {c['base'] * 1000:.1f} ms ({c['rehab'] / c['base']:.2f}x); "
-        f"imports none of click, sqlite_utils, dateutil, textual",
+        f"{cross_checks(walls, cpus, 'nag', 'pass')}; imports none of click, sqlite_utils, dateutil, textual",
     )
 
 

@@ -10,7 +10,7 @@ import json
 import shutil
 from pathlib import Path
 
-from _figures import TODAY, Figure, in_turn, log, median, rehab_command, run_child
+from _figures import TODAY, Figure, cross_checks, in_turn, log, median, race, rehab_command, run_child
 
 #: What `rehab sync` says when this machine and the folder are in step.
 IN_STEP = "nothing new: this machine and the folder are in step"
@@ -32,22 +32,14 @@ def sync_nothing_new(paths: dict[str, Path], folder: Path, repeats: int) -> Figu
     log(f"  sync init on 10 years: {first:.2f} s; {said.splitlines()[1][:100]}...")
     own = next(shared.glob("*.rehab-sync"))
     contenders = (("sync", rehab(db, "sync")), ("today", rehab(paths["10y"], "today", "--json")))
-    walls: dict[str, list[float]] = {"sync": [], "today": []}
-    cpus: dict[str, list[float]] = {"sync": [], "today": []}
-    for i in range(repeats + 1):  # the first round warms the disk cache and is dropped
-        for name, argv in in_turn(i, contenders):
-            wall, cpu, out = run_child(argv)
-            if name == "sync" and out.strip() != IN_STEP:
-                raise SystemExit(f"a sync with nothing new said: {out[:500]}")
-            if name == "today":
-                assert json.loads(out)["date"] == TODAY.isoformat()
-            if i:
-                walls[name].append(wall)
-                cpus[name].append(cpu)
-    log(f"  sync (nothing new): {[round(w, 3) for w in walls['sync']]}")
-    log(f"  today --json:       {[round(w, 3) for w in walls['today']]}")
-    c = {k: median(v) for k, v in cpus.items()}
-    fastest = {k: min(v) for k, v in walls.items()}
+
+    def check(name: str, out: str) -> None:
+        if name == "sync" and out.strip() != IN_STEP:
+            raise SystemExit(f"a sync with nothing new said: {out[:500]}")
+        if name == "today":
+            assert json.loads(out)["date"] == TODAY.isoformat()
+
+    walls, cpus = race(contenders, repeats, check)
     return Figure(
         "h",
         "`rehab sync` finding nothing new, 10 years",
@@ -55,10 +47,8 @@ def sync_nothing_new(paths: dict[str, Path], folder: Path, repeats: int) -> Figu
         median(walls["today"]),
         "s",
         1.5,
-        f"fastest runs {fastest['sync']:.3f} s vs {fastest['today']:.3f} s "
-        f"({fastest['sync'] / fastest['today']:.2f}x); CPU {c['sync']:.3f} s vs {c['today']:.3f} s "
-        f"({c['sync'] / c['today']:.2f}x); the first sync (`sync init`) of the 10 years took {first:.2f} s "
-        f"and wrote a {own.stat().st_size / 1e6:.1f} MB file",
+        f"{cross_checks(walls, cpus, 'sync', 'today')}; the first sync (`sync init`) of the 10 years took "
+        f"{first:.2f} s and wrote a {own.stat().st_size / 1e6:.1f} MB file",
     )
 
 
@@ -89,8 +79,10 @@ def sync_merge_year(paths: dict[str, Path], folder: Path, repeats: int) -> Figur
             walls[name].append(wall)
             if name == "empty":
                 cpus.append(cpu)
-            said[name] = out.splitlines()[0]
-            if not out.startswith("brought in 12 habits"):
+            # (A with a routine of its own also sends: its habits start on
+            # the earlier of the two starts, B's, at its first sync.)
+            said[name] = next((line for line in out.splitlines() if line.startswith("brought in 12 habits")), "")
+            if not said[name]:
                 raise SystemExit(f"A's sync said: {out[:500]}")
             if name == "empty" and _replica(a_db) != expected:
                 raise SystemExit("A does not hold what B holds after the sync")
@@ -110,12 +102,8 @@ def sync_merge_year(paths: dict[str, Path], folder: Path, repeats: int) -> Figur
 
 
 def _replica(db: Path) -> dict:
-    """What a machine holds, as `rehab export` has it, minus the export's time;
-    pain readings sorted (the export lists a day's readings in the order they
-    were written, which differs between the machine that wrote them and the
-    one a sync brought them to)."""
+    """What a machine holds, as `rehab export` has it, minus the export's time."""
     _, _, out = run_child(rehab(db, "export", "--format", "json"))
     data = json.loads(out)
     data.pop("exported_at")
-    data["readings"].sort(key=lambda r: (r["day"], r["area"]))
     return data

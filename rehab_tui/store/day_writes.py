@@ -112,9 +112,11 @@ class DayWrites(Pauses):
         a write once, not once a habit. How many were new."""
         now = changed_at()  # one moment for the lot
         rows = []
+        by_habit: dict[int, list[str]] = defaultdict(list)
         for habit, days, dose in histories:
             for day, note in days.items():
                 check_checkin(habit, day, today)
+                by_habit[habit.id].append(iso(day))
                 given = dose.get(day, Dose.FULL) if isinstance(dose, dict) else dose
                 rows.append(
                     {
@@ -127,19 +129,19 @@ class DayWrites(Pauses):
                 )
         with self._write() as db:
             # A check-in already here stays as it is. (Found through the
-            # (habit_id, day) key, 400 pairs a query; SQLite's count of changes
-            # cannot say how many were new, as the sync's triggers count too.)
-            held = set()
-            for start in range(0, len(rows), 400):
-                pairs = [(r["habit_id"], r["day"]) for r in rows[start : start + 400]]
-                held |= {
-                    (r["habit_id"], r["day"])
-                    for r in db.query(
-                        "SELECT habit_id, day FROM checkins WHERE (habit_id, day) IN "
-                        f"(VALUES {', '.join(['(?, ?)'] * len(pairs))})",
-                        [value for pair in pairs for value in pair],
-                    )
-                }
+            # (habit_id, day) key, a habit's days 500 a query: a row-value IN
+            # over both would scan the table each time. SQLite's count of
+            # changes cannot say how many were new: the sync's triggers count.)
+            held = {
+                (habit_id, found[0])
+                for habit_id, wanted in by_habit.items()
+                for start in range(0, len(wanted), 500)
+                for found in db.execute(
+                    "SELECT day FROM checkins WHERE habit_id = ? AND day IN "
+                    f"({', '.join('?' * len(wanted[start : start + 500]))})",
+                    [habit_id, *wanted[start : start + 500]],
+                )
+            }
             new = [r for r in rows if (r["habit_id"], r["day"]) not in held]
             db.table("checkins").insert_all(new, ignore=True, batch_size=5000)
             return len(new)

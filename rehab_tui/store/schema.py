@@ -253,8 +253,13 @@ def m009_sync(db: Database) -> None:
     # The records as this file held them right after the last sync: what
     # changed here since is what differs from them.
     db.table("sync_base").create({"key": str, "value": str}, pk="key", not_null={"value"})
-    # A count every write to the synced tables moves (triggers, whoever writes):
-    # a sync that finds it where it left it has nothing of this machine's to send.
+    # A count that a write to the synced tables moves (triggers, whoever
+    # writes): a sync that finds it where it left it (sync.seen_changes) has
+    # nothing of this machine's to send. It moves once after a sync, not once
+    # a row: the first write finds it equal to what the sync saw and moves it,
+    # the rest find it moved and write nothing (an import of 200,000 rows
+    # would otherwise write this row 200,000 times). A file that does not
+    # sync has no sync row, and nothing moves.
     db.table("sync_changes").create({"id": int, "n": int}, pk="id", not_null={"n"})
     db.table("sync_changes").insert({"id": 1, "n": 0})
     for table in ("habits", "schedules", "checkins", "snoozes", "pauses", "readings", "reminders", "settings"):
@@ -263,7 +268,8 @@ def m009_sync(db: Database) -> None:
             of = " OF at, days, target, habit_id" if table == "reminders" and event == "UPDATE" else ""
             db.execute(
                 f"CREATE TRIGGER IF NOT EXISTS sync_count_{event.lower()}_{table} "
-                f"AFTER {event}{of} ON [{table}] BEGIN UPDATE sync_changes SET n = n + 1 WHERE id = 1; END"
+                f"AFTER {event}{of} ON [{table}] BEGIN UPDATE sync_changes SET n = n + 1 "
+                "WHERE id = 1 AND n = (SELECT seen_changes FROM sync WHERE id = 1); END"
             )
 
 

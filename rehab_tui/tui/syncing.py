@@ -17,7 +17,6 @@ from datetime import UTC, datetime
 from textual.worker import get_current_worker
 
 from ..domain.errors import RehabError
-from ..sync.said import counted
 from .app_base import AppBase
 
 #: How long after a change the app waits before it syncs (changes in a row go together).
@@ -57,8 +56,10 @@ class Syncing(AppBase):
         self.run_worker(self._sync, thread=True, exclusive=True, group="sync", exit_on_error=False)
 
     def _sync(self) -> None:
+        # Loaded here, off the start-up path (the export's modules come with them).
         from ..store import Store
         from ..sync.engine import sync
+        from ..sync.said import counted
 
         assert self.store.path is not None
         try:

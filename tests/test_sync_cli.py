@@ -154,6 +154,20 @@ def test_the_messages_name_what_travelled(pair: Pair) -> None:
     assert _checkins(pair.laptop, "stick-rolling") == [] and len(rows(pair.laptop, "habits")) == 4
 
 
+def test_a_tick_sent_then_taken_by_a_delete_from_elsewhere_is_said_as_both(pair: Pair) -> None:
+    ok(pair.laptop, "habit", "delete", "glute", "--yes")
+    ok(pair.laptop, "sync")
+    pair.carry()
+    ok(pair.desktop, "done", "glute")
+    said = ok(pair.desktop, "sync").out.splitlines()
+    # The desktop sent its tick, then the laptop's delete took the habit and the tick away here.
+    assert said == [
+        "sent 1 check-in: Glute and hip strength: check-in 2026-11-21 (Sat)",
+        "brought in 1 habit, 1 check-in: Glute and hip strength: check-in 2026-11-21 (Sat) taken away; "
+        "Glute and hip strength: deleted",
+    ]
+
+
 def test_what_cannot_be_applied_here_is_held_named_and_counted(pair: Pair) -> None:
     # The desktop's clock is a week ahead: its ticks are in the laptop's future.
     for day in range(14, 22):

@@ -106,6 +106,7 @@ def _said(s: Session, outcome: Outcome, as_json: bool) -> None:
                 "nothing_new": outcome.nothing_new,
                 "sent": outcome.sent,
                 "received": outcome.received,
+                "taken": outcome.taken,
                 "gone": outcome.gone,
                 "conflicts": outcome.conflicts,
                 "held": outcome.held,
@@ -117,11 +118,10 @@ def _said(s: Session, outcome: Outcome, as_json: bool) -> None:
         return
     if outcome.nothing_new and not outcome.held:
         say("nothing new: this machine and the folder are in step")
-    gone = set(outcome.gone)
     if outcome.sent:
-        say(f"sent {said.counted(outcome.sent)}: {said.listed(outcome.sent, names, gone)}")
+        say(f"sent {said.counted(outcome.sent)}: {said.listed(outcome.sent, names, set(outcome.taken))}")
     if outcome.received:
-        say(f"brought in {said.counted(outcome.received)}: {said.listed(outcome.received, names, gone)}")
+        say(f"brought in {said.counted(outcome.received)}: {said.listed(outcome.received, names, set(outcome.gone))}")
     if not outcome.nothing_new and not outcome.sent and not outcome.received:
         say("nothing new to send or bring in")
     for c in outcome.conflicts:

@@ -17,7 +17,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from ..domain.body import area_key
-from ..domain.errors import RehabError
+from ..domain.errors import NotFound, RehabError
 from ..domain.lookup import names_apart
 from ..domain.model import Pause
 from ..domain.prescription import Dose
@@ -158,11 +158,11 @@ class _Habits:
         self.store.delete_habit(self.ids.pop(slug), keep_copy=True)
 
     def id(self, slug: str) -> int | None:
-        """A record's habit (None: the routine's own record); KeyError when it is gone."""
+        """A record's habit (None: the routine's own record); refused when it is gone."""
         if not slug:
             return None
         if slug not in self.ids:
-            raise KeyError(f"no habit '{slug}' here")
+            raise NotFound(f"this file has no habit {slug} (deleted on a machine?)")
         return self.ids[slug]
 
 

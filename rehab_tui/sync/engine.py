@@ -45,9 +45,11 @@ class Outcome:
     #: Keys this machine sent, and keys another machine's changes set or took away here.
     sent: list[str] = field(default_factory=list)
     received: list[str] = field(default_factory=list)
-    #: Of those, the keys this file no longer holds: taken away (an undo, an unsnooze, a deleted habit).
+    #: Of the sent, those taken away here since the last sync (an undo, an
+    #: unsnooze, a deleted habit); of the received, those this sync took away.
+    taken: list[str] = field(default_factory=list)
     gone: list[str] = field(default_factory=list)
-    #: The names of habits this sync took away from this file, by slug.
+    #: The names of habits taken away, by slug (the file no longer holds them).
     names: dict[str, str] = field(default_factory=dict)
     #: Keys both sides changed while apart: [{key, kept, lost}] (values as JSON text).
     conflicts: list[dict] = field(default_factory=list)
@@ -154,11 +156,12 @@ def _merge(store: Store, state: SyncState, seen: dict[str, list[int]], today: da
                 for key, text in given.items():
                     records[key] = text
             out.sent = sorted({*out.sent, *given})
-        out.gone = sorted(k for k in {*out.sent, *out.received} if k not in after)
+        out.taken = sorted(taken)
+        out.gone = sorted(k for k in out.received if k not in after)
         # A habit gone from this file is still named by its name, not its slug.
         out.names = {
             slug_of(k): json.loads(here.get(k) or base[k])
-            for k in out.gone
+            for k in {*out.taken, *out.gone}
             if kind_of(k) == "habit" and k.endswith("/name")
         }
         base_changes: dict[str, str | None] = {k: v for k, v in after.items() if base.get(k) != v}

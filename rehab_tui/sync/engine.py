@@ -121,7 +121,8 @@ def _merge(store: Store, state: SyncState, seen: dict[str, list[int]], today: da
     devices = doc.get("devices", type=Map)
     with store.transaction():
         base = store.sync_base()
-        here = _texts(records_of(export_data(store.contents())))
+        current = records_of(export_data(store.contents()))
+        here = _texts(current)
         sent = {k: v for k, v in here.items() if base.get(k) != v}
         taken = [k for k in base if k not in here]
         out.sent = sorted([*sent, *taken])
@@ -135,14 +136,15 @@ def _merge(store: Store, state: SyncState, seen: dict[str, list[int]], today: da
                 {"name": state.name, "format": FORMAT, "synced_at": now.isoformat(timespec="seconds")}
             )
         updates = _read_updates(doc, state.folder, seen, out)
+        # The others' records alone, read once for both uses below.
+        theirs = _theirs(state, updates) if updates and (not base or out.sent) else {}
         if not base and updates:
-            _earliest_starts(state, updates, sent, doc)
+            _earliest_starts(theirs, sent, doc)
         merged: dict[str, str] = dict(records.items())
         if out.sent and updates:
-            out.conflicts = _conflicts(state, updates, sent, taken, base, merged)
+            out.conflicts = _conflicts(theirs, sent, taken, base, merged)
         out.newer = sorted(k for k in merged if kind_of(k) not in KINDS)
         target = {k: json.loads(v) for k, v in merged.items() if kind_of(k) in KINDS}
-        current = {k: json.loads(v) for k, v in here.items()}
         out.held, settled = apply_records(store, current, target, today)
         after = _texts(records_of(export_data(store.contents())))
         # What this file holds otherwise than before: a held change is not in it.
@@ -204,20 +206,26 @@ def _read_updates(doc: Doc, folder: Path, seen: Mapping[str, list[int]], out: Ou
     return updates
 
 
-def _earliest_starts(state: SyncState, updates: list[bytes], sent: Mapping[str, str], doc: Doc) -> None:
+def _theirs(state: SyncState, updates: list[bytes]) -> dict[str, str]:
+    """The last sync's records with only the other machines' changes merged in."""
+    from pycrdt import Map
+
+    doc = _doc(state)
+    for update in updates:
+        doc.apply_update(update)
+    return dict(doc.get("records", type=Map).items())
+
+
+def _earliest_starts(theirs: Mapping[str, str], sent: Mapping[str, str], doc: Doc) -> None:
     """A machine's first sync joins two histories: a habit both hold starts on
     the earlier of its two starts, as an import's merge has it, whichever
     write the engine favours; else the other's check-ins before the later
     start would be held. Set after the merge, so the write wins everywhere."""
     from pycrdt import Map
 
-    theirs = _doc(state)
-    for update in updates:
-        theirs.apply_update(update)
-    other: dict[str, str] = dict(theirs.get("records", type=Map).items())
     records = doc.get("records", type=Map)
     starts = {
-        k: min(v, other[k]) for k, v in sent.items() if kind_of(k) == "habit" and k.endswith("/start") and k in other
+        k: min(v, theirs[k]) for k, v in sent.items() if kind_of(k) == "habit" and k.endswith("/start") and k in theirs
     }
     with doc.transaction():
         for key, start in starts.items():
@@ -226,8 +234,7 @@ def _earliest_starts(state: SyncState, updates: list[bytes], sent: Mapping[str, 
 
 
 def _conflicts(
-    state: SyncState,
-    updates: list[bytes],
+    theirs: Mapping[str, str],
     sent: Mapping[str, str],
     taken: list[str],
     base: Mapping[str, str],
@@ -235,17 +242,11 @@ def _conflicts(
 ) -> list[dict]:
     """Keys this machine changed that another machine also changed while
     apart, to another value: what each wanted and what the engine kept."""
-    from pycrdt import Map
-
-    theirs = _doc(state)  # the last sync's document with only the others' changes
-    for update in updates:
-        theirs.apply_update(update)
-    other: dict[str, str] = dict(theirs.get("records", type=Map).items())
     found = []
     for key in sorted([*sent, *taken]):
         mine = sent.get(key)
-        if other.get(key) != base.get(key) and other.get(key) != mine:
-            found.append({"key": key, "mine": mine, "theirs": other.get(key), "kept": merged.get(key)})
+        if theirs.get(key) != base.get(key) and theirs.get(key) != mine:
+            found.append({"key": key, "mine": mine, "theirs": theirs.get(key), "kept": merged.get(key)})
     return found
 
 
